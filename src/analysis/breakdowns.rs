@@ -1,0 +1,111 @@
+//! Channel metrics split by a dimension (sessions by channel, spend by campaign).
+
+use std::collections::BTreeMap;
+
+use crate::metrics::catalog::{Aggregation, CHANNELS};
+use crate::metrics::dataset::Slice;
+use crate::period::Period;
+use crate::report::model::{Breakdown, BreakdownRow, Kpi};
+
+use super::Context;
+
+/// One breakdown per channel and dimension, ranked by the channel's first additive metric.
+pub fn breakdowns(ctx: &Context, kpis: &[Kpi], top: usize) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for channel in CHANNELS {
+        let metrics: Vec<&Kpi> = kpis
+            .iter()
+            .filter(|k| k.channel == channel && k.value.is_some())
+            .collect();
+        let Some(rank) = metrics.iter().find(|k| {
+            ctx.catalog
+                .get(&k.id)
+                .is_some_and(|m| matches!(m.aggregation, Aggregation::Sum))
+        }) else {
+            continue;
+        };
+        for dimension in ctx.data.dimensions(ctx.catalog, &rank.id) {
+            let columns: Vec<String> = metrics
+                .iter()
+                .filter(|k| ctx.data.dimensions(ctx.catalog, &k.id).contains(&dimension))
+                .map(|k| k.id.clone())
+                .collect();
+            out.push(breakdown(
+                ctx,
+                channel,
+                &dimension,
+                &rank.id,
+                columns,
+                top.max(1),
+            ));
+        }
+    }
+    out
+}
+
+fn breakdown(
+    ctx: &Context,
+    channel: &str,
+    dimension: &str,
+    rank: &str,
+    metrics: Vec<String>,
+    top: usize,
+) -> Breakdown {
+    fn value(ctx: &Context, metric: &str, p: &Period, slice: Slice) -> Option<f64> {
+        ctx.data.value(ctx.catalog, metric, p.start, p.end, slice)
+    }
+    let total = value(ctx, rank, ctx.period, Slice::All);
+    let mut keys: Vec<(String, f64)> = ctx
+        .data
+        .dimension_values(rank, dimension, ctx.period)
+        .into_iter()
+        .map(|k| {
+            let v = value(ctx, rank, ctx.period, Slice::Is(dimension, &k)).unwrap_or(0.0);
+            (k, v)
+        })
+        .collect();
+    // Largest first; ties by name so the order is stable.
+    keys.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let row = |key: Option<String>, members: usize, slice: Slice| {
+        let collect = |p: Option<&Period>| -> BTreeMap<String, Option<f64>> {
+            metrics
+                .iter()
+                .map(|m| (m.clone(), p.and_then(|p| value(ctx, m, p, slice))))
+                .collect()
+        };
+        let values = collect(Some(ctx.period));
+        let share = values
+            .get(rank)
+            .copied()
+            .flatten()
+            .zip(total)
+            .and_then(|(v, t)| (t != 0.0).then(|| v / t));
+        BreakdownRow {
+            key,
+            members,
+            values,
+            previous: collect(ctx.comparison),
+            share,
+        }
+    };
+    // An "other" row for a single leftover value would just hide it: show it instead.
+    let shown = if keys.len() == top + 1 {
+        keys.len()
+    } else {
+        top.min(keys.len())
+    };
+    let rows = keys[..shown]
+        .iter()
+        .map(|(k, _)| row(Some(k.clone()), 1, Slice::Is(dimension, k)))
+        .collect();
+    let rest: Vec<String> = keys[shown..].iter().map(|(k, _)| k.clone()).collect();
+    let other = (!rest.is_empty()).then(|| row(None, rest.len(), Slice::Among(dimension, &rest)));
+    Breakdown {
+        channel: channel.to_string(),
+        dimension: dimension.to_string(),
+        rank_metric: rank.to_string(),
+        metrics,
+        rows,
+        other,
+    }
+}

@@ -1,0 +1,434 @@
+//! The workspace: `execreport.yaml` with its agencies, clients and sources, loaded and checked.
+
+pub mod schema;
+pub mod values;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use crate::metrics::catalog::{Aggregation, Catalog};
+use schema::{AgencyConfig, ClientConfig, Layout, SourceConfig, WorkspaceFile};
+pub use values::{CurrencyCode, LocaleTag, Slug, TimeZone, WeekStart};
+
+pub const WORKSPACE_FILE: &str = "execreport.yaml";
+
+/// One problem found in a configuration file, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// The setting concerned, e.g. `clients[2].sources[0].path`.
+    pub field: String,
+    pub message: String,
+    /// The offending lines, when the YAML reader showed them.
+    pub snippet: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        write!(f, ": {}: {}", self.field, self.message)?;
+        if let Some(snippet) = &self.snippet {
+            write!(f, "\n{snippet}")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "no {WORKSPACE_FILE} in {} or any folder above it\n  hint: pass --config PATH/TO/{WORKSPACE_FILE}",
+        .0.display()
+    )]
+    NotFound(PathBuf),
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid { problems: Vec<Problem> },
+}
+
+/// A loaded and validated workspace.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The workspace file.
+    pub path: PathBuf,
+    /// The folder holding it; relative paths in the file are resolved against it.
+    pub root: PathBuf,
+    pub file: WorkspaceFile,
+    pub catalog: Catalog,
+}
+
+/// A client with every inherited setting resolved (client, else agency, else default).
+#[derive(Debug, Clone)]
+pub struct Client<'a> {
+    pub config: &'a ClientConfig,
+    pub agency: &'a AgencyConfig,
+    pub brand: Option<&'a Slug>,
+    pub locale: &'a LocaleTag,
+    pub time_zone: chrono_tz::Tz,
+    pub week_start: chrono::Weekday,
+    pub currency: &'a CurrencyCode,
+}
+
+impl Workspace {
+    /// `explicit` if given, else the nearest `execreport.yaml` from `start` upwards.
+    pub fn locate(explicit: Option<&Path>, start: &Path) -> Result<PathBuf, ConfigError> {
+        if let Some(p) = explicit {
+            return Ok(p.to_path_buf());
+        }
+        start
+            .ancestors()
+            .map(|dir| dir.join(WORKSPACE_FILE))
+            .find(|p| p.is_file())
+            .ok_or_else(|| ConfigError::NotFound(start.to_path_buf()))
+    }
+
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(path, &text)
+    }
+
+    /// Parses and checks the text of a workspace file (`path` is used for messages and
+    /// to resolve relative paths).
+    pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
+        let file: WorkspaceFile =
+            serde_saphyr::from_str(text).map_err(|e| ConfigError::Invalid {
+                problems: vec![yaml_problem(path, text, &e)],
+            })?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let mut problems = Vec::new();
+        let catalog = match Catalog::with_custom(file.metrics.clone()) {
+            Ok(c) => c,
+            Err(message) => {
+                problems.push(Problem::at(path, None, "metrics", message));
+                Catalog::builtin()
+            }
+        };
+        let ws = Workspace {
+            path: path.to_path_buf(),
+            root,
+            file,
+            catalog,
+        };
+        ws.validate(&mut problems);
+        if problems.is_empty() {
+            Ok(ws)
+        } else {
+            Err(ConfigError::Invalid { problems })
+        }
+    }
+
+    fn validate(&self, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        let f = &self.file;
+        if f.agencies.is_empty() {
+            problems.push(Problem::at(
+                path,
+                None,
+                "agencies",
+                "at least one agency is required".into(),
+            ));
+        }
+        duplicates(
+            f.agencies.iter().map(|a| a.id.as_str()),
+            "agencies",
+            "agency id",
+            path,
+            problems,
+        );
+        duplicates(
+            f.clients.iter().map(|c| c.id.as_str()),
+            "clients",
+            "client id",
+            path,
+            problems,
+        );
+        for (i, c) in f.clients.iter().enumerate() {
+            let at = format!("clients[{i}]");
+            match &c.agency {
+                Some(a) if !f.agencies.iter().any(|x| x.id.as_str() == a.value) => {
+                    let ids: Vec<_> = f.agencies.iter().map(|a| a.id.as_str()).collect();
+                    problems.push(Problem::spanned(
+                        path,
+                        a,
+                        format!("{at}.agency"),
+                        format!(
+                            "unknown agency {:?}: expected one of {}",
+                            a.value,
+                            ids.join(", ")
+                        ),
+                    ));
+                }
+                None if f.agencies.len() > 1 => problems.push(Problem::at(
+                    path,
+                    None,
+                    &format!("{at}.agency"),
+                    format!(
+                        "client {:?} must name its agency: the workspace has several",
+                        c.id.as_str()
+                    ),
+                )),
+                _ => {}
+            }
+            for (name, metric) in c.summary_kpis.iter().flatten().map(|m| ("summary_kpis", m)) {
+                self.check_metric(metric, &format!("{at}.{name}"), problems);
+            }
+            for (g, goal) in c.goals.iter().enumerate() {
+                let gat = format!("{at}.goals[{g}]");
+                self.check_metric(&goal.metric, &format!("{gat}.metric"), problems);
+                if goal.at_least.is_some() == goal.at_most.is_some() {
+                    problems.push(Problem::spanned(
+                        path,
+                        &goal.metric,
+                        gat,
+                        "a goal needs exactly one of at_least or at_most".into(),
+                    ));
+                }
+            }
+            duplicates(
+                c.sources.iter().map(|s| s.id.as_str()),
+                &format!("{at}.sources"),
+                "source id",
+                path,
+                problems,
+            );
+            for (s, source) in c.sources.iter().enumerate() {
+                self.check_source(source, &format!("{at}.sources[{s}]"), problems);
+            }
+        }
+    }
+
+    fn check_metric(&self, metric: &Spanned<String>, field: &str, problems: &mut Vec<Problem>) {
+        if self.catalog.get(&metric.value).is_none() {
+            problems.push(Problem::spanned(
+                &self.path,
+                metric,
+                field.into(),
+                format!(
+                    "unknown metric {:?}: expected a catalog id such as web.sessions or ads.ctr \
+                     (see docs/config.md), or define it under `metrics:`",
+                    metric.value
+                ),
+            ));
+        }
+    }
+
+    fn check_source(&self, s: &SourceConfig, at: &str, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        match s.layout {
+            Layout::Wide if s.columns.is_empty() => problems.push(Problem::at(
+                path,
+                None,
+                &format!("{at}.columns"),
+                format!(
+                    "source {:?} maps no columns: add `columns: {{column name: metric id}}`",
+                    s.id.as_str()
+                ),
+            )),
+            Layout::Long if !s.columns.is_empty() => problems.push(Problem::spanned(
+                path,
+                s.columns.values().next().expect("non-empty"),
+                format!("{at}.columns"),
+                "a long-layout source names metrics in `metric_names`, not `columns`".into(),
+            )),
+            _ => {}
+        }
+        for (column, metric) in s.columns.iter().chain(&s.metric_names) {
+            self.check_metric(metric, &format!("{at}.columns.{column}"), problems);
+            let parts = match self.catalog.get(&metric.value).map(|m| &m.aggregation) {
+                Some(Aggregation::Ratio {
+                    numerator,
+                    denominator,
+                }) => format!("{numerator} and {denominator}"),
+                _ => continue,
+            };
+            problems.push(Problem::spanned(
+                path,
+                metric,
+                format!("{at}.columns.{column}"),
+                format!(
+                    "{} is computed from its parts ({}); map those columns instead, \
+                         so the ratio is computed from period sums",
+                    metric.value, parts
+                ),
+            ));
+        }
+        if !matches!(s.decimal_separator, '.' | ',') {
+            problems.push(Problem::at(
+                path,
+                None,
+                &format!("{at}.decimal_separator"),
+                format!("expected \".\" or \",\", found {:?}", s.decimal_separator),
+            ));
+        }
+        if !s.delimiter.is_ascii() || s.delimiter == '"' {
+            problems.push(Problem::at(
+                path,
+                None,
+                &format!("{at}.delimiter"),
+                format!(
+                    "expected one ASCII character such as \",\", \";\" or a tab, found {:?}",
+                    s.delimiter
+                ),
+            ));
+        }
+        let full = self.root.join(&s.path);
+        if !full.is_file() {
+            problems.push(Problem::at(
+                path,
+                None,
+                &format!("{at}.path"),
+                format!(
+                    "data file {} does not exist (paths are relative to the workspace file)",
+                    full.display()
+                ),
+            ));
+        }
+    }
+
+    pub fn clients(&self) -> impl Iterator<Item = Client<'_>> {
+        self.file.clients.iter().map(|c| self.resolve(c))
+    }
+
+    pub fn client(&self, id: &str) -> Option<Client<'_>> {
+        self.file
+            .clients
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .map(|c| self.resolve(c))
+    }
+
+    fn resolve<'a>(&'a self, c: &'a ClientConfig) -> Client<'a> {
+        let agency = match &c.agency {
+            Some(id) => self
+                .file
+                .agencies
+                .iter()
+                .find(|a| a.id.as_str() == id.value),
+            None => self.file.agencies.first(),
+        }
+        .expect("validated agency reference");
+        Client {
+            config: c,
+            agency,
+            brand: c.brand.as_ref().or(agency.brand.as_ref()),
+            locale: c.locale.as_ref().unwrap_or(&agency.locale),
+            time_zone: c.time_zone.unwrap_or(agency.time_zone).0,
+            week_start: c.week_start.unwrap_or(agency.week_start).weekday(),
+            currency: c.currency.as_ref().unwrap_or(&agency.currency),
+        }
+    }
+
+    /// The output folder, relative paths taken from the workspace folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.root.join(&self.file.output)
+    }
+}
+
+impl Problem {
+    pub fn at(file: &Path, line: Option<u32>, field: &str, message: String) -> Self {
+        Problem {
+            file: file.to_path_buf(),
+            line,
+            column: None,
+            field: field.to_string(),
+            message,
+            snippet: None,
+        }
+    }
+
+    fn spanned<T>(file: &Path, value: &Spanned<T>, field: String, message: String) -> Self {
+        let loc = value.referenced;
+        let known = loc.line() > 0;
+        Problem {
+            file: file.to_path_buf(),
+            line: known.then(|| loc.line() as u32),
+            column: known.then(|| loc.column() as u32),
+            field,
+            message,
+            snippet: None,
+        }
+    }
+}
+
+fn duplicates<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    field: &str,
+    what: &str,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = seen.insert(id, i) {
+            problems.push(Problem::at(
+                path,
+                None,
+                &format!("{field}[{i}].id"),
+                format!("duplicate {what} {id:?} (already used by {field}[{first}])"),
+            ));
+        }
+    }
+}
+
+/// Turns a YAML reader error into a problem naming the file, position, key and the lines.
+fn yaml_problem(path: &Path, text: &str, e: &serde_saphyr::Error) -> Problem {
+    let rendered = e.to_string();
+    let mut lines = rendered.lines();
+    let first = lines.next().unwrap_or_default();
+    // "error: line 4 column 5: unknown field `x`, ..." → "unknown field `x`, ..."
+    let message = first
+        .trim_start_matches("error: ")
+        .split_once(": ")
+        .filter(|(head, _)| head.starts_with("line "))
+        .map(|(_, m)| m)
+        .unwrap_or(first)
+        .to_string();
+    let snippet: String = lines
+        .map(|l| l.replace("<input>", &path.display().to_string()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let loc = e.location().filter(|l| l.line() > 0);
+    let line = loc.map(|l| l.line() as u32);
+    let field = line
+        .and_then(|n| text.lines().nth(n as usize - 1))
+        .and_then(key_on_line)
+        .unwrap_or_else(|| "(document)".into());
+    Problem {
+        file: path.to_path_buf(),
+        line,
+        column: loc.map(|l| l.column() as u32),
+        field,
+        message,
+        snippet: (!snippet.trim().is_empty()).then_some(snippet),
+    }
+}
+
+/// The mapping key written on a YAML line (`  - id: x` → `id`), to name the field in errors.
+fn key_on_line(line: &str) -> Option<String> {
+    let t = line.trim_start().trim_start_matches("- ").trim_start();
+    let (key, _) = t.split_once(':')?;
+    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+    (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
+}

@@ -1,0 +1,281 @@
+//! The shape of `execreport.yaml`. Every table refuses unknown keys, so a typo is an error
+//! rather than a silently ignored setting. `docs/config.md` documents each field.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use super::values::{CurrencyCode, EmailAddress, LocaleTag, Slug, TimeZone, WeekStart};
+use crate::metrics::catalog::MetricDef;
+
+/// A metric id as written in the file, with its position for error messages.
+pub type MetricRef = Spanned<String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceFile {
+    /// The agencies whose clients this workspace reports for (usually one).
+    pub agencies: Vec<AgencyConfig>,
+    /// Folder for rendered reports, relative to the workspace file.
+    #[serde(default = "default_output")]
+    pub output: PathBuf,
+    /// Metrics added to the built-in catalog.
+    #[serde(default)]
+    pub metrics: Vec<MetricDef>,
+    pub clients: Vec<ClientConfig>,
+}
+
+fn default_output() -> PathBuf {
+    PathBuf::from("out")
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyConfig {
+    pub id: Slug,
+    pub name: String,
+    /// Default brand of the agency's clients (a folder under `brands/`).
+    #[serde(default)]
+    pub brand: Option<Slug>,
+    #[serde(default = "default_locale")]
+    pub locale: LocaleTag,
+    #[serde(default)]
+    pub time_zone: TimeZone,
+    #[serde(default)]
+    pub week_start: WeekStart,
+    #[serde(default = "default_currency")]
+    pub currency: CurrencyCode,
+    #[serde(default)]
+    pub contact: Contact,
+}
+
+fn default_locale() -> LocaleTag {
+    "en-US".parse().expect("valid locale")
+}
+
+fn default_currency() -> CurrencyCode {
+    "USD".parse().expect("valid currency")
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub email: Option<EmailAddress>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientConfig {
+    pub id: Slug,
+    pub name: String,
+    /// Which agency serves the client; may be left out when there is only one.
+    #[serde(default)]
+    pub agency: Option<Spanned<String>>,
+    #[serde(default)]
+    pub brand: Option<Slug>,
+    #[serde(default)]
+    pub locale: Option<LocaleTag>,
+    #[serde(default)]
+    pub time_zone: Option<TimeZone>,
+    #[serde(default)]
+    pub week_start: Option<WeekStart>,
+    #[serde(default)]
+    pub currency: Option<CurrencyCode>,
+    #[serde(default)]
+    pub recipients: Vec<EmailAddress>,
+    #[serde(default)]
+    pub goals: Vec<GoalConfig>,
+    /// Sections to show, in order; default: all that have data.
+    #[serde(default)]
+    pub sections: Option<Vec<Section>>,
+    /// KPI tiles of the executive summary; default: a pick per channel.
+    #[serde(default)]
+    pub summary_kpis: Option<Vec<MetricRef>>,
+    /// Rows per breakdown before the rest is grouped as "Other".
+    #[serde(default = "default_top")]
+    pub breakdown_top: usize,
+    #[serde(default)]
+    pub sources: Vec<SourceConfig>,
+}
+
+fn default_top() -> usize {
+    6
+}
+
+/// Report sections, in their default order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Summary,
+    Web,
+    Ads,
+    Seo,
+    Social,
+    Reviews,
+    Email,
+    Goals,
+    Commentary,
+    DataNotes,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::Summary,
+        Section::Web,
+        Section::Ads,
+        Section::Seo,
+        Section::Social,
+        Section::Reviews,
+        Section::Email,
+        Section::Goals,
+        Section::Commentary,
+        Section::DataNotes,
+    ];
+
+    /// The channel whose metrics this section shows, if it is a channel section.
+    pub fn channel(self) -> Option<&'static str> {
+        Some(match self {
+            Section::Web => "web",
+            Section::Ads => "ads",
+            Section::Seo => "seo",
+            Section::Social => "social",
+            Section::Reviews => "reviews",
+            Section::Email => "email",
+            _ => return None,
+        })
+    }
+}
+
+/// A target for one metric, e.g. at least 120 ad conversions a month.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalConfig {
+    pub metric: MetricRef,
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    /// The period the target is stated for; additive metrics are prorated to the report's.
+    #[serde(default)]
+    pub per: GoalPer,
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalPer {
+    Week,
+    #[default]
+    Month,
+    Quarter,
+}
+
+impl GoalPer {
+    pub fn length_in_months(self) -> f64 {
+        match self {
+            GoalPer::Week => 7.0 / crate::period::AVERAGE_MONTH_DAYS,
+            GoalPer::Month => 1.0,
+            GoalPer::Quarter => 3.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Csv,
+    Json,
+}
+
+/// Wide: one row per day (and dimensions), one column per metric.
+/// Long: one row per day, metric and value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    #[default]
+    Wide,
+    Long,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnBadRow {
+    /// Stop: the source fails with the row's file, line and field.
+    #[default]
+    Error,
+    /// Leave the row out, count it and list it in the report's data quality notes.
+    Skip,
+}
+
+/// A file of daily metrics for one client.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceConfig {
+    pub id: Slug,
+    pub kind: SourceKind,
+    /// Relative to the workspace file.
+    pub path: PathBuf,
+    #[serde(default)]
+    pub layout: Layout,
+    /// Column (CSV) or field (JSON) holding the local date.
+    #[serde(default = "default_date_column")]
+    pub date: String,
+    /// chrono format of the dates; default `2026-10-01` or `20261001`.
+    #[serde(default)]
+    pub date_format: Option<String>,
+    /// Columns or fields holding dimension values (channel, campaign, ...).
+    #[serde(default)]
+    pub dimensions: Vec<String>,
+    /// Wide layout: column or field name → metric id.
+    #[serde(default)]
+    pub columns: BTreeMap<String, MetricRef>,
+    /// Long layout: the column naming the metric, and the one holding its value.
+    #[serde(default = "default_metric_column")]
+    pub metric_column: String,
+    #[serde(default = "default_value_column")]
+    pub value_column: String,
+    /// Long layout: metric names used in the file → metric ids (default: the file uses ids).
+    #[serde(default)]
+    pub metric_names: BTreeMap<String, MetricRef>,
+    /// JSON: a JSON pointer to the array of records, e.g. `/data/rows` (default: the root).
+    #[serde(default)]
+    pub records: Option<String>,
+    /// CSV field delimiter.
+    #[serde(default = "default_delimiter")]
+    pub delimiter: char,
+    /// Decimal separator of the numbers: `.` (`1,234.5`) or `,` (`1.234,5`).
+    #[serde(default = "default_decimal")]
+    pub decimal_separator: char,
+    #[serde(default)]
+    pub on_bad_row: OnBadRow,
+    /// When false, a failing source leaves a "data unavailable" note instead of failing the report.
+    #[serde(default = "default_true")]
+    pub required: bool,
+}
+
+fn default_date_column() -> String {
+    "date".into()
+}
+fn default_metric_column() -> String {
+    "metric".into()
+}
+fn default_value_column() -> String {
+    "value".into()
+}
+fn default_delimiter() -> char {
+    ','
+}
+fn default_decimal() -> char {
+    '.'
+}
+fn default_true() -> bool {
+    true
+}

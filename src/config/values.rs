@@ -1,0 +1,241 @@
+//! Validated scalar values of the workspace file. Each checks itself while the YAML is read, so
+//! a bad value is reported with the line and column where it stands.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::Weekday;
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+macro_rules! validated_string {
+    ($(#[$doc:meta])* $name:ident, $check:path) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                $check(s).map(|()| Self(s.to_string()))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(de::Error::custom)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+validated_string!(
+    /// An identifier that becomes a file or folder name: `[a-z0-9][a-z0-9_-]*`, at most 64
+    /// characters, so it can never escape the output folder.
+    Slug,
+    check_slug
+);
+validated_string!(
+    /// A BCP 47 language tag such as `en-US`, `th-TH` or `pt-BR`.
+    LocaleTag,
+    check_locale
+);
+validated_string!(
+    /// An ISO 4217 currency code such as `USD`.
+    CurrencyCode,
+    check_currency
+);
+validated_string!(
+    /// A plain e-mail address (`name@example.com`); nothing that could break a mail header.
+    EmailAddress,
+    check_email
+);
+
+fn check_slug(s: &str) -> Result<(), String> {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "{s:?} is not a valid id: expected lowercase letters, digits, '-' and '_' \
+             (starting with a letter or digit, at most 64 characters), e.g. \"harbor-hotel\""
+        ))
+    }
+}
+
+fn check_locale(s: &str) -> Result<(), String> {
+    let mut parts = s.split('-');
+    let lang = parts.next().unwrap_or("");
+    let ok = (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && parts
+            .all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "{s:?} is not a locale: expected a language tag such as \"en-US\", \"th\" or \"pt-BR\""
+        ))
+    }
+}
+
+fn check_currency(s: &str) -> Result<(), String> {
+    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{s:?} is not a currency: expected an ISO 4217 code such as \"USD\", \"EUR\" or \"THB\""
+        ))
+    }
+}
+
+fn check_email(s: &str) -> Result<(), String> {
+    let bad = || {
+        Err(format!(
+            "{s:?} is not an e-mail address: expected name@example.com"
+        ))
+    };
+    let Some((local, domain)) = s.split_once('@') else {
+        return bad();
+    };
+    let forbidden = |c: char| c.is_control() || c.is_whitespace() || "<>()[],;:\"\\@".contains(c);
+    if local.is_empty()
+        || local.len() > 64
+        || domain.len() < 3
+        || !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+        || domain.contains("..")
+        || local.chars().any(forbidden)
+        || domain
+            .chars()
+            .any(|c| !(c.is_alphanumeric() || c == '-' || c == '.'))
+    {
+        return bad();
+    }
+    Ok(())
+}
+
+/// An IANA time zone such as `Asia/Bangkok`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeZone(pub chrono_tz::Tz);
+
+impl<'de> Deserialize<'de> for TimeZone {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse::<chrono_tz::Tz>().map(TimeZone).map_err(|_| {
+            de::Error::custom(format!(
+                "{s:?} is not a time zone: expected an IANA name such as \"Europe/Istanbul\" or \"UTC\""
+            ))
+        })
+    }
+}
+
+impl Serialize for TimeZone {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.name())
+    }
+}
+
+impl Default for TimeZone {
+    fn default() -> Self {
+        TimeZone(chrono_tz::UTC)
+    }
+}
+
+/// The first day of a reporting week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekStart {
+    #[default]
+    Monday,
+    Sunday,
+    Saturday,
+}
+
+impl WeekStart {
+    pub fn weekday(self) -> Weekday {
+        match self {
+            Self::Monday => Weekday::Mon,
+            Self::Sunday => Weekday::Sun,
+            Self::Saturday => Weekday::Sat,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_cannot_name_other_folders() {
+        for ok in ["acme", "harbor-hotel", "a1_b2", "9lives"] {
+            assert!(ok.parse::<Slug>().is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "..",
+            "../x",
+            "a/b",
+            "Acme",
+            "-x",
+            "_x",
+            "a b",
+            "a.b",
+            "ä",
+            &"a".repeat(65),
+        ] {
+            assert!(bad.parse::<Slug>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_cannot_carry_headers() {
+        assert!("ops@example.co.th".parse::<EmailAddress>().is_ok());
+        for bad in [
+            "a@b",
+            "nobody",
+            "a@b.com\r\nBcc: x@y.com",
+            "a b@c.com",
+            "<a@b.com>",
+            "a@b.com,c@d.com",
+            "a@.com",
+            "a@b..com",
+        ] {
+            assert!(bad.parse::<EmailAddress>().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn locales_and_currencies() {
+        assert!("pt-BR".parse::<LocaleTag>().is_ok());
+        assert!("th".parse::<LocaleTag>().is_ok());
+        assert!("EN_us".parse::<LocaleTag>().is_err());
+        assert!("JPY".parse::<CurrencyCode>().is_ok());
+        assert!("yen".parse::<CurrencyCode>().is_err());
+    }
+}

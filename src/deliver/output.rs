@@ -1,0 +1,78 @@
+//! Output files: `<out>/<client>/<period>/report.<ext>`, written atomically.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// The folder of one report. Both names are checked to be single plain path components, so
+/// nothing can write outside `out`.
+pub fn report_dir(out: &Path, client_id: &str, period_key: &str) -> std::io::Result<PathBuf> {
+    for name in [client_id, period_key] {
+        let mut parts = Path::new(name).components();
+        let plain = matches!(parts.next(), Some(Component::Normal(_))) && parts.next().is_none();
+        if !plain || name.contains(['/', '\\']) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{name:?} cannot be used as a folder name"),
+            ));
+        }
+    }
+    Ok(out.join(client_id).join(period_key))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// reader (or a crash) never sees a half-written file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_dirs_stay_inside_the_output_folder() {
+        let out = Path::new("/tmp/out");
+        assert_eq!(
+            report_dir(out, "acme", "2026-10").unwrap(),
+            out.join("acme/2026-10")
+        );
+        for (client, period) in [
+            ("..", "2026-10"),
+            ("acme", ".."),
+            ("a/b", "x"),
+            ("acme", "/etc"),
+            ("", "x"),
+        ] {
+            assert!(
+                report_dir(out, client, period).is_err(),
+                "{client} {period}"
+            );
+        }
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/report.json");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
+    }
+}

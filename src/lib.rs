@@ -1,0 +1,14 @@
+//! execreport: white-label executive reports for digital-marketing agencies.
+//!
+//! The pipeline, one module per stage: [`config`] → [`sources`] → [`metrics`] → [`analysis`]
+//! → [`report`] → render → [`deliver`].
+
+pub mod analysis;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod deliver;
+pub mod metrics;
+pub mod period;
+pub mod report;
+pub mod sources;

@@ -1,0 +1,27 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use execreport::cli::{Cli, Command};
+use execreport::cmd;
+use execreport::config::Workspace;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let cwd = std::env::current_dir()?;
+    let path = Workspace::locate(cli.config.as_deref(), &cwd)?;
+    let ws = Workspace::load(&path)?;
+    Ok(match &cli.command {
+        Command::Render(args) => cmd::render::run(&ws, args)?,
+        Command::Check => cmd::check::run(&ws),
+    })
+}

@@ -1,0 +1,507 @@
+//! The metric catalog: every metric's id, unit, aggregation rule and which direction is good.
+//!
+//! The aggregation rule is what keeps the numbers right: ratios are recomputed from summed
+//! components, averages are weighted, stock metrics take the period's last value.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// What a value measures; renderers format by unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A count of things (sessions, clicks).
+    Count,
+    /// Money in major units of the client's currency.
+    Money,
+    /// A fraction (0.034 = 3.4 %).
+    Ratio,
+    /// A plain number such as a ROAS multiple or an average search position.
+    Number,
+    /// A star rating from 1 to 5.
+    Rating,
+}
+
+/// Which direction of change is good news for the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+    Neutral,
+}
+
+/// How daily values combine into a period value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Aggregation {
+    /// Additive: the sum of the daily values.
+    Sum,
+    /// Unique counts (users) given per day: the period value is the sum of daily uniques,
+    /// which over-counts returning visitors, and is labelled as such.
+    SumOfDailyUniques,
+    /// Stock (followers): the last value in the period.
+    Last,
+    /// A mean weighted by another metric (position by impressions, rating by new reviews).
+    WeightedMean { weight: String },
+    /// A ratio of two summed metrics (CTR = clicks / impressions).
+    Ratio {
+        numerator: String,
+        denominator: String,
+    },
+}
+
+impl Aggregation {
+    /// Whether a goal on this metric scales with the length of the period.
+    pub fn is_additive(&self) -> bool {
+        matches!(self, Self::Sum | Self::SumOfDailyUniques)
+    }
+}
+
+/// One metric of the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricDef {
+    /// `channel.name`, e.g. `ads.ctr`.
+    pub id: String,
+    /// English label; translated labels come from the locale catalogs.
+    pub label: String,
+    pub unit: Unit,
+    pub aggregation: Aggregation,
+    #[serde(default = "default_direction")]
+    pub good: Direction,
+    /// One-line definition shown in the report's data notes.
+    #[serde(default)]
+    pub definition: String,
+}
+
+fn default_direction() -> Direction {
+    Direction::Up
+}
+
+impl MetricDef {
+    /// The channel a metric belongs to: the part of its id before the first dot.
+    pub fn channel(&self) -> &str {
+        self.id.split('.').next().unwrap_or(&self.id)
+    }
+}
+
+/// Built-in metrics plus the workspace's own, in display order.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    metrics: Vec<MetricDef>,
+    index: BTreeMap<String, usize>,
+}
+
+/// The channels in the order a report shows them.
+pub const CHANNELS: [&str; 6] = ["web", "ads", "seo", "social", "reviews", "email"];
+
+impl Catalog {
+    pub fn builtin() -> Self {
+        Self::with_custom(Vec::new()).expect("built-in catalog is consistent")
+    }
+
+    /// The built-in catalog extended with custom metrics (checked for unknown components).
+    pub fn with_custom(custom: Vec<MetricDef>) -> Result<Self, String> {
+        let mut metrics = builtin_metrics();
+        for def in custom {
+            if metrics.iter().any(|m| m.id == def.id) {
+                return Err(format!(
+                    "metric {:?} is already defined by the built-in catalog",
+                    def.id
+                ));
+            }
+            metrics.push(def);
+        }
+        let index = metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        let catalog = Self { metrics, index };
+        for m in &catalog.metrics {
+            for component in m.components() {
+                if catalog.get(component).is_none() {
+                    return Err(format!(
+                        "metric {:?} refers to unknown metric {component:?}",
+                        m.id
+                    ));
+                }
+            }
+        }
+        Ok(catalog)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&MetricDef> {
+        self.index.get(id).map(|&i| &self.metrics[i])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &MetricDef> {
+        self.metrics.iter()
+    }
+
+    /// Ids of all metrics, for "expected one of" messages.
+    pub fn ids(&self) -> Vec<&str> {
+        self.metrics.iter().map(|m| m.id.as_str()).collect()
+    }
+
+    /// Position in display order (catalog order).
+    pub fn position(&self, id: &str) -> usize {
+        self.index.get(id).copied().unwrap_or(usize::MAX)
+    }
+}
+
+impl MetricDef {
+    /// Metrics this one is computed from (ratio parts, weights).
+    pub fn components(&self) -> Vec<&str> {
+        match &self.aggregation {
+            Aggregation::Ratio {
+                numerator,
+                denominator,
+            } => vec![numerator, denominator],
+            Aggregation::WeightedMean { weight } => vec![weight],
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn builtin_metrics() -> Vec<MetricDef> {
+    use Aggregation::{Last, Sum, SumOfDailyUniques, WeightedMean};
+    use Direction::*;
+    use Unit::{Count, Money, Number, Rating};
+    let m = |id: &str, label: &str, unit, aggregation, good, definition: &str| MetricDef {
+        id: id.into(),
+        label: label.into(),
+        unit,
+        aggregation,
+        good,
+        definition: definition.into(),
+    };
+    let ratio = |n: &str, d: &str| Aggregation::Ratio {
+        numerator: n.into(),
+        denominator: d.into(),
+    };
+    let weighted = |w: &str| WeightedMean { weight: w.into() };
+    vec![
+        m(
+            "web.sessions",
+            "Sessions",
+            Count,
+            Sum,
+            Up,
+            "Visits to the website.",
+        ),
+        m(
+            "web.users",
+            "Users",
+            Count,
+            SumOfDailyUniques,
+            Up,
+            "Sum of daily unique users; a person visiting on several days counts once per day.",
+        ),
+        m(
+            "web.new_users",
+            "New users",
+            Count,
+            Sum,
+            Up,
+            "First-time visitors.",
+        ),
+        m(
+            "web.pageviews",
+            "Page views",
+            Count,
+            Sum,
+            Up,
+            "Pages viewed.",
+        ),
+        m(
+            "web.engaged_sessions",
+            "Engaged sessions",
+            Count,
+            Sum,
+            Up,
+            "Sessions that lasted 10 s or more, converted, or viewed 2+ pages.",
+        ),
+        m(
+            "web.conversions",
+            "Website conversions",
+            Count,
+            Sum,
+            Up,
+            "Key events completed on the website.",
+        ),
+        m(
+            "web.revenue",
+            "Website revenue",
+            Money,
+            Sum,
+            Up,
+            "Revenue recorded on the website.",
+        ),
+        m(
+            "web.engagement_rate",
+            "Engagement rate",
+            Unit::Ratio,
+            ratio("web.engaged_sessions", "web.sessions"),
+            Up,
+            "Engaged sessions ÷ sessions.",
+        ),
+        m(
+            "web.conversion_rate",
+            "Website conversion rate",
+            Unit::Ratio,
+            ratio("web.conversions", "web.sessions"),
+            Up,
+            "Conversions ÷ sessions.",
+        ),
+        m(
+            "ads.spend",
+            "Ad spend",
+            Money,
+            Sum,
+            Neutral,
+            "Amount spent on paid advertising.",
+        ),
+        m(
+            "ads.impressions",
+            "Ad impressions",
+            Count,
+            Sum,
+            Up,
+            "Times an ad was shown.",
+        ),
+        m("ads.clicks", "Ad clicks", Count, Sum, Up, "Clicks on ads."),
+        m(
+            "ads.conversions",
+            "Ad conversions",
+            Count,
+            Sum,
+            Up,
+            "Conversions attributed to ads.",
+        ),
+        m(
+            "ads.conversion_value",
+            "Conversion value",
+            Money,
+            Sum,
+            Up,
+            "Value of the conversions attributed to ads.",
+        ),
+        m(
+            "ads.ctr",
+            "Ad CTR",
+            Unit::Ratio,
+            ratio("ads.clicks", "ads.impressions"),
+            Up,
+            "Clicks ÷ impressions.",
+        ),
+        m(
+            "ads.cpc",
+            "Cost per click",
+            Money,
+            ratio("ads.spend", "ads.clicks"),
+            Down,
+            "Spend ÷ clicks.",
+        ),
+        m(
+            "ads.cpa",
+            "Cost per conversion",
+            Money,
+            ratio("ads.spend", "ads.conversions"),
+            Down,
+            "Spend ÷ conversions.",
+        ),
+        m(
+            "ads.roas",
+            "ROAS",
+            Number,
+            ratio("ads.conversion_value", "ads.spend"),
+            Up,
+            "Conversion value ÷ spend.",
+        ),
+        m(
+            "ads.conversion_rate",
+            "Ad conversion rate",
+            Unit::Ratio,
+            ratio("ads.conversions", "ads.clicks"),
+            Up,
+            "Conversions ÷ clicks.",
+        ),
+        m(
+            "seo.clicks",
+            "Organic clicks",
+            Count,
+            Sum,
+            Up,
+            "Clicks from Google Search results.",
+        ),
+        m(
+            "seo.impressions",
+            "Search impressions",
+            Count,
+            Sum,
+            Up,
+            "Times the site appeared in Google Search results.",
+        ),
+        m(
+            "seo.position",
+            "Average position",
+            Number,
+            weighted("seo.impressions"),
+            Down,
+            "Average ranking position, weighted by impressions.",
+        ),
+        m(
+            "seo.ctr",
+            "Search CTR",
+            Unit::Ratio,
+            ratio("seo.clicks", "seo.impressions"),
+            Up,
+            "Clicks ÷ impressions.",
+        ),
+        m(
+            "social.followers",
+            "Followers",
+            Count,
+            Last,
+            Up,
+            "Followers at the end of the period.",
+        ),
+        m(
+            "social.impressions",
+            "Social impressions",
+            Count,
+            Sum,
+            Up,
+            "Times posts were shown.",
+        ),
+        m(
+            "social.engagements",
+            "Social engagements",
+            Count,
+            Sum,
+            Up,
+            "Reactions, comments, shares and saves.",
+        ),
+        m(
+            "social.engagement_rate",
+            "Social engagement rate",
+            Unit::Ratio,
+            ratio("social.engagements", "social.impressions"),
+            Up,
+            "Engagements ÷ impressions.",
+        ),
+        m(
+            "reviews.new",
+            "New reviews",
+            Count,
+            Sum,
+            Up,
+            "Reviews received.",
+        ),
+        m(
+            "reviews.rating",
+            "Average rating",
+            Rating,
+            weighted("reviews.new"),
+            Up,
+            "Mean star rating of the period's reviews, weighted by their number.",
+        ),
+        m(
+            "reviews.responded",
+            "Reviews answered",
+            Count,
+            Sum,
+            Up,
+            "Reviews the business replied to.",
+        ),
+        m(
+            "reviews.response_rate",
+            "Response rate",
+            Unit::Ratio,
+            ratio("reviews.responded", "reviews.new"),
+            Up,
+            "Reviews answered ÷ new reviews.",
+        ),
+        m(
+            "email.delivered",
+            "Emails delivered",
+            Count,
+            Sum,
+            Up,
+            "Emails that reached an inbox.",
+        ),
+        m(
+            "email.opens",
+            "Email opens",
+            Count,
+            Sum,
+            Up,
+            "Unique opens.",
+        ),
+        m(
+            "email.clicks",
+            "Email clicks",
+            Count,
+            Sum,
+            Up,
+            "Unique clicks.",
+        ),
+        m(
+            "email.open_rate",
+            "Open rate",
+            Unit::Ratio,
+            ratio("email.opens", "email.delivered"),
+            Up,
+            "Opens ÷ delivered.",
+        ),
+        m(
+            "email.click_rate",
+            "Click rate",
+            Unit::Ratio,
+            ratio("email.clicks", "email.delivered"),
+            Up,
+            "Clicks ÷ delivered.",
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_channel_has_metrics_and_components_exist() {
+        let c = Catalog::builtin();
+        for ch in CHANNELS {
+            assert!(c.iter().any(|m| m.channel() == ch), "{ch}");
+        }
+        assert_eq!(c.get("ads.cpc").unwrap().good, Direction::Down);
+        assert_eq!(c.get("ads.spend").unwrap().good, Direction::Neutral);
+    }
+
+    #[test]
+    fn custom_metrics_must_not_shadow_or_dangle() {
+        let dup = MetricDef {
+            id: "web.sessions".into(),
+            label: "x".into(),
+            unit: Unit::Count,
+            aggregation: Aggregation::Sum,
+            good: Direction::Up,
+            definition: String::new(),
+        };
+        assert!(Catalog::with_custom(vec![dup.clone()]).is_err());
+        let dangling = MetricDef {
+            id: "web.calls_rate".into(),
+            aggregation: Aggregation::Ratio {
+                numerator: "web.calls".into(),
+                denominator: "web.sessions".into(),
+            },
+            ..dup
+        };
+        let err = Catalog::with_custom(vec![dangling]).unwrap_err();
+        assert!(err.contains("web.calls"), "{err}");
+    }
+}

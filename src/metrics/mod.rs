@@ -1,0 +1,4 @@
+//! Metrics: the catalog of what can be measured, and a client's observations of it.
+
+pub mod catalog;
+pub mod dataset;

@@ -1,0 +1,196 @@
+//! Building the report model for one client and period: load sources, analyse, assemble.
+
+pub mod model;
+
+use chrono::NaiveDate;
+
+use crate::analysis::{self, Context, SourceOutcome};
+use crate::config::schema::Section;
+use crate::config::{Client, Workspace};
+use crate::metrics::dataset::Dataset;
+use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
+use crate::sources::{self, SourceError};
+use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
+
+/// What to report on.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportRequest {
+    pub period: PeriodSpec,
+    pub compare: CompareKind,
+    /// "Today" in the client's time zone; default: the clock.
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("client {client}: period: {source}")]
+    Period { client: String, source: PeriodError },
+    #[error(
+        "client {client}: required source {source_id:?} failed: {error}\n  hint: fix the file, or mark the source `required: false` to render with a \"data unavailable\" note"
+    )]
+    Source {
+        client: String,
+        source_id: String,
+        error: Box<SourceError>,
+    },
+    #[error("client {client}: {message}")]
+    Data { client: String, message: String },
+}
+
+/// The period a request resolves to for this client (relative forms use the client's zone).
+pub fn resolve_period(
+    client: &Client,
+    req: &ReportRequest,
+) -> Result<(Period, Option<Period>), ReportError> {
+    let today = req.today.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&client.time_zone)
+            .date_naive()
+    });
+    let period = req
+        .period
+        .resolve(today, client.week_start)
+        .map_err(|source| ReportError::Period {
+            client: client.config.id.to_string(),
+            source,
+        })?;
+    let comparison = period::comparison(&period, req.compare, client.week_start);
+    Ok((period, comparison))
+}
+
+/// Loads the client's sources and computes its report model.
+pub fn build(ws: &Workspace, client: &Client, req: &ReportRequest) -> Result<Report, ReportError> {
+    let id = client.config.id.to_string();
+    let (period, comparison) = resolve_period(client, req)?;
+    let mut outcomes = Vec::new();
+    let mut data = Dataset::default();
+    for source in &client.config.sources {
+        match sources::load(&ws.root, source, &ws.catalog) {
+            Ok(loaded) => {
+                for (metric, series) in &loaded.metrics {
+                    data.insert(metric.clone(), series.clone())
+                        .map_err(|message| ReportError::Data {
+                            client: id.clone(),
+                            message,
+                        })?;
+                }
+                outcomes.push(SourceOutcome::Loaded(loaded));
+            }
+            Err(error) if source.required => {
+                return Err(ReportError::Source {
+                    client: id,
+                    source_id: source.id.to_string(),
+                    error: Box::new(error),
+                });
+            }
+            Err(error) => outcomes.push(SourceOutcome::Failed {
+                id: source.id.to_string(),
+                file: ws.root.join(&source.path).display().to_string(),
+                error: error.to_string(),
+            }),
+        }
+    }
+    let ctx = Context {
+        catalog: &ws.catalog,
+        data: &data,
+        period: &period,
+        comparison: comparison.as_ref(),
+    };
+    let kpis = analysis::kpis(&ctx);
+    let goals = analysis::goals(&ctx, &client.config.goals);
+    let sections = sections(client, &kpis, !goals.is_empty());
+    let summary = summary_kpis(client, &kpis, &sections);
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        generator: format!("execreport {}", env!("CARGO_PKG_VERSION")),
+        client: ClientInfo {
+            id,
+            name: client.config.name.clone(),
+            locale: client.locale.to_string(),
+            time_zone: client.time_zone.name().to_string(),
+            currency: client.currency.to_string(),
+        },
+        agency: AgencyInfo {
+            id: client.agency.id.to_string(),
+            name: client.agency.name.clone(),
+            contact: client.agency.contact.clone(),
+        },
+        brand: client.brand.map(ToString::to_string),
+        period: PeriodInfo {
+            kind: period.kind,
+            key: period.key.clone(),
+            start: period.start,
+            end: period.end,
+            days: period.days,
+        },
+        comparison: comparison.as_ref().map(|c| ComparisonInfo {
+            kind: req.compare,
+            key: c.key.clone(),
+            start: c.start,
+            end: c.end,
+            days: c.days,
+        }),
+        sections,
+        summary,
+        series: analysis::series(&ctx, &kpis),
+        breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
+        highlights: analysis::highlights(&kpis),
+        data_quality: analysis::data_quality(&outcomes, &period, comparison.as_ref()),
+        goals,
+        kpis,
+    })
+}
+
+/// The configured (or default) sections, leaving out those with nothing to show.
+fn sections(client: &Client, kpis: &[Kpi], has_goals: bool) -> Vec<Section> {
+    let wanted = client.config.sections.as_deref().unwrap_or(&Section::ALL);
+    let mut out: Vec<Section> = Vec::new();
+    for &s in wanted {
+        let has_data = match s.channel() {
+            Some(ch) => kpis.iter().any(|k| k.channel == ch && k.value.is_some()),
+            None => match s {
+                Section::Summary => kpis.iter().any(|k| k.value.is_some()),
+                Section::Goals => has_goals,
+                Section::Commentary => false, // agency notes arrive with the HTML report
+                _ => true,
+            },
+        };
+        if has_data && !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Default summary tiles: the headline metrics of each shown channel, first picks first.
+const SUMMARY_PICKS: [[&str; 2]; 6] = [
+    ["web.sessions", "web.conversions"],
+    ["ads.spend", "ads.roas"],
+    ["seo.clicks", "seo.position"],
+    ["social.followers", "social.engagement_rate"],
+    ["reviews.rating", "reviews.new"],
+    ["email.open_rate", "email.clicks"],
+];
+const SUMMARY_TILES: usize = 8;
+
+fn summary_kpis(client: &Client, kpis: &[Kpi], sections: &[Section]) -> Vec<String> {
+    let available = |id: &str| kpis.iter().any(|k| k.id == id && k.value.is_some());
+    if let Some(chosen) = &client.config.summary_kpis {
+        return chosen
+            .iter()
+            .map(|m| m.value.clone())
+            .filter(|id| available(id))
+            .collect();
+    }
+    let shown = |id: &str| sections.iter().any(|s| s.channel() == id.split('.').next());
+    let mut out = Vec::new();
+    for round in 0..2 {
+        for picks in SUMMARY_PICKS {
+            let id = picks[round];
+            if out.len() < SUMMARY_TILES && shown(id) && available(id) {
+                out.push(id.to_string());
+            }
+        }
+    }
+    out
+}

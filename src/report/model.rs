@@ -1,0 +1,215 @@
+//! The report model: one serializable value that the JSON, HTML and PDF outputs all read.
+//! `docs/report-model.md` documents it as a contract for other tools.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::schema::{Contact, GoalPer, Section};
+use crate::metrics::catalog::{Direction, Unit};
+use crate::period::{CompareKind, PeriodKind};
+use crate::sources::BadRow;
+
+/// Version of the JSON contract; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    /// `execreport <version>`.
+    pub generator: String,
+    pub client: ClientInfo,
+    pub agency: AgencyInfo,
+    pub brand: Option<String>,
+    pub period: PeriodInfo,
+    /// The period compared with, or null.
+    pub comparison: Option<ComparisonInfo>,
+    /// Sections to show, in order; sections without data are already left out.
+    pub sections: Vec<Section>,
+    /// Ids of the KPIs shown as tiles in the executive summary.
+    pub summary: Vec<String>,
+    pub kpis: Vec<Kpi>,
+    pub series: Vec<Series>,
+    pub breakdowns: Vec<Breakdown>,
+    pub goals: Vec<GoalProgress>,
+    pub highlights: Vec<Highlight>,
+    pub data_quality: DataQuality,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClientInfo {
+    pub id: String,
+    pub name: String,
+    pub locale: String,
+    pub time_zone: String,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgencyInfo {
+    pub id: String,
+    pub name: String,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodInfo {
+    pub kind: PeriodKind,
+    pub key: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub days: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonInfo {
+    pub kind: CompareKind,
+    pub key: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub days: u32,
+}
+
+/// Whether a change moved the way the client wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sentiment {
+    Good,
+    Bad,
+    Neutral,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Up,
+    Down,
+    Flat,
+}
+
+/// One metric over the period, compared.
+#[derive(Debug, Clone, Serialize)]
+pub struct Kpi {
+    pub id: String,
+    pub channel: String,
+    pub label: String,
+    pub unit: Unit,
+    pub good: Direction,
+    /// How the period value was formed: `sum`, `sum_of_daily_uniques`, `last`,
+    /// `weighted_mean`, `ratio`.
+    pub aggregation: &'static str,
+    /// Base units: ratios as fractions, money in major units; null where undefined.
+    pub value: Option<f64>,
+    pub previous: Option<f64>,
+    /// value − previous (for ratios: in fraction points).
+    pub change: Option<f64>,
+    /// (value − previous) / |previous|; null when previous is 0 or missing.
+    pub change_pct: Option<f64>,
+    /// Direction of the change, or null without a comparison.
+    pub trend: Option<Trend>,
+    pub sentiment: Option<Sentiment>,
+    /// Days of the period with no data for this metric (or one of its parts).
+    pub missing_days: u32,
+    pub previous_missing_days: Option<u32>,
+    /// A caveat a reader must see next to the number, e.g. for summed daily uniques.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DayValue {
+    pub date: NaiveDate,
+    pub value: Option<f64>,
+}
+
+/// A metric day by day; `previous[i]` is aligned with `current[i]` by day index.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    pub metric: String,
+    pub current: Vec<DayValue>,
+    pub previous: Vec<DayValue>,
+}
+
+/// A channel's metrics split by one dimension, top rows first, the rest as "other".
+#[derive(Debug, Clone, Serialize)]
+pub struct Breakdown {
+    pub channel: String,
+    pub dimension: String,
+    /// The metric rows are ranked by.
+    pub rank_metric: String,
+    /// Columns, in catalog order.
+    pub metrics: Vec<String>,
+    pub rows: Vec<BreakdownRow>,
+    /// Everything below the top rows, aggregated with the same rules; null if nothing left.
+    pub other: Option<BreakdownRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownRow {
+    /// The dimension value (for "other": null).
+    pub key: Option<String>,
+    /// How many dimension values this row stands for (1, or more for "other").
+    pub members: usize,
+    pub values: BTreeMap<String, Option<f64>>,
+    pub previous: BTreeMap<String, Option<f64>>,
+    /// Share of the rank metric's total.
+    pub share: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalProgress {
+    pub metric: String,
+    pub label: String,
+    /// `at_least` or `at_most`.
+    pub comparison: &'static str,
+    /// The target as configured, and the period it was stated for.
+    pub target: f64,
+    pub per: GoalPer,
+    /// The target for this report's period (prorated for additive metrics).
+    pub period_target: f64,
+    pub value: Option<f64>,
+    /// value / period_target.
+    pub progress: Option<f64>,
+    pub met: Option<bool>,
+}
+
+/// A notable change, as a structured fact for renderers to phrase.
+#[derive(Debug, Clone, Serialize)]
+pub struct Highlight {
+    pub sentiment: Sentiment,
+    pub metric: String,
+    pub value: f64,
+    pub previous: f64,
+    pub change_pct: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateRange {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DataQuality {
+    /// True when every source loaded, no day is missing and no row was skipped.
+    pub complete: bool,
+    pub sources: Vec<SourceQuality>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceQuality {
+    pub id: String,
+    pub file: String,
+    /// `ok` or `failed`.
+    pub status: &'static str,
+    pub error: Option<String>,
+    pub rows: usize,
+    pub skipped_rows: usize,
+    /// The first skipped rows with their reasons (at most 20).
+    pub skipped: Vec<BadRow>,
+    /// Days of the period with no row at all, as ranges.
+    pub missing_days: u32,
+    pub missing: Vec<DateRange>,
+    pub comparison_missing_days: Option<u32>,
+    pub comparison_missing: Vec<DateRange>,
+}

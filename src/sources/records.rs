@@ -1,0 +1,260 @@
+//! Turns rows of a file (CSV records, JSON objects) into metric points, the same way for both
+//! formats: wide rows (a column per metric) or long rows (metric name + value).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::cell::{parse_date, parse_number};
+use super::{BadRow, SourceData, SourceError};
+use crate::config::schema::{Layout, OnBadRow, SourceConfig};
+use crate::metrics::catalog::{Aggregation, Catalog};
+use crate::metrics::dataset::{MetricSeries, Point};
+
+/// A field's content as the file has it.
+pub enum Cell<'a> {
+    Missing,
+    Text(&'a str),
+    Number(f64),
+}
+
+/// One row of a source file.
+pub trait Record {
+    fn cell(&self, field: &str) -> Cell<'_>;
+    /// Where `field` (or the whole row) stands, for error messages.
+    fn place(&self, field: Option<&str>) -> BadRow;
+}
+
+/// Collects a source's rows into series, applying the source's bad-row policy.
+pub struct RowMapper<'a> {
+    config: &'a SourceConfig,
+    catalog: &'a Catalog,
+    file: &'a Path,
+    data: SourceData,
+    /// (metric, date, dimensions) → where it was first seen, to refuse double counting.
+    seen: HashMap<(String, NaiveDate, Vec<String>), String>,
+    series: BTreeMap<String, Vec<Point>>,
+}
+
+impl<'a> RowMapper<'a> {
+    pub fn new(config: &'a SourceConfig, catalog: &'a Catalog, file: &'a Path) -> Self {
+        RowMapper {
+            config,
+            catalog,
+            file,
+            data: SourceData::new(config.id.as_str(), file),
+            seen: HashMap::new(),
+            series: BTreeMap::new(),
+        }
+    }
+
+    /// Adds one row; a bad row fails the source or is skipped and counted, per `on_bad_row`.
+    pub fn add(&mut self, record: &impl Record) -> Result<(), SourceError> {
+        self.data.rows += 1;
+        match self.map(record) {
+            Ok(points) => {
+                for (metric, point) in points {
+                    self.data.dates.insert(point.date);
+                    self.series.entry(metric).or_default().push(point);
+                }
+                Ok(())
+            }
+            Err(bad) => self.bad_row(bad),
+        }
+    }
+
+    /// A problem with the whole file: fails the source whatever the bad-row policy.
+    pub fn fail(&self, row: BadRow) -> SourceError {
+        SourceError::BadRow {
+            file: self.file.to_path_buf(),
+            row,
+        }
+    }
+
+    /// Applies the bad-row policy to a row that could not be read at all.
+    pub fn bad_row(&mut self, bad: BadRow) -> Result<(), SourceError> {
+        match self.config.on_bad_row {
+            OnBadRow::Error => Err(self.fail(bad)),
+            OnBadRow::Skip => {
+                self.data.skipped.push(bad);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> SourceData {
+        for (metric, points) in self.series {
+            self.data.metrics.insert(
+                metric,
+                MetricSeries {
+                    source: self.config.id.to_string(),
+                    dimensions: self.config.dimensions.clone(),
+                    points,
+                },
+            );
+        }
+        self.data
+    }
+
+    fn map(&mut self, r: &impl Record) -> Result<Vec<(String, Point)>, BadRow> {
+        let c = self.config;
+        let date = match r.cell(&c.date) {
+            Cell::Text(t) => parse_date(t, c.date_format.as_deref()),
+            Cell::Number(n) => parse_date(&format!("{n}"), c.date_format.as_deref()),
+            Cell::Missing => None,
+        }
+        .ok_or_else(|| {
+            let found = describe(r.cell(&c.date));
+            r.place(Some(&c.date)).because(format!(
+                "expected a date like {}, found {found}",
+                c.date_format
+                    .as_deref()
+                    .map_or("2026-10-01 or 20261001".to_string(), |f| {
+                        format!(
+                            "{:?} (format {f})",
+                            NaiveDate::from_ymd_opt(2026, 10, 1)
+                                .unwrap()
+                                .format(f)
+                                .to_string()
+                        )
+                    })
+            ))
+        })?;
+        let mut dims = Vec::with_capacity(c.dimensions.len());
+        for d in &c.dimensions {
+            dims.push(match r.cell(d) {
+                Cell::Text(t) if !t.trim().is_empty() => t.trim().to_string(),
+                Cell::Number(n) => format!("{n}"),
+                _ => "(not set)".to_string(),
+            });
+        }
+        let mut points = Vec::new();
+        match c.layout {
+            Layout::Wide => {
+                for (column, metric) in &c.columns {
+                    if let Some(value) = self.number(r, column)? {
+                        points.push((metric.value.clone(), value));
+                    }
+                }
+            }
+            Layout::Long => {
+                let metric = self.long_metric(r)?;
+                if let Some(value) = self.number(r, &c.value_column)? {
+                    points.push((metric, value));
+                }
+            }
+        }
+        let place = r.place(None).describe();
+        for (metric, _) in &points {
+            let key = (metric.clone(), date, dims.clone());
+            if let Some(first) = self.seen.get(&key) {
+                return Err(r.place(None).because(format!(
+                    "duplicate row: {metric} for {date}{} is already given at {first}; \
+                     the file would be counted twice",
+                    if dims.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", dims.join(", "))
+                    }
+                )));
+            }
+        }
+        for (metric, _) in &points {
+            self.seen
+                .insert((metric.clone(), date, dims.clone()), place.clone());
+        }
+        Ok(points
+            .into_iter()
+            .map(|(metric, value)| {
+                (
+                    metric,
+                    Point {
+                        date,
+                        dims: dims.clone(),
+                        value,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    fn number(&self, r: &impl Record, field: &str) -> Result<Option<f64>, BadRow> {
+        match r.cell(field) {
+            Cell::Missing => Ok(None),
+            Cell::Number(n) => Ok(Some(n)),
+            Cell::Text(t) if t.trim().is_empty() => Ok(None),
+            Cell::Text(t) => parse_number(t, self.config.decimal_separator)
+                .map(Some)
+                .ok_or_else(|| {
+                    let example = if self.config.decimal_separator == ',' {
+                        "1.234,5"
+                    } else {
+                        "1,234.5"
+                    };
+                    r.place(Some(field))
+                        .because(format!("expected a number like {example}, found {t:?}"))
+                }),
+        }
+    }
+
+    fn long_metric(&self, r: &impl Record) -> Result<String, BadRow> {
+        let c = self.config;
+        let name = match r.cell(&c.metric_column) {
+            Cell::Text(t) => t.trim().to_string(),
+            other => {
+                return Err(r
+                    .place(Some(&c.metric_column))
+                    .because(format!("expected a metric name, found {}", describe(other))));
+            }
+        };
+        if !c.metric_names.is_empty() {
+            return c
+                .metric_names
+                .get(&name)
+                .map(|m| m.value.clone())
+                .ok_or_else(|| {
+                    let known: Vec<&str> = c.metric_names.keys().map(String::as_str).collect();
+                    r.place(Some(&c.metric_column)).because(format!(
+                        "unknown metric name {name:?}: expected one of {} (see metric_names)",
+                        known.join(", ")
+                    ))
+                });
+        }
+        match self.catalog.get(&name) {
+            Some(m) if !matches!(m.aggregation, Aggregation::Ratio { .. }) => Ok(name),
+            Some(_) => Err(r.place(Some(&c.metric_column)).because(format!(
+                "{name} is computed from its parts; give the parts instead"
+            ))),
+            None => Err(r.place(Some(&c.metric_column)).because(format!(
+                "unknown metric {name:?}: expected a catalog id such as web.sessions, \
+                 or map the file's names with metric_names"
+            ))),
+        }
+    }
+}
+
+fn describe(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Missing => "nothing".into(),
+        Cell::Text(t) if t.trim().is_empty() => "an empty cell".into(),
+        Cell::Text(t) => format!("{t:?}"),
+        Cell::Number(n) => format!("{n}"),
+    }
+}
+
+impl BadRow {
+    pub fn because(mut self, message: String) -> Self {
+        self.message = message;
+        self
+    }
+
+    /// "line 12" or "record 3": the row part of the place.
+    fn describe(&self) -> String {
+        match (self.line, self.record) {
+            (Some(l), _) => format!("line {l}"),
+            (None, Some(r)) => format!("record {r}"),
+            _ => "an earlier row".into(),
+        }
+    }
+}
