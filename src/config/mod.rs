@@ -412,8 +412,7 @@ fn yaml_problem(path: &Path, text: &str, e: &serde_saphyr::Error) -> Problem {
     let loc = e.location().filter(|l| l.line() > 0);
     let line = loc.map(|l| l.line() as u32);
     let field = line
-        .and_then(|n| text.lines().nth(n as usize - 1))
-        .and_then(key_on_line)
+        .and_then(|n| key_on_line(text, n as usize))
         .unwrap_or_else(|| "(document)".into());
     Problem {
         file: path.to_path_buf(),
@@ -425,10 +424,24 @@ fn yaml_problem(path: &Path, text: &str, e: &serde_saphyr::Error) -> Problem {
     }
 }
 
-/// The mapping key written on a YAML line (`  - id: x` → `id`), to name the field in errors.
-fn key_on_line(line: &str) -> Option<String> {
-    let t = line.trim_start().trim_start_matches("- ").trim_start();
-    let (key, _) = t.split_once(':')?;
-    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
-    (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
+/// The key a YAML line belongs to (`  - id: x` → `id`; a list item → its list's key), to name
+/// the field in errors.
+fn key_on_line(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let key = |l: &str| {
+        let t = l.trim_start().trim_start_matches("- ").trim_start();
+        let (k, _) = t.split_once(':')?;
+        let k = k.trim().trim_matches(|c| c == '"' || c == '\'');
+        let ok = !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c));
+        ok.then(|| k.to_string())
+    };
+    let here = lines.get(line.checked_sub(1)?)?;
+    key(here).or_else(|| {
+        lines[..line - 1]
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty() && indent(l) < indent(here))
+            .and_then(|l| key(l))
+    })
 }

@@ -128,3 +128,6 @@ fn whole_file(line: Option<u64>, column: Option<u64>, message: String) -> BadRow
         message,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Reading real-world files: BOMs, quotes, comments, separators, bad rows, layouts, JSON.
+
+use std::path::Path;
+
+use super::*;
+use crate::config::schema::{OnBadRow, SourceConfig};
+
+fn source(yaml: &str) -> SourceConfig {
+    serde_saphyr::from_str(yaml).expect("valid source config")
+}
+
+fn load(yaml: &str, data: &str) -> Result<SourceData, SourceError> {
+    load_bytes(
+        Path::new("data/x.csv"),
+        data.as_bytes(),
+        &source(yaml),
+        &Catalog::builtin(),
+    )
+}
+
+fn values(d: &SourceData, metric: &str) -> Vec<(String, Vec<String>, f64)> {
+    d.metrics[metric]
+        .points
+        .iter()
+        .map(|p| (p.date.to_string(), p.dims.clone(), p.value))
+        .collect()
+}
+
+const WIDE: &str = "id: ads\nkind: csv\npath: x.csv\ndimensions: [Campaign]\ncolumns: {Cost: ads.spend, Clicks: ads.clicks}\n";
+
+#[test]
+fn bom_comments_quotes_and_thousands_separators() {
+    let d = load(
+        WIDE,
+        "\u{feff}# Google Ads export\n# Account: Demo\ndate,Campaign,Cost,Clicks\n\
+         2026-10-01,\"Brand, exact\",\"1,234.50\",\"1,000\"\n\n2026-10-02,Generic,5,\n",
+    )
+    .unwrap();
+    assert_eq!(
+        values(&d, "ads.spend"),
+        vec![
+            ("2026-10-01".into(), vec!["Brand, exact".into()], 1234.5),
+            ("2026-10-02".into(), vec!["Generic".into()], 5.0)
+        ]
+    );
+    // The empty Clicks cell is a missing value, not a zero.
+    assert_eq!(values(&d, "ads.clicks").len(), 1);
+    assert_eq!(d.rows, 2);
+}
+
+#[test]
+fn bad_values_name_file_line_column_and_field() {
+    let err = load(
+        WIDE,
+        "date,Campaign,Cost,Clicks\n2026-10-01,A,1,2\n2026-10-02,A,12x,3\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "data/x.csv:3:3: field `Cost`: expected a number like 1,234.5, found \"12x\""
+    );
+    let err = load(WIDE, "date,Campaign,Cost,Clicks\n10/02/2026,A,1,3\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("data/x.csv:2:1: field `date`: expected a date like"),
+        "{err}"
+    );
+    let err = load(WIDE, "date,Campaign,Cost\n2026-10-01,A,1\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("column \"Clicks\" named in the source's config is not in the header"),
+        "{err}"
+    );
+    let err = load(WIDE, "date,Campaign,Cost,Clicks\n2026-10-01,A,1\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("data/x.csv:2: the row has 3 fields but the header has 4"),
+        "{err}"
+    );
+    let err = load(WIDE, "").unwrap_err();
+    assert!(err.to_string().contains("the file is empty"), "{err}");
+}
+
+#[test]
+fn skipped_rows_are_counted_with_their_reasons() {
+    let cfg = format!("{WIDE}on_bad_row: skip\n");
+    let d = load(
+        &cfg,
+        "date,Campaign,Cost,Clicks\n2026-10-01,A,1,2\nTotal,,99,99\n2026-10-02,A,oops,1\n2026-10-03,A,2,2\n",
+    )
+    .unwrap();
+    assert_eq!(d.skipped.len(), 2);
+    assert_eq!(d.skipped[0].line, Some(3));
+    assert_eq!(d.skipped[1].field.as_deref(), Some("Cost"));
+    assert_eq!(values(&d, "ads.spend").len(), 2);
+    assert_eq!(d.rows, 4);
+}
+
+#[test]
+fn duplicate_rows_would_double_count_and_are_refused() {
+    let err = load(
+        WIDE,
+        "date,Campaign,Cost,Clicks\n2026-10-01,A,1,2\n2026-10-01,B,1,2\n2026-10-01,A,3,4\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "data/x.csv:4: duplicate row: ads.clicks for 2026-10-01 (A) is already given at line 2"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn semicolons_and_decimal_commas() {
+    let cfg = "id: ads\nkind: csv\npath: x.csv\ndelimiter: ';'\ndecimal_separator: ','\ncolumns: {Maliyet: ads.spend}\n";
+    let d = load(
+        cfg,
+        "date;Maliyet\n2026-10-01;\"1.234,56\"\n2026-10-02;7,5\n",
+    )
+    .unwrap();
+    let v: Vec<f64> = values(&d, "ads.spend").into_iter().map(|x| x.2).collect();
+    assert_eq!(v, vec![1234.56, 7.5]);
+}
+
+#[test]
+fn long_layout_with_metric_names() {
+    let cfg = "id: reviews\nkind: csv\npath: x.csv\nlayout: long\nmetric_names: {New reviews: reviews.new, Average rating: reviews.rating}\n";
+    let d = load(
+        cfg,
+        "date,metric,value\n2026-10-01,New reviews,3\n2026-10-01,Average rating,4.67\n",
+    )
+    .unwrap();
+    assert_eq!(values(&d, "reviews.new")[0].2, 3.0);
+    assert_eq!(values(&d, "reviews.rating")[0].2, 4.67);
+    let err = load(cfg, "date,metric,value\n2026-10-01,Stars,3\n").unwrap_err();
+    assert!(
+        err.to_string().contains("unknown metric name \"Stars\""),
+        "{err}"
+    );
+    // Without metric_names the file uses catalog ids, and ratios are refused.
+    let ids = "id: r\nkind: csv\npath: x.csv\nlayout: long\n";
+    assert!(load(ids, "date,metric,value\n2026-10-01,reviews.new,1\n").is_ok());
+    let err = load(ids, "date,metric,value\n2026-10-01,ads.ctr,0.1\n").unwrap_err();
+    assert!(err.to_string().contains("computed from its parts"), "{err}");
+}
+
+#[test]
+fn json_records_under_a_pointer() {
+    let cfg = "id: social\nkind: json\npath: x.json\nrecords: /data/rows\ndimensions: [network]\n\
+               columns: {followers: social.followers, /stats/impressions: social.impressions}\n";
+    let d = load(
+        cfg,
+        r#"{"data": {"rows": [
+            {"date": "2026-10-01", "network": "instagram", "followers": 1200, "stats": {"impressions": "1,500"}},
+            {"date": "20261002", "network": "facebook", "followers": null}
+        ]}}"#,
+    )
+    .unwrap();
+    assert_eq!(values(&d, "social.followers").len(), 1);
+    assert_eq!(values(&d, "social.impressions")[0].2, 1500.0);
+    let err = load(
+        cfg,
+        r#"{"data": {"rows": [{"date": "2026-10-01", "followers": "many"}]}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "data/x.csv: record 1: field `followers`: expected a number like 1,234.5, found \"many\""
+    );
+    let err = load(cfg, "{\"data\": [1, 2,]}").unwrap_err();
+    assert!(
+        err.to_string().starts_with("data/x.csv:1:16: invalid JSON"),
+        "{err}"
+    );
+    let err = load(cfg, r#"{"data": {"rows": {}}}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("expected an array of records at JSON pointer \"/data/rows\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_bad_row_with_its_line() {
+    let mut cfg = source(WIDE);
+    cfg.on_bad_row = OnBadRow::Skip;
+    let bytes = b"date,Campaign,Cost,Clicks\n2026-10-01,A,1,2\n2026-10-02,\xff\xfe,1,2\n";
+    let d = load_bytes(Path::new("x.csv"), bytes, &cfg, &Catalog::builtin()).unwrap();
+    assert_eq!(d.skipped.len(), 1);
+    assert_eq!(d.skipped[0].line, Some(3));
+    assert!(d.skipped[0].message.contains("UTF-8"));
+}

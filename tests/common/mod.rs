@@ -1,0 +1,28 @@
+//! Helpers shared by the integration tests: run the real binary, locate fixtures.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `execreport` with `args`, from `cwd`.
+pub fn execreport(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_execreport"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("EXECREPORT_CONFIG")
+        .env_remove("EXECREPORT_TODAY")
+        .output()
+        .expect("run execreport")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}

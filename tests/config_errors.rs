@@ -1,0 +1,72 @@
+//! Each file in `fixtures/invalid/` is a broken workspace; its `# expect:` lines list what
+//! `execreport check` must say (file, line:column, field, expectation).
+
+mod common;
+
+use common::{execreport, repo, stderr};
+
+#[test]
+fn every_invalid_workspace_is_reported_with_file_line_and_field() {
+    let dir = repo().join("tests/fixtures/invalid");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "fixtures missing: {}", cases.len());
+    let mut failures = Vec::new();
+    for case in cases {
+        let text = std::fs::read_to_string(&case).unwrap();
+        let expects: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .collect();
+        assert!(
+            !expects.is_empty(),
+            "{} has no # expect: lines",
+            case.display()
+        );
+        let ws = tempfile::tempdir().unwrap();
+        std::fs::write(ws.path().join("execreport.yaml"), &text).unwrap();
+        let out = execreport(ws.path(), &["check"]);
+        let err = stderr(&out);
+        let name = case.file_stem().unwrap().to_string_lossy().to_string();
+        if out.status.code() != Some(1) {
+            failures.push(format!(
+                "{name}: exit {:?}, stderr:\n{err}",
+                out.status.code()
+            ));
+        }
+        for e in expects {
+            if !err.contains(e) {
+                failures.push(format!("{name}: expected {e:?} in:\n{err}"));
+            }
+        }
+        assert!(!err.contains("panicked"), "{name} panicked:\n{err}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
+}
+
+#[test]
+fn a_missing_workspace_says_where_it_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = execreport(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("no execreport.yaml in"), "{err}");
+    assert!(err.contains("--config"), "{err}");
+}
+
+#[test]
+fn the_workspace_is_found_from_a_subfolder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("execreport.yaml"),
+        "agencies: [{id: acme, name: Acme}]\nclients: [{id: shop, name: Shop}]\n",
+    )
+    .unwrap();
+    let sub = dir.path().join("notes/deep");
+    std::fs::create_dir_all(&sub).unwrap();
+    let out = execreport(&sub, &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
