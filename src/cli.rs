@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::LocaleTag;
 use crate::period::{CompareKind, PeriodSpec};
 
 #[derive(Debug, Parser)]
@@ -66,12 +67,17 @@ pub struct RenderArgs {
     /// Pin "today" (in each client's time zone) for relative periods, for tests and reruns.
     #[arg(long, value_name = "YYYY-MM-DD", env = "EXECREPORT_TODAY")]
     pub today: Option<NaiveDate>,
+    /// Report in this locale instead of the client's (e.g. th-TH).
+    #[arg(long, value_name = "TAG")]
+    pub locale: Option<LocaleTag>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// The report model as JSON (docs/report-model.md).
     Json,
+    /// A self-contained HTML report.
+    Html,
 }
 
 fn parse_period(s: &str) -> Result<PeriodSpec, String> {

@@ -4,11 +4,14 @@
 //! → [`report`] → render → [`deliver`].
 
 pub mod analysis;
+pub mod charts;
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod deliver;
+pub mod locale;
 pub mod metrics;
 pub mod period;
+pub mod render;
 pub mod report;
 pub mod sources;

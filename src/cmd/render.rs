@@ -1,12 +1,15 @@
-//! `execreport render`: build the report model for clients and a period and write it.
+//! `execreport render`: build the report model for clients and a period and write it as
+//! JSON and HTML.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::cli::{Format, RenderArgs};
-use crate::config::Workspace;
+use crate::config::{Client, Workspace};
 use crate::deliver::output::{report_dir, write_atomic};
+use crate::render::{Brands, view_of};
 use crate::report::{self, ReportRequest};
 
 pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
@@ -34,10 +37,12 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
         period: args.period,
         compare: args.compare,
         today: args.today,
+        locale: args.locale.clone(),
     };
+    let mut brands = Brands::default();
     let mut failures = 0;
     for client in &clients {
-        match render_one(ws, client, &request, &out, &args.format) {
+        match render_one(ws, client, &mut brands, &request, &out, &args.format) {
             Ok(written) => {
                 for path in written {
                     println!("wrote {}", path.display());
@@ -61,17 +66,30 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
 
 fn render_one(
     ws: &Workspace,
-    client: &crate::config::Client,
+    client: &Client,
+    brands: &mut Brands,
     request: &ReportRequest,
-    out: &std::path::Path,
+    out: &Path,
     formats: &[Format],
-) -> Result<Vec<std::path::PathBuf>> {
-    let model = report::build(ws, client, request)?;
+) -> Result<Vec<PathBuf>> {
+    let id = client.config.id.as_str();
+    let kit = brands
+        .get(ws, client.brand)
+        .map_err(|e| anyhow!("client {id}: brand {:?}:\n{e}", client.brand))?;
+    let model = report::build(ws, client, &kit.brand, request)?;
     let dir = report_dir(out, &model.client.id, &model.period.key)?;
     let mut written = Vec::new();
     for format in formats {
         let (name, bytes) = match format {
             Format::Json => ("report.json", serde_json::to_vec_pretty(&model)?),
+            Format::Html => {
+                let view = view_of(&model, &kit.brand, ws);
+                let html = kit
+                    .html
+                    .render(&view, &kit.brand)
+                    .map_err(|e| anyhow!("client {id}: {e}"))?;
+                ("report.html", html.into_bytes())
+            }
         };
         let path = dir.join(name);
         write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;

@@ -1,5 +1,6 @@
 //! The workspace: `execreport.yaml` with its agencies, clients and sources, loaded and checked.
 
+pub mod brand;
 pub mod schema;
 pub mod values;
 
@@ -77,8 +78,10 @@ pub struct Workspace {
 pub struct Client<'a> {
     pub config: &'a ClientConfig,
     pub agency: &'a AgencyConfig,
-    pub brand: Option<&'a Slug>,
-    pub locale: &'a LocaleTag,
+    /// The client's brand, else its agency's, else `default`.
+    pub brand: &'a str,
+    /// The client's own locale, if it sets one (else the brand's, else the agency's).
+    pub own_locale: Option<&'a LocaleTag>,
     pub time_zone: chrono_tz::Tz,
     pub week_start: chrono::Weekday,
     pub currency: &'a CurrencyCode,
@@ -332,12 +335,28 @@ impl Workspace {
         Client {
             config: c,
             agency,
-            brand: c.brand.as_ref().or(agency.brand.as_ref()),
-            locale: c.locale.as_ref().unwrap_or(&agency.locale),
+            brand: c
+                .brand
+                .as_ref()
+                .or(agency.brand.as_ref())
+                .map_or("default", Slug::as_str),
+            own_locale: c.locale.as_ref(),
             time_zone: c.time_zone.unwrap_or(agency.time_zone).0,
             week_start: c.week_start.unwrap_or(agency.week_start).weekday(),
             currency: c.currency.as_ref().unwrap_or(&agency.currency),
         }
+    }
+
+    pub fn brands_dir(&self) -> PathBuf {
+        self.root.join(&self.file.brands)
+    }
+
+    /// The agency's commentary for a client and period, if written.
+    pub fn notes_file(&self, client: &str, period_key: &str) -> PathBuf {
+        self.root
+            .join(&self.file.notes)
+            .join(client)
+            .join(format!("{period_key}.md"))
     }
 
     /// The output folder, relative paths taken from the workspace folder.
@@ -393,7 +412,7 @@ fn duplicates<'a>(
 }
 
 /// Turns a YAML reader error into a problem naming the file, position, key and the lines.
-fn yaml_problem(path: &Path, text: &str, e: &serde_saphyr::Error) -> Problem {
+pub(crate) fn yaml_problem(path: &Path, text: &str, e: &serde_saphyr::Error) -> Problem {
     let rendered = e.to_string();
     let mut lines = rendered.lines();
     let first = lines.next().unwrap_or_default();

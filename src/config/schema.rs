@@ -21,6 +21,12 @@ pub struct WorkspaceFile {
     /// Folder for rendered reports, relative to the workspace file.
     #[serde(default = "default_output")]
     pub output: PathBuf,
+    /// Folder of brand themes (`<brands>/<id>/brand.yaml`), relative to the workspace file.
+    #[serde(default = "default_brands")]
+    pub brands: PathBuf,
+    /// Folder of the agency's commentary: `<notes>/<client>/<period>.md`.
+    #[serde(default = "default_notes")]
+    pub notes: PathBuf,
     /// Metrics added to the built-in catalog.
     #[serde(default)]
     pub metrics: Vec<MetricDef>,
@@ -29,6 +35,14 @@ pub struct WorkspaceFile {
 
 fn default_output() -> PathBuf {
     PathBuf::from("out")
+}
+
+fn default_brands() -> PathBuf {
+    PathBuf::from("brands")
+}
+
+fn default_notes() -> PathBuf {
+    PathBuf::from("notes")
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

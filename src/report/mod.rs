@@ -5,20 +5,23 @@ pub mod model;
 use chrono::NaiveDate;
 
 use crate::analysis::{self, Context, SourceOutcome};
+use crate::config::brand::Brand;
 use crate::config::schema::Section;
-use crate::config::{Client, Workspace};
+use crate::config::{Client, LocaleTag, Workspace};
 use crate::metrics::dataset::Dataset;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
 use crate::sources::{self, SourceError};
 use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
 
 /// What to report on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReportRequest {
     pub period: PeriodSpec,
     pub compare: CompareKind,
     /// "Today" in the client's time zone; default: the clock.
     pub today: Option<NaiveDate>,
+    /// Overrides the client's locale (`--locale`).
+    pub locale: Option<LocaleTag>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,8 +61,13 @@ pub fn resolve_period(
     Ok((period, comparison))
 }
 
-/// Loads the client's sources and computes its report model.
-pub fn build(ws: &Workspace, client: &Client, req: &ReportRequest) -> Result<Report, ReportError> {
+/// Loads the client's sources and notes and computes its report model.
+pub fn build(
+    ws: &Workspace,
+    client: &Client,
+    brand: &Brand,
+    req: &ReportRequest,
+) -> Result<Report, ReportError> {
     let id = client.config.id.to_string();
     let (period, comparison) = resolve_period(client, req)?;
     let mut outcomes = Vec::new();
@@ -98,7 +106,25 @@ pub fn build(ws: &Workspace, client: &Client, req: &ReportRequest) -> Result<Rep
     };
     let kpis = analysis::kpis(&ctx);
     let goals = analysis::goals(&ctx, &client.config.goals);
-    let sections = sections(client, &kpis, !goals.is_empty());
+    let notes = ws.notes_file(&id, &period.key);
+    let commentary = match std::fs::read_to_string(&notes) {
+        Ok(text) if !text.trim().is_empty() => Some(text),
+        Ok(_) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(ReportError::Data {
+                client: id,
+                message: format!("cannot read the commentary {}: {e}", notes.display()),
+            });
+        }
+    };
+    let sections = sections(client, &kpis, !goals.is_empty(), commentary.is_some());
+    let locale = req
+        .locale
+        .as_ref()
+        .or(client.own_locale)
+        .or(brand.file.locale.as_ref())
+        .unwrap_or(&client.agency.locale);
     let summary = summary_kpis(client, &kpis, &sections);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
@@ -106,7 +132,7 @@ pub fn build(ws: &Workspace, client: &Client, req: &ReportRequest) -> Result<Rep
         client: ClientInfo {
             id,
             name: client.config.name.clone(),
-            locale: client.locale.to_string(),
+            locale: locale.to_string(),
             time_zone: client.time_zone.name().to_string(),
             currency: client.currency.to_string(),
         },
@@ -115,7 +141,7 @@ pub fn build(ws: &Workspace, client: &Client, req: &ReportRequest) -> Result<Rep
             name: client.agency.name.clone(),
             contact: client.agency.contact.clone(),
         },
-        brand: client.brand.map(ToString::to_string),
+        brand: Some(brand.id.clone()),
         period: PeriodInfo {
             kind: period.kind,
             key: period.key.clone(),
@@ -138,11 +164,12 @@ pub fn build(ws: &Workspace, client: &Client, req: &ReportRequest) -> Result<Rep
         data_quality: analysis::data_quality(&outcomes, &period, comparison.as_ref()),
         goals,
         kpis,
+        commentary,
     })
 }
 
 /// The configured (or default) sections, leaving out those with nothing to show.
-fn sections(client: &Client, kpis: &[Kpi], has_goals: bool) -> Vec<Section> {
+fn sections(client: &Client, kpis: &[Kpi], has_goals: bool, has_commentary: bool) -> Vec<Section> {
     let wanted = client.config.sections.as_deref().unwrap_or(&Section::ALL);
     let mut out: Vec<Section> = Vec::new();
     for &s in wanted {
@@ -151,7 +178,7 @@ fn sections(client: &Client, kpis: &[Kpi], has_goals: bool) -> Vec<Section> {
             None => match s {
                 Section::Summary => kpis.iter().any(|k| k.value.is_some()),
                 Section::Goals => has_goals,
-                Section::Commentary => false, // agency notes arrive with the HTML report
+                Section::Commentary => has_commentary,
                 _ => true,
             },
         };

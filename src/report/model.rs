@@ -35,6 +35,8 @@ pub struct Report {
     pub goals: Vec<GoalProgress>,
     pub highlights: Vec<Highlight>,
     pub data_quality: DataQuality,
+    /// The agency's commentary for the period (Markdown), or null.
+    pub commentary: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,0 +1,110 @@
+//! Charts: a description in the view model, laid out once into shapes ([`geometry`]) that are
+//! drawn to SVG for HTML ([`svg`]) and to vector paths for PDF.
+
+pub mod geometry;
+pub mod svg;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Daily values, the comparison period dashed.
+    Line,
+    /// One vertical bar per day.
+    Bars,
+    /// Horizontal bars for a breakdown (campaigns, channels).
+    HBars,
+    /// Shares of a whole.
+    Donut,
+    /// A small line without axes, for KPI tiles.
+    Sparkline,
+    /// Progress towards a target.
+    Progress,
+}
+
+/// A chart, with every label already formatted for the client's locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    pub id: String,
+    pub kind: ChartKind,
+    pub title: String,
+    /// What the chart shows, in words (alt text and `<desc>`).
+    pub description: String,
+    /// Labels along the x axis, one per index (line and bar charts).
+    pub x_labels: Vec<String>,
+    pub series: Vec<ChartSeries>,
+    /// Bars or slices (horizontal bars, donut, progress).
+    pub items: Vec<ChartItem>,
+    /// Gridlines with their labels, lowest first.
+    pub y_ticks: Vec<Tick>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartSeries {
+    pub label: String,
+    pub values: Vec<Option<f64>>,
+    pub color: String,
+    pub dashed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartItem {
+    pub label: String,
+    pub value: f64,
+    pub value_label: String,
+    pub color: String,
+    /// For progress bars: the target's position as a fraction of the bar (1.0 = full).
+    pub target: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tick {
+    pub value: f64,
+    pub label: String,
+}
+
+/// Round tick values (1, 2, 2.5 or 5 × 10ⁿ) covering `min..=max` in about `target` steps.
+pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
+    let (min, max) = if (max - min).abs() < f64::EPSILON {
+        if max == 0.0 {
+            (0.0, 1.0)
+        } else {
+            (min.min(0.0), max.abs() * 1.2)
+        }
+    } else {
+        (min, max)
+    };
+    let raw = (max - min) / target.max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let lo = (min / step).floor() * step;
+    let hi = (max / step).ceil() * step;
+    let n = ((hi - lo) / step).round() as usize;
+    (0..=n)
+        .map(|i| {
+            let v = lo + i as f64 * step;
+            // Remove float noise such as 0.30000000000000004.
+            (v / step).round() * step
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        assert_eq!(nice_ticks(0.0, 97.0, 4), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(nice_ticks(0.0, 1234.0, 4), vec![0.0, 500.0, 1000.0, 1500.0]);
+        assert_eq!(nice_ticks(0.0, 0.034, 4), vec![0.0, 0.01, 0.02, 0.03, 0.04]);
+        assert_eq!(nice_ticks(0.0, 0.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        let t = nice_ticks(12.0, 13.0, 4);
+        assert!(t[0] <= 12.0 && *t.last().unwrap() >= 13.0);
+    }
+}

@@ -1,0 +1,155 @@
+//! Words, numbers, money and dates in the client's language.
+//!
+//! Messages come from Fluent catalogs (`catalogs/<lang>.ftl`, English is the reference); a brand
+//! may replace any message. Number and date formats follow the locale's conventions.
+
+pub mod format;
+
+use std::collections::BTreeMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+pub use format::NumberStyle;
+
+/// The catalogs built into the binary: (language, source).
+pub const CATALOGS: &[(&str, &str)] = &[("en", include_str!("catalogs/en.ftl"))];
+
+/// A client's locale: its messages and formats.
+pub struct Locale {
+    pub tag: String,
+    bundle: FluentBundle<FluentResource>,
+    fallback: FluentBundle<FluentResource>,
+    overrides: BTreeMap<String, String>,
+    pub numbers: NumberStyle,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale").field("tag", &self.tag).finish()
+    }
+}
+
+fn bundle(lang: &LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(source.to_string()).expect("built-in catalog parses");
+    let mut b = FluentBundle::new(vec![lang.clone()]);
+    b.set_use_isolating(false);
+    b.add_resource(resource).expect("no duplicate messages");
+    b
+}
+
+impl Locale {
+    /// The locale for a BCP 47 tag; unknown languages read English messages with their own
+    /// number conventions where known. `overrides` are a brand's replacement messages.
+    pub fn new(tag: &str, overrides: BTreeMap<String, String>) -> Locale {
+        let lang: LanguageIdentifier = tag.parse().unwrap_or_default();
+        let en: LanguageIdentifier = "en".parse().expect("en");
+        let source = CATALOGS
+            .iter()
+            .find(|(l, _)| *l == lang.language.as_str())
+            .map_or(CATALOGS[0].1, |(_, s)| s);
+        Locale {
+            tag: tag.to_string(),
+            bundle: bundle(&lang, source),
+            fallback: bundle(&en, CATALOGS[0].1),
+            overrides,
+            numbers: NumberStyle::for_tag(tag),
+        }
+    }
+
+    /// A message with arguments; a brand's wording wins over the catalog.
+    pub fn text(&self, key: &str, args: &[(&str, FluentValue)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        if let Some(text) = self.overrides.get(key) {
+            // Brand wording is plain text with { $name } placeholders.
+            let mut out = text.clone();
+            for (k, v) in args {
+                let value = match v {
+                    FluentValue::String(s) => s.to_string(),
+                    FluentValue::Number(n) => n.value.to_string(),
+                    _ => String::new(),
+                };
+                out = out
+                    .replace(&format!("{{ ${k} }}"), &value)
+                    .replace(&format!("{{${k}}}"), &value);
+            }
+            return out;
+        }
+        for b in [&self.bundle, &self.fallback] {
+            if let Some(pattern) = b.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return b
+                    .format_pattern(pattern, Some(&fargs), &mut errors)
+                    .into_owned();
+            }
+        }
+        key.to_string()
+    }
+
+    /// A message without arguments.
+    pub fn t(&self, key: &str) -> String {
+        self.text(key, &[])
+    }
+}
+
+/// Message keys of a catalog, to check catalogs against the English one.
+pub fn catalog_keys(source: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_with_plurals_and_brand_overrides() {
+        let l = Locale::new("en-US", BTreeMap::new());
+        assert_eq!(l.t("section-ads"), "Paid advertising");
+        let one = l.text(
+            "notes-missing",
+            &[
+                ("source", "web".into()),
+                ("days", 1.into()),
+                ("ranges", "Oct 12".into()),
+            ],
+        );
+        assert_eq!(one, "web: no data for 1 day (Oct 12).");
+        let many = l.text(
+            "notes-missing",
+            &[
+                ("source", "web".into()),
+                ("days", 3.into()),
+                ("ranges", "x".into()),
+            ],
+        );
+        assert!(many.contains("3 days"), "{many}");
+        let mut wording = BTreeMap::new();
+        wording.insert("section-ads".to_string(), "Paid media".to_string());
+        assert_eq!(Locale::new("en-US", wording).t("section-ads"), "Paid media");
+    }
+
+    #[test]
+    fn every_catalog_has_every_english_key() {
+        let english = catalog_keys(CATALOGS[0].1);
+        assert!(english.len() > 40);
+        for (lang, source) in CATALOGS {
+            let keys = catalog_keys(source);
+            let missing: Vec<_> = english.iter().filter(|k| !keys.contains(k)).collect();
+            assert!(missing.is_empty(), "catalog {lang} lacks {missing:?}");
+            assert!(
+                FluentResource::try_new(source.to_string()).is_ok(),
+                "catalog {lang} has syntax errors"
+            );
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The HTML report: Tera templates (built in, overridable per brand) over the view, with CSS,
+//! fonts, logo and charts inlined so the file stands alone.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use tera::{Context, Tera};
+
+use super::view::{ReportView, SectionView};
+use crate::charts::geometry::ChartStyle;
+use crate::charts::{Chart, ChartKind, svg};
+use crate::config::brand::Brand;
+
+/// The built-in templates, by name. A brand's `templates/<name>` replaces one.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("report.html", include_str!("../../templates/report.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("cover.html", include_str!("../../templates/cover.html")),
+    ("summary.html", include_str!("../../templates/summary.html")),
+    ("channel.html", include_str!("../../templates/channel.html")),
+    ("goals.html", include_str!("../../templates/goals.html")),
+    (
+        "commentary.html",
+        include_str!("../../templates/commentary.html"),
+    ),
+    (
+        "data_notes.html",
+        include_str!("../../templates/data_notes.html"),
+    ),
+    ("tile.html", include_str!("../../templates/tile.html")),
+    ("table.html", include_str!("../../templates/table.html")),
+];
+
+#[derive(Debug, thiserror::Error)]
+#[error("{location}{message}")]
+pub struct TemplateError {
+    /// The brand's template file, when the error is in an override.
+    location: String,
+    message: String,
+}
+
+/// Compiled templates for one brand.
+pub struct HtmlRenderer {
+    tera: Tera,
+}
+
+impl HtmlRenderer {
+    pub fn new(brand: &Brand) -> Result<Self, TemplateError> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        let mut templates: BTreeMap<&str, &str> = TEMPLATES.iter().copied().collect();
+        for (name, text) in &brand.templates {
+            templates.insert(name, text);
+        }
+        tera.add_raw_templates(templates)
+            .map_err(|e| error(brand, e))?;
+        Ok(HtmlRenderer { tera })
+    }
+
+    pub fn render(&self, view: &ReportView, brand: &Brand) -> Result<String, TemplateError> {
+        let mut ctx = Context::new();
+        ctx.insert("r", view);
+        ctx.insert("svgs", &chart_svgs(view));
+        ctx.insert("font_css", &font_css(view, brand));
+        ctx.insert("font_stack", &font_stack(brand));
+        ctx.insert("heading_font", &brand.heading_family());
+        ctx.insert(
+            "logo",
+            &brand
+                .logo
+                .as_ref()
+                .map(|l| format!("data:{};base64,{}", l.mime, STANDARD.encode(&l.bytes))),
+        );
+        self.tera
+            .render("report.html", &ctx)
+            .map_err(|e| error(brand, e))
+    }
+}
+
+fn error(brand: &Brand, e: tera::Error) -> TemplateError {
+    let message = e.to_string();
+    let location = brand
+        .templates
+        .keys()
+        .find(|name| message.contains(&format!("{name}:")))
+        .and_then(|name| {
+            brand.dir.as_ref().map(|d| {
+                format!(
+                    "{} (brand {}): ",
+                    d.join("templates").join(name).display(),
+                    brand.id
+                )
+            })
+        })
+        .unwrap_or_default();
+    TemplateError { location, message }
+}
+
+/// Every chart of the view drawn as SVG, by chart id.
+fn chart_svgs(view: &ReportView) -> BTreeMap<String, String> {
+    let style = ChartStyle {
+        font_size: 12.0,
+        text: view.theme.text.clone(),
+        muted: view.theme.muted.clone(),
+        grid: view.theme.grid.clone(),
+        track: view.theme.surface.clone(),
+    };
+    let mut out = BTreeMap::new();
+    let mut add = |c: &Chart| {
+        let svg = match c.kind {
+            ChartKind::Sparkline => svg::render(c, 160.0, &style),
+            ChartKind::Progress => svg::render(c, 480.0, &style),
+            // Drawn twice: a browser shows the one that fits the screen, so labels keep
+            // their size on a phone instead of shrinking with the chart.
+            _ => format!(
+                r#"<div class="chart-wide">{}</div><div class="chart-narrow">{}</div>"#,
+                svg::render(c, 880.0, &style),
+                svg::render(c, 340.0, &style)
+            ),
+        };
+        out.insert(c.id.clone(), svg);
+    };
+    for s in &view.sections {
+        visit_charts(s, &mut add);
+    }
+    out
+}
+
+/// Calls `f` on every chart of a section: its charts, tile sparklines and goal bars.
+pub fn visit_charts(s: &SectionView, f: &mut impl FnMut(&Chart)) {
+    s.charts.iter().for_each(&mut *f);
+    s.tiles
+        .iter()
+        .filter_map(|t| t.sparkline.as_ref())
+        .for_each(&mut *f);
+    s.goals.iter().map(|g| &g.bar).for_each(&mut *f);
+}
+
+/// `@font-face` rules with the brand's fonts as data URIs: the body and heading fonts, and a
+/// fallback font only when the report has characters the earlier fonts lack.
+fn font_css(view: &ReportView, brand: &Brand) -> String {
+    let text = serde_json::to_string(view).unwrap_or_default();
+    let mut needed: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let mut css = String::new();
+    let mut families_used: Vec<&str> = Vec::new();
+    for (i, font) in brand.fonts.iter().enumerate() {
+        let primary = i < 2
+            || Some(font.family.as_str())
+                == brand.file.fonts.heading.as_ref().map(|h| h.family.as_str());
+        let face = ttf_parser::Face::parse(&font.bytes, 0).ok();
+        let covers_new = face.as_ref().is_some_and(|f| {
+            let earlier: Vec<ttf_parser::Face> = brand.fonts[..i]
+                .iter()
+                .filter_map(|e| ttf_parser::Face::parse(&e.bytes, 0).ok())
+                .collect();
+            needed.iter().any(|c| {
+                f.glyph_index(*c).is_some() && !earlier.iter().any(|e| e.glyph_index(*c).is_some())
+            })
+        });
+        let same_family_used = families_used.contains(&font.family.as_str());
+        if !(primary || covers_new || same_family_used) || !font.embed_in_html {
+            continue;
+        }
+        families_used.push(&font.family);
+        let mime = if font.bytes.starts_with(b"OTTO") {
+            "font/otf"
+        } else {
+            "font/ttf"
+        };
+        css.push_str(&format!(
+            "@font-face{{font-family:\"{}\";font-weight:{};font-style:normal;font-display:swap;src:url(data:{mime};base64,{}) format(\"{}\")}}\n",
+            font.family.replace('"', ""),
+            if font.bold { 700 } else { 400 },
+            STANDARD.encode(&font.bytes),
+            if mime == "font/otf" { "opentype" } else { "truetype" },
+        ));
+    }
+    css
+}
+
+/// The CSS font-family list: the brand's families, then system fonts per script.
+fn font_stack(brand: &Brand) -> String {
+    let mut stack: Vec<String> = brand
+        .families()
+        .iter()
+        .map(|f| format!("\"{}\"", f.replace('"', "")))
+        .collect();
+    stack.extend(
+        [
+            "system-ui",
+            "-apple-system",
+            "\"Segoe UI\"",
+            "\"Hiragino Sans\"",
+            "\"Noto Sans CJK JP\"",
+            "\"Noto Sans Thai\"",
+            "sans-serif",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    stack.join(", ")
+}

@@ -1,0 +1,81 @@
+//! Rendering the report model: the view (words, formats, charts), then HTML (and PDF).
+
+pub mod html;
+pub mod markdown;
+pub mod view;
+
+use std::collections::HashMap;
+
+use crate::config::Workspace;
+use crate::config::brand::Brand;
+use crate::locale::Locale;
+use crate::report::model::Report;
+use html::HtmlRenderer;
+use view::{ReportView, ViewInputs};
+
+/// A brand with its compiled templates, loaded once per run.
+pub struct BrandKit {
+    pub brand: Brand,
+    pub html: HtmlRenderer,
+}
+
+/// Brands by id, loaded and compiled on first use.
+#[derive(Default)]
+pub struct Brands {
+    loaded: HashMap<String, Result<std::rc::Rc<BrandKit>, String>>,
+}
+
+impl Brands {
+    pub fn get(&mut self, ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, String> {
+        self.loaded
+            .entry(id.to_string())
+            .or_insert_with(|| load_kit(ws, id))
+            .clone()
+    }
+}
+
+/// Loads and checks a brand and compiles its templates; problems joined into one message.
+pub fn load_kit(ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, String> {
+    let brand = Brand::load(&ws.brands_dir(), id).map_err(|problems| {
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let html = HtmlRenderer::new(&brand).map_err(|e| e.to_string())?;
+    Ok(std::rc::Rc::new(BrandKit { brand, html }))
+}
+
+/// The locale a report is written in, with the brand's wording.
+pub fn locale_for(report: &Report, brand: &Brand) -> Locale {
+    let mut wording = std::collections::BTreeMap::new();
+    for (key, text) in &brand.file.wording {
+        // Section ids are shorthands for their title messages.
+        let is_section = crate::config::schema::Section::ALL.iter().any(|s| {
+            serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(|v| v == key))
+                .unwrap_or(false)
+        });
+        let key = if is_section {
+            format!("section-{key}")
+        } else {
+            key.clone()
+        };
+        wording.insert(key, text.clone());
+    }
+    Locale::new(&report.client.locale, wording)
+}
+
+/// The view of a report for its brand and locale.
+pub fn view_of(report: &Report, brand: &Brand, ws: &Workspace) -> ReportView {
+    let locale = locale_for(report, brand);
+    view::build(&ViewInputs {
+        report,
+        brand,
+        locale: &locale,
+        catalog: &ws.catalog,
+        commentary_html: report.commentary.as_deref().map(markdown::to_safe_html),
+    })
+}

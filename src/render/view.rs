@@ -1,0 +1,909 @@
+//! The view: the report model dressed for reading — words in the client's language, numbers
+//! formatted, charts described, sections laid out. HTML and PDF both draw this same view.
+
+use serde::Serialize;
+
+use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Tick, nice_ticks};
+use crate::config::brand::{Brand, CoverStyle, PageSize};
+use crate::config::schema::{Contact, Section};
+use crate::locale::Locale;
+use crate::locale::format::{date_range, month_year, short_date};
+use crate::metrics::catalog::{CHANNELS, Catalog, Unit};
+use crate::period::PeriodKind;
+use crate::report::model::{Breakdown, Kpi, Report, Sentiment, Trend};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    pub lang: String,
+    pub title: String,
+    pub report_title: String,
+    pub client_name: String,
+    pub agency_name: String,
+    pub period_label: String,
+    pub comparison_label: Option<String>,
+    pub prepared_for: String,
+    pub prepared_by: String,
+    pub header: String,
+    pub footer: Option<String>,
+    pub contact: Vec<String>,
+    pub theme: Theme,
+    pub cover_style: CoverStyle,
+    pub page_size: PageSize,
+    pub sections: Vec<SectionView>,
+}
+
+/// Brand colours as CSS hex strings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Theme {
+    pub primary: String,
+    pub accent: String,
+    pub text: String,
+    pub muted: String,
+    pub background: String,
+    pub surface: String,
+    pub positive: String,
+    pub negative: String,
+    pub on_primary: String,
+    pub grid: String,
+    pub series: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub id: Section,
+    /// `summary`, `channel`, `goals`, `commentary` or `data_notes`: which template draws it.
+    pub template: &'static str,
+    pub title: String,
+    pub tiles: Vec<Tile>,
+    pub highlights: Vec<HighlightView>,
+    pub charts: Vec<Chart>,
+    pub tables: Vec<Table>,
+    pub goals: Vec<GoalView>,
+    pub paragraphs: Vec<String>,
+    pub definitions: Vec<Definition>,
+    /// Sanitized HTML of the agency's commentary.
+    pub commentary_html: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tile {
+    pub id: String,
+    pub label: String,
+    pub value: String,
+    pub change: Option<String>,
+    /// ▲, ▼ or ● (flat).
+    pub arrow: &'static str,
+    /// `good`, `bad` or `neutral`.
+    pub sentiment: &'static str,
+    pub previous: Option<String>,
+    pub note: Option<String>,
+    pub sparkline: Option<Chart>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HighlightView {
+    pub text: String,
+    pub sentiment: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+    /// The "Other" row, drawn after the others.
+    pub other: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub label: String,
+    pub numeric: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    pub label: String,
+    pub value: String,
+    pub target: String,
+    pub status: String,
+    pub met: Option<bool>,
+    pub bar: Chart,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Definition {
+    pub term: String,
+    pub text: String,
+}
+
+/// Everything the view is built from.
+pub struct ViewInputs<'a> {
+    pub report: &'a Report,
+    pub brand: &'a Brand,
+    pub locale: &'a Locale,
+    pub catalog: &'a Catalog,
+    pub commentary_html: Option<String>,
+}
+
+pub fn build(input: &ViewInputs) -> ReportView {
+    let ViewInputs {
+        report: r,
+        brand,
+        locale: l,
+        ..
+    } = *input;
+    let c = &brand.file.colors;
+    let series_colors: Vec<String> = if c.series.is_empty() {
+        vec![
+            c.primary.hex(),
+            c.accent.hex(),
+            c.muted.hex(),
+            c.primary.mix(c.background, 0.5).hex(),
+        ]
+    } else {
+        c.series.iter().map(|s| s.hex()).collect()
+    };
+    let theme = Theme {
+        primary: c.primary.hex(),
+        accent: c.accent.hex(),
+        text: c.text.hex(),
+        muted: c.muted.hex(),
+        background: c.background.hex(),
+        surface: c.surface.hex(),
+        positive: c.positive.hex(),
+        negative: c.negative.hex(),
+        on_primary: c.primary.readable_text().hex(),
+        grid: c.text.mix(c.background, 0.85).hex(),
+        series: series_colors,
+    };
+    let period_label = period_label(r, l);
+    let comparison_label = r.comparison.as_ref().map(|cmp| {
+        let label = match r.period.kind {
+            PeriodKind::Month => month_year(cmp.start),
+            PeriodKind::Quarter => quarter_label(&cmp.key),
+            PeriodKind::Week => week_label(&cmp.key, l),
+            _ => date_range(cmp.start, cmp.end),
+        };
+        l.text("vs-period", &[("period", label.into())])
+    });
+    let report_title = brand.file.cover.title.clone().unwrap_or_else(|| {
+        l.t(match r.period.kind {
+            PeriodKind::Month | PeriodKind::MonthToDate => "report-title-month",
+            PeriodKind::Week => "report-title-week",
+            PeriodKind::Quarter => "report-title-quarter",
+            PeriodKind::Custom => "report-title-custom",
+        })
+    });
+    let agency_name = r.agency.name.clone();
+    let contact = brand
+        .file
+        .contact
+        .clone()
+        .unwrap_or_else(|| r.agency.contact.clone());
+    let builder = SectionBuilder {
+        input,
+        theme: &theme,
+    };
+    ReportView {
+        lang: l.tag.clone(),
+        title: format!("{} · {}", r.client.name, period_label),
+        report_title,
+        prepared_for: l.text("prepared-for", &[("client", r.client.name.as_str().into())]),
+        prepared_by: l.text("prepared-by", &[("agency", agency_name.as_str().into())]),
+        client_name: r.client.name.clone(),
+        header: brand
+            .file
+            .header
+            .clone()
+            .unwrap_or_else(|| agency_name.clone()),
+        footer: brand.file.footer.clone(),
+        contact: contact_lines(&contact),
+        agency_name,
+        period_label,
+        comparison_label,
+        cover_style: brand.file.cover.style,
+        page_size: brand.file.page_size,
+        sections: r
+            .sections
+            .iter()
+            .filter_map(|s| builder.section(*s))
+            .collect(),
+        theme,
+    }
+}
+
+fn contact_lines(c: &Contact) -> Vec<String> {
+    [
+        c.website.clone(),
+        c.email.as_ref().map(ToString::to_string),
+        c.phone.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn quarter_label(key: &str) -> String {
+    // "2026-Q3" → "Q3 2026"
+    key.split_once('-')
+        .map_or(key.to_string(), |(y, q)| format!("{q} {y}"))
+}
+
+fn week_label(key: &str, l: &Locale) -> String {
+    let (year, week) = key.split_once("-W").unwrap_or((key, ""));
+    l.text(
+        "week-label",
+        &[
+            ("week", week.trim_start_matches('0').into()),
+            ("year", year.into()),
+        ],
+    )
+}
+
+fn period_label(r: &Report, l: &Locale) -> String {
+    let p = &r.period;
+    match p.kind {
+        PeriodKind::Month => month_year(p.start),
+        PeriodKind::Quarter => quarter_label(&p.key),
+        PeriodKind::Week => format!("{} ({})", week_label(&p.key, l), date_range(p.start, p.end)),
+        PeriodKind::MonthToDate | PeriodKind::Custom => date_range(p.start, p.end),
+    }
+}
+
+struct SectionBuilder<'a> {
+    input: &'a ViewInputs<'a>,
+    theme: &'a Theme,
+}
+
+/// Columns of breakdown tables, in order; other metrics stay in the JSON.
+const TABLE_COLUMNS: [&str; 24] = [
+    "web.sessions",
+    "web.users",
+    "web.conversions",
+    "web.conversion_rate",
+    "web.engagement_rate",
+    "web.revenue",
+    "ads.spend",
+    "ads.clicks",
+    "ads.ctr",
+    "ads.conversions",
+    "ads.cpa",
+    "ads.roas",
+    "seo.clicks",
+    "seo.impressions",
+    "seo.ctr",
+    "seo.position",
+    "social.followers",
+    "social.impressions",
+    "social.engagements",
+    "social.engagement_rate",
+    "reviews.new",
+    "reviews.rating",
+    "email.open_rate",
+    "email.click_rate",
+];
+
+/// The metric each channel shows as daily bars, after its trend line.
+const DAILY_BARS: [(&str, &str); 6] = [
+    ("web", "web.conversions"),
+    ("ads", "ads.conversions"),
+    ("seo", "seo.impressions"),
+    ("social", "social.engagements"),
+    ("reviews", "reviews.new"),
+    ("email", "email.clicks"),
+];
+
+impl SectionBuilder<'_> {
+    fn report(&self) -> &Report {
+        self.input.report
+    }
+
+    fn l(&self) -> &Locale {
+        self.input.locale
+    }
+
+    fn empty(&self, id: Section, template: &'static str) -> SectionView {
+        let key = format!(
+            "section-{}",
+            serde_json::to_value(id)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        );
+        SectionView {
+            id,
+            template,
+            title: self.l().t(&key),
+            tiles: Vec::new(),
+            highlights: Vec::new(),
+            charts: Vec::new(),
+            tables: Vec::new(),
+            goals: Vec::new(),
+            paragraphs: Vec::new(),
+            definitions: Vec::new(),
+            commentary_html: None,
+        }
+    }
+
+    fn section(&self, id: Section) -> Option<SectionView> {
+        Some(match id {
+            Section::Summary => self.summary(),
+            Section::Goals => self.goals(),
+            Section::Commentary => {
+                let mut s = self.empty(id, "commentary");
+                s.commentary_html = Some(self.input.commentary_html.clone()?);
+                s
+            }
+            Section::DataNotes => self.data_notes(),
+            _ => self.channel(id, id.channel()?),
+        })
+    }
+
+    fn kpi(&self, id: &str) -> Option<&Kpi> {
+        self.report()
+            .kpis
+            .iter()
+            .find(|k| k.id == id && k.value.is_some())
+    }
+
+    pub fn metric_label(&self, id: &str) -> String {
+        let key = format!("metric-{}", id.replace('.', "-"));
+        let text = self.l().t(&key);
+        if text == key {
+            self.input
+                .catalog
+                .get(id)
+                .map_or(id.to_string(), |m| m.label.clone())
+        } else {
+            text
+        }
+    }
+
+    fn value(&self, v: f64, unit: Unit, compact: bool) -> String {
+        self.l()
+            .numbers
+            .value(v, unit, &self.report().client.currency, compact)
+    }
+
+    fn tile(&self, k: &Kpi, sparkline: bool) -> Tile {
+        let l = self.l();
+        let value = k
+            .value
+            .map_or_else(|| l.t("no-data"), |v| self.value(v, k.unit, true));
+        let (arrow, sentiment) = match (k.trend, k.sentiment) {
+            (Some(Trend::Up), s) => ("▲", sentiment_name(s)),
+            (Some(Trend::Down), s) => ("▼", sentiment_name(s)),
+            (Some(Trend::Flat), _) => ("●", "neutral"),
+            (None, _) => ("", "none"),
+        };
+        let change = k
+            .change_pct
+            .map(|p| l.numbers.signed_percent(p))
+            .or_else(|| {
+                // A rate moving from zero has no relative change; show the points instead.
+                k.change
+                    .filter(|_| k.unit == Unit::Ratio)
+                    .map(|c| l.numbers.percent(c, 1))
+            });
+        let previous = k.previous.map(|p| {
+            l.text(
+                "vs-period",
+                &[("period", self.value(p, k.unit, true).into())],
+            )
+        });
+        let note = if k.missing_days > 0 {
+            Some(l.text(
+                "notes-incomplete-kpi",
+                &[
+                    ("days", (self.report().period.days - k.missing_days).into()),
+                    ("missing", k.missing_days.into()),
+                ],
+            ))
+        } else {
+            None
+        };
+        let sparkline = sparkline
+            .then(|| self.report().series.iter().find(|s| s.metric == k.id))
+            .flatten()
+            .map(|s| Chart {
+                id: format!("spark-{}", k.id.replace('.', "-")),
+                kind: ChartKind::Sparkline,
+                title: self.metric_label(&k.id),
+                description: String::new(),
+                x_labels: Vec::new(),
+                series: vec![ChartSeries {
+                    label: String::new(),
+                    values: s.current.iter().map(|d| d.value).collect(),
+                    color: self.theme.accent.clone(),
+                    dashed: false,
+                }],
+                items: Vec::new(),
+                y_ticks: Vec::new(),
+            });
+        Tile {
+            id: k.id.clone(),
+            label: self.metric_label(&k.id),
+            value,
+            change,
+            arrow,
+            sentiment,
+            previous,
+            note,
+            sparkline,
+        }
+    }
+
+    fn summary(&self) -> SectionView {
+        let r = self.report();
+        let l = self.l();
+        let mut s = self.empty(Section::Summary, "summary");
+        s.tiles = r
+            .summary
+            .iter()
+            .filter_map(|id| self.kpi(id))
+            .map(|k| self.tile(k, true))
+            .collect();
+        s.highlights = r
+            .highlights
+            .iter()
+            .filter_map(|h| {
+                let k = self.kpi(&h.metric)?;
+                let key = if h.value >= h.previous {
+                    "highlight-up"
+                } else {
+                    "highlight-down"
+                };
+                Some(HighlightView {
+                    text: l.text(
+                        key,
+                        &[
+                            ("metric", self.metric_label(&h.metric).into()),
+                            ("change", l.numbers.percent(h.change_pct.abs(), 1).into()),
+                            ("value", self.value(h.value, k.unit, false).into()),
+                        ],
+                    ),
+                    sentiment: sentiment_name(Some(h.sentiment)),
+                })
+            })
+            .collect();
+        s
+    }
+
+    fn channel(&self, id: Section, channel: &str) -> SectionView {
+        let r = self.report();
+        let mut s = self.empty(id, "channel");
+        let kpis: Vec<&Kpi> = r
+            .kpis
+            .iter()
+            .filter(|k| k.channel == channel && k.value.is_some())
+            .collect();
+        let weekly = r.period.kind == PeriodKind::Week;
+        let trend_metric = r
+            .breakdowns
+            .iter()
+            .find(|b| b.channel == channel)
+            .map(|b| b.rank_metric.clone())
+            .or_else(|| kpis.first().map(|k| k.id.clone()));
+        if !weekly {
+            s.tiles = kpis.iter().map(|k| self.tile(k, false)).collect();
+        }
+        if let Some(metric) = trend_metric {
+            s.charts.extend(self.trend(&metric, weekly));
+        }
+        if weekly {
+            return s;
+        }
+        if let Some((_, metric)) = DAILY_BARS.iter().find(|(c, _)| *c == channel)
+            && self.kpi(metric).is_some()
+        {
+            s.charts.extend(self.daily_bars(metric));
+        }
+        for b in r.breakdowns.iter().filter(|b| b.channel == channel) {
+            s.charts.push(self.breakdown_chart(b, channel == "web"));
+            s.tables.push(self.breakdown_table(b));
+        }
+        s
+    }
+
+    fn ticks(&self, max: f64, min: f64, unit: Unit) -> Vec<Tick> {
+        let lo = if min < 0.0 { min } else { 0.0 };
+        let values = nice_ticks(lo, max, 4);
+        let whole = values.iter().all(|v| v.fract() == 0.0);
+        let n = &self.l().numbers;
+        values
+            .into_iter()
+            .map(|v| Tick {
+                value: v,
+                label: match unit {
+                    Unit::Ratio => n.percent(v, if v != 0.0 && v < 0.1 { 1 } else { 0 }),
+                    // Whole-number money ticks read better without cents.
+                    Unit::Money if whole => {
+                        n.money_with(v, &self.report().client.currency, true, 0)
+                    }
+                    _ => self.value(v, unit, true),
+                },
+            })
+            .collect()
+    }
+
+    fn x_labels(&self, n: usize) -> Vec<String> {
+        let start = self.report().period.start;
+        (0..n)
+            .map(|i| short_date(start + chrono::Duration::days(i as i64)))
+            .collect()
+    }
+
+    fn trend(&self, metric: &str, weekly: bool) -> Option<Chart> {
+        let r = self.report();
+        let k = self.kpi(metric)?;
+        let series = r.series.iter().find(|s| s.metric == metric)?;
+        let current: Vec<Option<f64>> = series.current.iter().map(|d| d.value).collect();
+        let previous: Vec<Option<f64>> = series.previous.iter().map(|d| d.value).collect();
+        let all = current.iter().chain(&previous).flatten();
+        let (min, max) = all.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(*v), b.max(*v)));
+        let label = self.metric_label(metric);
+        let l = self.l();
+        let mut out = vec![ChartSeries {
+            label: l.t("this-period"),
+            values: current,
+            color: self.theme.primary.clone(),
+            dashed: false,
+        }];
+        if !previous.is_empty() {
+            out.push(ChartSeries {
+                label: r
+                    .comparison
+                    .as_ref()
+                    .map_or_else(|| l.t("previous-period"), |_| l.t("previous-period")),
+                values: previous,
+                color: self.theme.muted.clone(),
+                dashed: true,
+            });
+        }
+        let title_key = if weekly {
+            "trend-title-week"
+        } else {
+            "trend-title"
+        };
+        let title = l.text(title_key, &[("metric", label.as_str().into())]);
+        Some(Chart {
+            id: format!("trend-{}", metric.replace('.', "-")),
+            kind: ChartKind::Line,
+            description: format!(
+                "{title}: {} {}{}",
+                self.value(k.value.unwrap_or_default(), k.unit, false),
+                l.t("this-period"),
+                k.previous
+                    .map(|p| format!(
+                        ", {} {}",
+                        self.value(p, k.unit, false),
+                        l.t("previous-period")
+                    ))
+                    .unwrap_or_default()
+            ),
+            title,
+            x_labels: self.x_labels(series.current.len().max(series.previous.len())),
+            series: out,
+            items: Vec::new(),
+            y_ticks: self.ticks(max, min, k.unit),
+        })
+    }
+
+    fn daily_bars(&self, metric: &str) -> Option<Chart> {
+        let r = self.report();
+        let k = self.kpi(metric)?;
+        let series = r.series.iter().find(|s| s.metric == metric)?;
+        let values: Vec<Option<f64>> = series.current.iter().map(|d| d.value).collect();
+        let max = values.iter().flatten().fold(0.0f64, |a, v| a.max(*v));
+        let label = self.metric_label(metric);
+        let title = self
+            .l()
+            .text("daily-title", &[("metric", label.as_str().into())]);
+        Some(Chart {
+            id: format!("daily-{}", metric.replace('.', "-")),
+            kind: ChartKind::Bars,
+            description: format!(
+                "{title}: {}",
+                self.value(k.value.unwrap_or_default(), k.unit, false)
+            ),
+            title,
+            x_labels: self.x_labels(values.len()),
+            series: vec![ChartSeries {
+                label,
+                values,
+                color: self.theme.accent.clone(),
+                dashed: false,
+            }],
+            items: Vec::new(),
+            y_ticks: self.ticks(max, 0.0, k.unit),
+        })
+    }
+
+    fn dimension_name(&self, dimension: &str) -> String {
+        let key = format!("dim-{}", dimension.to_lowercase());
+        let t = self.l().t(&key);
+        if t == key {
+            self.l()
+                .text("dim-other", &[("name", dimension.to_lowercase().into())])
+        } else {
+            t
+        }
+    }
+
+    fn breakdown_chart(&self, b: &Breakdown, donut: bool) -> Chart {
+        let l = self.l();
+        let unit = self
+            .input
+            .catalog
+            .get(&b.rank_metric)
+            .map_or(Unit::Count, |m| m.unit);
+        let metric = self.metric_label(&b.rank_metric);
+        let dimension = self.dimension_name(&b.dimension);
+        let rows = b.rows.iter().chain(&b.other);
+        let items: Vec<ChartItem> = rows
+            .enumerate()
+            .map(|(i, row)| {
+                let v = row
+                    .values
+                    .get(&b.rank_metric)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(0.0);
+                ChartItem {
+                    label: row.key.clone().unwrap_or_else(|| l.t("other")),
+                    value: v,
+                    value_label: if donut {
+                        row.share
+                            .map_or_else(|| l.t("not-available"), |s| l.numbers.percent(s, 1))
+                    } else {
+                        self.value(v, unit, true)
+                    },
+                    color: self.theme.series[i % self.theme.series.len()].clone(),
+                    target: None,
+                }
+            })
+            .collect();
+        let (kind, key) = if donut {
+            (ChartKind::Donut, "share-by-dimension")
+        } else {
+            (ChartKind::HBars, "by-dimension")
+        };
+        let title = l.text(
+            key,
+            &[
+                ("metric", metric.as_str().into()),
+                ("dimension", dimension.as_str().into()),
+            ],
+        );
+        let description = items
+            .iter()
+            .map(|i| format!("{}: {}", i.label, i.value_label))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Chart {
+            id: format!(
+                "{}-{}-{}",
+                if donut { "donut" } else { "bars" },
+                b.rank_metric.replace('.', "-"),
+                b.dimension
+                    .to_lowercase()
+                    .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+            ),
+            kind,
+            title,
+            description,
+            x_labels: Vec::new(),
+            series: Vec::new(),
+            items,
+            y_ticks: Vec::new(),
+        }
+    }
+
+    fn breakdown_table(&self, b: &Breakdown) -> Table {
+        let l = self.l();
+        let mut columns = vec![Column {
+            label: capitalize(&self.dimension_name(&b.dimension)),
+            numeric: false,
+        }];
+        let metrics: Vec<&String> = TABLE_COLUMNS
+            .iter()
+            .filter_map(|c| b.metrics.iter().find(|m| m == c))
+            .collect();
+        columns.extend(metrics.iter().map(|m| Column {
+            label: self.metric_label(m),
+            numeric: true,
+        }));
+        let row = |key: Option<&String>,
+                   values: &std::collections::BTreeMap<String, Option<f64>>|
+         -> Vec<String> {
+            let mut cells = vec![key.cloned().unwrap_or_else(|| l.t("other"))];
+            for &m in &metrics {
+                let unit = self.input.catalog.get(m).map_or(Unit::Count, |d| d.unit);
+                cells.push(
+                    values
+                        .get(m)
+                        .copied()
+                        .flatten()
+                        .map_or_else(|| "–".to_string(), |v| self.value(v, unit, false)),
+                );
+            }
+            cells
+        };
+        Table {
+            caption: l.text(
+                "by-dimension",
+                &[
+                    ("metric", self.metric_label(&b.rank_metric).into()),
+                    ("dimension", self.dimension_name(&b.dimension).into()),
+                ],
+            ),
+            columns,
+            rows: b
+                .rows
+                .iter()
+                .map(|r| row(r.key.as_ref(), &r.values))
+                .collect(),
+            other: b.other.as_ref().map(|o| row(None, &o.values)),
+        }
+    }
+
+    fn goals(&self) -> SectionView {
+        let l = self.l();
+        let mut s = self.empty(Section::Goals, "goals");
+        for (i, g) in self.report().goals.iter().enumerate() {
+            let unit = self
+                .input
+                .catalog
+                .get(&g.metric)
+                .map_or(Unit::Count, |m| m.unit);
+            let target = self.value(g.period_target, unit, false);
+            let at_least = g.comparison == "at_least";
+            let color = match g.met {
+                Some(true) => self.theme.positive.clone(),
+                Some(false) => self.theme.negative.clone(),
+                None => self.theme.muted.clone(),
+            };
+            let progress = g.progress.unwrap_or(0.0);
+            // For "at most" goals the bar shows how much of the allowance is used.
+            let scale = progress.clamp(1.0, 1.5);
+            s.goals.push(GoalView {
+                label: g.label.clone(),
+                value: g
+                    .value
+                    .map_or_else(|| l.t("no-data"), |v| self.value(v, unit, false)),
+                target: l.text(
+                    if at_least {
+                        "goal-at-least"
+                    } else {
+                        "goal-at-most"
+                    },
+                    &[("target", target.into())],
+                ),
+                status: match g.met {
+                    Some(true) => l.t("goal-met"),
+                    Some(false) => l.t("goal-not-met"),
+                    None => l.t("goal-no-data"),
+                },
+                met: g.met,
+                bar: Chart {
+                    id: format!("goal-{i}"),
+                    kind: ChartKind::Progress,
+                    title: g.label.clone(),
+                    description: l.text(
+                        "goal-progress",
+                        &[("progress", l.numbers.percent(progress, 0).into())],
+                    ),
+                    x_labels: Vec::new(),
+                    series: Vec::new(),
+                    items: vec![ChartItem {
+                        label: g.label.clone(),
+                        value: progress,
+                        value_label: l.numbers.percent(progress, 0),
+                        color,
+                        target: Some(scale),
+                    }],
+                    y_ticks: Vec::new(),
+                },
+            });
+        }
+        s
+    }
+
+    fn data_notes(&self) -> SectionView {
+        let r = self.report();
+        let l = self.l();
+        let mut s = self.empty(Section::DataNotes, "data_notes");
+        if r.data_quality.complete {
+            s.paragraphs.push(l.t("notes-complete"));
+        }
+        for src in &r.data_quality.sources {
+            if let Some(error) = &src.error {
+                s.paragraphs.push(l.text(
+                    "notes-failed",
+                    &[
+                        ("source", src.id.as_str().into()),
+                        ("error", error.as_str().into()),
+                    ],
+                ));
+                continue;
+            }
+            if src.missing_days > 0 {
+                let ranges: Vec<String> = src
+                    .missing
+                    .iter()
+                    .map(|m| {
+                        if m.start == m.end {
+                            short_date(m.start)
+                        } else {
+                            date_range(m.start, m.end)
+                        }
+                    })
+                    .collect();
+                s.paragraphs.push(l.text(
+                    "notes-missing",
+                    &[
+                        ("source", src.id.as_str().into()),
+                        ("days", src.missing_days.into()),
+                        ("ranges", ranges.join(", ").into()),
+                    ],
+                ));
+            }
+            if src.skipped_rows > 0 {
+                s.paragraphs.push(l.text(
+                    "notes-skipped",
+                    &[
+                        ("source", src.id.as_str().into()),
+                        ("rows", src.skipped_rows.into()),
+                    ],
+                ));
+            }
+        }
+        for k in r.kpis.iter().filter(|k| k.value.is_some()) {
+            if let Some(note) = &k.note {
+                s.paragraphs
+                    .push(format!("{}: {}", self.metric_label(&k.id), note));
+            }
+        }
+        let shown: Vec<&str> = CHANNELS
+            .iter()
+            .filter(|c| r.sections.iter().any(|s| s.channel() == Some(c)))
+            .copied()
+            .collect();
+        s.definitions = r
+            .kpis
+            .iter()
+            .filter(|k| k.value.is_some() && shown.contains(&k.channel.as_str()))
+            .filter_map(|k| {
+                let def = self.input.catalog.get(&k.id)?;
+                let key = format!("definition-{}", k.id.replace('.', "-"));
+                let text = l.t(&key);
+                let text = if text == key {
+                    def.definition.clone()
+                } else {
+                    text
+                };
+                (!text.is_empty()).then(|| Definition {
+                    term: self.metric_label(&k.id),
+                    text,
+                })
+            })
+            .collect();
+        s
+    }
+}
+
+fn sentiment_name(s: Option<Sentiment>) -> &'static str {
+    match s {
+        Some(Sentiment::Good) => "good",
+        Some(Sentiment::Bad) => "bad",
+        _ => "neutral",
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
