@@ -70,3 +70,21 @@ fn the_workspace_is_found_from_a_subfolder() {
     let out = execreport(&sub, &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn brand_problems_name_the_brand_file_and_field() {
+    let config = repo().join("tests/fixtures/bad_brand/execreport.yaml");
+    let out = execreport(&repo(), &["-c", config.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for expected in [
+        "brands/badcolor/brand.yaml:3:12: primary: \"#12345g\" is not a colour: expected #rrggbb",
+        "brands/badtemplate/templates/cover.html (brand badtemplate)",
+        "cover.html:3:22",
+        "brands/broken/brand.yaml: colors.text: #cccccc on the background #ffffff has a contrast of 1.6:1",
+        "brands/broken/brand.yaml: logo: cannot read logo",
+        "brand \"nowhere\" not found",
+    ] {
+        assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
+    }
+}

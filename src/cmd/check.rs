@@ -67,11 +67,22 @@ pub fn run(ws: &Workspace) -> ExitCode {
             }
         }
     }
+    // Every brand in use: its file, colours, logo, fonts and templates.
+    let mut brands: Vec<&str> = ws.clients().map(|c| c.brand).collect();
+    brands.sort_unstable();
+    brands.dedup();
+    for id in &brands {
+        if let Err(message) = crate::render::load_kit(ws, id) {
+            eprintln!("error: brand {id}: {message}");
+            problems += 1;
+        }
+    }
     let clients = ws.file.clients.len();
     if problems == 0 {
         println!(
-            "{}: ok ({clients} clients, {source_count} sources{})",
+            "{}: ok ({clients} clients, {source_count} sources, {} brands{})",
             ws.path.display(),
+            brands.len(),
             if warnings > 0 {
                 format!(", {warnings} warnings")
             } else {
