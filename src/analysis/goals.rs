@@ -45,6 +45,11 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
                         v <= period_target
                     }
                 }),
+                missing_days: ctx.period.days
+                    - ctx
+                        .data
+                        .covered_dates(ctx.catalog, &def.id, ctx.period)
+                        .len() as u32,
             })
         })
         .collect()

@@ -277,6 +277,21 @@ impl Workspace {
                 ),
             ));
         }
+        for column in s
+            .dimension_names
+            .keys()
+            .filter(|k| !s.dimensions.contains(k))
+        {
+            problems.push(Problem::at(
+                path,
+                None,
+                &format!("{at}.dimension_names"),
+                format!(
+                    "{column:?} is not one of the source's dimensions ({})",
+                    s.dimensions.join(", ")
+                ),
+            ));
+        }
         if !matches!(s.decimal_separator, '.' | ',') {
             problems.push(Problem::at(
                 path,

@@ -248,6 +248,10 @@ pub struct SourceConfig {
     /// Columns or fields holding dimension values (channel, campaign, ...).
     #[serde(default)]
     pub dimensions: Vec<String>,
+    /// Report names of dimension columns (`Session default channel group: channel`), so
+    /// breakdowns are labelled the same whatever the export calls them.
+    #[serde(default)]
+    pub dimension_names: BTreeMap<String, String>,
     /// Wide layout: column or field name → metric id.
     #[serde(default)]
     pub columns: BTreeMap<String, MetricRef>,

@@ -104,6 +104,8 @@ pub struct Column {
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalView {
     pub label: String,
+    /// Says how many days of data are missing, when some are.
+    pub note: Option<String>,
     pub value: String,
     pub target: String,
     pub status: String,
@@ -769,6 +771,15 @@ impl SectionBuilder<'_> {
             let scale = progress.clamp(1.0, 1.5);
             s.goals.push(GoalView {
                 label: g.label.clone(),
+                note: (g.missing_days > 0).then(|| {
+                    l.text(
+                        "notes-incomplete-kpi",
+                        &[
+                            ("days", (self.report().period.days - g.missing_days).into()),
+                            ("missing", g.missing_days.into()),
+                        ],
+                    )
+                }),
                 value: g
                     .value
                     .map_or_else(|| l.t("no-data"), |v| self.value(v, unit, false)),

@@ -173,6 +173,8 @@ pub struct GoalProgress {
     /// value / period_target.
     pub progress: Option<f64>,
     pub met: Option<bool>,
+    /// Days of the period without data for the metric: a missed goal may be missing data.
+    pub missing_days: u32,
 }
 
 /// A notable change, as a structured fact for renderers to phrase.

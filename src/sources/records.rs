@@ -89,7 +89,12 @@ impl<'a> RowMapper<'a> {
                 metric,
                 MetricSeries {
                     source: self.config.id.to_string(),
-                    dimensions: self.config.dimensions.clone(),
+                    dimensions: self
+                        .config
+                        .dimensions
+                        .iter()
+                        .map(|d| self.config.dimension_names.get(d).unwrap_or(d).clone())
+                        .collect(),
                     points,
                 },
             );
