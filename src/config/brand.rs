@@ -212,6 +212,10 @@ pub struct BrandFile {
     /// SVG, PNG or JPEG, relative to the brand folder.
     #[serde(default)]
     pub logo: Option<PathBuf>,
+    /// A light variant for dark backgrounds (band and full covers); without it the logo is
+    /// set on a white tile there.
+    #[serde(default)]
+    pub logo_on_dark: Option<PathBuf>,
     pub colors: Palette,
     #[serde(default)]
     pub fonts: Fonts,
@@ -257,6 +261,7 @@ pub struct Brand {
     pub id: String,
     pub file: BrandFile,
     pub logo: Option<Logo>,
+    pub logo_on_dark: Option<Logo>,
     /// Body (regular, bold), heading, then fallbacks, in order.
     pub fonts: Vec<FontFile>,
     /// Template overrides: file name (`cover.html`) → content.
@@ -281,6 +286,7 @@ impl Brand {
             id: "default".into(),
             file,
             logo: None,
+            logo_on_dark: None,
             fonts: builtin_fonts(),
             templates: BTreeMap::new(),
             dir: None,
@@ -332,16 +338,18 @@ impl Brand {
                 ));
             }
         }
-        let logo = match &file.logo {
+        let mut logo_at = |rel: &Option<PathBuf>, field: &str| match rel {
             Some(rel) => match load_logo(&dir.join(rel)) {
                 Ok(l) => Some(l),
                 Err(message) => {
-                    problems.push(Problem::at(&path, None, "logo", message));
+                    problems.push(Problem::at(&path, None, field, message));
                     None
                 }
             },
             None => None,
         };
+        let logo = logo_at(&file.logo, "logo");
+        let logo_on_dark = logo_at(&file.logo_on_dark, "logo_on_dark");
         let mut fonts = Vec::new();
         let faces = file
             .fonts
@@ -410,6 +418,7 @@ impl Brand {
                 id: id.to_string(),
                 file,
                 logo,
+                logo_on_dark,
                 fonts,
                 templates,
                 dir: Some(dir),

@@ -65,13 +65,20 @@ impl HtmlRenderer {
         ctx.insert("font_css", &font_css(view, brand));
         ctx.insert("font_stack", &font_stack(brand));
         ctx.insert("heading_font", &brand.heading_family());
-        ctx.insert(
-            "logo",
-            &brand
-                .logo
-                .as_ref()
-                .map(|l| format!("data:{};base64,{}", l.mime, STANDARD.encode(&l.bytes))),
+        let data_uri = |l: &crate::config::brand::Logo| {
+            format!("data:{};base64,{}", l.mime, STANDARD.encode(&l.bytes))
+        };
+        let dark_cover = !matches!(
+            brand.file.cover.style,
+            crate::config::brand::CoverStyle::Minimal
         );
+        let (logo, on_tile) = match (&brand.logo_on_dark, &brand.logo) {
+            (Some(light), _) if dark_cover => (Some(data_uri(light)), false),
+            (_, Some(l)) => (Some(data_uri(l)), dark_cover),
+            (_, None) => (None, false),
+        };
+        ctx.insert("logo", &logo);
+        ctx.insert("logo_on_tile", &on_tile);
         self.tera
             .render("report.html", &ctx)
             .map_err(|e| error(brand, e))

@@ -405,9 +405,13 @@ impl SectionBuilder<'_> {
         } else {
             None
         };
+        // A sparkline needs most days: a rating on the few days with reviews says nothing.
         let sparkline = sparkline
             .then(|| self.report().series.iter().find(|s| s.metric == k.id))
             .flatten()
+            .filter(|s| {
+                s.current.iter().filter(|d| d.value.is_some()).count() * 10 >= s.current.len() * 7
+            })
             .map(|s| Chart {
                 id: format!("spark-{}", k.id.replace('.', "-")),
                 kind: ChartKind::Sparkline,
