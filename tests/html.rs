@@ -35,7 +35,7 @@ fn render_html(config: &str, client: &str, period: &str) -> (tempfile::TempDir, 
 
 /// Everything a report must not load or run, counted by the browser after parsing.
 const SAFETY_PROBE: &str = r#"JSON.stringify({
-  scripts: document.querySelectorAll('script').length - 1,
+  scripts: document.querySelectorAll('script').length,
   iframes: document.querySelectorAll('iframe, object, embed').length,
   handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
   external: [...document.querySelectorAll('[src], [href]')].map(e => e.getAttribute('src') || e.getAttribute('href')).filter(u => !/^(data:|#|mailto:)/.test(u) && !(/^https?:/.test(u) && document.querySelector('.commentary') && document.querySelector('.commentary').contains(document.querySelector(`[href="${u}"]`)))),
@@ -75,17 +75,24 @@ fn hostile_names_commentary_and_data_stay_text() {
 const LAYOUT_PROBE: &str = r#"JSON.stringify({
   scroll: document.documentElement.scrollWidth,
   inner: window.innerWidth,
+  width: document.documentElement.clientWidth,
   overflowing: [...document.querySelectorAll('body *')]
     .filter(e => !e.closest('.table-wrap') && !e.closest('.chart-narrow, .chart-wide') || e.matches('.table-wrap'))
     .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > window.innerWidth + 1)
     .map(e => e.tagName + '.' + e.className).slice(0, 5),
   charts: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length).length,
+  clipped: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length).flatMap(svg =>
+    [...svg.querySelectorAll('text')].filter(t => {
+      const b = t.getBBox(), vb = svg.viewBox.baseVal;
+      return b.x < -0.5 || b.x + b.width > vb.width + 0.5 || b.y < -0.5 || b.y + b.height > vb.height + 0.5;
+    }).map(t => svg.id + ':' + t.textContent)).slice(0, 8),
 })"#;
 
 #[test]
 fn no_horizontal_overflow_at_phone_and_desktop_widths() {
     let (_dir, html) = render_html("tests/fixtures/valid/execreport.yaml", "shop", "2026-10");
-    for width in [375, 1280] {
+    let (_dir2, sample) = render_html("samples/execreport.yaml", "izmir-deri", "2026-10");
+    for (html, width) in [(&html, 375), (&html, 1280), (&sample, 375), (&sample, 1280)] {
         let r: serde_json::Value =
             serde_json::from_str(&browser::probe(&html, width, LAYOUT_PROBE)).unwrap();
         assert_eq!(
@@ -93,6 +100,11 @@ fn no_horizontal_overflow_at_phone_and_desktop_widths() {
             "page wider than the window at {width}px: {r}"
         );
         assert_eq!(r["overflowing"], serde_json::json!([]), "at {width}px: {r}");
+        assert_eq!(
+            r["clipped"],
+            serde_json::json!([]),
+            "chart labels cut off at {width}px: {r}"
+        );
         assert!(
             r["charts"].as_u64().unwrap() >= 4,
             "charts not shown at {width}px: {r}"

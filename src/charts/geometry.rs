@@ -200,8 +200,10 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
     let every = ((widest + fs) / slot).ceil().max(1.0) as usize;
     for (i, label) in chart.x_labels.iter().enumerate() {
         if i % every == 0 && !label.is_empty() {
+            // Keep the first and last labels inside the chart.
+            let half = measure(label, fs) / 2.0 + 2.0;
             shapes.push(text(
-                x_of(i),
+                x_of(i).clamp(half, (width - half).max(half)),
                 height - fs * 0.5,
                 label,
                 fs,
@@ -432,7 +434,7 @@ fn donut(
             false,
         ));
         shapes.push(text(
-            width,
+            width - fs * 0.3,
             y + row * 0.62,
             &item.value_label,
             fs,

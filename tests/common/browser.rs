@@ -36,18 +36,31 @@ fn base_command(profile: &Path) -> Command {
     c
 }
 
-/// Loads `html` at a window width with `probe` (a JS expression returning a string) and
-/// returns the probe's result.
+/// Loads `html` in a frame `width` CSS pixels wide (headless Chromium will not make a window
+/// narrower than 500 px, so the report is framed instead) with `probe`, a JS expression over
+/// the frame's `document` and `window` returning a string, and returns the probe's result.
 pub fn probe(html: &str, width: u32, probe: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("page.html");
-    let script = format!(
-        "<script>window.addEventListener('load', () => {{ const out = document.createElement('pre'); out.id = 'probe-result'; const mark = '@' + '@'; out.textContent = mark + ({probe}) + mark; document.body.appendChild(out); }});</script>"
+    let page = dir.path().join("host.html");
+    let srcdoc = html.replace('&', "&amp;").replace('"', "&quot;");
+    let host = format!(
+        r#"<!doctype html><html><body style="margin:0"><iframe id="report" style="border:0;width:{width}px;height:900px" srcdoc="{srcdoc}"></iframe>
+<script>
+const frame = document.getElementById('report');
+frame.addEventListener('load', () => {{
+  const out = document.createElement('pre');
+  out.id = 'probe-result';
+  const mark = '@' + '@';
+  out.textContent = mark + frame.contentWindow.eval({probe:?}) + mark;
+  document.body.appendChild(out);
+}});
+</script></body></html>"#,
+        probe = probe.replace('\n', " ")
     );
-    std::fs::write(&page, html.replace("</body>", &format!("{script}</body>"))).unwrap();
+    std::fs::write(&page, host).unwrap();
     let output = base_command(&dir.path().join("profile"))
-        .arg(format!("--window-size={width},900"))
-        .arg("--virtual-time-budget=3000")
+        .arg("--window-size=1400,900")
+        .arg("--virtual-time-budget=5000")
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
         .output()
