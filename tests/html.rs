@@ -94,7 +94,7 @@ fn no_horizontal_overflow_at_phone_and_desktop_widths() {
     let (_dir2, sample) = render_html("samples/execreport.yaml", "izmir-deri", "2026-10");
     for (html, width) in [(&html, 375), (&html, 1280), (&sample, 375), (&sample, 1280)] {
         let r: serde_json::Value =
-            serde_json::from_str(&browser::probe(&html, width, LAYOUT_PROBE)).unwrap();
+            serde_json::from_str(&browser::probe(html, width, LAYOUT_PROBE)).unwrap();
         assert_eq!(
             r["scroll"], r["inner"],
             "page wider than the window at {width}px: {r}"
