@@ -78,6 +78,8 @@ pub enum Format {
     Json,
     /// A self-contained HTML report.
     Html,
+    /// A print-grade PDF report.
+    Pdf,
 }
 
 fn parse_period(s: &str) -> Result<PeriodSpec, String> {

@@ -66,6 +66,11 @@ pub struct Tick {
 
 /// Round tick values (1, 2, 2.5 or 5 × 10ⁿ) covering `min..=max` in about `target` steps.
 pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
+    nice_ticks_with(min, max, target, false)
+}
+
+/// Like [`nice_ticks`]; with `integer` the step is a whole number (counts have no half days).
+pub fn nice_ticks_with(min: f64, max: f64, target: usize, integer: bool) -> Vec<f64> {
     let (min, max) = if (max - min).abs() < f64::EPSILON {
         if max == 0.0 {
             (0.0, 1.0)
@@ -80,8 +85,13 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
+        .filter(|s| !integer || (*s >= 1.0 && s.fract() == 0.0))
         .find(|s| *s >= raw)
-        .unwrap_or(10.0 * magnitude);
+        .unwrap_or(if integer {
+            (10.0 * magnitude).max(1.0)
+        } else {
+            10.0 * magnitude
+        });
     let lo = (min / step).floor() * step;
     let hi = (max / step).ceil() * step;
     let n = ((hi - lo) / step).round() as usize;
@@ -104,6 +114,12 @@ mod tests {
         assert_eq!(nice_ticks(0.0, 1234.0, 4), vec![0.0, 500.0, 1000.0, 1500.0]);
         assert_eq!(nice_ticks(0.0, 0.034, 4), vec![0.0, 0.01, 0.02, 0.03, 0.04]);
         assert_eq!(nice_ticks(0.0, 0.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(nice_ticks_with(0.0, 10.0, 4, true), vec![0.0, 5.0, 10.0]);
+        assert_eq!(nice_ticks_with(0.0, 3.0, 4, true), vec![0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(
+            nice_ticks_with(0.0, 97.0, 4, true),
+            vec![0.0, 25.0, 50.0, 75.0, 100.0]
+        );
         let t = nice_ticks(12.0, 13.0, 4);
         assert!(t[0] <= 12.0 && *t.last().unwrap() >= 13.0);
     }

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use crate::cli::{Format, RenderArgs};
 use crate::config::{Client, Workspace};
 use crate::deliver::output::{report_dir, write_atomic};
-use crate::render::{Brands, view_of};
+use crate::render::{Brands, render_pdf, view_of};
 use crate::report::{self, ReportRequest};
 
 pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
@@ -79,16 +79,21 @@ fn render_one(
     let model = report::build(ws, client, &kit.brand, request)?;
     let dir = report_dir(out, &model.client.id, &model.period.key)?;
     let mut written = Vec::new();
+    let view = view_of(&model, &kit.brand, ws);
     for format in formats {
         let (name, bytes) = match format {
             Format::Json => ("report.json", serde_json::to_vec_pretty(&model)?),
             Format::Html => {
-                let view = view_of(&model, &kit.brand, ws);
                 let html = kit
                     .html
                     .render(&view, &kit.brand)
                     .map_err(|e| anyhow!("client {id}: {e}"))?;
                 ("report.html", html.into_bytes())
+            }
+            Format::Pdf => {
+                let pdf = render_pdf(&model, &view, &kit)
+                    .map_err(|e| anyhow!("client {id}: PDF: {e}"))?;
+                ("report.pdf", pdf)
             }
         };
         let path = dir.join(name);

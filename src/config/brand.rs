@@ -216,6 +216,9 @@ pub struct BrandFile {
     /// set on a white tile there.
     #[serde(default)]
     pub logo_on_dark: Option<PathBuf>,
+    /// PNG or JPEG of the logo for PDFs when `logo` is an SVG (at least 4× its display size).
+    #[serde(default)]
+    pub print_logo: Option<PathBuf>,
     pub colors: Palette,
     #[serde(default)]
     pub fonts: Fonts,
@@ -262,6 +265,7 @@ pub struct Brand {
     pub file: BrandFile,
     pub logo: Option<Logo>,
     pub logo_on_dark: Option<Logo>,
+    pub print_logo: Option<Logo>,
     /// Body (regular, bold), heading, then fallbacks, in order.
     pub fonts: Vec<FontFile>,
     /// Template overrides: file name (`cover.html`) → content.
@@ -287,6 +291,7 @@ impl Brand {
             file,
             logo: None,
             logo_on_dark: None,
+            print_logo: None,
             fonts: builtin_fonts(),
             templates: BTreeMap::new(),
             dir: None,
@@ -350,6 +355,18 @@ impl Brand {
         };
         let logo = logo_at(&file.logo, "logo");
         let logo_on_dark = logo_at(&file.logo_on_dark, "logo_on_dark");
+        let print_logo = logo_at(&file.print_logo, "print_logo");
+        if print_logo
+            .as_ref()
+            .is_some_and(|l| l.mime == "image/svg+xml")
+        {
+            problems.push(Problem::at(
+                &path,
+                None,
+                "print_logo",
+                "expected a PNG or JPEG file, found an SVG".into(),
+            ));
+        }
         let mut fonts = Vec::new();
         let faces = file
             .fonts
@@ -419,6 +436,7 @@ impl Brand {
                 file,
                 logo,
                 logo_on_dark,
+                print_logo,
                 fonts,
                 templates,
                 dir: Some(dir),
@@ -426,6 +444,14 @@ impl Brand {
         } else {
             Err(problems)
         }
+    }
+
+    /// The logo for PDFs: `print_logo`, else `logo` when it is a PNG or JPEG.
+    pub fn pdf_logo(&self) -> Option<&[u8]> {
+        self.print_logo
+            .as_ref()
+            .or(self.logo.as_ref().filter(|l| l.mime != "image/svg+xml"))
+            .map(|l| l.bytes.as_slice())
     }
 
     /// Families in fallback order, for CSS `font-family` and for the PDF's glyph lookup.

@@ -22,8 +22,8 @@ enum PercentPlacement {
     Before,
 }
 
-/// Minus sign as typeset (U+2212), not a hyphen.
-const MINUS: char = '\u{2212}';
+/// CLDR's minus sign for the shipped locales: the hyphen-minus (brand fonts all have it).
+const MINUS: char = '-';
 const NBSP: char = '\u{a0}';
 
 impl NumberStyle {
@@ -87,7 +87,7 @@ impl NumberStyle {
         }
     }
 
-    /// A change with its sign: `+12.3%`, `−4.0%`.
+    /// A change with its sign: `+12.3%`, `-4.0%`.
     pub fn signed_percent(&self, fraction: f64) -> String {
         let decimals = if fraction.abs() >= 10.0 { 0 } else { 1 };
         let p = self.percent(fraction, decimals);
@@ -222,11 +222,11 @@ mod tests {
     fn english_numbers_money_and_percent() {
         let en = NumberStyle::for_tag("en-US");
         assert_eq!(en.number(1234567.891, 2), "1,234,567.89");
-        assert_eq!(en.number(-12.0, 0), "−12");
+        assert_eq!(en.number(-12.0, 0), "-12");
         assert_eq!(en.number(-0.001, 1), "0.0");
         assert_eq!(en.percent(0.1234, 1), "12.3%");
         assert_eq!(en.signed_percent(0.052), "+5.2%");
-        assert_eq!(en.signed_percent(-0.04), "−4.0%");
+        assert_eq!(en.signed_percent(-0.04), "-4.0%");
         assert_eq!(en.compact(12_345.0), "12.3K");
         assert_eq!(en.compact(1_234_567.0), "1.2M");
         assert_eq!(en.money(1234.5, "USD", false), "$1,235");

@@ -17,6 +17,7 @@ use view::{ReportView, ViewInputs};
 pub struct BrandKit {
     pub brand: Brand,
     pub html: HtmlRenderer,
+    pub pdf: pdf::PdfKit,
 }
 
 /// Brands by id, loaded and compiled on first use.
@@ -44,7 +45,8 @@ pub fn load_kit(ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, Strin
             .join("\n")
     })?;
     let html = HtmlRenderer::new(&brand).map_err(|e| e.to_string())?;
-    Ok(std::rc::Rc::new(BrandKit { brand, html }))
+    let pdf = pdf::PdfKit::new(&brand).map_err(|e| e.to_string())?;
+    Ok(std::rc::Rc::new(BrandKit { brand, html, pdf }))
 }
 
 /// The locale a report is written in, with the brand's wording.
@@ -68,6 +70,25 @@ pub fn locale_for(report: &Report, brand: &Brand) -> Locale {
     Locale::new(&report.client.locale, wording)
 }
 
+/// The PDF of a report.
+pub fn render_pdf(
+    report: &Report,
+    view: &ReportView,
+    kit: &BrandKit,
+) -> Result<Vec<u8>, pdf::PdfError> {
+    let locale = locale_for(report, &kit.brand);
+    let label = |n: usize, total: usize| {
+        locale.text("page-of", &[("page", n.into()), ("pages", total.into())])
+    };
+    let meta = pdf::Metadata {
+        title: view.title.clone(),
+        author: view.agency_name.clone(),
+        subject: format!("{} · {}", view.report_title, view.period_label),
+        date: report.period.end,
+    };
+    kit.pdf.render(view, meta, &label)
+}
+
 /// The view of a report for its brand and locale.
 pub fn view_of(report: &Report, brand: &Brand, ws: &Workspace) -> ReportView {
     let locale = locale_for(report, brand);
@@ -79,3 +100,4 @@ pub fn view_of(report: &Report, brand: &Brand, ws: &Workspace) -> ReportView {
         commentary_html: report.commentary.as_deref().map(markdown::to_safe_html),
     })
 }
+pub mod pdf;

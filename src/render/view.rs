@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Tick, nice_ticks};
+use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Tick, nice_ticks_with};
 use crate::config::brand::{Brand, CoverStyle, PageSize};
 use crate::config::schema::{Contact, Section};
 use crate::locale::Locale;
@@ -286,6 +286,9 @@ const TABLE_COLUMNS: [&str; 24] = [
     "email.click_rate",
 ];
 
+/// Bars or slices a breakdown chart shows before grouping the rest as "Other".
+const CHART_ITEMS: usize = 8;
+
 /// The metric each channel shows as daily bars, after its trend line.
 const DAILY_BARS: [(&str, &str); 6] = [
     ("web", "web.conversions"),
@@ -514,7 +517,7 @@ impl SectionBuilder<'_> {
 
     fn ticks(&self, max: f64, min: f64, unit: Unit) -> Vec<Tick> {
         let lo = if min < 0.0 { min } else { 0.0 };
-        let values = nice_ticks(lo, max, 4);
+        let values = nice_ticks_with(lo, max, 4, unit == Unit::Count);
         let whole = values.iter().all(|v| v.fract() == 0.0);
         let n = &self.l().numbers;
         values
@@ -646,28 +649,45 @@ impl SectionBuilder<'_> {
             .map_or(Unit::Count, |m| m.unit);
         let metric = self.metric_label(&b.rank_metric);
         let dimension = self.dimension_name(&b.dimension);
-        let rows = b.rows.iter().chain(&b.other);
-        let items: Vec<ChartItem> = rows
-            .enumerate()
-            .map(|(i, row)| {
+        // (label, value, share): the breakdown's rows, then its "other".
+        let mut slices: Vec<(String, f64, Option<f64>)> = b
+            .rows
+            .iter()
+            .chain(&b.other)
+            .map(|row| {
                 let v = row
                     .values
                     .get(&b.rank_metric)
                     .copied()
                     .flatten()
                     .unwrap_or(0.0);
-                ChartItem {
-                    label: row.key.clone().unwrap_or_else(|| l.t("other")),
-                    value: v,
-                    value_label: if donut {
-                        row.share
-                            .map_or_else(|| l.t("not-available"), |s| l.numbers.percent(s, 1))
-                    } else {
-                        self.value(v, unit, true)
-                    },
-                    color: self.theme.series[i % self.theme.series.len()].clone(),
-                    target: None,
-                }
+                (
+                    row.key.clone().unwrap_or_else(|| l.t("other")),
+                    v,
+                    row.share,
+                )
+            })
+            .collect();
+        // A chart shows at most 8 bars or slices; the rank metric is a sum, so the rest add up
+        // into "Other" (the table beside it lists every row).
+        if slices.len() > CHART_ITEMS {
+            let rest = slices.split_off(CHART_ITEMS - 1);
+            let share = rest.iter().map(|r| r.2).sum::<Option<f64>>();
+            slices.push((l.t("other"), rest.iter().map(|r| r.1).sum(), share));
+        }
+        let items: Vec<ChartItem> = slices
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, v, share))| ChartItem {
+                label,
+                value: v,
+                value_label: if donut {
+                    share.map_or_else(|| l.t("not-available"), |s| l.numbers.percent(s, 1))
+                } else {
+                    self.value(v, unit, true)
+                },
+                color: self.theme.series[i % self.theme.series.len()].clone(),
+                target: None,
             })
             .collect();
         let (kind, key) = if donut {

@@ -1,0 +1,150 @@
+# German messages.
+
+report-title-month = Monatlicher Performance-Bericht
+report-title-week = Wöchentlicher Performance-Bericht
+report-title-quarter = Quartalsbericht zur Performance
+report-title-custom = Performance-Bericht
+prepared-for = Erstellt für { $client }
+prepared-by = Erstellt von { $agency }
+vs-period = vs. { $period }
+no-comparison = Kein Vergleichszeitraum
+week-label = KW { $week }, { $year }
+page-of = Seite { $page } von { $pages }
+contents = Inhalt
+
+section-summary = Zusammenfassung
+section-web = Website
+section-ads = Bezahlte Werbung
+section-seo = Organische Suche (SEO)
+section-social = Social Media
+section-reviews = Bewertungen & Reputation
+section-email = E-Mail-Marketing
+section-goals = Ziele
+section-commentary = Kommentar
+section-data_notes = Hinweise zu den Daten
+
+highlights = Highlights
+key-figures = Kennzahlen
+trend-title = { $metric }: täglicher Verlauf
+trend-title-week = { $metric } in dieser Woche
+by-dimension = { $metric } nach { $dimension }
+share-by-dimension = { $metric }: Anteil nach { $dimension }
+daily-title = { $metric } pro Tag
+this-period = Aktueller Zeitraum
+previous-period = Vorheriger Zeitraum
+other = Sonstige
+total = Gesamt
+no-data = Keine Daten
+not-available = k. A.
+
+highlight-up = { $metric }: Anstieg um { $change } auf { $value }.
+highlight-down = { $metric }: Rückgang um { $change } auf { $value }.
+
+goal-at-least = Ziel: mindestens { $target }
+goal-at-most = Ziel: höchstens { $target }
+goal-met = Erreicht
+goal-not-met = Nicht erreicht
+goal-no-data = Noch keine Daten
+goal-progress = { $progress } des Ziels
+
+notes-missing = { $source }: keine Daten für { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+} ({ $ranges }).
+notes-failed = { $source }: Daten nicht verfügbar ({ $error }).
+notes-skipped = { $source }: { $rows ->
+    [one] { $rows } nicht lesbare Zeile wurde
+   *[other] { $rows } nicht lesbare Zeilen wurden
+} ausgelassen.
+notes-complete = Alle Datenquellen waren für diesen Zeitraum vollständig.
+notes-definitions = Definitionen
+notes-incomplete-kpi = Basierend auf { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tagen
+} mit Daten; { $missing ->
+    [one] { $missing } Tag fehlt
+   *[other] { $missing } Tage fehlen
+}.
+
+dim-channel = Kanal
+dim-campaign = Kampagne
+dim-network = Netzwerk
+dim-other = { $name }
+
+metric-web-sessions = Sitzungen
+definition-web-sessions = Besuche auf der Website.
+metric-web-users = Nutzer
+definition-web-users = Summe der täglich eindeutigen Nutzer; wer an mehreren Tagen kommt, zählt einmal pro Tag.
+metric-web-new_users = Neue Nutzer
+definition-web-new_users = Erstbesucher der Website.
+metric-web-pageviews = Seitenaufrufe
+definition-web-pageviews = Aufgerufene Seiten.
+metric-web-engaged_sessions = Sitzungen mit Interaktion
+definition-web-engaged_sessions = Sitzungen ab 10 s Dauer, mit Conversion oder mit mindestens 2 Seitenaufrufen.
+metric-web-conversions = Website-Conversions
+definition-web-conversions = Auf der Website abgeschlossene Schlüsselereignisse.
+metric-web-revenue = Website-Umsatz
+definition-web-revenue = Auf der Website erfasster Umsatz.
+metric-web-engagement_rate = Interaktionsrate
+definition-web-engagement_rate = Sitzungen mit Interaktion ÷ Sitzungen.
+metric-web-conversion_rate = Website-Conversion-Rate
+definition-web-conversion_rate = Conversions ÷ Sitzungen.
+metric-ads-spend = Werbeausgaben
+definition-ads-spend = Ausgaben für bezahlte Werbung.
+metric-ads-impressions = Anzeigen-Impressionen
+definition-ads-impressions = Wie oft eine Anzeige ausgeliefert wurde.
+metric-ads-clicks = Anzeigen-Klicks
+definition-ads-clicks = Klicks auf Anzeigen.
+metric-ads-conversions = Anzeigen-Conversions
+definition-ads-conversions = Den Anzeigen zugeordnete Conversions.
+metric-ads-conversion_value = Conversion-Wert
+definition-ads-conversion_value = Wert der den Anzeigen zugeordneten Conversions.
+metric-ads-ctr = Anzeigen-CTR
+definition-ads-ctr = Klicks ÷ Impressionen.
+metric-ads-cpc = Kosten pro Klick
+definition-ads-cpc = Ausgaben ÷ Klicks.
+metric-ads-cpa = Kosten pro Conversion
+definition-ads-cpa = Ausgaben ÷ Conversions.
+metric-ads-roas = ROAS
+definition-ads-roas = Conversion-Wert ÷ Ausgaben.
+metric-ads-conversion_rate = Anzeigen-Conversion-Rate
+definition-ads-conversion_rate = Conversions ÷ Klicks.
+metric-seo-clicks = Organische Klicks
+definition-seo-clicks = Klicks aus den Google-Suchergebnissen.
+metric-seo-impressions = Such-Impressionen
+definition-seo-impressions = Wie oft die Website in den Google-Suchergebnissen erschien.
+metric-seo-position = Durchschnittsposition
+definition-seo-position = Durchschnittliche Ranking-Position, gewichtet nach Impressionen.
+metric-seo-ctr = Such-CTR
+definition-seo-ctr = Klicks ÷ Impressionen.
+metric-social-followers = Follower
+definition-social-followers = Follower am Ende des Zeitraums.
+metric-social-impressions = Social-Impressionen
+definition-social-impressions = Wie oft Beiträge angezeigt wurden.
+metric-social-engagements = Social-Interaktionen
+definition-social-engagements = Reaktionen, Kommentare, Shares und Speicherungen.
+metric-social-engagement_rate = Social-Interaktionsrate
+definition-social-engagement_rate = Interaktionen ÷ Impressionen.
+metric-reviews-new = Neue Bewertungen
+definition-reviews-new = Erhaltene Bewertungen.
+metric-reviews-rating = Durchschnittsbewertung
+definition-reviews-rating = Mittlere Sternebewertung der Bewertungen im Zeitraum, gewichtet nach deren Anzahl.
+metric-reviews-responded = Beantwortete Bewertungen
+definition-reviews-responded = Bewertungen, auf die das Unternehmen geantwortet hat.
+metric-reviews-response_rate = Antwortrate
+definition-reviews-response_rate = Beantwortete Bewertungen ÷ neue Bewertungen.
+metric-email-delivered = Zugestellte E-Mails
+definition-email-delivered = E-Mails, die ein Postfach erreicht haben.
+metric-email-opens = E-Mail-Öffnungen
+definition-email-opens = Eindeutige Öffnungen.
+metric-email-clicks = E-Mail-Klicks
+definition-email-clicks = Eindeutige Klicks.
+metric-email-open_rate = Öffnungsrate
+definition-email-open_rate = Öffnungen ÷ zugestellte E-Mails.
+metric-email-click_rate = Klickrate
+definition-email-click_rate = Klicks ÷ zugestellte E-Mails.
+
+note-daily-uniques = Summe der täglich eindeutigen Werte: Wer an mehreren Tagen aktiv ist, wird einmal pro Tag gezählt.
+dim-device = Gerät
+dim-country = Land
+dim-source = Quelle

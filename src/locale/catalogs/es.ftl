@@ -1,0 +1,150 @@
+# Spanish messages.
+
+report-title-month = Informe mensual de resultados
+report-title-week = Informe semanal de resultados
+report-title-quarter = Informe trimestral de resultados
+report-title-custom = Informe de resultados
+prepared-for = Preparado para { $client }
+prepared-by = Preparado por { $agency }
+vs-period = vs. { $period }
+no-comparison = Sin periodo de comparación
+week-label = Semana { $week }, { $year }
+page-of = Página { $page } de { $pages }
+contents = Índice
+
+section-summary = Resumen ejecutivo
+section-web = Sitio web
+section-ads = Publicidad de pago
+section-seo = Búsqueda orgánica (SEO)
+section-social = Redes sociales
+section-reviews = Reseñas y reputación
+section-email = Email marketing
+section-goals = Objetivos
+section-commentary = Comentarios
+section-data_notes = Notas sobre los datos
+
+highlights = Aspectos destacados
+key-figures = Cifras clave
+trend-title = { $metric }, día a día
+trend-title-week = { $metric } esta semana
+by-dimension = { $metric } por { $dimension }
+share-by-dimension = { $metric }: distribución por { $dimension }
+daily-title = { $metric } por día
+this-period = Periodo actual
+previous-period = Periodo anterior
+other = Otros
+total = Total
+no-data = Sin datos
+not-available = n. d.
+
+highlight-up = { $metric }: aumento del { $change }, hasta { $value }.
+highlight-down = { $metric }: descenso del { $change }, hasta { $value }.
+
+goal-at-least = Objetivo: al menos { $target }
+goal-at-most = Objetivo: como máximo { $target }
+goal-met = Cumplido
+goal-not-met = No cumplido
+goal-no-data = Aún sin datos
+goal-progress = { $progress } del objetivo
+
+notes-missing = { $source }: sin datos durante { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} ({ $ranges }).
+notes-failed = { $source }: datos no disponibles ({ $error }).
+notes-skipped = { $source }: { $rows ->
+    [one] se omitió { $rows } fila que no se pudo leer
+   *[other] se omitieron { $rows } filas que no se pudieron leer
+}.
+notes-complete = Todas las fuentes de datos estaban completas en este periodo.
+notes-definitions = Definiciones
+notes-incomplete-kpi = Basado en { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} con datos; { $missing ->
+    [one] falta { $missing } día
+   *[other] faltan { $missing } días
+}.
+
+dim-channel = canal
+dim-campaign = campaña
+dim-network = red
+dim-other = { $name }
+
+metric-web-sessions = Sesiones
+definition-web-sessions = Visitas al sitio web.
+metric-web-users = Usuarios
+definition-web-users = Suma de usuarios únicos diarios: quien visita el sitio varios días cuenta una vez por día.
+metric-web-new_users = Usuarios nuevos
+definition-web-new_users = Visitantes que llegan por primera vez.
+metric-web-pageviews = Páginas vistas
+definition-web-pageviews = Páginas consultadas.
+metric-web-engaged_sessions = Sesiones con interacción
+definition-web-engaged_sessions = Sesiones de 10 s o más, con conversión o con 2 o más páginas vistas.
+metric-web-conversions = Conversiones web
+definition-web-conversions = Eventos clave completados en el sitio web.
+metric-web-revenue = Ingresos web
+definition-web-revenue = Ingresos registrados en el sitio web.
+metric-web-engagement_rate = Tasa de interacción
+definition-web-engagement_rate = Sesiones con interacción ÷ sesiones.
+metric-web-conversion_rate = Tasa de conversión web
+definition-web-conversion_rate = Conversiones ÷ sesiones.
+metric-ads-spend = Inversión publicitaria
+definition-ads-spend = Importe invertido en publicidad de pago.
+metric-ads-impressions = Impresiones de anuncios
+definition-ads-impressions = Veces que se mostró un anuncio.
+metric-ads-clicks = Clics en anuncios
+definition-ads-clicks = Clics en los anuncios.
+metric-ads-conversions = Conversiones de anuncios
+definition-ads-conversions = Conversiones atribuidas a los anuncios.
+metric-ads-conversion_value = Valor de conversión
+definition-ads-conversion_value = Valor de las conversiones atribuidas a los anuncios.
+metric-ads-ctr = CTR de anuncios
+definition-ads-ctr = Clics ÷ impresiones.
+metric-ads-cpc = Coste por clic
+definition-ads-cpc = Inversión ÷ clics.
+metric-ads-cpa = Coste por conversión
+definition-ads-cpa = Inversión ÷ conversiones.
+metric-ads-roas = ROAS
+definition-ads-roas = Valor de conversión ÷ inversión.
+metric-ads-conversion_rate = Tasa de conv. de anuncios
+definition-ads-conversion_rate = Conversiones ÷ clics.
+metric-seo-clicks = Clics orgánicos
+definition-seo-clicks = Clics desde los resultados de búsqueda de Google.
+metric-seo-impressions = Impresiones orgánicas
+definition-seo-impressions = Veces que el sitio apareció en los resultados de búsqueda de Google.
+metric-seo-position = Posición media
+definition-seo-position = Posición media en los resultados, ponderada por impresiones.
+metric-seo-ctr = CTR orgánico
+definition-seo-ctr = Clics ÷ impresiones.
+metric-social-followers = Seguidores
+definition-social-followers = Seguidores al final del periodo.
+metric-social-impressions = Impresiones en redes
+definition-social-impressions = Veces que se mostraron las publicaciones.
+metric-social-engagements = Interacciones en redes
+definition-social-engagements = Reacciones, comentarios, compartidos y guardados.
+metric-social-engagement_rate = Tasa de interacción social
+definition-social-engagement_rate = Interacciones ÷ impresiones.
+metric-reviews-new = Reseñas nuevas
+definition-reviews-new = Reseñas recibidas.
+metric-reviews-rating = Valoración media
+definition-reviews-rating = Media de estrellas de las reseñas del periodo, ponderada por su número.
+metric-reviews-responded = Reseñas respondidas
+definition-reviews-responded = Reseñas a las que respondió la empresa.
+metric-reviews-response_rate = Tasa de respuesta
+definition-reviews-response_rate = Reseñas respondidas ÷ reseñas nuevas.
+metric-email-delivered = Emails entregados
+definition-email-delivered = Emails que llegaron a la bandeja de entrada.
+metric-email-opens = Aperturas de email
+definition-email-opens = Aperturas únicas.
+metric-email-clicks = Clics en emails
+definition-email-clicks = Clics únicos.
+metric-email-open_rate = Tasa de apertura
+definition-email-open_rate = Aperturas ÷ emails entregados.
+metric-email-click_rate = Tasa de clics
+definition-email-click_rate = Clics ÷ emails entregados.
+
+note-daily-uniques = Suma de recuentos únicos diarios: alguien activo varios días cuenta una vez por día.
+dim-device = dispositivo
+dim-country = país
+dim-source = fuente

@@ -1,0 +1,150 @@
+# French messages.
+
+report-title-month = Rapport de performance mensuel
+report-title-week = Rapport de performance hebdomadaire
+report-title-quarter = Rapport de performance trimestriel
+report-title-custom = Rapport de performance
+prepared-for = Préparé pour { $client }
+prepared-by = Préparé par { $agency }
+vs-period = vs { $period }
+no-comparison = Aucune période de comparaison
+week-label = Semaine { $week }, { $year }
+page-of = Page { $page } sur { $pages }
+contents = Sommaire
+
+section-summary = Synthèse
+section-web = Site web
+section-ads = Publicité payante
+section-seo = Référencement naturel (SEO)
+section-social = Réseaux sociaux
+section-reviews = Avis et réputation
+section-email = E-mailing
+section-goals = Objectifs
+section-commentary = Commentaires
+section-data_notes = Notes sur les données
+
+highlights = Faits marquants
+key-figures = Chiffres clés
+trend-title = { $metric }, jour par jour
+trend-title-week = { $metric } cette semaine
+by-dimension = { $metric } par { $dimension }
+share-by-dimension = { $metric } : répartition par { $dimension }
+daily-title = { $metric } par jour
+this-period = Période actuelle
+previous-period = Période précédente
+other = Autres
+total = Total
+no-data = Aucune donnée
+not-available = n.d.
+
+highlight-up = { $metric } : hausse de { $change } pour s’établir à { $value }.
+highlight-down = { $metric } : baisse de { $change } pour s’établir à { $value }.
+
+goal-at-least = Objectif : au moins { $target }
+goal-at-most = Objectif : au maximum { $target }
+goal-met = Atteint
+goal-not-met = Non atteint
+goal-no-data = Pas encore de données
+goal-progress = { $progress } de l’objectif
+
+notes-missing = { $source } : aucune donnée pendant { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} ({ $ranges }).
+notes-failed = { $source } : données indisponibles ({ $error }).
+notes-skipped = { $source } : { $rows ->
+    [one] { $rows } ligne illisible a été écartée
+   *[other] { $rows } lignes illisibles ont été écartées
+}.
+notes-complete = Toutes les sources de données étaient complètes pour cette période.
+notes-definitions = Définitions
+notes-incomplete-kpi = Calculé sur { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} de données ; { $missing ->
+    [one] { $missing } jour manquant
+   *[other] { $missing } jours manquants
+}.
+
+dim-channel = canal
+dim-campaign = campagne
+dim-network = réseau
+dim-other = { $name }
+
+metric-web-sessions = Sessions
+definition-web-sessions = Visites sur le site.
+metric-web-users = Utilisateurs
+definition-web-users = Somme des utilisateurs uniques quotidiens : une personne venue plusieurs jours compte une fois par jour.
+metric-web-new_users = Nouveaux utilisateurs
+definition-web-new_users = Visiteurs venus pour la première fois.
+metric-web-pageviews = Pages vues
+definition-web-pageviews = Pages consultées.
+metric-web-engaged_sessions = Sessions avec engagement
+definition-web-engaged_sessions = Sessions de 10 s ou plus, avec conversion ou avec au moins 2 pages vues.
+metric-web-conversions = Conversions du site
+definition-web-conversions = Événements clés réalisés sur le site.
+metric-web-revenue = Revenus du site
+definition-web-revenue = Revenus enregistrés sur le site.
+metric-web-engagement_rate = Taux d’engagement
+definition-web-engagement_rate = Sessions avec engagement ÷ sessions.
+metric-web-conversion_rate = Taux de conversion (site)
+definition-web-conversion_rate = Conversions ÷ sessions.
+metric-ads-spend = Dépenses publicitaires
+definition-ads-spend = Montant investi en publicité payante.
+metric-ads-impressions = Impressions des annonces
+definition-ads-impressions = Nombre d’affichages des annonces.
+metric-ads-clicks = Clics sur les annonces
+definition-ads-clicks = Clics sur les annonces.
+metric-ads-conversions = Conversions des annonces
+definition-ads-conversions = Conversions attribuées aux annonces.
+metric-ads-conversion_value = Valeur de conversion
+definition-ads-conversion_value = Valeur des conversions attribuées aux annonces.
+metric-ads-ctr = CTR des annonces
+definition-ads-ctr = Clics ÷ impressions.
+metric-ads-cpc = Coût par clic
+definition-ads-cpc = Dépenses ÷ clics.
+metric-ads-cpa = Coût par conversion
+definition-ads-cpa = Dépenses ÷ conversions.
+metric-ads-roas = ROAS
+definition-ads-roas = Valeur de conversion ÷ dépenses.
+metric-ads-conversion_rate = Taux de conversion (annonces)
+definition-ads-conversion_rate = Conversions ÷ clics.
+metric-seo-clicks = Clics organiques
+definition-seo-clicks = Clics depuis les résultats de recherche Google.
+metric-seo-impressions = Impressions organiques
+definition-seo-impressions = Nombre d’affichages du site dans les résultats de recherche Google.
+metric-seo-position = Position moyenne
+definition-seo-position = Position moyenne dans les résultats, pondérée par les impressions.
+metric-seo-ctr = CTR organique
+definition-seo-ctr = Clics ÷ impressions.
+metric-social-followers = Abonnés
+definition-social-followers = Abonnés en fin de période.
+metric-social-impressions = Impressions sociales
+definition-social-impressions = Nombre d’affichages des publications.
+metric-social-engagements = Interactions sociales
+definition-social-engagements = Réactions, commentaires, partages et enregistrements.
+metric-social-engagement_rate = Taux d’engagement social
+definition-social-engagement_rate = Interactions ÷ impressions.
+metric-reviews-new = Nouveaux avis
+definition-reviews-new = Avis reçus.
+metric-reviews-rating = Note moyenne
+definition-reviews-rating = Moyenne des notes en étoiles des avis de la période, pondérée par leur nombre.
+metric-reviews-responded = Avis avec réponse
+definition-reviews-responded = Avis auxquels l’établissement a répondu.
+metric-reviews-response_rate = Taux de réponse
+definition-reviews-response_rate = Avis avec réponse ÷ nouveaux avis.
+metric-email-delivered = E-mails délivrés
+definition-email-delivered = E-mails arrivés dans une boîte de réception.
+metric-email-opens = Ouvertures d’e-mails
+definition-email-opens = Ouvertures uniques.
+metric-email-clicks = Clics dans les e-mails
+definition-email-clicks = Clics uniques.
+metric-email-open_rate = Taux d’ouverture
+definition-email-open_rate = Ouvertures ÷ e-mails délivrés.
+metric-email-click_rate = Taux de clic
+definition-email-click_rate = Clics ÷ e-mails délivrés.
+
+note-daily-uniques = Somme des décomptes uniques quotidiens : une personne active plusieurs jours est comptée une fois par jour.
+dim-device = appareil
+dim-country = pays
+dim-source = source

@@ -1,0 +1,150 @@
+# Italian messages.
+
+report-title-month = Report mensile delle performance
+report-title-week = Report settimanale delle performance
+report-title-quarter = Report trimestrale delle performance
+report-title-custom = Report delle performance
+prepared-for = Preparato per { $client }
+prepared-by = A cura di { $agency }
+vs-period = vs { $period }
+no-comparison = Nessun periodo di confronto
+week-label = Settimana { $week } del { $year }
+page-of = Pagina { $page } di { $pages }
+contents = Indice
+
+section-summary = Sintesi
+section-web = Sito web
+section-ads = Pubblicità a pagamento
+section-seo = Ricerca organica (SEO)
+section-social = Social media
+section-reviews = Recensioni e reputazione
+section-email = Email marketing
+section-goals = Obiettivi
+section-commentary = Commento
+section-data_notes = Note sui dati
+
+highlights = In evidenza
+key-figures = Numeri chiave
+trend-title = { $metric }, giorno per giorno
+trend-title-week = { $metric } questa settimana
+by-dimension = { $metric } per { $dimension }
+share-by-dimension = { $metric }: ripartizione per { $dimension }
+daily-title = { $metric } al giorno
+this-period = Periodo attuale
+previous-period = Periodo precedente
+other = Altro
+total = Totale
+no-data = Nessun dato
+not-available = n.d.
+
+highlight-up = { $metric } in aumento di { $change }, a quota { $value }.
+highlight-down = { $metric } in calo di { $change }, a quota { $value }.
+
+goal-at-least = Obiettivo: almeno { $target }
+goal-at-most = Obiettivo: al massimo { $target }
+goal-met = Raggiunto
+goal-not-met = Non raggiunto
+goal-no-data = Dati non ancora disponibili
+goal-progress = { $progress } dell’obiettivo
+
+notes-missing = { $source }: nessun dato per { $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} ({ $ranges }).
+notes-failed = { $source }: dati non disponibili ({ $error }).
+notes-skipped = { $source }: { $rows ->
+    [one] { $rows } riga esclusa perché illeggibile
+   *[other] { $rows } righe escluse perché illeggibili
+}.
+notes-complete = Tutte le fonti di dati erano complete per questo periodo.
+notes-definitions = Definizioni
+notes-incomplete-kpi = Calcolato su { $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} con dati; { $missing ->
+    [one] manca { $missing } giorno
+   *[other] mancano { $missing } giorni
+}.
+
+dim-channel = canale
+dim-campaign = campagna
+dim-network = rete
+dim-other = { $name }
+
+metric-web-sessions = Sessioni
+definition-web-sessions = Visite al sito web.
+metric-web-users = Utenti
+definition-web-users = Somma degli utenti unici giornalieri: chi visita il sito in più giorni viene contato una volta al giorno.
+metric-web-new_users = Nuovi utenti
+definition-web-new_users = Visitatori alla prima visita.
+metric-web-pageviews = Pagine viste
+definition-web-pageviews = Pagine visualizzate.
+metric-web-engaged_sessions = Sessioni con engagement
+definition-web-engaged_sessions = Sessioni di almeno 10 s, con una conversione o con 2 o più pagine viste.
+metric-web-conversions = Conversioni sul sito
+definition-web-conversions = Eventi chiave completati sul sito.
+metric-web-revenue = Entrate del sito
+definition-web-revenue = Entrate registrate sul sito.
+metric-web-engagement_rate = Tasso di engagement
+definition-web-engagement_rate = Sessioni con engagement ÷ sessioni.
+metric-web-conversion_rate = Tasso di conv. del sito
+definition-web-conversion_rate = Conversioni ÷ sessioni.
+metric-ads-spend = Spesa pubblicitaria
+definition-ads-spend = Importo investito in pubblicità a pagamento.
+metric-ads-impressions = Impressioni annunci
+definition-ads-impressions = Volte in cui un annuncio è stato mostrato.
+metric-ads-clicks = Clic sugli annunci
+definition-ads-clicks = Clic ricevuti dagli annunci.
+metric-ads-conversions = Conversioni da annunci
+definition-ads-conversions = Conversioni attribuite agli annunci.
+metric-ads-conversion_value = Valore conversioni
+definition-ads-conversion_value = Valore delle conversioni attribuite agli annunci.
+metric-ads-ctr = CTR annunci
+definition-ads-ctr = Clic ÷ impressioni.
+metric-ads-cpc = Costo per clic
+definition-ads-cpc = Spesa ÷ clic.
+metric-ads-cpa = Costo per conversione
+definition-ads-cpa = Spesa ÷ conversioni.
+metric-ads-roas = ROAS
+definition-ads-roas = Valore conversioni ÷ spesa.
+metric-ads-conversion_rate = Tasso di conv. annunci
+definition-ads-conversion_rate = Conversioni ÷ clic.
+metric-seo-clicks = Clic organici
+definition-seo-clicks = Clic provenienti dai risultati di ricerca di Google.
+metric-seo-impressions = Impressioni organiche
+definition-seo-impressions = Volte in cui il sito è comparso nei risultati di ricerca di Google.
+metric-seo-position = Posizione media
+definition-seo-position = Posizione media nei risultati, ponderata per le impressioni.
+metric-seo-ctr = CTR organico
+definition-seo-ctr = Clic ÷ impressioni.
+metric-social-followers = Follower
+definition-social-followers = Follower alla fine del periodo.
+metric-social-impressions = Impressioni social
+definition-social-impressions = Volte in cui i post sono stati mostrati.
+metric-social-engagements = Interazioni social
+definition-social-engagements = Reazioni, commenti, condivisioni e salvataggi.
+metric-social-engagement_rate = Tasso di engagement social
+definition-social-engagement_rate = Interazioni ÷ impressioni.
+metric-reviews-new = Nuove recensioni
+definition-reviews-new = Recensioni ricevute.
+metric-reviews-rating = Valutazione media
+definition-reviews-rating = Media delle stelle delle recensioni del periodo, ponderata per il loro numero.
+metric-reviews-responded = Recensioni con risposta
+definition-reviews-responded = Recensioni a cui l’attività ha risposto.
+metric-reviews-response_rate = Tasso di risposta
+definition-reviews-response_rate = Recensioni con risposta ÷ nuove recensioni.
+metric-email-delivered = Email consegnate
+definition-email-delivered = Email arrivate nella casella di posta.
+metric-email-opens = Aperture email
+definition-email-opens = Aperture uniche.
+metric-email-clicks = Clic nelle email
+definition-email-clicks = Clic unici.
+metric-email-open_rate = Tasso di apertura
+definition-email-open_rate = Aperture ÷ email consegnate.
+metric-email-click_rate = Tasso di clic
+definition-email-click_rate = Clic ÷ email consegnate.
+
+note-daily-uniques = Somma dei conteggi unici giornalieri: chi è attivo in più giorni viene contato una volta al giorno.
+dim-device = dispositivo
+dim-country = paese
+dim-source = sorgente

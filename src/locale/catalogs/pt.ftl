@@ -1,0 +1,150 @@
+# Brazilian Portuguese (pt-BR) messages.
+
+report-title-month = Relatório mensal de desempenho
+report-title-week = Relatório semanal de desempenho
+report-title-quarter = Relatório trimestral de desempenho
+report-title-custom = Relatório de desempenho
+prepared-for = Preparado para { $client }
+prepared-by = Preparado por { $agency }
+vs-period = vs. { $period }
+no-comparison = Sem período de comparação
+week-label = Semana { $week } de { $year }
+page-of = Página { $page } de { $pages }
+contents = Sumário
+
+section-summary = Resumo executivo
+section-web = Site
+section-ads = Mídia paga
+section-seo = Busca orgânica (SEO)
+section-social = Redes sociais
+section-reviews = Avaliações e reputação
+section-email = E-mail marketing
+section-goals = Metas
+section-commentary = Comentários
+section-data_notes = Notas sobre os dados
+
+highlights = Destaques
+key-figures = Principais números
+trend-title = { $metric }, dia a dia
+trend-title-week = { $metric } nesta semana
+by-dimension = { $metric } por { $dimension }
+share-by-dimension = { $metric }: distribuição por { $dimension }
+daily-title = { $metric } por dia
+this-period = Período atual
+previous-period = Período anterior
+other = Outros
+total = Total
+no-data = Sem dados
+not-available = n/d
+
+highlight-up = { $metric }: alta de { $change }, para { $value }.
+highlight-down = { $metric }: queda de { $change }, para { $value }.
+
+goal-at-least = Meta: no mínimo { $target }
+goal-at-most = Meta: no máximo { $target }
+goal-met = Atingida
+goal-not-met = Não atingida
+goal-no-data = Ainda sem dados
+goal-progress = { $progress } da meta
+
+notes-missing = { $source }: sem dados em { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+} ({ $ranges }).
+notes-failed = { $source }: dados indisponíveis ({ $error }).
+notes-skipped = { $source }: { $rows ->
+    [one] { $rows } linha foi desconsiderada por não poder ser lida
+   *[other] { $rows } linhas foram desconsideradas por não poderem ser lidas
+}.
+notes-complete = Todas as fontes de dados estavam completas neste período.
+notes-definitions = Definições
+notes-incomplete-kpi = Com base em { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+} com dados; { $missing ->
+    [one] falta { $missing } dia
+   *[other] faltam { $missing } dias
+}.
+
+dim-channel = canal
+dim-campaign = campanha
+dim-network = rede
+dim-other = { $name }
+
+metric-web-sessions = Sessões
+definition-web-sessions = Visitas ao site.
+metric-web-users = Usuários
+definition-web-users = Soma dos usuários únicos diários: quem visita o site em vários dias conta uma vez por dia.
+metric-web-new_users = Novos usuários
+definition-web-new_users = Visitantes pela primeira vez.
+metric-web-pageviews = Visualizações de página
+definition-web-pageviews = Páginas visualizadas.
+metric-web-engaged_sessions = Sessões engajadas
+definition-web-engaged_sessions = Sessões de 10 s ou mais, com conversão ou com 2 ou mais páginas visualizadas.
+metric-web-conversions = Conversões no site
+definition-web-conversions = Eventos-chave concluídos no site.
+metric-web-revenue = Receita do site
+definition-web-revenue = Receita registrada no site.
+metric-web-engagement_rate = Taxa de engajamento
+definition-web-engagement_rate = Sessões engajadas ÷ sessões.
+metric-web-conversion_rate = Taxa de conversão do site
+definition-web-conversion_rate = Conversões ÷ sessões.
+metric-ads-spend = Investimento em mídia
+definition-ads-spend = Valor investido em mídia paga.
+metric-ads-impressions = Impressões de anúncios
+definition-ads-impressions = Vezes em que um anúncio foi exibido.
+metric-ads-clicks = Cliques em anúncios
+definition-ads-clicks = Cliques nos anúncios.
+metric-ads-conversions = Conversões de anúncios
+definition-ads-conversions = Conversões atribuídas aos anúncios.
+metric-ads-conversion_value = Valor de conversão
+definition-ads-conversion_value = Valor das conversões atribuídas aos anúncios.
+metric-ads-ctr = CTR dos anúncios
+definition-ads-ctr = Cliques ÷ impressões.
+metric-ads-cpc = Custo por clique
+definition-ads-cpc = Investimento ÷ cliques.
+metric-ads-cpa = Custo por conversão
+definition-ads-cpa = Investimento ÷ conversões.
+metric-ads-roas = ROAS
+definition-ads-roas = Valor de conversão ÷ investimento.
+metric-ads-conversion_rate = Taxa de conv. dos anúncios
+definition-ads-conversion_rate = Conversões ÷ cliques.
+metric-seo-clicks = Cliques orgânicos
+definition-seo-clicks = Cliques vindos dos resultados de pesquisa do Google.
+metric-seo-impressions = Impressões orgânicas
+definition-seo-impressions = Vezes em que o site apareceu nos resultados de pesquisa do Google.
+metric-seo-position = Posição média
+definition-seo-position = Posição média nos resultados, ponderada pelas impressões.
+metric-seo-ctr = CTR orgânico
+definition-seo-ctr = Cliques ÷ impressões.
+metric-social-followers = Seguidores
+definition-social-followers = Seguidores no fim do período.
+metric-social-impressions = Impressões nas redes
+definition-social-impressions = Vezes em que as publicações foram exibidas.
+metric-social-engagements = Interações nas redes
+definition-social-engagements = Reações, comentários, compartilhamentos e salvamentos.
+metric-social-engagement_rate = Taxa de engajamento social
+definition-social-engagement_rate = Interações ÷ impressões.
+metric-reviews-new = Novas avaliações
+definition-reviews-new = Avaliações recebidas.
+metric-reviews-rating = Nota média
+definition-reviews-rating = Média de estrelas das avaliações do período, ponderada pela quantidade.
+metric-reviews-responded = Avaliações respondidas
+definition-reviews-responded = Avaliações respondidas pela empresa.
+metric-reviews-response_rate = Taxa de resposta
+definition-reviews-response_rate = Avaliações respondidas ÷ novas avaliações.
+metric-email-delivered = E-mails entregues
+definition-email-delivered = E-mails que chegaram à caixa de entrada.
+metric-email-opens = Aberturas de e-mail
+definition-email-opens = Aberturas únicas.
+metric-email-clicks = Cliques em e-mails
+definition-email-clicks = Cliques únicos.
+metric-email-open_rate = Taxa de abertura
+definition-email-open_rate = Aberturas ÷ e-mails entregues.
+metric-email-click_rate = Taxa de cliques
+definition-email-click_rate = Cliques ÷ e-mails entregues.
+
+note-daily-uniques = Soma das contagens únicas diárias: quem está ativo em vários dias é contado uma vez por dia.
+dim-device = dispositivo
+dim-country = país
+dim-source = origem

@@ -1,0 +1,293 @@
+//! The brand's fonts for the PDF: glyph lookup along the fallback chain, shaping with
+//! rustybuzz (so Thai marks and combining accents sit right), measuring and line breaking.
+
+use std::sync::Arc;
+
+use crate::config::brand::Brand;
+
+/// One font file of the brand.
+pub struct BookFont {
+    pub family: String,
+    pub bold: bool,
+    pub data: Arc<Vec<u8>>,
+    units_per_em: f32,
+    /// Ascender and descender in em units (descender negative).
+    pub ascender: f32,
+    pub descender: f32,
+}
+
+/// The brand's fonts in fallback order.
+pub struct FontBook {
+    pub fonts: Vec<BookFont>,
+}
+
+/// A glyph placed by the shaper, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte offset in the run's text of the character(s) this glyph shows.
+    pub cluster: u32,
+}
+
+/// A piece of text in one font, shaped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedRun {
+    pub font: usize,
+    pub size: f32,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub width: f32,
+}
+
+/// A character that no font of the brand can draw.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("no font has a glyph for {ch:?} (U+{code:04X}) in {text:?}; fonts tried: {tried}")]
+pub struct MissingGlyph {
+    pub ch: char,
+    pub code: u32,
+    pub text: String,
+    pub tried: String,
+}
+
+impl FontBook {
+    pub fn from_brand(brand: &Brand) -> Result<Self, String> {
+        let mut fonts = Vec::new();
+        for f in &brand.fonts {
+            let face = ttf_parser::Face::parse(&f.bytes, 0)
+                .map_err(|e| format!("font {}: {e}", f.family))?;
+            let upem = face.units_per_em() as f32;
+            fonts.push(BookFont {
+                family: f.family.clone(),
+                bold: f.bold,
+                ascender: face.ascender() as f32 / upem,
+                descender: face.descender() as f32 / upem,
+                units_per_em: upem,
+                data: Arc::new(f.bytes.clone()),
+            });
+        }
+        if fonts.is_empty() {
+            return Err("the brand has no fonts".into());
+        }
+        Ok(FontBook { fonts })
+    }
+
+    /// Fonts to try for a weight: per family in order, the matching weight, else the other.
+    fn chain(&self, bold: bool) -> Vec<usize> {
+        let mut families: Vec<&str> = Vec::new();
+        for f in &self.fonts {
+            if !families.contains(&f.family.as_str()) {
+                families.push(&f.family);
+            }
+        }
+        let mut out = Vec::new();
+        for family in families {
+            let of_family = |b: bool| {
+                self.fonts
+                    .iter()
+                    .position(|f| f.family == family && f.bold == b)
+            };
+            if let Some(i) = of_family(bold).or_else(|| of_family(!bold)) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    fn has_glyph(&self, font: usize, c: char) -> bool {
+        ttf_parser::Face::parse(&self.fonts[font].data, 0).is_ok_and(|f| f.glyph_index(c).is_some())
+    }
+
+    /// Shapes `text` into runs, each in the first font of the chain that has its characters.
+    pub fn shape(&self, text: &str, size: f32, bold: bool) -> Result<Vec<ShapedRun>, MissingGlyph> {
+        let chain = self.chain(bold);
+        let faces: Vec<ttf_parser::Face> = chain
+            .iter()
+            .map(|&i| ttf_parser::Face::parse(&self.fonts[i].data, 0).expect("checked when loaded"))
+            .collect();
+        // Split into segments of one font. Marks, joiners and spaces stay with what precedes.
+        let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (chain index, start, end)
+        for (at, c) in text.char_indices() {
+            let sticky = c.is_whitespace()
+                || is_mark(c)
+                || matches!(c, '\u{200b}'..='\u{200d}' | '\u{fe0f}');
+            let current = segments.last().map(|s| s.0);
+            let pick = match current {
+                Some(cur) if sticky || faces[cur].glyph_index(c).is_some() => cur,
+                _ => match faces.iter().position(|f| f.glyph_index(c).is_some()) {
+                    Some(i) => i,
+                    None if c.is_whitespace() || c.is_control() => current.unwrap_or(0),
+                    None => {
+                        return Err(MissingGlyph {
+                            ch: c,
+                            code: c as u32,
+                            text: text.to_string(),
+                            tried: chain
+                                .iter()
+                                .map(|&i| self.fonts[i].family.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        });
+                    }
+                },
+            };
+            match segments.last_mut() {
+                Some(s) if s.0 == pick => s.2 = at + c.len_utf8(),
+                _ => segments.push((pick, at, at + c.len_utf8())),
+            }
+        }
+        Ok(segments
+            .into_iter()
+            .map(|(ci, start, end)| self.shape_run(chain[ci], &text[start..end], size))
+            .collect())
+    }
+
+    fn shape_run(&self, font: usize, text: &str, size: f32) -> ShapedRun {
+        let f = &self.fonts[font];
+        let face = rustybuzz::Face::from_slice(&f.data, 0).expect("checked when loaded");
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        // Tabular figures keep numbers aligned in tiles and tables.
+        let features = [rustybuzz::Feature::new(
+            ttf_parser::Tag::from_bytes(b"tnum"),
+            1,
+            ..,
+        )];
+        let output = rustybuzz::shape(&face, &features, buffer);
+        let scale = size / f.units_per_em;
+        let glyphs: Vec<Glyph> = output
+            .glyph_infos()
+            .iter()
+            .zip(output.glyph_positions())
+            .map(|(info, pos)| Glyph {
+                id: info.glyph_id as u16,
+                advance: pos.x_advance as f32 * scale,
+                x_offset: pos.x_offset as f32 * scale,
+                y_offset: pos.y_offset as f32 * scale,
+                cluster: info.cluster,
+            })
+            .collect();
+        ShapedRun {
+            font,
+            size,
+            text: text.to_string(),
+            width: glyphs.iter().map(|g| g.advance).sum(),
+            glyphs,
+        }
+    }
+
+    /// The advance width of `text` in points.
+    pub fn measure(&self, text: &str, size: f32, bold: bool) -> Result<f32, MissingGlyph> {
+        Ok(self.shape(text, size, bold)?.iter().map(|r| r.width).sum())
+    }
+
+    /// Line height factors (ascender, descender) of the body font.
+    pub fn metrics(&self) -> (f32, f32) {
+        (self.fonts[0].ascender, self.fonts[0].descender)
+    }
+
+    /// Whether any font of the book covers `c`.
+    pub fn covers(&self, c: char) -> bool {
+        (0..self.fonts.len()).any(|i| self.has_glyph(i, c))
+    }
+
+    /// Breaks `text` into lines no wider than `width` at legal break points (UAX #14).
+    /// A word longer than a line is broken between characters.
+    pub fn wrap(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        width: f32,
+    ) -> Result<Vec<String>, MissingGlyph> {
+        let mut lines: Vec<String> = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            let mut start = 0;
+            for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+                let piece = &paragraph[start..end];
+                start = end;
+                let candidate = format!("{line}{piece}");
+                if self.measure(candidate.trim_end(), size, bold)? <= width || line.is_empty() {
+                    line = candidate;
+                } else {
+                    lines.push(line.trim_end().to_string());
+                    line = piece.to_string();
+                }
+                // A single piece wider than the line: break it between characters.
+                while self.measure(line.trim_end(), size, bold)? > width && line.chars().count() > 1
+                {
+                    let mut cut = String::new();
+                    for c in line.chars() {
+                        if !cut.is_empty()
+                            && self.measure(&format!("{cut}{c}"), size, bold)? > width
+                        {
+                            break;
+                        }
+                        cut.push(c);
+                    }
+                    let rest = line[cut.len()..].to_string();
+                    lines.push(cut);
+                    line = rest;
+                }
+            }
+            lines.push(line.trim_end().to_string());
+        }
+        Ok(lines)
+    }
+}
+
+/// Combining marks, including Thai vowel and tone marks above and below the consonant.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x3099..=0x309A | 0x20D0..=0x20FF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::brand::Brand;
+
+    fn book() -> FontBook {
+        FontBook::from_brand(&Brand::builtin_default()).unwrap()
+    }
+
+    #[test]
+    fn measures_and_wraps_latin_text() {
+        let b = book();
+        let w = b.measure("Sessions", 10.0, false).unwrap();
+        assert!(w > 30.0 && w < 50.0, "{w}");
+        assert!(
+            b.measure("Sessions", 10.0, true).unwrap() > w,
+            "bold is wider"
+        );
+        let lines = b.wrap("Sum of daily unique counts: someone active on several days is counted once per day.", 10.0, false, 150.0).unwrap();
+        assert!(lines.len() >= 3, "{lines:?}");
+        for l in &lines {
+            assert!(b.measure(l, 10.0, false).unwrap() <= 150.0, "{l}");
+        }
+        assert_eq!(
+            lines.join(" "),
+            "Sum of daily unique counts: someone active on several days is counted once per day."
+        );
+    }
+
+    #[test]
+    fn tabular_figures_have_equal_widths() {
+        let b = book();
+        let a = b.measure("111", 10.0, false).unwrap();
+        let z = b.measure("888", 10.0, false).unwrap();
+        assert!((a - z).abs() < 0.01, "{a} vs {z}");
+    }
+
+    #[test]
+    fn a_missing_glyph_names_the_text_and_fonts() {
+        let err = book().shape("รายงาน", 10.0, false).unwrap_err();
+        assert_eq!(err.code, 0x0E23);
+        assert!(err.to_string().contains("Noto Sans"), "{err}");
+        assert!(err.to_string().contains("รายงาน"), "{err}");
+    }
+}

@@ -1,0 +1,345 @@
+//! Laid-out pages to PDF bytes with printpdf: shaped glyph runs (with their text for
+//! extraction), vector shapes, the logo, links, outline and fixed metadata.
+
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, ColorArray, Date, DateTime, DictItem, Line,
+    LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rect, Rgb,
+    TextItem, TextMatrix, Time, WindingOrder, XObjectTransform,
+};
+
+use super::fonts::{FontBook, ShapedRun};
+use super::layout::{Item, Page, PageGeometry};
+
+/// Document information; the date comes from the report period so reruns are identical.
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub date: chrono::NaiveDate,
+}
+
+fn color(c: [f32; 3]) -> Color {
+    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
+}
+
+fn point(x: f32, y: f32) -> LinePoint {
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    }
+}
+
+pub fn write(
+    pages: &[Page],
+    geometry: &PageGeometry,
+    fonts: &FontBook,
+    logo: Option<&[u8]>,
+    meta: &Metadata,
+) -> Result<Vec<u8>, String> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let date = DateTime::new_in_offset(
+        Date {
+            year: chrono::Datelike::year(&meta.date),
+            month: chrono::Datelike::month(&meta.date) as u8,
+            day: chrono::Datelike::day(&meta.date) as u8,
+        },
+        Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    );
+    let info = &mut doc.metadata.info;
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.creator = format!("execreport {}", env!("CARGO_PKG_VERSION"));
+    info.producer = format!("execreport {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+
+    // Only the fonts the pages use are added (and then subset on save).
+    let mut used = vec![false; fonts.fonts.len()];
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text { runs, .. } = item {
+                for r in runs {
+                    used[r.font] = true;
+                }
+            }
+        }
+    }
+    let mut handles: Vec<Option<PdfFontHandle>> = Vec::new();
+    for (i, f) in fonts.fonts.iter().enumerate() {
+        if !used[i] {
+            handles.push(None);
+            continue;
+        }
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(&f.data, 0, &mut warnings)
+            .ok_or_else(|| format!("font {} cannot be embedded", f.family))?;
+        handles.push(Some(PdfFontHandle::External(doc.add_font(&parsed))));
+    }
+    let logo_id = match logo {
+        Some(bytes) => {
+            let mut warnings = Vec::new();
+            let image = RawImage::decode_from_bytes(bytes, &mut warnings)
+                .map_err(|e| format!("logo: {e}"))?;
+            Some((
+                doc.add_image(&image),
+                image.width as f32,
+                image.height as f32,
+            ))
+        }
+        None => None,
+    };
+
+    let h = geometry.height;
+    let mut pdf_pages = Vec::new();
+    for page in pages {
+        let mut ops = Vec::new();
+        for item in &page.items {
+            match item {
+                Item::Rect {
+                    x,
+                    y,
+                    w,
+                    h: rh,
+                    color: c,
+                } => {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            x: Pt(*x),
+                            y: Pt(h - y - rh),
+                            width: Pt(*w),
+                            height: Pt(*rh),
+                            mode: Some(PaintMode::Fill),
+                            winding_order: None,
+                        },
+                    });
+                }
+                Item::Polyline {
+                    points,
+                    color: c,
+                    width,
+                    dashed,
+                } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    if *dashed {
+                        ops.push(Op::SetLineDashPattern {
+                            dash: LineDashPattern::new(0.0, &[4.0, 3.0]),
+                        });
+                    }
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: points.iter().map(|(px, py)| point(*px, h - py)).collect(),
+                            is_closed: false,
+                        },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
+                }
+                Item::Polygon { points, color: c } => {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing {
+                                points: points.iter().map(|(px, py)| point(*px, h - py)).collect(),
+                            }],
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                }
+                Item::Text {
+                    x,
+                    y,
+                    runs,
+                    color: c,
+                } => {
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                    let mut pen = *x;
+                    for run in runs {
+                        let handle = handles[run.font].clone().expect("used fonts are added");
+                        ops.push(Op::SetFont {
+                            font: handle,
+                            size: Pt(run.size),
+                        });
+                        let face = ttf_parser::Face::parse(&fonts.fonts[run.font].data, 0)
+                            .map_err(|e| e.to_string())?;
+                        glyph_ops(run, &face, pen, h - y, &mut ops);
+                        pen += run.width;
+                    }
+                    ops.push(Op::EndTextSection);
+                }
+                Item::Logo { x, y, w, h: lh } => {
+                    if let Some((id, iw, _)) = &logo_id {
+                        // At dpi 72 one image pixel is one point; scale to the wanted width.
+                        let scale = w / iw;
+                        ops.push(Op::UseXobject {
+                            id: id.clone(),
+                            transform: XObjectTransform {
+                                translate_x: Some(Pt(*x)),
+                                translate_y: Some(Pt(h - y - lh)),
+                                scale_x: Some(scale),
+                                scale_y: Some(scale),
+                                dpi: Some(72.0),
+                                ..Default::default()
+                            },
+                        });
+                    }
+                }
+                Item::Link {
+                    x,
+                    y,
+                    w,
+                    h: lh,
+                    uri,
+                } => ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        Rect::from_xywh(Pt(*x), Pt(h - y - lh), Pt(*w), Pt(*lh)),
+                        Actions::Uri(uri.clone()),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        Some(ColorArray::Transparent),
+                        None,
+                    ),
+                }),
+                Item::ChartBox { .. } | Item::TableHeader { .. } | Item::TableRow { .. } => {}
+            }
+        }
+        pdf_pages.push(PdfPage::new(
+            Pt(geometry.width).into(),
+            Pt(geometry.height).into(),
+            ops,
+        ));
+    }
+    doc.with_pages(pdf_pages);
+    for (n, page) in pages.iter().enumerate() {
+        for title in &page.bookmarks {
+            doc.add_bookmark(title, n + 1);
+        }
+    }
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        image_optimization: Some(printpdf::ImageOptimizationOptions {
+            format: Some(printpdf::ImageCompression::Flate),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let mut warnings = Vec::new();
+    Ok(doc.save(&options, &mut warnings))
+}
+
+/// Positioned glyphs of a shaped run, each carrying the text it shows so the PDF's ToUnicode
+/// map lets readers extract and search the text.
+fn glyph_ops(run: &ShapedRun, face: &ttf_parser::Face, x: f32, baseline: f32, ops: &mut Vec<Op>) {
+    let texts = glyph_texts(run, face);
+    // Where shaping reorders or merges characters (Thai marks, ligatures), extraction by glyph
+    // scrambles the order; an ActualText span gives readers the run's text as written.
+    let reshaped = run.glyphs.len() != run.text.chars().count()
+        || texts.iter().any(|t| t.chars().count() != 1);
+    if reshaped {
+        let mut utf16 = vec![0xFE, 0xFF];
+        for unit in run.text.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_be_bytes());
+        }
+        let mut map = std::collections::BTreeMap::new();
+        map.insert(
+            "ActualText".to_string(),
+            DictItem::String {
+                data: utf16,
+                literal: false,
+            },
+        );
+        ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Span".into(),
+            properties: DictItem::Dict { map },
+        });
+    }
+    let mut pen = x;
+    for (g, text) in run.glyphs.iter().zip(texts) {
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(pen + g.x_offset), Pt(baseline + g.y_offset)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                g.id, 0.0, text,
+            )])],
+        });
+        pen += g.advance;
+    }
+    if reshaped {
+        ops.push(Op::EndMarkedContentWithProperties);
+    }
+}
+
+/// The characters each glyph stands for. The PDF keeps one text per glyph id for the whole
+/// font, so a glyph gets the character the font maps to it; characters of a cluster that no
+/// glyph maps to (ligatures, reordered marks) go to the cluster's unmatched glyphs.
+fn glyph_texts(run: &ShapedRun, face: &ttf_parser::Face) -> Vec<String> {
+    let n = run.glyphs.len();
+    let mut out = vec![String::new(); n];
+    let mut i = 0;
+    while i < n {
+        let start = run.glyphs[i].cluster as usize;
+        let mut j = i + 1;
+        while j < n && run.glyphs[j].cluster == run.glyphs[i].cluster {
+            j += 1;
+        }
+        let end = run
+            .glyphs
+            .iter()
+            .map(|g| g.cluster as usize)
+            .filter(|&c| c > start)
+            .min()
+            .unwrap_or(run.text.len());
+        let chars: Vec<char> = run
+            .text
+            .get(start..end)
+            .unwrap_or_default()
+            .chars()
+            .collect();
+        let mut used = vec![false; chars.len()];
+        for (glyph, text) in run.glyphs[i..j].iter().zip(&mut out[i..j]) {
+            for (ci, c) in chars.iter().enumerate() {
+                if !used[ci] && face.glyph_index(*c).map(|g| g.0) == Some(glyph.id) {
+                    used[ci] = true;
+                    *text = c.to_string();
+                    break;
+                }
+            }
+        }
+        let leftover: Vec<char> = chars
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(c, _)| *c)
+            .collect();
+        let unmatched: Vec<usize> = (i..j).filter(|&k| out[k].is_empty()).collect();
+        for (m, &k) in unmatched.iter().enumerate() {
+            if let Some(c) = leftover.get(m) {
+                out[k].push(*c);
+            }
+        }
+        if leftover.len() > unmatched.len() {
+            let target = unmatched.last().copied().unwrap_or(j - 1);
+            for c in &leftover[unmatched.len()..] {
+                out[target].push(*c);
+            }
+        }
+        i = j;
+    }
+    out
+}

@@ -1,0 +1,93 @@
+//! Poppler and qpdf, the real PDF readers the PDF tests check our output with.
+
+use std::path::Path;
+use std::process::Command;
+
+fn tool(name: &str) -> Command {
+    if Command::new(name).arg("-v").output().is_err()
+        && Command::new(name).arg("--version").output().is_err()
+    {
+        panic!(
+            "{name} is required for the PDF tests: apt-get install poppler-utils qpdf (.ci/run does)"
+        );
+    }
+    Command::new(name)
+}
+
+/// `pdftotext -layout`, whitespace-collapsed and NFKC-normalized by the caller if needed.
+pub fn text(pdf: &Path) -> String {
+    let o = tool("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Text of one page (1-based).
+pub fn page_text(pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    let o = tool("pdftotext")
+        .args(["-enc", "UTF-8", "-f", &p, "-l", &p])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// (name, embedded, subset) of every font, from `pdffonts`.
+pub fn fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
+    let o = tool("pdffonts").arg(pdf).output().unwrap();
+    assert!(
+        o.status.success(),
+        "pdffonts failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            // name type [encoding...] emb sub uni object ID
+            let n = cols.len();
+            (
+                cols[0].to_string(),
+                cols[n - 5] == "yes",
+                cols[n - 4] == "yes",
+            )
+        })
+        .collect()
+}
+
+pub fn pages(pdf: &Path) -> usize {
+    let o = tool("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8(o.stdout).unwrap();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|n| n.trim().parse().unwrap())
+        .expect("pdfinfo shows the page count")
+}
+
+/// `qpdf --check`: Ok, or qpdf's complaint.
+pub fn check(pdf: &Path) -> Result<(), String> {
+    let o = tool("qpdf").arg("--check").arg(pdf).output().unwrap();
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    if o.status.success() && !out.contains("WARNING") {
+        Ok(())
+    } else {
+        Err(out)
+    }
+}
