@@ -58,7 +58,7 @@ pub struct RenderArgs {
         short = 'f',
         value_enum,
         value_delimiter = ',',
-        default_value = "json"
+        default_values = ["json", "html", "pdf"]
     )]
     pub format: Vec<Format>,
     /// Output folder; default: the workspace's `output` setting.

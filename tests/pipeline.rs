@@ -13,6 +13,8 @@ fn render(args: &[&str]) -> (tempfile::TempDir, Value) {
         "--config",
         config.to_str().unwrap(),
         "render",
+        "--format",
+        "json",
         "--out",
         out.path().to_str().unwrap(),
     ];
