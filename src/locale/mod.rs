@@ -13,7 +13,18 @@ use unic_langid::LanguageIdentifier;
 pub use format::NumberStyle;
 
 /// The catalogs built into the binary: (language, source).
-pub const CATALOGS: &[(&str, &str)] = &[("en", include_str!("catalogs/en.ftl"))];
+pub const CATALOGS: &[(&str, &str)] = &[
+    ("en", include_str!("catalogs/en.ftl")),
+    ("th", include_str!("catalogs/th.ftl")),
+    ("ja", include_str!("catalogs/ja.ftl")),
+    ("id", include_str!("catalogs/id.ftl")),
+    ("tr", include_str!("catalogs/tr.ftl")),
+    ("it", include_str!("catalogs/it.ftl")),
+    ("de", include_str!("catalogs/de.ftl")),
+    ("fr", include_str!("catalogs/fr.ftl")),
+    ("es", include_str!("catalogs/es.ftl")),
+    ("pt", include_str!("catalogs/pt.ftl")),
+];
 
 /// A client's locale: its messages and formats.
 pub struct Locale {

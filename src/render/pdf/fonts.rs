@@ -241,7 +241,7 @@ impl FontBook {
 }
 
 /// Combining marks, including Thai vowel and tone marks above and below the consonant.
-fn is_mark(c: char) -> bool {
+pub fn is_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x3099..=0x309A | 0x20D0..=0x20FF)
 }
