@@ -77,6 +77,41 @@ pub fn run(ws: &Workspace) -> ExitCode {
             problems += 1;
         }
     }
+    // Every character the client's language needs has a glyph in its brand's fonts.
+    for client in ws.clients() {
+        let Ok(kit) = crate::render::load_kit(ws, client.brand) else {
+            continue;
+        };
+        let locale = client
+            .own_locale
+            .or(kit.brand.file.locale.as_ref())
+            .unwrap_or(&client.agency.locale);
+        let buddhist = client.config.calendar.or(kit.brand.file.calendar)
+            == Some(crate::config::schema::Calendar::Buddhist);
+        let sample =
+            crate::locale::sample_text(locale.as_str(), client.currency.as_str(), buddhist);
+        let mut missing: Vec<char> = sample
+            .chars()
+            .filter(|c| {
+                !c.is_whitespace()
+                    && !c.is_control()
+                    && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}')
+            })
+            .filter(|c| !kit.pdf.fonts.covers(*c))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if !missing.is_empty() {
+            let shown: String = missing.iter().take(12).collect();
+            eprintln!(
+                "error: client {}: brand {} has no font for {} characters of {locale} (e.g. {shown:?});\n  hint: add a font that covers them under `fonts: fallback:` in the brand's brand.yaml",
+                client.config.id,
+                client.brand,
+                missing.len()
+            );
+            problems += 1;
+        }
+    }
     let clients = ws.file.clients.len();
     if problems == 0 {
         println!(

@@ -235,11 +235,18 @@ pub struct BrandFile {
     pub contact: Option<Contact>,
     #[serde(default)]
     pub locale: Option<LocaleTag>,
+    /// Default calendar of this brand's reports (a client may choose its own).
+    #[serde(default)]
+    pub calendar: Option<super::schema::Calendar>,
     #[serde(default)]
     pub page_size: PageSize,
-    /// Replacement wording: section ids (`ads`, `summary`, ...) or message keys → text.
+    /// Replacement wording in every language: section ids (`ads`, `summary`, ...) or message
+    /// keys (`report-title-month`) → text.
     #[serde(default)]
     pub wording: BTreeMap<String, String>,
+    /// Replacement wording for one language, e.g. `th: {section-ads: โฆษณา}`; wins over `wording`.
+    #[serde(default)]
+    pub wording_by_locale: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// A logo ready to embed.

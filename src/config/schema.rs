@@ -102,6 +102,9 @@ pub struct ClientConfig {
     pub week_start: Option<WeekStart>,
     #[serde(default)]
     pub currency: Option<CurrencyCode>,
+    /// Calendar of the dates in the report; default: the brand's, else Gregorian.
+    #[serde(default)]
+    pub calendar: Option<Calendar>,
     #[serde(default)]
     pub recipients: Vec<EmailAddress>,
     #[serde(default)]
@@ -121,6 +124,16 @@ pub struct ClientConfig {
 
 fn default_top() -> usize {
     6
+}
+
+/// The calendar reports write dates in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Calendar {
+    #[default]
+    Gregorian,
+    /// The Thai solar calendar: 2026 is written 2569.
+    Buddhist,
 }
 
 /// Report sections, in their default order.

@@ -3,6 +3,7 @@
 //! Messages come from Fluent catalogs (`catalogs/<lang>.ftl`, English is the reference); a brand
 //! may replace any message. Number and date formats follow the locale's conventions.
 
+pub mod cldr;
 pub mod format;
 
 use std::collections::BTreeMap;
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-pub use format::NumberStyle;
+pub use format::Formats;
 
 /// The catalogs built into the binary: (language, source).
 pub const CATALOGS: &[(&str, &str)] = &[
@@ -32,7 +33,8 @@ pub struct Locale {
     bundle: FluentBundle<FluentResource>,
     fallback: FluentBundle<FluentResource>,
     overrides: BTreeMap<String, String>,
-    pub numbers: NumberStyle,
+    /// Numbers, money, percentages and dates in this locale.
+    pub fmt: Formats,
 }
 
 impl std::fmt::Debug for Locale {
@@ -52,7 +54,7 @@ fn bundle(lang: &LanguageIdentifier, source: &str) -> FluentBundle<FluentResourc
 impl Locale {
     /// The locale for a BCP 47 tag; unknown languages read English messages with their own
     /// number conventions where known. `overrides` are a brand's replacement messages.
-    pub fn new(tag: &str, overrides: BTreeMap<String, String>) -> Locale {
+    pub fn new(tag: &str, buddhist_calendar: bool, overrides: BTreeMap<String, String>) -> Locale {
         let lang: LanguageIdentifier = tag.parse().unwrap_or_default();
         let en: LanguageIdentifier = "en".parse().expect("en");
         let source = CATALOGS
@@ -64,7 +66,7 @@ impl Locale {
             bundle: bundle(&lang, source),
             fallback: bundle(&en, CATALOGS[0].1),
             overrides,
-            numbers: NumberStyle::for_tag(tag),
+            fmt: Formats::new(tag, buddhist_calendar),
         }
     }
 
@@ -106,6 +108,35 @@ impl Locale {
     }
 }
 
+/// Text a report in `tag` may show that is not in the data: every message of its catalog,
+/// month names and a money amount in `currency`. Used to check that a brand's fonts can draw
+/// the language.
+pub fn sample_text(tag: &str, currency: &str, buddhist_calendar: bool) -> String {
+    let language = tag.split('-').next().unwrap_or(tag);
+    let catalog = CATALOGS
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map_or(CATALOGS[0].1, |(_, s)| s);
+    let mut text: String = catalog
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once(" = ").map(|(_, v)| v).or(Some(l)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let formats = Formats::new(tag, buddhist_calendar);
+    for month in 1..=12 {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, month, 1).expect("valid date");
+        text.push(' ');
+        text.push_str(&formats.month_year(d));
+        text.push(' ');
+        text.push_str(&formats.short_date(d));
+    }
+    text.push(' ');
+    text.push_str(&formats.money(-1234.5, currency, false));
+    text.push_str(&formats.percent(-0.5, 1));
+    text
+}
+
 /// Message keys of a catalog, to check catalogs against the English one.
 pub fn catalog_keys(source: &str) -> Vec<String> {
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
@@ -124,7 +155,7 @@ mod tests {
 
     #[test]
     fn messages_with_plurals_and_brand_overrides() {
-        let l = Locale::new("en-US", BTreeMap::new());
+        let l = Locale::new("en-US", false, BTreeMap::new());
         assert_eq!(l.t("section-ads"), "Paid advertising");
         let one = l.text(
             "notes-missing",
@@ -146,7 +177,10 @@ mod tests {
         assert!(many.contains("3 days"), "{many}");
         let mut wording = BTreeMap::new();
         wording.insert("section-ads".to_string(), "Paid media".to_string());
-        assert_eq!(Locale::new("en-US", wording).t("section-ads"), "Paid media");
+        assert_eq!(
+            Locale::new("en-US", false, wording).t("section-ads"),
+            "Paid media"
+        );
     }
 
     #[test]

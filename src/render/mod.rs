@@ -51,8 +51,21 @@ pub fn load_kit(ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, Strin
 
 /// The locale a report is written in, with the brand's wording.
 pub fn locale_for(report: &Report, brand: &Brand) -> Locale {
+    let tag = &report.client.locale;
+    let language = tag.split('-').next().unwrap_or(tag);
+    // Per-language wording (by full tag, then language) wins over wording for all languages.
+    let by_locale = brand
+        .file
+        .wording_by_locale
+        .get(tag)
+        .or_else(|| brand.file.wording_by_locale.get(language));
     let mut wording = std::collections::BTreeMap::new();
-    for (key, text) in &brand.file.wording {
+    for (key, text) in brand
+        .file
+        .wording
+        .iter()
+        .chain(by_locale.into_iter().flatten())
+    {
         // Section ids are shorthands for their title messages.
         let is_section = crate::config::schema::Section::ALL.iter().any(|s| {
             serde_json::to_value(s)
@@ -67,7 +80,8 @@ pub fn locale_for(report: &Report, brand: &Brand) -> Locale {
         };
         wording.insert(key, text.clone());
     }
-    Locale::new(&report.client.locale, wording)
+    let buddhist = report.client.calendar == crate::config::schema::Calendar::Buddhist;
+    Locale::new(tag, buddhist, wording)
 }
 
 /// The PDF of a report.

@@ -7,7 +7,6 @@ use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Tick, nice_ticks_w
 use crate::config::brand::{Brand, CoverStyle, PageSize};
 use crate::config::schema::{Contact, Section};
 use crate::locale::Locale;
-use crate::locale::format::{date_range, month_year, short_date};
 use crate::metrics::catalog::{CHANNELS, Catalog, Unit};
 use crate::period::PeriodKind;
 use crate::report::model::{Breakdown, Kpi, Report, Sentiment, Trend};
@@ -17,6 +16,8 @@ pub struct ReportView {
     pub lang: String,
     pub title: String,
     pub report_title: String,
+    /// The report title in capitals, cased by the language's rules (Turkish İ).
+    pub report_title_upper: String,
     pub client_name: String,
     pub agency_name: String,
     pub period_label: String,
@@ -162,10 +163,10 @@ pub fn build(input: &ViewInputs) -> ReportView {
     let period_label = period_label(r, l);
     let comparison_label = r.comparison.as_ref().map(|cmp| {
         let label = match r.period.kind {
-            PeriodKind::Month => month_year(cmp.start),
+            PeriodKind::Month => l.fmt.month_year(cmp.start),
             PeriodKind::Quarter => quarter_label(&cmp.key),
             PeriodKind::Week => week_label(&cmp.key, l),
-            _ => date_range(cmp.start, cmp.end),
+            _ => l.fmt.date_range(cmp.start, cmp.end),
         };
         l.text("vs-period", &[("period", label.into())])
     });
@@ -190,6 +191,7 @@ pub fn build(input: &ViewInputs) -> ReportView {
     ReportView {
         lang: l.tag.clone(),
         title: format!("{} · {}", r.client.name, period_label),
+        report_title_upper: l.fmt.uppercase(&report_title),
         report_title,
         prepared_for: l.text("prepared-for", &[("client", r.client.name.as_str().into())]),
         prepared_by: l.text("prepared-by", &[("agency", agency_name.as_str().into())]),
@@ -246,10 +248,14 @@ fn week_label(key: &str, l: &Locale) -> String {
 fn period_label(r: &Report, l: &Locale) -> String {
     let p = &r.period;
     match p.kind {
-        PeriodKind::Month => month_year(p.start),
+        PeriodKind::Month => l.fmt.month_year(p.start),
         PeriodKind::Quarter => quarter_label(&p.key),
-        PeriodKind::Week => format!("{} ({})", week_label(&p.key, l), date_range(p.start, p.end)),
-        PeriodKind::MonthToDate | PeriodKind::Custom => date_range(p.start, p.end),
+        PeriodKind::Week => format!(
+            "{} ({})",
+            week_label(&p.key, l),
+            l.fmt.date_range(p.start, p.end)
+        ),
+        PeriodKind::MonthToDate | PeriodKind::Custom => l.fmt.date_range(p.start, p.end),
     }
 }
 
@@ -367,7 +373,7 @@ impl SectionBuilder<'_> {
 
     fn value(&self, v: f64, unit: Unit, compact: bool) -> String {
         self.l()
-            .numbers
+            .fmt
             .value(v, unit, &self.report().client.currency, compact)
     }
 
@@ -382,15 +388,12 @@ impl SectionBuilder<'_> {
             (Some(Trend::Flat), _) => ("●", "neutral"),
             (None, _) => ("", "none"),
         };
-        let change = k
-            .change_pct
-            .map(|p| l.numbers.signed_percent(p))
-            .or_else(|| {
-                // A rate moving from zero has no relative change; show the points instead.
-                k.change
-                    .filter(|_| k.unit == Unit::Ratio)
-                    .map(|c| l.numbers.percent(c, 1))
-            });
+        let change = k.change_pct.map(|p| l.fmt.signed_percent(p)).or_else(|| {
+            // A rate moving from zero has no relative change; show the points instead.
+            k.change
+                .filter(|_| k.unit == Unit::Ratio)
+                .map(|c| l.fmt.percent(c, 1))
+        });
         let previous = k.previous.map(|p| {
             l.text(
                 "vs-period",
@@ -468,7 +471,7 @@ impl SectionBuilder<'_> {
                         key,
                         &[
                             ("metric", self.metric_label(&h.metric).into()),
-                            ("change", l.numbers.percent(h.change_pct.abs(), 1).into()),
+                            ("change", l.fmt.percent(h.change_pct.abs(), 1).into()),
                             ("value", self.value(h.value, k.unit, false).into()),
                         ],
                     ),
@@ -519,7 +522,7 @@ impl SectionBuilder<'_> {
         let lo = if min < 0.0 { min } else { 0.0 };
         let values = nice_ticks_with(lo, max, 4, unit == Unit::Count);
         let whole = values.iter().all(|v| v.fract() == 0.0);
-        let n = &self.l().numbers;
+        let n = &self.l().fmt;
         values
             .into_iter()
             .map(|v| Tick {
@@ -539,7 +542,11 @@ impl SectionBuilder<'_> {
     fn x_labels(&self, n: usize) -> Vec<String> {
         let start = self.report().period.start;
         (0..n)
-            .map(|i| short_date(start + chrono::Duration::days(i as i64)))
+            .map(|i| {
+                self.l()
+                    .fmt
+                    .short_date(start + chrono::Duration::days(i as i64))
+            })
             .collect()
     }
 
@@ -682,7 +689,7 @@ impl SectionBuilder<'_> {
                 label,
                 value: v,
                 value_label: if donut {
-                    share.map_or_else(|| l.t("not-available"), |s| l.numbers.percent(s, 1))
+                    share.map_or_else(|| l.t("not-available"), |s| l.fmt.percent(s, 1))
                 } else {
                     self.value(v, unit, true)
                 },
@@ -827,14 +834,14 @@ impl SectionBuilder<'_> {
                     title: g.label.clone(),
                     description: l.text(
                         "goal-progress",
-                        &[("progress", l.numbers.percent(progress, 0).into())],
+                        &[("progress", l.fmt.percent(progress, 0).into())],
                     ),
                     x_labels: Vec::new(),
                     series: Vec::new(),
                     items: vec![ChartItem {
                         label: g.label.clone(),
                         value: progress,
-                        value_label: l.numbers.percent(progress, 0),
+                        value_label: l.fmt.percent(progress, 0),
                         color,
                         target: Some(scale),
                     }],
@@ -869,9 +876,9 @@ impl SectionBuilder<'_> {
                     .iter()
                     .map(|m| {
                         if m.start == m.end {
-                            short_date(m.start)
+                            self.l().fmt.short_date(m.start)
                         } else {
-                            date_range(m.start, m.end)
+                            l.fmt.date_range(m.start, m.end)
                         }
                     })
                     .collect();

@@ -133,6 +133,11 @@ pub fn build(
             id,
             name: client.config.name.clone(),
             locale: locale.to_string(),
+            calendar: client
+                .config
+                .calendar
+                .or(brand.file.calendar)
+                .unwrap_or_default(),
             time_zone: client.time_zone.name().to_string(),
             currency: client.currency.to_string(),
         },

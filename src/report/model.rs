@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::config::schema::{Contact, GoalPer, Section};
+use crate::config::schema::{Calendar, Contact, GoalPer, Section};
 use crate::metrics::catalog::{Direction, Unit};
 use crate::period::{CompareKind, PeriodKind};
 use crate::sources::BadRow;
@@ -44,6 +44,8 @@ pub struct ClientInfo {
     pub id: String,
     pub name: String,
     pub locale: String,
+    /// `gregorian` or `buddhist`.
+    pub calendar: Calendar,
     pub time_zone: String,
     pub currency: String,
 }

@@ -1,4 +1,5 @@
 //! Poppler and qpdf, the real PDF readers the PDF tests check our output with.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;

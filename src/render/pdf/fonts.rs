@@ -194,8 +194,9 @@ impl FontBook {
         (0..self.fonts.len()).any(|i| self.has_glyph(i, c))
     }
 
-    /// Breaks `text` into lines no wider than `width` at legal break points (UAX #14).
-    /// A word longer than a line is broken between characters.
+    /// Breaks `text` into lines no wider than `width` at legal break points: UAX #14 with
+    /// dictionary word breaks for Thai and the strict (kinsoku) rules for Japanese. A word
+    /// longer than a line is broken between characters.
     pub fn wrap(
         &self,
         text: &str,
@@ -207,7 +208,8 @@ impl FontBook {
         for paragraph in text.split('\n') {
             let mut line = String::new();
             let mut start = 0;
-            for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+            let segmenter = icu_segmenter::LineSegmenter::new_dictionary(Default::default());
+            for end in segmenter.segment_str(paragraph).filter(|&at| at > 0) {
                 let piece = &paragraph[start..end];
                 start = end;
                 let candidate = format!("{line}{piece}");
@@ -273,6 +275,40 @@ mod tests {
             lines.join(" "),
             "Sum of daily unique counts: someone active on several days is counted once per day."
         );
+    }
+
+    #[test]
+    fn thai_breaks_between_words_and_japanese_keeps_kinsoku() {
+        let b = book();
+        // Break points only (widths need Thai and Japanese fonts the default brand lacks).
+        let breaks = |s: &str| -> Vec<usize> {
+            icu_segmenter::LineSegmenter::new_dictionary(Default::default())
+                .segment_str(s)
+                .filter(|&at| at > 0 && at < s.len())
+                .collect()
+        };
+        let thai = "รายงานผู้บริหารประจำเดือน";
+        let pieces: Vec<&str> = {
+            let mut last = 0;
+            let mut v: Vec<&str> = breaks(thai)
+                .into_iter()
+                .map(|at| {
+                    let p = &thai[last..at];
+                    last = at;
+                    p
+                })
+                .collect();
+            v.push(&thai[last..]);
+            v
+        };
+        assert_eq!(pieces, ["รายงาน", "ผู้", "บริหาร", "ประจำ", "เดือน"]);
+        // No break before the small kana ょ or the closing bracket.
+        let ja = "東京（とうきょう）です。";
+        for at in breaks(ja) {
+            let next = ja[at..].chars().next().unwrap();
+            assert!(!"ょ）。".contains(next), "break before {next:?}");
+        }
+        drop(b);
     }
 
     #[test]

@@ -291,10 +291,7 @@ impl Layout<'_> {
             g.height * 0.45
         };
         let mut y = text_top;
-        items.push(
-            self.text(&v.report_title.to_uppercase(), 10.0, true, x, y, muted)?
-                .0,
-        );
+        items.push(self.text(&v.report_title_upper, 10.0, true, x, y, muted)?.0);
         y += 16.0;
         let (title, h) = self.paragraph(&v.client_name, 30.0, true, x, width, fg)?;
         items.extend(shift(title, y));
