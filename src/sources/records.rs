@@ -32,8 +32,8 @@ pub struct RowMapper<'a> {
     catalog: &'a Catalog,
     file: &'a Path,
     data: SourceData,
-    /// (metric, date, dimensions) → where it was first seen, to refuse double counting.
-    seen: HashMap<(String, NaiveDate, Vec<String>), String>,
+    /// (date, dimensions) → the metrics already given for them and where.
+    seen: HashMap<(NaiveDate, Vec<String>), Vec<(String, BadRow)>>,
     series: BTreeMap<String, Vec<Point>>,
 }
 
@@ -150,25 +150,28 @@ impl<'a> RowMapper<'a> {
                 }
             }
         }
-        let place = r.place(None).describe();
+        // Rows seen for this day and dimensions, by metric, to refuse double counting.
+        let seen = self.seen.entry((date, dims.clone())).or_default();
         for (metric, _) in &points {
-            let key = (metric.clone(), date, dims.clone());
-            if let Some(first) = self.seen.get(&key) {
+            if let Some((_, first)) = seen.iter().find(|(m, _)| m == metric) {
                 return Err(r.place(None).because(format!(
-                    "duplicate row: {metric} for {date}{} is already given at {first}; \
+                    "duplicate row: {metric} for {date}{} is already given at {}; \
                      the file would be counted twice",
                     if dims.is_empty() {
                         String::new()
                     } else {
                         format!(" ({})", dims.join(", "))
-                    }
+                    },
+                    first.describe()
                 )));
             }
         }
-        for (metric, _) in &points {
-            self.seen
-                .insert((metric.clone(), date, dims.clone()), place.clone());
-        }
+        let place = r.place(None);
+        seen.extend(
+            points
+                .iter()
+                .map(|(metric, _)| (metric.clone(), place.clone())),
+        );
         Ok(points
             .into_iter()
             .map(|(metric, value)| {

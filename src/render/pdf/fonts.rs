@@ -1,24 +1,47 @@
 //! The brand's fonts for the PDF: glyph lookup along the fallback chain, shaping with
 //! rustybuzz (so Thai marks and combining accents sit right), measuring and line breaking.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Mutex, OnceLock};
 
 use crate::config::brand::Brand;
+
+/// Font files stay loaded for the life of the process, interned by content, so parsed faces
+/// can be kept and a brand loaded again (by the preview server) reuses the same bytes.
+fn intern(bytes: &[u8]) -> &'static [u8] {
+    static FONTS: OnceLock<Mutex<HashMap<(u64, usize), &'static [u8]>>> = OnceLock::new();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    let key = (h.finish(), bytes.len());
+    let mut fonts = FONTS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    fonts
+        .entry(key)
+        .or_insert_with(|| Box::leak(bytes.to_vec().into_boxed_slice()))
+}
 
 /// One font file of the brand.
 pub struct BookFont {
     pub family: String,
     pub bold: bool,
-    pub data: Arc<Vec<u8>>,
+    pub data: &'static [u8],
+    face: rustybuzz::Face<'static>,
     units_per_em: f32,
     /// Ascender and descender in em units (descender negative).
     pub ascender: f32,
     pub descender: f32,
 }
 
+/// Shaped text by (text, size in 1/100 pt, bold): reports repeat the same labels a lot.
+type ShapeCache = Mutex<HashMap<(String, u32, bool), Vec<ShapedRun>>>;
+
 /// The brand's fonts in fallback order.
 pub struct FontBook {
     pub fonts: Vec<BookFont>,
+    cache: ShapeCache,
 }
 
 /// A glyph placed by the shaper, in points.
@@ -56,8 +79,9 @@ impl FontBook {
     pub fn from_brand(brand: &Brand) -> Result<Self, String> {
         let mut fonts = Vec::new();
         for f in &brand.fonts {
-            let face = ttf_parser::Face::parse(&f.bytes, 0)
-                .map_err(|e| format!("font {}: {e}", f.family))?;
+            let data = intern(&f.bytes);
+            let face = rustybuzz::Face::from_slice(data, 0)
+                .ok_or_else(|| format!("font {} cannot be read", f.family))?;
             let upem = face.units_per_em() as f32;
             fonts.push(BookFont {
                 family: f.family.clone(),
@@ -65,13 +89,17 @@ impl FontBook {
                 ascender: face.ascender() as f32 / upem,
                 descender: face.descender() as f32 / upem,
                 units_per_em: upem,
-                data: Arc::new(f.bytes.clone()),
+                data,
+                face,
             });
         }
         if fonts.is_empty() {
             return Err("the brand has no fonts".into());
         }
-        Ok(FontBook { fonts })
+        Ok(FontBook {
+            fonts,
+            cache: Mutex::default(),
+        })
     }
 
     /// Fonts to try for a weight: per family in order, the matching weight, else the other.
@@ -97,16 +125,36 @@ impl FontBook {
     }
 
     fn has_glyph(&self, font: usize, c: char) -> bool {
-        ttf_parser::Face::parse(&self.fonts[font].data, 0).is_ok_and(|f| f.glyph_index(c).is_some())
+        self.fonts[font].face.glyph_index(c).is_some()
     }
 
     /// Shapes `text` into runs, each in the first font of the chain that has its characters.
     pub fn shape(&self, text: &str, size: f32, bold: bool) -> Result<Vec<ShapedRun>, MissingGlyph> {
+        let key = (text.to_string(), (size * 100.0).round() as u32, bold);
+        if let Some(runs) = self
+            .cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(runs.clone());
+        }
+        let runs = self.shape_uncached(text, size, bold)?;
+        self.cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, runs.clone());
+        Ok(runs)
+    }
+
+    fn shape_uncached(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+    ) -> Result<Vec<ShapedRun>, MissingGlyph> {
         let chain = self.chain(bold);
-        let faces: Vec<ttf_parser::Face> = chain
-            .iter()
-            .map(|&i| ttf_parser::Face::parse(&self.fonts[i].data, 0).expect("checked when loaded"))
-            .collect();
+        let faces: Vec<&rustybuzz::Face> = chain.iter().map(|&i| &self.fonts[i].face).collect();
         // Split into segments of one font. Marks, joiners and spaces stay with what precedes.
         let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (chain index, start, end)
         for (at, c) in text.char_indices() {
@@ -146,7 +194,7 @@ impl FontBook {
 
     fn shape_run(&self, font: usize, text: &str, size: f32) -> ShapedRun {
         let f = &self.fonts[font];
-        let face = rustybuzz::Face::from_slice(&f.data, 0).expect("checked when loaded");
+        let face = &f.face;
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
@@ -156,7 +204,7 @@ impl FontBook {
             1,
             ..,
         )];
-        let output = rustybuzz::shape(&face, &features, buffer);
+        let output = rustybuzz::shape(face, &features, buffer);
         let scale = size / f.units_per_em;
         let glyphs: Vec<Glyph> = output
             .glyph_infos()

@@ -23,8 +23,8 @@ pub enum PdfError {
 /// Everything needed to draw reports of one brand, prepared once (fonts parsed, logo decoded).
 pub struct PdfKit {
     pub fonts: FontBook,
-    /// The logo as PNG or JPEG bytes and its aspect ratio (SVG logos need a raster variant).
-    logo: Option<(Vec<u8>, f32)>,
+    /// The logo, decoded once, and its aspect ratio (SVG logos need a raster variant).
+    logo: Option<(printpdf::RawImage, f32)>,
 }
 
 impl PdfKit {
@@ -40,10 +40,8 @@ impl PdfKit {
                             brand.id
                         ))
                     })?;
-                Some((
-                    bytes.to_vec(),
-                    image.width as f32 / image.height.max(1) as f32,
-                ))
+                let aspect = image.width as f32 / image.height.max(1) as f32;
+                Some((image, aspect))
             }
             None => None,
         };
@@ -81,7 +79,7 @@ impl PdfKit {
             &pages,
             &geometry,
             &self.fonts,
-            self.logo.as_ref().map(|(b, _)| b.as_slice()),
+            self.logo.as_ref().map(|(image, _)| image),
             &meta,
         )
         .map_err(PdfError::Other)

@@ -34,7 +34,7 @@ pub fn write(
     pages: &[Page],
     geometry: &PageGeometry,
     fonts: &FontBook,
-    logo: Option<&[u8]>,
+    logo: Option<&RawImage>,
     meta: &Metadata,
 ) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&meta.title);
@@ -84,23 +84,17 @@ pub fn write(
             continue;
         }
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&f.data, 0, &mut warnings)
+        let parsed = ParsedFont::from_bytes(f.data, 0, &mut warnings)
             .ok_or_else(|| format!("font {} cannot be embedded", f.family))?;
         handles.push(Some(PdfFontHandle::External(doc.add_font(&parsed))));
     }
-    let logo_id = match logo {
-        Some(bytes) => {
-            let mut warnings = Vec::new();
-            let image = RawImage::decode_from_bytes(bytes, &mut warnings)
-                .map_err(|e| format!("logo: {e}"))?;
-            Some((
-                doc.add_image(&image),
-                image.width as f32,
-                image.height as f32,
-            ))
-        }
-        None => None,
-    };
+    let logo_id = logo.map(|image| {
+        (
+            doc.add_image(image),
+            image.width as f32,
+            image.height as f32,
+        )
+    });
 
     let h = geometry.height;
     let mut pdf_pages = Vec::new();
@@ -176,7 +170,7 @@ pub fn write(
                             font: handle,
                             size: Pt(run.size),
                         });
-                        let face = ttf_parser::Face::parse(&fonts.fonts[run.font].data, 0)
+                        let face = ttf_parser::Face::parse(fonts.fonts[run.font].data, 0)
                             .map_err(|e| e.to_string())?;
                         glyph_ops(run, &face, pen, h - y, &mut ops);
                         pen += run.width;
