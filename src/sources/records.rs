@@ -26,6 +26,9 @@ pub trait Record {
     fn place(&self, field: Option<&str>) -> BadRow;
 }
 
+/// Metrics already given for one day and combination of dimensions, and where.
+type SeenMetrics = Vec<(String, BadRow)>;
+
 /// Collects a source's rows into series, applying the source's bad-row policy.
 pub struct RowMapper<'a> {
     config: &'a SourceConfig,
@@ -33,7 +36,7 @@ pub struct RowMapper<'a> {
     file: &'a Path,
     data: SourceData,
     /// (date, dimensions) → the metrics already given for them and where.
-    seen: HashMap<(NaiveDate, Vec<String>), Vec<(String, BadRow)>>,
+    seen: HashMap<(NaiveDate, Vec<String>), SeenMetrics>,
     series: BTreeMap<String, Vec<Point>>,
 }
 

@@ -10,7 +10,9 @@ use crate::config::brand::Brand;
 /// Font files stay loaded for the life of the process, interned by content, so parsed faces
 /// can be kept and a brand loaded again (by the preview server) reuses the same bytes.
 fn intern(bytes: &[u8]) -> &'static [u8] {
-    static FONTS: OnceLock<Mutex<HashMap<(u64, usize), &'static [u8]>>> = OnceLock::new();
+    /// (hash, length) of a font file → its one copy.
+    type Interned = Mutex<HashMap<(u64, usize), &'static [u8]>>;
+    static FONTS: OnceLock<Interned> = OnceLock::new();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     let key = (h.finish(), bytes.len());
