@@ -7,6 +7,7 @@ mod common;
 mod pdf_tools;
 
 use common::{execreport, repo, stderr};
+use pdf_tools::squash;
 
 fn render(client: &str, out: &std::path::Path) {
     let config = repo().join("samples/execreport.yaml");
@@ -27,15 +28,6 @@ fn render(client: &str, out: &std::path::Path) {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-}
-
-fn squash(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfkc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The start of a long text, for failure messages.

@@ -13,6 +13,7 @@ use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::pdf::Item;
 use execreport::report::{self, ReportRequest};
+use pdf_tools::squash;
 
 fn render(config: &str, client: Option<&str>, out: &Path) {
     let config = repo().join(config);
@@ -32,17 +33,6 @@ fn render(config: &str, client: Option<&str>, out: &Path) {
     }
     let o = execreport(&repo(), &args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-}
-
-/// NFKC-normalized with whitespace collapsed, so values match whatever line layout and space
-/// characters pdftotext chooses.
-fn squash(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfkc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The tile values the HTML shows, which the PDF must show too.

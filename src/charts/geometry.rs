@@ -360,7 +360,7 @@ fn hbars(chart: &Chart, width: f64, style: &ChartStyle, measure: Measure) -> Vec
 }
 
 /// Shortens a label with "…" until it fits `max` wide.
-fn ellipsize(label: &str, max: f64, size: f64, measure: Measure) -> String {
+pub fn ellipsize(label: &str, max: f64, size: f64, measure: Measure) -> String {
     if measure(label, size) <= max {
         return label.to_string();
     }

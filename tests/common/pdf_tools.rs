@@ -92,3 +92,14 @@ pub fn check(pdf: &Path) -> Result<(), String> {
         Err(out)
     }
 }
+
+/// NFKC-normalized with whitespace collapsed, so expected strings match whatever line layout
+/// and space characters pdftotext chooses.
+pub fn squash(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfkc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1027,18 +1027,14 @@ fn shift(items: Vec<Item>, dy: f32) -> Vec<Item> {
 
 /// Shortens text with "…" to fit `width`.
 fn truncate_to(fonts: &FontBook, s: &str, size: f32, width: f32) -> Result<String, MissingGlyph> {
-    if fonts.measure(s, size, false)? <= width {
-        return Ok(s.to_string());
-    }
-    let mut chars: Vec<char> = s.chars().collect();
-    while chars.len() > 1 {
-        chars.pop();
-        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if fonts.measure(&candidate, size, false)? <= width {
-            return Ok(candidate);
-        }
-    }
-    Ok("…".into())
+    // Shaping fails only for a missing glyph: find out first, then measure freely.
+    fonts.shape(s, size, false)?;
+    let measure = |t: &str, sz: f64| {
+        fonts
+            .measure(t, sz as f32, false)
+            .map_or(f64::MAX, f64::from)
+    };
+    Ok(geometry::ellipsize(s, width as f64, size as f64, &measure))
 }
 
 /// The commentary's sanitized HTML as plain blocks: ("h", heading) or ("p", paragraph).
