@@ -102,6 +102,12 @@ impl Locale {
         key.to_string()
     }
 
+    /// The brand's replacement for `key` in this language, if it has one (e.g. `brand-footer`
+    /// for a translated footer line).
+    pub fn override_of(&self, key: &str) -> Option<String> {
+        self.overrides.get(key).cloned()
+    }
+
     /// A message without arguments.
     pub fn t(&self, key: &str) -> String {
         self.text(key, &[])

@@ -196,12 +196,13 @@ pub fn build(input: &ViewInputs) -> ReportView {
         prepared_for: l.text("prepared-for", &[("client", r.client.name.as_str().into())]),
         prepared_by: l.text("prepared-by", &[("agency", agency_name.as_str().into())]),
         client_name: r.client.name.clone(),
-        header: brand
-            .file
-            .header
-            .clone()
+        header: l
+            .override_of("brand-header")
+            .or_else(|| brand.file.header.clone())
             .unwrap_or_else(|| agency_name.clone()),
-        footer: brand.file.footer.clone(),
+        footer: l
+            .override_of("brand-footer")
+            .or_else(|| brand.file.footer.clone()),
         contact: contact_lines(&contact),
         agency_name,
         period_label,
@@ -901,11 +902,18 @@ impl SectionBuilder<'_> {
                 ));
             }
         }
-        for k in r.kpis.iter().filter(|k| k.value.is_some()) {
-            if let Some(note) = &k.note {
-                s.paragraphs
-                    .push(format!("{}: {}", self.metric_label(&k.id), note));
-            }
+        for k in r
+            .kpis
+            .iter()
+            .filter(|k| k.value.is_some() && k.note.is_some())
+        {
+            // The model's notes are English; known kinds have a translated message.
+            let note = match k.aggregation {
+                "sum_of_daily_uniques" => l.t("note-daily-uniques"),
+                _ => k.note.clone().unwrap_or_default(),
+            };
+            s.paragraphs
+                .push(format!("{}: {}", self.metric_label(&k.id), note));
         }
         let shown: Vec<&str> = CHANNELS
             .iter()
