@@ -5,8 +5,8 @@
 use super::fonts::{FontBook, MissingGlyph, ShapedRun};
 use crate::charts::geometry::{self, Anchor, ChartStyle, Shape};
 use crate::charts::{Chart, ChartKind};
-use crate::config::brand::{CoverStyle, PageSize};
-use crate::render::view::{ReportView, SectionView, Table, Tile};
+use crate::config::brand::PageSize;
+use crate::render::view::{ReportView, SectionView, Tile};
 
 /// A colour as 0–1 RGB.
 pub type Rgb = [f32; 3];
@@ -119,7 +119,7 @@ pub struct LogoInfo {
 }
 
 /// A block of the flow: its height and how to draw it at a vertical position.
-enum Block {
+pub(super) enum Block {
     /// Drawn as one piece; `keep_with_next` for headings.
     Fixed {
         height: f32,
@@ -148,7 +148,7 @@ const BODY: f32 = 9.5;
 const SMALL: f32 = 8.0;
 
 impl Layout<'_> {
-    fn text(
+    pub(super) fn text(
         &self,
         s: &str,
         size: f32,
@@ -171,7 +171,7 @@ impl Layout<'_> {
     }
 
     /// Text placed by an anchor point: `at` is (x, baseline y, which end x is).
-    fn text_anchored(
+    pub(super) fn text_anchored(
         &self,
         s: &str,
         size: f32,
@@ -192,7 +192,7 @@ impl Layout<'_> {
     }
 
     /// Wrapped text; returns the items (y relative to the block top) and the height.
-    fn paragraph(
+    pub(super) fn paragraph(
         &self,
         s: &str,
         size: f32,
@@ -223,184 +223,6 @@ impl Layout<'_> {
             self.furniture(page, n + 1, total)?;
         }
         Ok(pages)
-    }
-
-    fn cover(&self) -> Result<Page, MissingGlyph> {
-        let v = self.view;
-        let t = &v.theme;
-        let g = &self.page;
-        let mut items = Vec::new();
-        let (band_h, fg, muted) = match v.cover_style {
-            CoverStyle::Full => (g.height, t.on_primary.as_str(), t.on_primary.as_str()),
-            CoverStyle::Band => (
-                g.height * 0.42,
-                t.on_primary.as_str(),
-                t.on_primary.as_str(),
-            ),
-            CoverStyle::Minimal => (0.0, t.text.as_str(), t.muted.as_str()),
-        };
-        if band_h > 0.0 {
-            items.push(Item::Rect {
-                x: 0.0,
-                y: 0.0,
-                w: g.width,
-                h: band_h,
-                color: rgb(&t.primary),
-            });
-        }
-        items.push(Item::Rect {
-            x: 0.0,
-            y: band_h.max(6.0) - if band_h > 0.0 { 0.0 } else { 6.0 },
-            w: g.width,
-            h: 6.0,
-            color: rgb(&t.accent),
-        });
-        let x = g.margin_x + 8.0;
-        let width = g.content_width() - 16.0;
-        let mut y = 96.0;
-        match &self.logo {
-            Some(logo) => {
-                let h = 40.0;
-                let w = (h * logo.aspect).min(220.0);
-                if band_h > 0.0 {
-                    // A white tile under the logo on a dark cover (logo_on_dark is drawn bare).
-                    items.push(Item::Rect {
-                        x: x - 8.0,
-                        y: y - 8.0,
-                        w: w + 16.0,
-                        h: h * w / (h * logo.aspect) + 16.0,
-                        color: [1.0, 1.0, 1.0],
-                    });
-                }
-                items.push(Item::Logo {
-                    x,
-                    y,
-                    w,
-                    h: w / logo.aspect,
-                });
-                y += h + 56.0;
-            }
-            None => {
-                items.push(self.text(&v.header, 14.0, true, x, y + 14.0, fg)?.0);
-                y += 70.0;
-            }
-        }
-        let text_top = if matches!(v.cover_style, CoverStyle::Band) {
-            y.max(160.0)
-        } else {
-            g.height * 0.45
-        };
-        let mut y = text_top;
-        items.push(self.text(&v.report_title_upper, 10.0, true, x, y, muted)?.0);
-        y += 16.0;
-        let (title, h) = self.paragraph(&v.client_name, 30.0, true, x, width, fg)?;
-        items.extend(shift(title, y));
-        y += h + 10.0;
-        items.push(self.text(&v.period_label, 15.0, false, x, y + 15.0, fg)?.0);
-        y += 24.0;
-        if let Some(c) = &v.comparison_label {
-            items.push(self.text(c, 10.5, false, x, y + 10.5, muted)?.0);
-            y += 18.0;
-        }
-        y += 14.0;
-        items.push(
-            self.text(&v.prepared_by, 10.0, false, x, y + 10.0, muted)?
-                .0,
-        );
-        // Contact block at the foot of the cover.
-        let foot_color = if matches!(v.cover_style, CoverStyle::Full) {
-            fg
-        } else {
-            t.muted.as_str()
-        };
-        let mut fy = g.height - 60.0;
-        items.push(self.text(&v.agency_name, 10.0, true, x, fy, foot_color)?.0);
-        fy += 14.0;
-        let line = v.contact.join("  ·  ");
-        if !line.is_empty() {
-            let (item, w) = self.text(&line, 9.0, false, x, fy, foot_color)?;
-            items.push(item);
-            if let Some(site) = v
-                .contact
-                .iter()
-                .find(|c| c.starts_with("https://") || c.starts_with("http://"))
-            {
-                items.push(Item::Link {
-                    x,
-                    y: fy - 9.0,
-                    w,
-                    h: 12.0,
-                    uri: site.clone(),
-                });
-            }
-        }
-        Ok(Page {
-            items,
-            bookmarks: vec![v.client_name.clone()],
-        })
-    }
-
-    /// Running header and footer of the inner pages.
-    fn furniture(&self, page: &mut Page, n: usize, total: usize) -> Result<(), MissingGlyph> {
-        let v = self.view;
-        let g = &self.page;
-        let t = &v.theme;
-        let mut items = Vec::new();
-        let base = 34.0;
-        match &self.logo {
-            Some(logo) => {
-                let h = 16.0;
-                items.push(Item::Logo {
-                    x: g.margin_x,
-                    y: base - h + 2.0,
-                    w: h * logo.aspect,
-                    h,
-                });
-            }
-            None => items.push(
-                self.text(&v.header, 9.0, true, g.margin_x, base, &t.primary)?
-                    .0,
-            ),
-        }
-        let right = format!("{} · {}", v.client_name, v.period_label);
-        let right = truncate_to(self.fonts, &right, 8.5, g.content_width() * 0.6)?;
-        items.push(self.text_anchored(
-            &right,
-            8.5,
-            false,
-            (g.width - g.margin_x, base, Anchor::End),
-            &t.muted,
-        )?);
-        items.push(Item::Rect {
-            x: g.margin_x,
-            y: base + 8.0,
-            w: g.content_width(),
-            h: 0.6,
-            color: rgb(&t.grid),
-        });
-        let fy = g.height - 28.0;
-        items.push(Item::Rect {
-            x: g.margin_x,
-            y: fy - 14.0,
-            w: g.content_width(),
-            h: 0.6,
-            color: rgb(&t.grid),
-        });
-        let footer = v
-            .footer
-            .clone()
-            .unwrap_or_else(|| format!("{} · {}", v.agency_name, v.contact.join(" · ")));
-        let footer = truncate_to(self.fonts, &footer, 7.5, g.content_width() * 0.7)?;
-        items.push(self.text(&footer, 7.5, false, g.margin_x, fy, &t.muted)?.0);
-        items.push(self.text_anchored(
-            &(self.page_label)(n, total),
-            7.5,
-            false,
-            (g.width - g.margin_x, fy, Anchor::End),
-            &t.muted,
-        )?);
-        page.items.extend(items);
-        Ok(())
     }
 
     /// Places blocks on pages.
@@ -582,7 +404,7 @@ impl Layout<'_> {
             out.push(Self::fixed(h + 6.0, items));
         }
         if let Some(html) = &s.commentary_html {
-            for (kind, text) in commentary_blocks(html) {
+            for (kind, text) in super::commentary::commentary_blocks(html) {
                 let (size, bold) = if kind == "h" {
                     (11.5, true)
                 } else {
@@ -853,132 +675,10 @@ impl Layout<'_> {
         }
         Ok(items)
     }
-
-    fn table(&self, table: &Table) -> Result<Block, MissingGlyph> {
-        let g = &self.page;
-        let t = &self.view.theme;
-        let x = g.margin_x;
-        let width = g.content_width();
-        let n = table.columns.len().max(1);
-        let first_w = (width * 0.3)
-            .max(width - (n - 1) as f32 * 62.0)
-            .min(width * 0.45);
-        let col_w = if n > 1 {
-            (width - first_w) / (n - 1) as f32
-        } else {
-            0.0
-        };
-        // Left edge of column i; numeric columns are right-aligned at col_x(i) + col_w.
-        let col_x = |i: usize| {
-            if i == 0 {
-                x
-            } else {
-                x + first_w + col_w * (i - 1) as f32
-            }
-        };
-        let size = 7.5;
-        let (caption, ch) = self.paragraph(&table.caption, 10.0, true, x, width, &t.text)?;
-        let mut header = shift(caption, 0.0);
-        header.push(Item::TableHeader {
-            caption: table.caption.clone(),
-            y: 0.0,
-        });
-        header.push(Item::TableHeader {
-            caption: table.caption.clone(),
-            y: 0.0,
-        });
-        let mut hy = ch + 6.0;
-        let mut header_lines = 1;
-        let mut header_items = Vec::new();
-        for (i, c) in table.columns.iter().enumerate() {
-            let w = if i == 0 { first_w } else { col_w } - 6.0;
-            let lines = self.fonts.wrap(&c.label, size, true, w)?;
-            header_lines = header_lines.max(lines.len());
-            for (k, line) in lines.iter().enumerate() {
-                let ly = hy + size + k as f32 * (size * 1.25);
-                header_items.push(if c.numeric {
-                    self.text_anchored(
-                        line,
-                        size,
-                        true,
-                        (
-                            col_x(i) + (if i == 0 { first_w } else { col_w }),
-                            ly,
-                            Anchor::End,
-                        ),
-                        &t.muted,
-                    )?
-                } else {
-                    self.text(line, size, true, col_x(i), ly, &t.muted)?.0
-                });
-            }
-        }
-        header.extend(header_items);
-        hy += header_lines as f32 * size * 1.25 + 4.0;
-        header.push(Item::Rect {
-            x,
-            y: hy,
-            w: width,
-            h: 0.8,
-            color: rgb(&t.grid),
-        });
-        let header_h = hy + 3.0;
-        let mut rows = Vec::new();
-        let all_rows = table
-            .rows
-            .iter()
-            .map(|r| (r, false))
-            .chain(table.other.iter().map(|r| (r, true)));
-        for (cells, other) in all_rows {
-            let mut items = Vec::new();
-            let label_lines = self.fonts.wrap(&cells[0], size, false, first_w - 8.0)?;
-            let h = label_lines.len() as f32 * size * 1.3 + 6.0;
-            let color = if other { &t.muted } else { &t.text };
-            for (k, line) in label_lines.iter().enumerate() {
-                items.push(
-                    self.text(
-                        line,
-                        size,
-                        false,
-                        x,
-                        3.0 + size + k as f32 * size * 1.3,
-                        color,
-                    )?
-                    .0,
-                );
-            }
-            for (i, cell) in cells.iter().enumerate().skip(1) {
-                items.push(self.text_anchored(
-                    cell,
-                    size,
-                    false,
-                    (col_x(i) + col_w, 3.0 + size, Anchor::End),
-                    color,
-                )?);
-            }
-            items.push(Item::Rect {
-                x,
-                y: h - 0.5,
-                w: width,
-                h: 0.5,
-                color: rgb(&t.grid),
-            });
-            items.push(Item::TableRow {
-                caption: table.caption.clone(),
-                y: 0.0,
-            });
-            rows.push((h, items));
-        }
-        Ok(Block::Table {
-            header,
-            header_h,
-            rows,
-        })
-    }
 }
 
 /// Moves items down by `dy`.
-fn shift(items: Vec<Item>, dy: f32) -> Vec<Item> {
+pub(super) fn shift(items: Vec<Item>, dy: f32) -> Vec<Item> {
     items
         .into_iter()
         .map(|item| match item {
@@ -1026,7 +726,12 @@ fn shift(items: Vec<Item>, dy: f32) -> Vec<Item> {
 }
 
 /// Shortens text with "…" to fit `width`.
-fn truncate_to(fonts: &FontBook, s: &str, size: f32, width: f32) -> Result<String, MissingGlyph> {
+pub(super) fn truncate_to(
+    fonts: &FontBook,
+    s: &str,
+    size: f32,
+    width: f32,
+) -> Result<String, MissingGlyph> {
     // Shaping fails only for a missing glyph: find out first, then measure freely.
     fonts.shape(s, size, false)?;
     let measure = |t: &str, sz: f64| {
@@ -1035,60 +740,4 @@ fn truncate_to(fonts: &FontBook, s: &str, size: f32, width: f32) -> Result<Strin
             .map_or(f64::MAX, f64::from)
     };
     Ok(geometry::ellipsize(s, width as f64, size as f64, &measure))
-}
-
-/// The commentary's sanitized HTML as plain blocks: ("h", heading) or ("p", paragraph).
-fn commentary_blocks(html: &str) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let Some(end) = rest[start..].find('>') else {
-            break;
-        };
-        let tag = &rest[start + 1..start + end];
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let block = match name.as_str() {
-            "h1" | "h2" | "h3" | "h4" => Some("h"),
-            "p" | "li" => Some("p"),
-            _ => None,
-        };
-        rest = &rest[start + end + 1..];
-        if let (Some(kind), false) = (block, tag.starts_with('/')) {
-            let close = format!("</{name}>");
-            let inner_end = rest.find(&close).unwrap_or(rest.len());
-            let text = strip_tags(&rest[..inner_end]);
-            let text = if name == "li" {
-                format!("•  {text}")
-            } else {
-                text
-            };
-            if !text.trim().is_empty() {
-                out.push((kind, text.trim().to_string()));
-            }
-            rest = &rest[(inner_end + close.len()).min(rest.len())..];
-        }
-    }
-    out
-}
-
-fn strip_tags(s: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }

@@ -1,0 +1,191 @@
+//! The cover page and the running header and footer of the inner pages.
+
+use super::fonts::MissingGlyph;
+use super::layout::{Item, Layout, Page, rgb, shift, truncate_to};
+use crate::charts::geometry::Anchor;
+use crate::config::brand::CoverStyle;
+
+impl Layout<'_> {
+    pub(super) fn cover(&self) -> Result<Page, MissingGlyph> {
+        let v = self.view;
+        let t = &v.theme;
+        let g = &self.page;
+        let mut items = Vec::new();
+        let (band_h, fg, muted) = match v.cover_style {
+            CoverStyle::Full => (g.height, t.on_primary.as_str(), t.on_primary.as_str()),
+            CoverStyle::Band => (
+                g.height * 0.42,
+                t.on_primary.as_str(),
+                t.on_primary.as_str(),
+            ),
+            CoverStyle::Minimal => (0.0, t.text.as_str(), t.muted.as_str()),
+        };
+        if band_h > 0.0 {
+            items.push(Item::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: g.width,
+                h: band_h,
+                color: rgb(&t.primary),
+            });
+        }
+        items.push(Item::Rect {
+            x: 0.0,
+            y: band_h.max(6.0) - if band_h > 0.0 { 0.0 } else { 6.0 },
+            w: g.width,
+            h: 6.0,
+            color: rgb(&t.accent),
+        });
+        let x = g.margin_x + 8.0;
+        let width = g.content_width() - 16.0;
+        let mut y = 96.0;
+        match &self.logo {
+            Some(logo) => {
+                let h = 40.0;
+                let w = (h * logo.aspect).min(220.0);
+                if band_h > 0.0 {
+                    // A white tile under the logo on a dark cover (logo_on_dark is drawn bare).
+                    items.push(Item::Rect {
+                        x: x - 8.0,
+                        y: y - 8.0,
+                        w: w + 16.0,
+                        h: h * w / (h * logo.aspect) + 16.0,
+                        color: [1.0, 1.0, 1.0],
+                    });
+                }
+                items.push(Item::Logo {
+                    x,
+                    y,
+                    w,
+                    h: w / logo.aspect,
+                });
+                y += h + 56.0;
+            }
+            None => {
+                items.push(self.text(&v.header, 14.0, true, x, y + 14.0, fg)?.0);
+                y += 70.0;
+            }
+        }
+        let text_top = if matches!(v.cover_style, CoverStyle::Band) {
+            y.max(160.0)
+        } else {
+            g.height * 0.45
+        };
+        let mut y = text_top;
+        items.push(self.text(&v.report_title_upper, 10.0, true, x, y, muted)?.0);
+        y += 16.0;
+        let (title, h) = self.paragraph(&v.client_name, 30.0, true, x, width, fg)?;
+        items.extend(shift(title, y));
+        y += h + 10.0;
+        items.push(self.text(&v.period_label, 15.0, false, x, y + 15.0, fg)?.0);
+        y += 24.0;
+        if let Some(c) = &v.comparison_label {
+            items.push(self.text(c, 10.5, false, x, y + 10.5, muted)?.0);
+            y += 18.0;
+        }
+        y += 14.0;
+        items.push(
+            self.text(&v.prepared_by, 10.0, false, x, y + 10.0, muted)?
+                .0,
+        );
+        // Contact block at the foot of the cover.
+        let foot_color = if matches!(v.cover_style, CoverStyle::Full) {
+            fg
+        } else {
+            t.muted.as_str()
+        };
+        let mut fy = g.height - 60.0;
+        items.push(self.text(&v.agency_name, 10.0, true, x, fy, foot_color)?.0);
+        fy += 14.0;
+        let line = v.contact.join("  ·  ");
+        if !line.is_empty() {
+            let (item, w) = self.text(&line, 9.0, false, x, fy, foot_color)?;
+            items.push(item);
+            if let Some(site) = v
+                .contact
+                .iter()
+                .find(|c| c.starts_with("https://") || c.starts_with("http://"))
+            {
+                items.push(Item::Link {
+                    x,
+                    y: fy - 9.0,
+                    w,
+                    h: 12.0,
+                    uri: site.clone(),
+                });
+            }
+        }
+        Ok(Page {
+            items,
+            bookmarks: vec![v.client_name.clone()],
+        })
+    }
+
+    /// Running header and footer of the inner pages.
+    pub(super) fn furniture(
+        &self,
+        page: &mut Page,
+        n: usize,
+        total: usize,
+    ) -> Result<(), MissingGlyph> {
+        let v = self.view;
+        let g = &self.page;
+        let t = &v.theme;
+        let mut items = Vec::new();
+        let base = 34.0;
+        match &self.logo {
+            Some(logo) => {
+                let h = 16.0;
+                items.push(Item::Logo {
+                    x: g.margin_x,
+                    y: base - h + 2.0,
+                    w: h * logo.aspect,
+                    h,
+                });
+            }
+            None => items.push(
+                self.text(&v.header, 9.0, true, g.margin_x, base, &t.primary)?
+                    .0,
+            ),
+        }
+        let right = format!("{} · {}", v.client_name, v.period_label);
+        let right = truncate_to(self.fonts, &right, 8.5, g.content_width() * 0.6)?;
+        items.push(self.text_anchored(
+            &right,
+            8.5,
+            false,
+            (g.width - g.margin_x, base, Anchor::End),
+            &t.muted,
+        )?);
+        items.push(Item::Rect {
+            x: g.margin_x,
+            y: base + 8.0,
+            w: g.content_width(),
+            h: 0.6,
+            color: rgb(&t.grid),
+        });
+        let fy = g.height - 28.0;
+        items.push(Item::Rect {
+            x: g.margin_x,
+            y: fy - 14.0,
+            w: g.content_width(),
+            h: 0.6,
+            color: rgb(&t.grid),
+        });
+        let footer = v
+            .footer
+            .clone()
+            .unwrap_or_else(|| format!("{} · {}", v.agency_name, v.contact.join(" · ")));
+        let footer = truncate_to(self.fonts, &footer, 7.5, g.content_width() * 0.7)?;
+        items.push(self.text(&footer, 7.5, false, g.margin_x, fy, &t.muted)?.0);
+        items.push(self.text_anchored(
+            &(self.page_label)(n, total),
+            7.5,
+            false,
+            (g.width - g.margin_x, fy, Anchor::End),
+            &t.muted,
+        )?);
+        page.items.extend(items);
+        Ok(())
+    }
+}

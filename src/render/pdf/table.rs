@@ -1,0 +1,130 @@
+//! Tables: a caption and header repeated on every page the rows run onto.
+
+use super::fonts::MissingGlyph;
+use super::layout::{Block, Item, Layout, rgb, shift};
+use crate::charts::geometry::Anchor;
+use crate::render::view::Table;
+
+impl Layout<'_> {
+    pub(super) fn table(&self, table: &Table) -> Result<Block, MissingGlyph> {
+        let g = &self.page;
+        let t = &self.view.theme;
+        let x = g.margin_x;
+        let width = g.content_width();
+        let n = table.columns.len().max(1);
+        let first_w = (width * 0.3)
+            .max(width - (n - 1) as f32 * 62.0)
+            .min(width * 0.45);
+        let col_w = if n > 1 {
+            (width - first_w) / (n - 1) as f32
+        } else {
+            0.0
+        };
+        // Left edge of column i; numeric columns are right-aligned at col_x(i) + col_w.
+        let col_x = |i: usize| {
+            if i == 0 {
+                x
+            } else {
+                x + first_w + col_w * (i - 1) as f32
+            }
+        };
+        let size = 7.5;
+        let (caption, ch) = self.paragraph(&table.caption, 10.0, true, x, width, &t.text)?;
+        let mut header = shift(caption, 0.0);
+        header.push(Item::TableHeader {
+            caption: table.caption.clone(),
+            y: 0.0,
+        });
+        header.push(Item::TableHeader {
+            caption: table.caption.clone(),
+            y: 0.0,
+        });
+        let mut hy = ch + 6.0;
+        let mut header_lines = 1;
+        let mut header_items = Vec::new();
+        for (i, c) in table.columns.iter().enumerate() {
+            let w = if i == 0 { first_w } else { col_w } - 6.0;
+            let lines = self.fonts.wrap(&c.label, size, true, w)?;
+            header_lines = header_lines.max(lines.len());
+            for (k, line) in lines.iter().enumerate() {
+                let ly = hy + size + k as f32 * (size * 1.25);
+                header_items.push(if c.numeric {
+                    self.text_anchored(
+                        line,
+                        size,
+                        true,
+                        (
+                            col_x(i) + (if i == 0 { first_w } else { col_w }),
+                            ly,
+                            Anchor::End,
+                        ),
+                        &t.muted,
+                    )?
+                } else {
+                    self.text(line, size, true, col_x(i), ly, &t.muted)?.0
+                });
+            }
+        }
+        header.extend(header_items);
+        hy += header_lines as f32 * size * 1.25 + 4.0;
+        header.push(Item::Rect {
+            x,
+            y: hy,
+            w: width,
+            h: 0.8,
+            color: rgb(&t.grid),
+        });
+        let header_h = hy + 3.0;
+        let mut rows = Vec::new();
+        let all_rows = table
+            .rows
+            .iter()
+            .map(|r| (r, false))
+            .chain(table.other.iter().map(|r| (r, true)));
+        for (cells, other) in all_rows {
+            let mut items = Vec::new();
+            let label_lines = self.fonts.wrap(&cells[0], size, false, first_w - 8.0)?;
+            let h = label_lines.len() as f32 * size * 1.3 + 6.0;
+            let color = if other { &t.muted } else { &t.text };
+            for (k, line) in label_lines.iter().enumerate() {
+                items.push(
+                    self.text(
+                        line,
+                        size,
+                        false,
+                        x,
+                        3.0 + size + k as f32 * size * 1.3,
+                        color,
+                    )?
+                    .0,
+                );
+            }
+            for (i, cell) in cells.iter().enumerate().skip(1) {
+                items.push(self.text_anchored(
+                    cell,
+                    size,
+                    false,
+                    (col_x(i) + col_w, 3.0 + size, Anchor::End),
+                    color,
+                )?);
+            }
+            items.push(Item::Rect {
+                x,
+                y: h - 0.5,
+                w: width,
+                h: 0.5,
+                color: rgb(&t.grid),
+            });
+            items.push(Item::TableRow {
+                caption: table.caption.clone(),
+                y: 0.0,
+            });
+            rows.push((h, items));
+        }
+        Ok(Block::Table {
+            header,
+            header_h,
+            rows,
+        })
+    }
+}
