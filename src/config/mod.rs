@@ -292,6 +292,21 @@ impl Workspace {
                 ),
             ));
         }
+        // Two columns feeding one metric would add both into every day.
+        let mut mapped: BTreeMap<&str, &str> = BTreeMap::new();
+        for (column, metric) in &s.columns {
+            if let Some(first) = mapped.insert(metric.value.as_str(), column) {
+                problems.push(Problem::spanned(
+                    path,
+                    metric,
+                    format!("{at}.columns.{column}"),
+                    format!(
+                        "{} is already mapped from column {first:?}; map each metric from one column",
+                        metric.value
+                    ),
+                ));
+            }
+        }
         if !matches!(s.decimal_separator, '.' | ',') {
             problems.push(Problem::at(
                 path,

@@ -34,6 +34,7 @@ pub fn parse_number(text: &str, decimal: char) -> Option<f64> {
         let groups: Vec<&str> = int.split(sep).collect();
         let grouped = groups.iter().all(|g| digits(g))
             && (1..=3).contains(&groups[0].len())
+            && !groups[0].starts_with('0')
             && groups[1..].iter().all(|g| g.len() == 3);
         if !grouped {
             return None;
@@ -84,6 +85,9 @@ mod tests {
             ("1,23", '.', None),
             ("12,34,567", '.', None),
             ("1.234", ',', Some(1234.0)),
+            ("0.500", ',', None),
+            ("0,250", '.', None),
+            ("0,5", ',', Some(0.5)),
             ("abc", '.', None),
             ("", '.', None),
             ("-", '.', None),

@@ -63,6 +63,20 @@ pub fn read(
         .split(|&b| b == b'\n')
         .take_while(|l| l.starts_with(b"#") || l.iter().all(u8::is_ascii_whitespace))
         .count() as u64;
+    let mut seen_headers = std::collections::HashSet::new();
+    if let Some(dup) = headers
+        .iter()
+        .map(str::trim)
+        .find(|h| !h.is_empty() && !seen_headers.insert(*h))
+    {
+        return Err(mapper.fail(whole_file(
+            Some(header_line),
+            None,
+            format!(
+                "the header has two columns named {dup:?}; rename one so it is clear which to read"
+            ),
+        )));
+    }
     let columns: HashMap<String, usize> = headers
         .iter()
         .enumerate()

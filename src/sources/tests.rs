@@ -191,3 +191,12 @@ fn invalid_utf8_is_a_bad_row_with_its_line() {
     assert_eq!(d.skipped[0].line, Some(3));
     assert!(d.skipped[0].message.contains("UTF-8"));
 }
+
+#[test]
+fn a_header_naming_a_column_twice_is_refused() {
+    let err = load(WIDE, "date,Campaign,Cost,Clicks,Cost\n2026-10-01,A,1,2,3\n").unwrap_err();
+    assert!(
+        err.to_string().contains("two columns named \"Cost\""),
+        "{err}"
+    );
+}

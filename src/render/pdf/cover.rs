@@ -99,13 +99,14 @@ impl Layout<'_> {
         fy += 14.0;
         let line = v.contact.join("  ·  ");
         if !line.is_empty() {
-            let (item, w) = self.text(&line, 9.0, false, x, fy, foot_color)?;
-            items.push(item);
+            items.push(self.text(&line, 9.0, false, x, fy, foot_color)?.0);
+            // The website comes first in the contact line: only its words are the link.
             if let Some(site) = v
                 .contact
-                .iter()
-                .find(|c| c.starts_with("https://") || c.starts_with("http://"))
+                .first()
+                .filter(|c| c.starts_with("https://") || c.starts_with("http://"))
             {
+                let w = self.fonts.measure(site, 9.0, false)?;
                 items.push(Item::Link {
                     x,
                     y: fy - 9.0,
