@@ -6,28 +6,11 @@ mod common;
 #[path = "common/browser.rs"]
 mod browser;
 
-use common::{execreport, repo, stderr};
+use common::render;
 
 fn render_html(config: &str, client: &str, period: &str) -> (tempfile::TempDir, String) {
     let out = tempfile::tempdir().unwrap();
-    let config = repo().join(config);
-    let o = execreport(
-        &repo(),
-        &[
-            "-c",
-            config.to_str().unwrap(),
-            "render",
-            "--client",
-            client,
-            "--period",
-            period,
-            "--format",
-            "html,json",
-            "--out",
-            out.path().to_str().unwrap(),
-        ],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    render(config, Some(client), period, "html,json", out.path());
     let html =
         std::fs::read_to_string(out.path().join(client).join(period).join("report.html")).unwrap();
     (out, html)

@@ -6,28 +6,16 @@ mod common;
 #[path = "common/pdf_tools.rs"]
 mod pdf_tools;
 
-use common::{execreport, repo, stderr};
 use pdf_tools::squash;
 
 fn render(client: &str, out: &std::path::Path) {
-    let config = repo().join("samples/execreport.yaml");
-    let o = execreport(
-        &repo(),
-        &[
-            "-c",
-            config.to_str().unwrap(),
-            "render",
-            "--client",
-            client,
-            "--period",
-            "2026-10",
-            "--format",
-            "html,pdf",
-            "--out",
-            out.to_str().unwrap(),
-        ],
+    common::render(
+        "samples/execreport.yaml",
+        Some(client),
+        "2026-10",
+        "html,pdf",
+        out,
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
 /// The start of a long text, for failure messages.

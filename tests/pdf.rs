@@ -8,7 +8,7 @@ mod pdf_tools;
 
 use std::path::{Path, PathBuf};
 
-use common::{execreport, repo, stderr};
+use common::repo;
 use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::pdf::Item;
@@ -16,23 +16,7 @@ use execreport::report::{self, ReportRequest};
 use pdf_tools::squash;
 
 fn render(config: &str, client: Option<&str>, out: &Path) {
-    let config = repo().join(config);
-    let mut args = vec![
-        "-c",
-        config.to_str().unwrap(),
-        "render",
-        "--period",
-        "2026-10",
-        "--format",
-        "html,pdf",
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    if let Some(c) = client {
-        args.extend(["--client", c]);
-    }
-    let o = execreport(&repo(), &args);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    common::render(config, client, "2026-10", "html,pdf", out);
 }
 
 /// The tile values the HTML shows, which the PDF must show too.

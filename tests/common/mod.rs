@@ -26,3 +26,25 @@ pub fn stderr(o: &Output) -> String {
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// `execreport -c CONFIG render --period PERIOD --format FORMATS --out OUT [--client ID]`,
+/// asserting success; CONFIG is relative to the repository.
+pub fn render(config: &str, client: Option<&str>, period: &str, formats: &str, out: &Path) {
+    let config = repo().join(config);
+    let mut args = vec![
+        "-c",
+        config.to_str().unwrap(),
+        "render",
+        "--period",
+        period,
+        "--format",
+        formats,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    if let Some(c) = client {
+        args.extend(["--client", c]);
+    }
+    let o = execreport(&repo(), &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
