@@ -37,9 +37,124 @@ pub fn to_safe_html(markdown: &str) -> String {
     out
 }
 
+/// A block of the commentary as plain text, for the PDF.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TextBlock {
+    /// `heading`, `paragraph`, `item` (a list item) or `code`.
+    pub kind: &'static str,
+    /// List nesting (0 outside lists).
+    pub level: usize,
+    pub text: String,
+}
+
+/// The commentary as plain text blocks: headings, paragraphs, list items with their nesting,
+/// code blocks and table rows (cells joined), in document order. Raw HTML stays text.
+pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
+    use pulldown_cmark::TagEnd;
+    let mut out: Vec<TextBlock> = Vec::new();
+    let mut current: Option<TextBlock> = None;
+    let mut depth = 0usize;
+    let flush = |current: &mut Option<TextBlock>, out: &mut Vec<TextBlock>| {
+        if let Some(b) = current.take().filter(|b| !b.text.trim().is_empty()) {
+            // Table rows end with a cell separator.
+            let trimmed = b.text.trim();
+            let text = trimmed
+                .strip_suffix('·')
+                .unwrap_or(trimmed)
+                .trim_end()
+                .to_string();
+            out.push(TextBlock { text, ..b });
+        }
+    };
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::List(_)) => {
+                flush(&mut current, &mut out);
+                depth += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                flush(&mut current, &mut out);
+                depth = depth.saturating_sub(1);
+            }
+            Event::Start(tag) => {
+                let kind = match tag {
+                    Tag::Heading { .. } => Some("heading"),
+                    Tag::Item => Some("item"),
+                    Tag::CodeBlock(_) => Some("code"),
+                    Tag::TableRow | Tag::TableHead => Some("paragraph"),
+                    Tag::Paragraph if current.is_none() => Some("paragraph"),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    flush(&mut current, &mut out);
+                    current = Some(TextBlock {
+                        kind,
+                        level: depth,
+                        text: String::new(),
+                    });
+                }
+            }
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => flush(&mut current, &mut out),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(b) = current.as_mut() {
+                    b.text.push_str(" · ");
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                current
+                    .get_or_insert(TextBlock {
+                        kind: "paragraph",
+                        level: depth,
+                        text: String::new(),
+                    })
+                    .text
+                    .push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(b) = current.as_mut() {
+                    b.text.push(if b.kind == "code" { '\n' } else { ' ' });
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::to_safe_html;
+    use super::{TextBlock, to_blocks, to_safe_html};
+
+    #[test]
+    fn blocks_keep_nesting_code_and_tables() {
+        let md = "# Title\n\nText <b>raw</b>.\n\n- one\n  - inner\n- two\n\n```\ncode\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        let blocks = to_blocks(md);
+        let pairs: Vec<(&str, usize, &str)> = blocks
+            .iter()
+            .map(|b: &TextBlock| (b.kind, b.level, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("heading", 0, "Title"),
+                ("paragraph", 0, "Text <b>raw</b>."),
+                ("item", 1, "one"),
+                ("item", 2, "inner"),
+                ("item", 1, "two"),
+                ("code", 0, "code"),
+                ("paragraph", 0, "a · b"),
+                ("paragraph", 0, "1 · 2"),
+            ]
+        );
+    }
 
     #[test]
     fn raw_html_and_script_links_are_neutralised() {

@@ -66,6 +66,8 @@ pub struct SectionView {
     pub definitions: Vec<Definition>,
     /// Sanitized HTML of the agency's commentary.
     pub commentary_html: Option<String>,
+    /// The same commentary as plain text blocks, for the PDF.
+    pub commentary_blocks: Vec<crate::render::markdown::TextBlock>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -306,6 +308,7 @@ impl SectionBuilder<'_> {
             paragraphs: Vec::new(),
             definitions: Vec::new(),
             commentary_html: None,
+            commentary_blocks: Vec::new(),
         }
     }
 
@@ -315,7 +318,9 @@ impl SectionBuilder<'_> {
             Section::Goals => self.goals(),
             Section::Commentary => {
                 let mut s = self.empty(id, "commentary");
+                let markdown = self.report().commentary.as_deref()?;
                 s.commentary_html = Some(self.input.commentary_html.clone()?);
+                s.commentary_blocks = crate::render::markdown::to_blocks(markdown);
                 s
             }
             Section::DataNotes => self.data_notes(),

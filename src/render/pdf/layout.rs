@@ -403,16 +403,28 @@ impl Layout<'_> {
             }
             out.push(Self::fixed(h + 6.0, items));
         }
-        if let Some(html) = &s.commentary_html {
-            for (kind, text) in super::commentary::commentary_blocks(html) {
-                let (size, bold) = if kind == "h" {
-                    (11.5, true)
-                } else {
-                    (BODY, false)
-                };
-                let (items, h) = self.paragraph(&text, size, bold, x, width.min(470.0), &t.text)?;
-                out.push(Self::fixed(h + 6.0, items));
-            }
+        for block in &s.commentary_blocks {
+            let (size, bold) = if block.kind == "heading" {
+                (11.5, true)
+            } else {
+                (BODY, false)
+            };
+            // List items are indented by level and bulleted; code keeps its line breaks.
+            let indent = block.level as f32 * 12.0;
+            let text = if block.kind == "item" {
+                format!("•  {}", block.text)
+            } else {
+                block.text.clone()
+            };
+            let (items, h) = self.paragraph(
+                &text,
+                size,
+                bold,
+                x + indent,
+                width.min(470.0) - indent,
+                &t.text,
+            )?;
+            out.push(Self::fixed(h + 6.0, items));
         }
         for p in &s.paragraphs {
             let (items, h) = self.paragraph(p, BODY, false, x, width, &t.text)?;

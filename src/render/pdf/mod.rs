@@ -1,7 +1,6 @@
 //! The PDF report: the view laid out into pages by our own small layout engine and written
 //! with printpdf. Fonts come from the brand and are shaped with rustybuzz and subset.
 
-mod commentary;
 mod cover;
 pub mod fonts;
 pub mod layout;
