@@ -48,6 +48,12 @@ pub enum Shape {
     },
 }
 
+/// The point at `radius` from (cx, cy) at `angle` radians, clockwise from 12 o'clock: the
+/// angle convention of [`Shape::Arc`], for every drawing of it.
+pub fn arc_point(cx: f64, cy: f64, radius: f64, angle: f64) -> (f64, f64) {
+    (cx + radius * angle.sin(), cy - radius * angle.cos())
+}
+
 /// Colours and sizes of the chart furniture.
 #[derive(Debug, Clone)]
 pub struct ChartStyle {

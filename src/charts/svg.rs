@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::Chart;
-use super::geometry::{Anchor, ChartStyle, Shape, approx_width, layout, natural_height};
+use super::geometry::{Anchor, ChartStyle, Shape, approx_width, arc_point, layout, natural_height};
 
 /// Escapes text for SVG/XML content and attributes.
 pub fn escape(s: &str) -> String {
@@ -108,7 +108,7 @@ fn draw(s: &mut String, shape: &Shape) {
             end,
             color,
         } => {
-            let p = |r: f64, a: f64| (cx + r * a.sin(), cy - r * a.cos());
+            let p = |r: f64, a: f64| arc_point(*cx, *cy, r, a);
             // A full circle cannot be one arc command: split it.
             let end = if end - start >= std::f64::consts::TAU {
                 start + std::f64::consts::TAU - 1e-4

@@ -654,11 +654,13 @@ impl Layout<'_> {
                     let mut pts = Vec::new();
                     for k in 0..=steps {
                         let a = start + (end - start) * k as f64 / steps as f64;
-                        pts.push(p(cx + outer * a.sin(), cy - outer * a.cos()));
+                        let (ax, ay) = geometry::arc_point(cx, cy, outer, a);
+                        pts.push(p(ax, ay));
                     }
                     for k in (0..=steps).rev() {
                         let a = start + (end - start) * k as f64 / steps as f64;
-                        pts.push(p(cx + inner * a.sin(), cy - inner * a.cos()));
+                        let (ax, ay) = geometry::arc_point(cx, cy, inner, a);
+                        pts.push(p(ax, ay));
                     }
                     items.push(Item::Polygon {
                         points: pts,
