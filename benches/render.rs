@@ -31,6 +31,8 @@ fn main() {
         compare: CompareKind::Previous,
         today: None,
         locale: None,
+        now: None,
+        data: Default::default(),
     };
     let t = Instant::now();
     let kit = load_kit(&ws, client.brand).expect("brand loads");

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::sources::live::DataMode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -70,6 +71,27 @@ pub struct RenderArgs {
     /// Report in this locale instead of the client's (e.g. th-TH).
     #[arg(long, value_name = "TAG")]
     pub locale: Option<LocaleTag>,
+    /// Pin the clock (RFC 3339), for "today" and for whether cached live data has settled.
+    #[arg(long, value_name = "TIMESTAMP", env = "EXECREPORT_NOW")]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Live sources from the cache only (`.execreport/cache/`); nothing is fetched.
+    #[arg(long, conflicts_with = "refresh")]
+    pub offline: bool,
+    /// Fetch live sources again even where the cache holds settled data.
+    #[arg(long)]
+    pub refresh: bool,
+}
+
+impl RenderArgs {
+    pub fn data_mode(&self) -> DataMode {
+        if self.offline {
+            DataMode::Offline
+        } else if self.refresh {
+            DataMode::Refresh
+        } else {
+            DataMode::Auto
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

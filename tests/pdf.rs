@@ -120,6 +120,8 @@ fn long_reports_follow_the_pagination_rules() {
         compare: CompareKind::Previous,
         today: None,
         locale: None,
+        now: None,
+        data: Default::default(),
     };
     let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
     let view = execreport::render::view_of(&model, &kit.brand, &ws);

@@ -48,6 +48,14 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
     });
     let (aggregation, note) = match &m.aggregation {
         Aggregation::Sum => ("sum", None),
+        Aggregation::SumOfDailyUniques
+            if ctx
+                .data
+                .total(&m.id, ctx.period.start, ctx.period.end)
+                .is_some() =>
+        {
+            ("platform_total", None)
+        }
         Aggregation::SumOfDailyUniques => (
             "sum_of_daily_uniques",
             Some("Sum of daily unique counts: someone active on several days is counted once per day.".to_string()),

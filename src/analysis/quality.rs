@@ -14,8 +14,11 @@ pub enum SourceOutcome {
     /// A source that is not `required` and failed: the report says so.
     Failed {
         id: String,
+        kind: &'static str,
         file: String,
         error: String,
+        /// The error without the request URL, for the report's data notes.
+        summary: String,
     },
 }
 
@@ -34,9 +37,11 @@ pub fn data_quality(
                 let comparison_missing = comparison.map(|c| missing_ranges(&d.dates, c));
                 SourceQuality {
                     id: d.id.clone(),
+                    kind: d.kind,
                     file: d.file.display().to_string(),
                     status: "ok",
                     error: None,
+                    error_summary: None,
                     rows: d.rows,
                     skipped_rows: d.skipped.len(),
                     skipped: d.skipped.iter().take(SKIPPED_LISTED).cloned().collect(),
@@ -44,13 +49,22 @@ pub fn data_quality(
                     missing,
                     comparison_missing_days: comparison_missing.as_deref().map(days),
                     comparison_missing: comparison_missing.unwrap_or_default(),
+                    fetched: d.fetched.clone(),
                 }
             }
-            SourceOutcome::Failed { id, file, error } => SourceQuality {
+            SourceOutcome::Failed {
+                id,
+                kind,
+                file,
+                error,
+                summary,
+            } => SourceQuality {
                 id: id.clone(),
+                kind,
                 file: file.clone(),
                 status: "failed",
                 error: Some(error.clone()),
+                error_summary: Some(summary.clone()),
                 rows: 0,
                 skipped_rows: 0,
                 skipped: Vec::new(),
@@ -68,6 +82,7 @@ pub fn data_quality(
                         }]
                     })
                     .unwrap_or_default(),
+                fetched: Vec::new(),
             },
         })
         .collect();

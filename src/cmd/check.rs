@@ -19,10 +19,27 @@ pub fn run(ws: &Workspace) -> ExitCode {
         let mut data = Dataset::default();
         for source in &client.config.sources {
             source_count += 1;
+            // A failing source is an error when required, else a warning.
+            let mut failed = |e: &dyn std::fmt::Display| {
+                let word = if source.required { "error" } else { "warning" };
+                eprintln!("{word}: client {id}: source {}: {e}", source.id);
+                if source.required {
+                    problems += 1;
+                } else {
+                    warnings += 1;
+                }
+            };
+            if source.kind.is_live() {
+                // Nothing is fetched here; the settings and secrets must be in place.
+                if let Err(e) = sources::live::check(ws, source) {
+                    failed(&e);
+                }
+                continue;
+            }
             // Read with skipping on, so one run lists every bad row rather than the first.
             let mut lenient = source.clone();
             lenient.on_bad_row = OnBadRow::Skip;
-            match sources::load(&ws.root, &lenient, &ws.catalog) {
+            match sources::load_file(&ws.root, &lenient, &ws.catalog) {
                 Ok(loaded) => {
                     let bad = loaded.skipped.len();
                     if bad > 0 {
@@ -55,15 +72,7 @@ pub fn run(ws: &Workspace) -> ExitCode {
                         }
                     }
                 }
-                Err(e) => {
-                    let word = if source.required { "error" } else { "warning" };
-                    eprintln!("{word}: client {id}: source {}: {e}", source.id);
-                    if source.required {
-                        problems += 1;
-                    } else {
-                        warnings += 1;
-                    }
-                }
+                Err(e) => failed(&e),
             }
         }
     }

@@ -8,11 +8,18 @@ use std::process::ExitCode;
 /// Exit status when some reports failed and the others were written.
 pub const EXIT_PARTIAL: u8 = 3;
 
-/// 0 when nothing failed, [`EXIT_PARTIAL`] otherwise.
-pub fn exit_for(failures: usize) -> ExitCode {
-    if failures == 0 {
-        ExitCode::SUCCESS
-    } else {
+/// Exit status when every report was written but some lack a source that failed (a
+/// `required: false` source; the report shows "data unavailable").
+pub const EXIT_DEGRADED: u8 = 4;
+
+/// 0 when nothing failed, [`EXIT_PARTIAL`] when reports failed, else [`EXIT_DEGRADED`] when
+/// reports were written without some of their data.
+pub fn exit_for(failures: usize, degraded: usize) -> ExitCode {
+    if failures > 0 {
         ExitCode::from(EXIT_PARTIAL)
+    } else if degraded > 0 {
+        ExitCode::from(EXIT_DEGRADED)
+    } else {
+        ExitCode::SUCCESS
     }
 }

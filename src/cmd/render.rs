@@ -38,15 +38,25 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
         compare: args.compare,
         today: args.today,
         locale: args.locale.clone(),
+        now: args.now,
+        data: args.data_mode(),
     };
     let mut brands = Brands::default();
     let mut failures = 0;
+    let mut degraded = 0;
     for client in &clients {
         match render_one(ws, client, &mut brands, &request, &out, &args.format) {
-            Ok(written) => {
+            Ok((written, unavailable)) => {
                 for path in written {
                     println!("wrote {}", path.display());
                 }
+                for (source, error) in &unavailable {
+                    eprintln!(
+                        "warning: client {}: source {source} unavailable, the report says so: {error}",
+                        client.config.id
+                    );
+                }
+                degraded += usize::from(!unavailable.is_empty());
             }
             Err(e) => {
                 failures += 1;
@@ -61,8 +71,11 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
             clients.len()
         );
     }
-    Ok(super::exit_for(failures))
+    Ok(super::exit_for(failures, degraded))
 }
+
+/// A source that failed for a report that was still written: (source id, error).
+type Unavailable = (String, String);
 
 fn render_one(
     ws: &Workspace,
@@ -71,7 +84,7 @@ fn render_one(
     request: &ReportRequest,
     out: &Path,
     formats: &[Format],
-) -> Result<Vec<PathBuf>> {
+) -> Result<(Vec<PathBuf>, Vec<Unavailable>)> {
     let id = client.config.id.as_str();
     let kit = brands
         .get(ws, client.brand)
@@ -100,5 +113,12 @@ fn render_one(
         write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);
     }
-    Ok(written)
+    let unavailable = model
+        .data_quality
+        .sources
+        .iter()
+        .filter(|s| s.status == "failed")
+        .map(|s| (s.id.clone(), s.error.clone().unwrap_or_default()))
+        .collect();
+    Ok((written, unavailable))
 }

@@ -1,5 +1,6 @@
 //! The workspace: `execreport.yaml` with its agencies, clients and sources, loaded and checked.
 
+pub mod api;
 pub mod brand;
 pub mod schema;
 pub mod values;
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Spanned;
 
 use crate::metrics::catalog::{Aggregation, Catalog};
-use schema::{AgencyConfig, ClientConfig, Layout, SourceConfig, WorkspaceFile};
+use schema::{AgencyConfig, ClientConfig, Layout, SourceConfig, SourceKind, WorkspaceFile};
 pub use values::{CurrencyCode, LocaleTag, Slug, TimeZone, WeekStart};
 
 pub const WORKSPACE_FILE: &str = "execreport.yaml";
@@ -71,6 +72,8 @@ pub struct Workspace {
     pub root: PathBuf,
     pub file: WorkspaceFile,
     pub catalog: Catalog,
+    /// The HTTP client, tokens and secrets of live sources, shared by all reports.
+    pub fetcher: crate::sources::live::Fetcher,
 }
 
 /// A client with every inherited setting resolved (client, else agency, else default).
@@ -133,6 +136,7 @@ impl Workspace {
             root,
             file,
             catalog,
+            fetcher: Default::default(),
         };
         ws.validate(&mut problems);
         if problems.is_empty() {
@@ -326,17 +330,99 @@ impl Workspace {
                 ),
             ));
         }
-        let full = self.root.join(&s.path);
-        if !full.is_file() {
-            problems.push(Problem::at(
-                path,
-                None,
-                &format!("{at}.path"),
-                format!(
-                    "data file {} does not exist (paths are relative to the workspace file)",
-                    full.display()
+        self.check_origin(s, at, problems);
+    }
+
+    /// A file source names an existing file; a live source has the settings its API needs.
+    fn check_origin(&self, s: &SourceConfig, at: &str, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        let mut problem = |field: &str, message: String| {
+            problems.push(Problem::at(path, None, &format!("{at}{field}"), message))
+        };
+        let kind = s.kind.name();
+        if !s.kind.is_live() {
+            if s.api.is_some() {
+                problem(
+                    ".api",
+                    format!("a {kind} source reads a file: use `path`, not `api`"),
+                );
+            }
+            match &s.path {
+                None => problem(
+                    ".path",
+                    format!("a {kind} source needs `path: data/file.{kind}`"),
                 ),
-            ));
+                Some(p) if !self.root.join(p).is_file() => problem(
+                    ".path",
+                    format!(
+                        "data file {} does not exist (paths are relative to the workspace file)",
+                        self.root.join(p).display()
+                    ),
+                ),
+                Some(_) => {}
+            }
+            return;
+        }
+        if s.path.is_some() {
+            problem(
+                ".path",
+                format!("a {kind} source is fetched over HTTP: it has `api`, not `path`"),
+            );
+        }
+        if s.layout == Layout::Long && s.kind != SourceKind::Http {
+            problem(
+                ".layout",
+                format!("a {kind} source has one field per metric: `layout: wide`"),
+            );
+        }
+        let Some(api) = &s.api else {
+            problem(
+                ".api",
+                format!(
+                    "a {kind} source needs an `api` section ({})",
+                    live_needs(s.kind).join(", ")
+                ),
+            );
+            return;
+        };
+        let given = |field: &str| match field {
+            "url" => api.url.is_some(),
+            "property" => api.property.is_some(),
+            "customer_id" => api.customer_id.is_some(),
+            "developer_token" => api.developer_token.is_some(),
+            "object_id" => api.object_id.is_some(),
+            "site_url" => api.site_url.is_some(),
+            "location" => api.location.is_some(),
+            "auth" => api.auth.is_some(),
+            _ => true,
+        };
+        for field in live_needs(s.kind) {
+            if !given(field) {
+                problem(
+                    &format!(".api.{field}"),
+                    format!("a {kind} source needs `api.{field}`"),
+                );
+            }
+        }
+        if s.kind != SourceKind::Http
+            && (api.url.is_some() || api.pagination.is_some() || api.body.is_some())
+        {
+            problem(
+                ".api",
+                format!(
+                    "`url`, `body` and `pagination` belong to http sources; a {kind} source builds its own requests (set `base_url` to redirect them)"
+                ),
+            );
+        }
+        for (field, url) in [("url", &api.url), ("base_url", &api.base_url)] {
+            if let Some(url) = url
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                problem(
+                    &format!(".api.{field}"),
+                    format!("expected an http(s) URL, found {url:?}"),
+                );
+            }
         }
     }
 
@@ -389,9 +475,27 @@ impl Workspace {
             .join(format!("{period_key}.md"))
     }
 
+    /// Snapshots of data fetched from live sources.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.root.join(".execreport").join("cache")
+    }
+
     /// The output folder, relative paths taken from the workspace folder.
     pub fn output_dir(&self) -> PathBuf {
         self.root.join(&self.file.output)
+    }
+}
+
+/// The `api` settings a live source cannot do without.
+fn live_needs(kind: SourceKind) -> &'static [&'static str] {
+    match kind {
+        SourceKind::Http => &["url"],
+        SourceKind::Ga4 => &["property", "auth"],
+        SourceKind::GoogleAds => &["customer_id", "developer_token", "auth"],
+        SourceKind::Meta => &["object_id", "auth"],
+        SourceKind::SearchConsole => &["site_url", "auth"],
+        SourceKind::GbpReviews => &["location", "auth"],
+        SourceKind::Csv | SourceKind::Json => &[],
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use super::api::ApiConfig;
 use super::values::{CurrencyCode, EmailAddress, LocaleTag, Slug, TimeZone, WeekStart};
 use crate::metrics::catalog::MetricDef;
 
@@ -220,6 +221,38 @@ impl GoalPer {
 pub enum SourceKind {
     Csv,
     Json,
+    /// Any JSON API, described by `api.url`, `records` and `pagination`.
+    Http,
+    /// Google Analytics 4 Data API `runReport`.
+    Ga4,
+    /// Google Ads API `googleAds:searchStream`.
+    GoogleAds,
+    /// Meta Graph API Page or Instagram insights.
+    Meta,
+    /// Google Search Console `searchAnalytics/query`.
+    SearchConsole,
+    /// Google Business Profile reviews.
+    GbpReviews,
+}
+
+impl SourceKind {
+    /// Whether the source is fetched over HTTP (and cached) rather than read from a file.
+    pub fn is_live(self) -> bool {
+        !matches!(self, SourceKind::Csv | SourceKind::Json)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Csv => "csv",
+            SourceKind::Json => "json",
+            SourceKind::Http => "http",
+            SourceKind::Ga4 => "ga4",
+            SourceKind::GoogleAds => "google_ads",
+            SourceKind::Meta => "meta",
+            SourceKind::SearchConsole => "search_console",
+            SourceKind::GbpReviews => "gbp_reviews",
+        }
+    }
 }
 
 /// Wide: one row per day (and dimensions), one column per metric.
@@ -242,14 +275,18 @@ pub enum OnBadRow {
     Skip,
 }
 
-/// A file of daily metrics for one client.
+/// A file or API giving daily metrics for one client.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceConfig {
     pub id: Slug,
     pub kind: SourceKind,
-    /// Relative to the workspace file.
-    pub path: PathBuf,
+    /// File sources: relative to the workspace file.
+    #[serde(default)]
+    pub path: Option<PathBuf>,
+    /// Live sources: how to fetch.
+    #[serde(default)]
+    pub api: Option<ApiConfig>,
     #[serde(default)]
     pub layout: Layout,
     /// Column (CSV) or field (JSON) holding the local date.

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::catalog::{Aggregation, Catalog};
 use crate::period::Period;
+use crate::sources::Total;
 
 /// One value of one metric on one local day, for one combination of dimension values.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,8 @@ pub enum Slice<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
     metrics: BTreeMap<String, MetricSeries>,
+    /// Whole-range values computed by the platform (unique users of a month), by metric.
+    totals: HashMap<String, Vec<Total>>,
 }
 
 impl Dataset {
@@ -66,6 +69,23 @@ impl Dataset {
             .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.dims.cmp(&b.dims)));
         self.metrics.insert(metric, series);
         Ok(())
+    }
+
+    /// Records a platform's value of a metric over a whole range.
+    pub fn insert_total(&mut self, total: Total) {
+        self.totals
+            .entry(total.metric.clone())
+            .or_default()
+            .push(total);
+    }
+
+    /// The platform's value of a metric over exactly `start..=end`, if it gave one.
+    pub fn total(&self, metric: &str, start: NaiveDate, end: NaiveDate) -> Option<f64> {
+        self.totals
+            .get(metric)?
+            .iter()
+            .find(|t| t.start == start && t.end == end)
+            .map(|t| t.value)
     }
 
     pub fn series(&self, metric: &str) -> Option<&MetricSeries> {
@@ -155,6 +175,10 @@ impl Dataset {
                     return None;
                 }
                 match aggregation {
+                    // Uniques over several days: the platform's own count when it gave one.
+                    Aggregation::SumOfDailyUniques if matches!(slice, Slice::All) => self
+                        .total(metric, start, end)
+                        .or_else(|| Some(points.iter().map(|p| p.value).sum())),
                     Aggregation::Sum | Aggregation::SumOfDailyUniques => {
                         Some(points.iter().map(|p| p.value).sum())
                     }

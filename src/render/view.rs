@@ -574,7 +574,7 @@ impl SectionBuilder<'_> {
             s.paragraphs.push(l.t("notes-complete"));
         }
         for src in &r.data_quality.sources {
-            if let Some(error) = &src.error {
+            if let Some(error) = src.error_summary.as_ref().or(src.error.as_ref()) {
                 s.paragraphs.push(l.text(
                     "notes-failed",
                     &[

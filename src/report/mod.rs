@@ -10,6 +10,7 @@ use crate::config::schema::Section;
 use crate::config::{Client, LocaleTag, Workspace};
 use crate::metrics::dataset::Dataset;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
+use crate::sources::live::{DataMode, Needs};
 use crate::sources::{self, SourceError};
 use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
 
@@ -22,6 +23,10 @@ pub struct ReportRequest {
     pub today: Option<NaiveDate>,
     /// Overrides the client's locale (`--locale`).
     pub locale: Option<LocaleTag>,
+    /// The clock, for "today" and for judging whether cached data has settled; default: now.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether live sources may be fetched, must come from the cache, or must be refetched.
+    pub data: DataMode,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -29,7 +34,7 @@ pub enum ReportError {
     #[error("client {client}: period: {source}")]
     Period { client: String, source: PeriodError },
     #[error(
-        "client {client}: required source {source_id:?} failed: {error}\n  hint: fix the file, or mark the source `required: false` to render with a \"data unavailable\" note"
+        "client {client}: required source {source_id:?} failed: {error}\n  hint: fix the source, or mark it `required: false` to render with a \"data unavailable\" note"
     )]
     Source {
         client: String,
@@ -46,7 +51,8 @@ pub fn resolve_period(
     req: &ReportRequest,
 ) -> Result<(Period, Option<Period>), ReportError> {
     let today = req.today.unwrap_or_else(|| {
-        chrono::Utc::now()
+        req.now
+            .unwrap_or_else(chrono::Utc::now)
             .with_timezone(&client.time_zone)
             .date_naive()
     });
@@ -72,9 +78,22 @@ pub fn build(
     let (period, comparison) = resolve_period(client, req)?;
     let mut outcomes = Vec::new();
     let mut data = Dataset::default();
+    let needs = Needs {
+        client: &id,
+        time_zone: client.time_zone,
+        ranges: std::iter::once(&period)
+            .chain(comparison.as_ref())
+            .map(|p| (p.start, p.end))
+            .collect(),
+        mode: req.data,
+        now: req.now.unwrap_or_else(chrono::Utc::now),
+    };
     for source in &client.config.sources {
-        match sources::load(&ws.root, source, &ws.catalog) {
+        match sources::load(ws, source, &needs) {
             Ok(loaded) => {
+                for total in &loaded.totals {
+                    data.insert_total(total.clone());
+                }
                 for (metric, series) in &loaded.metrics {
                     data.insert(metric.clone(), series.clone())
                         .map_err(|message| ReportError::Data {
@@ -93,8 +112,14 @@ pub fn build(
             }
             Err(error) => outcomes.push(SourceOutcome::Failed {
                 id: source.id.to_string(),
-                file: ws.root.join(&source.path).display().to_string(),
-                error: error.to_string(),
+                kind: source.kind.name(),
+                file: source
+                    .path
+                    .as_ref()
+                    .map(|p| ws.root.join(p).display().to_string())
+                    .unwrap_or_default(),
+                error: ws.fetcher.redact(&error.to_string()),
+                summary: ws.fetcher.redact(&error.summary()),
             }),
         }
     }

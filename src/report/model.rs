@@ -10,6 +10,7 @@ use crate::config::schema::{Calendar, Contact, GoalPer, Section};
 use crate::metrics::catalog::{Direction, Unit};
 use crate::period::{CompareKind, PeriodKind};
 use crate::sources::BadRow;
+use crate::sources::live::FetchInfo;
 
 /// Version of the JSON contract; bumped on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -205,10 +206,15 @@ pub struct DataQuality {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceQuality {
     pub id: String,
+    /// `csv`, `json`, `http`, `ga4`, `google_ads`, `meta`, `search_console`, `gbp_reviews`.
+    pub kind: &'static str,
+    /// The data file; for live sources, the cached snapshot of the report period.
     pub file: String,
     /// `ok` or `failed`.
     pub status: &'static str,
     pub error: Option<String>,
+    /// The error without request details (URLs), as the report's data notes show it.
+    pub error_summary: Option<String>,
     pub rows: usize,
     pub skipped_rows: usize,
     /// The first skipped rows with their reasons (at most 20).
@@ -218,4 +224,7 @@ pub struct SourceQuality {
     pub missing: Vec<DateRange>,
     pub comparison_missing_days: Option<u32>,
     pub comparison_missing: Vec<DateRange>,
+    /// Live sources: the snapshot used for each range and when it was fetched.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fetched: Vec<FetchInfo>,
 }

@@ -84,6 +84,11 @@ pub fn read(
                 ),
             ))
         })?;
+    read_records(records, mapper)
+}
+
+/// Maps an array of JSON records (a file's, or rows fetched from an API).
+pub fn read_records(records: &[Value], mapper: &mut RowMapper) -> Result<(), SourceError> {
     for (index, item) in records.iter().enumerate() {
         match item.as_object() {
             Some(object) => mapper.add(&JsonRow { object, index })?,

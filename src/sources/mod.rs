@@ -6,6 +6,7 @@
 pub mod cell;
 mod csv;
 mod json;
+pub mod live;
 mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::config::Workspace;
 use crate::config::schema::{SourceConfig, SourceKind};
 use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::MetricSeries;
@@ -23,6 +25,7 @@ use crate::metrics::dataset::MetricSeries;
 #[derive(Debug, Clone)]
 pub struct SourceData {
     pub id: String,
+    pub kind: &'static str,
     pub file: PathBuf,
     pub metrics: BTreeMap<String, MetricSeries>,
     /// Local dates with at least one value.
@@ -31,18 +34,59 @@ pub struct SourceData {
     pub rows: usize,
     /// Rows left out under `on_bad_row: skip`.
     pub skipped: Vec<BadRow>,
+    /// Live sources: the snapshot used for each range.
+    pub fetched: Vec<live::FetchInfo>,
+    /// Values over whole ranges that days cannot be summed into (unique users).
+    pub totals: Vec<Total>,
+}
+
+/// A metric's value over a whole range, as the platform computed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Total {
+    pub metric: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub value: f64,
 }
 
 impl SourceData {
-    fn new(id: &str, file: &Path) -> Self {
+    fn new(config: &SourceConfig, file: &Path) -> Self {
         SourceData {
-            id: id.to_string(),
+            id: config.id.to_string(),
+            kind: config.kind.name(),
             file: file.to_path_buf(),
             metrics: BTreeMap::new(),
             dates: BTreeSet::new(),
             rows: 0,
             skipped: Vec::new(),
+            fetched: Vec::new(),
+            totals: Vec::new(),
         }
+    }
+
+    /// Drops points outside `start..=end` (an API may answer with more than was asked).
+    fn keep_range(&mut self, start: NaiveDate, end: NaiveDate) {
+        for series in self.metrics.values_mut() {
+            series.points.retain(|p| (start..=end).contains(&p.date));
+        }
+        self.dates.retain(|d| (start..=end).contains(d));
+    }
+
+    /// Adds another range of the same source.
+    fn merge(&mut self, other: SourceData) {
+        for (metric, series) in other.metrics {
+            match self.metrics.get_mut(&metric) {
+                Some(s) => s.points.extend(series.points),
+                None => {
+                    self.metrics.insert(metric, series);
+                }
+            }
+        }
+        self.dates.extend(other.dates);
+        self.rows += other.rows;
+        self.skipped.extend(other.skipped);
+        self.fetched.extend(other.fetched);
+        self.totals.extend(other.totals);
     }
 }
 
@@ -87,15 +131,51 @@ pub enum SourceError {
     },
     #[error("{}:{row}", file.display())]
     BadRow { file: PathBuf, row: BadRow },
+    /// A request that failed (its text holds no secrets).
+    #[error("{0}")]
+    Fetch(live::http::FetchError),
+    /// A live source that cannot be fetched or read from the cache.
+    #[error("{0}")]
+    Live(String),
 }
 
-/// Reads one source file (resolved against the workspace folder) into series.
+impl SourceError {
+    /// The reason without the request: what a client's report may show.
+    pub fn summary(&self) -> String {
+        match self {
+            SourceError::Fetch(e) => {
+                let mut text = String::new();
+                if let Some(status) = e.status {
+                    text = format!("HTTP {status}: ");
+                }
+                text + &e.message
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Reads one source: a file (resolved against the workspace folder), or a live API for the
+/// ranges in `needs`.
 pub fn load(
+    ws: &Workspace,
+    config: &SourceConfig,
+    needs: &live::Needs,
+) -> Result<SourceData, SourceError> {
+    if config.kind.is_live() {
+        live::load(ws, config, needs)
+    } else {
+        load_file(&ws.root, config, &ws.catalog)
+    }
+}
+
+/// Reads a file source (its path resolved against `root`).
+pub fn load_file(
     root: &Path,
     config: &SourceConfig,
     catalog: &Catalog,
 ) -> Result<SourceData, SourceError> {
-    let file = root.join(&config.path);
+    let file = root.join(config.path.as_deref().unwrap_or(Path::new("")));
     let bytes = std::fs::read(&file).map_err(|source| SourceError::Read {
         file: file.clone(),
         source,
@@ -114,6 +194,12 @@ pub fn load_bytes(
     match config.kind {
         SourceKind::Csv => csv::read(bytes, config, &mut mapper)?,
         SourceKind::Json => json::read(bytes, config, &mut mapper)?,
+        kind => {
+            return Err(SourceError::Live(format!(
+                "a {} source is fetched, not read from bytes",
+                kind.name()
+            )));
+        }
     }
     Ok(mapper.finish())
 }

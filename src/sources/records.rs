@@ -46,7 +46,7 @@ impl<'a> RowMapper<'a> {
             config,
             catalog,
             file,
-            data: SourceData::new(config.id.as_str(), file),
+            data: SourceData::new(config, file),
             seen: HashMap::new(),
             series: BTreeMap::new(),
         }

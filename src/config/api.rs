@@ -1,0 +1,154 @@
+//! Settings of live sources: where the API is, how to authenticate, how to page, and how long
+//! its data takes to settle. `docs/sources.md` documents each field with examples.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// Where a secret comes from. Secrets are never written inline in the workspace file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum SecretRef {
+    /// The name of an environment variable.
+    Env(String),
+    /// A file (relative to the workspace file) whose content, trimmed, is the secret.
+    File(PathBuf),
+}
+
+/// How requests authenticate.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum AuthConfig {
+    /// `Authorization: Bearer <token>`.
+    Bearer(SecretRef),
+    /// A key sent as a query parameter or a header.
+    ApiKey(ApiKeyConfig),
+    /// Google's OAuth 2.0 refresh-token flow: an access token is obtained from the token
+    /// endpoint, reused until it expires, and refreshed once on a 401.
+    GoogleOauth(GoogleOauthConfig),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiKeyConfig {
+    /// Parameter or header name, e.g. `key` or `X-API-Key`.
+    pub name: String,
+    #[serde(default, rename = "in")]
+    pub placement: KeyPlacement,
+    pub value: SecretRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyPlacement {
+    #[default]
+    Query,
+    Header,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoogleOauthConfig {
+    pub client_id: SecretRef,
+    pub client_secret: SecretRef,
+    pub refresh_token: SecretRef,
+    /// Default `https://oauth2.googleapis.com/token`.
+    #[serde(default)]
+    pub token_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    #[default]
+    Get,
+    Post,
+}
+
+/// How a generic `http` source asks for the next page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Pagination {
+    /// The response holds a token (at a JSON pointer) sent back as a query parameter.
+    NextToken { field: String, param: String },
+    /// The response holds the whole next URL (at a JSON pointer), as Meta's `paging.next`.
+    NextUrl { field: String },
+    /// RFC 8288 `Link: <…>; rel="next"` header.
+    LinkHeader,
+    /// `offset`/`limit` query parameters; stops at a page shorter than `limit`.
+    Offset {
+        param: String,
+        limit_param: String,
+        limit: u32,
+    },
+}
+
+/// The live part of a source: everything about fetching.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiConfig {
+    /// Platform sources: the API's base URL (default: the platform's own), for proxies and tests.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// `http` sources: the URL, with `{{ start }}`/`{{ end }}` placeholders.
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub method: HttpMethod,
+    /// Extra headers (values may use placeholders; secrets belong in `auth`).
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// Query parameters (values may use placeholders).
+    #[serde(default)]
+    pub query: BTreeMap<String, String>,
+    /// JSON body of a POST (strings may use placeholders).
+    #[serde(default)]
+    pub body: Option<serde_json::Value>,
+    #[serde(default)]
+    pub pagination: Option<Pagination>,
+    #[serde(default)]
+    pub auth: Option<AuthConfig>,
+    /// Days after which a day's numbers are final and served from the cache; default per kind.
+    #[serde(default)]
+    pub settle_days: Option<u32>,
+    /// Whole-request timeout in seconds (default 30; connecting: 10).
+    #[serde(default)]
+    pub timeout_seconds: Option<u64>,
+    /// Retries after a timeout, a 5xx or a 429 (default 4).
+    #[serde(default)]
+    pub retries: Option<u32>,
+    /// Rows per page where the API pages by offset (GA4, Search Console).
+    #[serde(default)]
+    pub page_size: Option<u32>,
+    /// Google Ads and Meta: the API version in the URL (default `v26` and `v25.0`).
+    #[serde(default)]
+    pub api_version: Option<String>,
+    /// GA4: the property id (`123456789`).
+    #[serde(default)]
+    pub property: Option<String>,
+    /// Google Ads: the customer id (digits, dashes allowed).
+    #[serde(default)]
+    pub customer_id: Option<String>,
+    /// Google Ads: the manager account the request goes through.
+    #[serde(default)]
+    pub login_customer_id: Option<String>,
+    /// Google Ads: the developer token.
+    #[serde(default)]
+    pub developer_token: Option<SecretRef>,
+    /// Google Ads: the GAQL resource queried (default `campaign`).
+    #[serde(default)]
+    pub resource: Option<String>,
+    /// Meta: the Page or Instagram account id.
+    #[serde(default)]
+    pub object_id: Option<String>,
+    /// Meta: the zone of `end_time` day boundaries (default `America/Los_Angeles`).
+    #[serde(default)]
+    pub insights_time_zone: Option<super::TimeZone>,
+    /// Search Console: the property, `https://example.com/` or `sc-domain:example.com`.
+    #[serde(default)]
+    pub site_url: Option<String>,
+    /// Google Business Profile: `accounts/{account}/locations/{location}`.
+    #[serde(default)]
+    pub location: Option<String>,
+}

@@ -1,0 +1,442 @@
+//! The HTTP layer of live sources: timeouts, retries with backoff, a response size cap, a
+//! concurrency limit per host, and error messages that name the request without its secrets.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+use reqwest::blocking::Client;
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use url::Url;
+
+use super::secrets::Redactor;
+
+/// Requests in flight to one host at most.
+const PER_HOST: usize = 4;
+/// Responses larger than this are refused.
+const MAX_BODY: u64 = 64 * 1024 * 1024;
+/// The longest `Retry-After` we wait for; a server asking for more fails the source.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How hard to try one request.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    pub timeout: Duration,
+    pub retries: u32,
+    /// First backoff delay; doubled each retry, with ±50 % jitter.
+    pub backoff: Duration,
+}
+
+/// One request, as a source builds it.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: Method,
+    pub url: Url,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Body>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    Json(Value),
+    Form(Vec<(String, String)>),
+}
+
+impl Call {
+    pub fn new(method: Method, url: Url) -> Self {
+        Call {
+            method,
+            url,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_string(), value.into()));
+        self
+    }
+
+    pub fn json(mut self, body: Value) -> Self {
+        self.body = Some(Body::Json(body));
+        self
+    }
+}
+
+/// A successful (2xx) response.
+#[derive(Debug)]
+pub struct Reply {
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    /// The body as JSON, or an error quoting where it broke.
+    pub fn json(&self, call: &Call, redactor: &Redactor) -> Result<Value, FetchError> {
+        serde_json::from_slice(&self.body).map_err(|e| {
+            FetchError::new(
+                call,
+                redactor,
+                format!("the response is not valid JSON: {e}"),
+            )
+        })
+    }
+}
+
+/// A request that failed for good, described without secrets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchError {
+    /// `GET https://host/path?query` with secret parameters masked.
+    pub request: String,
+    pub status: Option<u16>,
+    pub message: String,
+}
+
+impl FetchError {
+    pub fn new(call: &Call, redactor: &Redactor, message: String) -> Self {
+        FetchError {
+            request: format!("{} {}", call.method, redactor.url(&call.url)),
+            status: None,
+            message: redactor.text(&message),
+        }
+    }
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.request)?;
+        if let Some(status) = self.status {
+            let reason = StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("");
+            write!(f, "HTTP {status} {reason}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+/// A blocking HTTP client shared by every report of a process.
+pub struct Http {
+    client: Client,
+    in_flight: Mutex<HashMap<String, usize>>,
+    freed: Condvar,
+}
+
+impl fmt::Debug for Http {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Http")
+    }
+}
+
+impl Http {
+    pub fn new() -> Result<Self, String> {
+        let client = Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .user_agent(concat!("execreport/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
+        Ok(Http {
+            client,
+            in_flight: Mutex::new(HashMap::new()),
+            freed: Condvar::new(),
+        })
+    }
+
+    /// Sends `call`, retrying timeouts, connection errors, 5xx and 429 (after `Retry-After`
+    /// when the server gives one). Any other status ends the request with the API's message.
+    pub fn send(
+        &self,
+        call: &Call,
+        policy: &Policy,
+        redactor: &Redactor,
+    ) -> Result<Reply, FetchError> {
+        let attempts = policy.retries + 1;
+        let mut attempt = 1;
+        loop {
+            let outcome = {
+                let _slot = self.slot(call.url.host_str().unwrap_or(""));
+                self.once(call, policy)
+            };
+            let (retry_after, error) = match outcome {
+                Ok(reply) => return Ok(reply),
+                Err(Failure::Status {
+                    status,
+                    retry_after,
+                    body,
+                }) => {
+                    let mut error = FetchError::new(call, redactor, api_message(&body));
+                    error.status = Some(status.as_u16());
+                    let throttled = status == StatusCode::TOO_MANY_REQUESTS || throttle_code(&body);
+                    if !(status.is_server_error() || throttled) {
+                        return Err(error);
+                    }
+                    (retry_after.or_else(|| retry_delay(&body)), error)
+                }
+                Err(Failure::Transport(message)) => {
+                    (None, FetchError::new(call, redactor, message))
+                }
+                Err(Failure::Fatal(message)) => {
+                    return Err(FetchError::new(call, redactor, message));
+                }
+            };
+            if attempt >= attempts {
+                let mut error = error;
+                error.message = format!("{} (gave up after {attempts} attempts)", error.message);
+                return Err(error);
+            }
+            let wait = match retry_after {
+                Some(wait) if wait > MAX_RETRY_AFTER => {
+                    let mut error = error;
+                    error.message = format!(
+                        "{} (the server asks to retry after {} s)",
+                        error.message,
+                        wait.as_secs()
+                    );
+                    return Err(error);
+                }
+                Some(wait) => wait,
+                None => backoff(policy.backoff, attempt),
+            };
+            std::thread::sleep(wait);
+            attempt += 1;
+        }
+    }
+
+    fn once(&self, call: &Call, policy: &Policy) -> Result<Reply, Failure> {
+        let mut request = self
+            .client
+            .request(call.method.clone(), call.url.clone())
+            .timeout(policy.timeout);
+        for (name, value) in &call.headers {
+            request = request.header(name, value);
+        }
+        request = match &call.body {
+            Some(Body::Json(v)) => request
+                .header("Content-Type", "application/json")
+                .body(serde_json::to_vec(v).expect("JSON values serialize")),
+            Some(Body::Form(fields)) => request.form(fields),
+            None => request,
+        };
+        let response = request
+            .send()
+            .map_err(|e| Failure::Transport(describe(&e)))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        if response.content_length().is_some_and(|n| n > MAX_BODY) {
+            return Err(Failure::Fatal(too_large()));
+        }
+        let mut body = Vec::new();
+        response
+            .take(MAX_BODY + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| Failure::Transport(format!("reading the response failed: {e}")))?;
+        if body.len() as u64 > MAX_BODY {
+            return Err(Failure::Fatal(too_large()));
+        }
+        if status.is_success() {
+            Ok(Reply { headers, body })
+        } else {
+            Err(Failure::Status {
+                status,
+                retry_after: retry_after(&headers),
+                body,
+            })
+        }
+    }
+
+    /// Waits for a free slot among the requests to `host`.
+    fn slot(&self, host: &str) -> Slot<'_> {
+        let mut in_flight = self.in_flight.lock().expect("host table");
+        while in_flight.get(host).copied().unwrap_or(0) >= PER_HOST {
+            in_flight = self.freed.wait(in_flight).expect("host table");
+        }
+        *in_flight.entry(host.to_string()).or_default() += 1;
+        Slot {
+            http: self,
+            host: host.to_string(),
+        }
+    }
+}
+
+/// A request in flight; frees its host slot when dropped.
+struct Slot<'a> {
+    http: &'a Http,
+    host: String,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let mut in_flight = self.http.in_flight.lock().expect("host table");
+        if let Some(n) = in_flight.get_mut(&self.host) {
+            *n -= 1;
+        }
+        self.http.freed.notify_all();
+    }
+}
+
+enum Failure {
+    Status {
+        status: StatusCode,
+        retry_after: Option<Duration>,
+        body: Vec<u8>,
+    },
+    /// Timeouts and connection errors: worth retrying.
+    Transport(String),
+    /// Not worth retrying.
+    Fatal(String),
+}
+
+fn too_large() -> String {
+    format!(
+        "the response is larger than {} MB",
+        MAX_BODY / (1024 * 1024)
+    )
+}
+
+fn describe(e: &reqwest::Error) -> String {
+    let what = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "could not connect"
+    } else {
+        "request failed"
+    };
+    // The innermost cause says why (refused, DNS, TLS); reqwest's own text repeats the URL.
+    let mut cause: &dyn std::error::Error = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    if std::ptr::eq(cause as *const _ as *const u8, e as *const _ as *const u8) {
+        what.to_string()
+    } else {
+        format!("{what}: {cause}")
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = at.signed_duration_since(chrono::Utc::now());
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
+}
+
+/// Exponential backoff with ±50 % jitter, so retrying clients do not move in step.
+fn backoff(base: Duration, attempt: u32) -> Duration {
+    let exp = base.saturating_mul(1 << attempt.saturating_sub(1).min(10));
+    let capped = exp.min(Duration::from_secs(30));
+    capped.mul_f64(0.5 + fastrand::f64())
+}
+
+/// Meta answers throttling with 400/403 and an error code: 4 (app), 17 (user), 32 (page),
+/// 613 (custom rate), 80001 (Pages business use case), or `is_transient`.
+/// <https://developers.facebook.com/docs/graph-api/guides/error-handling>
+fn throttle_code(body: &[u8]) -> bool {
+    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+        return false;
+    };
+    let error = v.get("error");
+    let code = error.and_then(|e| e.get("code")).and_then(Value::as_u64);
+    let transient = error
+        .and_then(|e| e.get("is_transient"))
+        .and_then(Value::as_bool);
+    matches!(code, Some(4 | 17 | 32 | 613 | 80001)) || transient == Some(true)
+}
+
+/// Google's `google.rpc.RetryInfo` (`"retryDelay": "30s"`) in an error's `details`, used when
+/// there is no `Retry-After` header.
+fn retry_delay(body: &[u8]) -> Option<Duration> {
+    let v: Value = serde_json::from_slice(body).ok()?;
+    let details = v.get("error")?.get("details")?.as_array()?;
+    details.iter().find_map(|d| {
+        let delay = d.get("retryDelay")?.as_str()?.strip_suffix('s')?;
+        delay.parse::<f64>().ok().map(Duration::from_secs_f64)
+    })
+}
+
+/// The API's own words from an error body: Google's and Meta's `error.message`, OAuth's
+/// `error_description`, or the start of the body as text.
+pub fn api_message(body: &[u8]) -> String {
+    let parsed: Option<Value> = serde_json::from_slice(body).ok();
+    // Google's searchStream wraps its error in an array.
+    let error = parsed.as_ref().map(|v| match v {
+        Value::Array(items) => items.first().unwrap_or(v),
+        _ => v,
+    });
+    let text = error.and_then(|v| {
+        let e = v.get("error");
+        e.and_then(|e| e.get("message"))
+            .or_else(|| v.get("error_description"))
+            .or(e)
+            .or_else(|| v.get("message"))
+            .and_then(|m| m.as_str().map(str::to_string))
+    });
+    let text = text.unwrap_or_else(|| String::from_utf8_lossy(body).trim().to_string());
+    let mut text: String = text.chars().take(300).collect();
+    if text.is_empty() {
+        text = "(empty response)".into();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_messages_of_google_meta_and_oauth() {
+        let google = br#"{"error":{"code":403,"message":"User does not have sufficient permissions","status":"PERMISSION_DENIED"}}"#;
+        assert_eq!(
+            api_message(google),
+            "User does not have sufficient permissions"
+        );
+        let meta = br#"{"error":{"message":"Invalid OAuth access token.","type":"OAuthException","code":190}}"#;
+        assert_eq!(api_message(meta), "Invalid OAuth access token.");
+        let oauth = br#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#;
+        assert_eq!(api_message(oauth), "Token has been expired or revoked.");
+        let stream =
+            br#"[{"error":{"code":400,"message":"Request contains an invalid argument."}}]"#;
+        assert_eq!(api_message(stream), "Request contains an invalid argument.");
+        assert_eq!(
+            api_message(b"<html>Bad gateway</html>"),
+            "<html>Bad gateway</html>"
+        );
+    }
+
+    #[test]
+    fn throttling_and_retry_hints_in_bodies() {
+        assert!(throttle_code(
+            br#"{"error":{"message":"(#4) Application request limit reached","code":4}}"#
+        ));
+        assert!(!throttle_code(
+            br#"{"error":{"message":"Invalid OAuth access token.","code":190}}"#
+        ));
+        let google = br#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}}"#;
+        assert_eq!(retry_delay(google), Some(Duration::from_millis(1500)));
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let base = Duration::from_millis(100);
+        for attempt in 1..20 {
+            let d = backoff(base, attempt);
+            let nominal = base * 2u32.pow((attempt - 1).min(10));
+            let nominal = nominal.min(Duration::from_secs(30));
+            assert!(
+                d >= nominal.mul_f64(0.5) && d <= nominal.mul_f64(1.5),
+                "{attempt}: {d:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Live sources: platform APIs fetched over HTTP for exactly the report's date ranges,
+//! cached in the workspace (`.execreport/cache/`) so a report can be rendered again from the
+//! same data, and mapped to metrics by the same row mapper as files.
+//!
+//! Each platform module turns one date range into flat rows (`{date, dimension…, field…}`)
+//! plus period totals; everything else (auth, retries, cache, mapping) is shared.
+
+mod auth;
+mod cache;
+mod ga4;
+mod gbp;
+mod generic;
+mod google_ads;
+pub mod http;
+mod meta;
+mod search_console;
+pub mod secrets;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Map, Value};
+use url::Url;
+
+use self::auth::{Auth, AuthContext, Tokens};
+use self::http::{Call, FetchError, Http, Policy, Reply};
+use self::secrets::Redactor;
+use super::{SourceData, SourceError};
+use crate::config::Workspace;
+use crate::config::api::ApiConfig;
+use crate::config::schema::{SourceConfig, SourceKind};
+
+pub use cache::FetchInfo;
+
+/// Where a report's live data may come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DataMode {
+    /// The cache for ranges whose days have all settled, the API otherwise.
+    #[default]
+    Auto,
+    /// The cache only; a range not in it fails the source.
+    Offline,
+    /// The API always (the cache is rewritten).
+    Refresh,
+}
+
+/// What a report needs from its live sources.
+#[derive(Debug, Clone)]
+pub struct Needs<'a> {
+    pub client: &'a str,
+    pub time_zone: chrono_tz::Tz,
+    /// The report period and its comparison, each fetched (and cached) on its own.
+    pub ranges: Vec<(NaiveDate, NaiveDate)>,
+    pub mode: DataMode,
+    pub now: DateTime<Utc>,
+}
+
+/// State shared by all reports of a process: the HTTP client (started on first use), access
+/// tokens, and the secrets to keep out of messages.
+#[derive(Debug, Default)]
+pub struct Fetcher {
+    http: OnceLock<Result<Http, String>>,
+    tokens: Tokens,
+    redactor: Redactor,
+}
+
+impl Fetcher {
+    fn http(&self) -> Result<&Http, SourceError> {
+        self.http
+            .get_or_init(Http::new)
+            .as_ref()
+            .map_err(|e| SourceError::Live(e.clone()))
+    }
+
+    /// Masks every secret read so far in `text`.
+    pub fn redact(&self, text: &str) -> String {
+        self.redactor.text(text)
+    }
+}
+
+/// Rows of one date range as the API gave them, flattened.
+#[derive(Debug, Default)]
+pub struct Fetched {
+    pub rows: Vec<Map<String, Value>>,
+    /// Values over the whole range, by API field, for metrics that cannot be summed from
+    /// days (GA4 `totalUsers`).
+    pub totals: BTreeMap<String, f64>,
+}
+
+/// A live source ready to send requests.
+pub struct Source<'a> {
+    /// The workspace folder, against which secret files are read.
+    pub root: &'a Path,
+    pub config: &'a SourceConfig,
+    pub api: &'a ApiConfig,
+    pub time_zone: chrono_tz::Tz,
+    /// Metric ids whose period values GA4 should total itself.
+    pub unique_fields: Vec<String>,
+    auth: Auth,
+    http: &'a Http,
+    fetcher: &'a Fetcher,
+    policy: Policy,
+}
+
+impl Source<'_> {
+    /// Sends with credentials; a 401 under OAuth gets one new token and one more try.
+    pub fn send(&self, call: &Call) -> Result<Reply, FetchError> {
+        let ctx = AuthContext {
+            http: self.http,
+            tokens: &self.fetcher.tokens,
+            policy: &self.policy,
+            redactor: &self.fetcher.redactor,
+        };
+        let first = self.auth.apply(call, false, &ctx)?;
+        match self.http.send(&first, &self.policy, &self.fetcher.redactor) {
+            Err(e) if e.status == Some(401) && self.auth.refreshable() => {
+                let again = self.auth.apply(call, true, &ctx)?;
+                self.http.send(&again, &self.policy, &self.fetcher.redactor)
+            }
+            other => other,
+        }
+    }
+
+    pub fn send_json(&self, call: &Call) -> Result<Value, FetchError> {
+        self.send(call)?.json(call, &self.fetcher.redactor)
+    }
+
+    /// The configured base URL, else the platform's, joined with `path`.
+    pub fn url(&self, default_base: &str, path: &str) -> Result<Url, FetchError> {
+        let base = self.api.base_url.as_deref().unwrap_or(default_base);
+        let full = format!(
+            "{}/{}",
+            base.trim_end_matches('/'),
+            path.trim_start_matches('/')
+        );
+        Url::parse(&full).map_err(|e| FetchError {
+            request: full.clone(),
+            status: None,
+            message: format!("invalid URL: {e}"),
+        })
+    }
+
+    /// A response that does not have the documented shape.
+    pub fn unexpected(&self, call: &Call, what: String) -> FetchError {
+        FetchError::new(
+            call,
+            &self.fetcher.redactor,
+            format!("unexpected response: {what}"),
+        )
+    }
+
+    /// `date` followed by the source's other dimensions, for APIs that take a list.
+    pub fn dimensions_with_date(&self) -> Vec<&str> {
+        let others = self.config.dimensions.iter().map(String::as_str);
+        std::iter::once("date")
+            .chain(others.filter(|d| *d != "date"))
+            .collect()
+    }
+
+    /// The API fields mapped to metrics, in a stable order.
+    pub fn fields(&self) -> Vec<&str> {
+        self.config.columns.keys().map(String::as_str).collect()
+    }
+
+    fn redactor(&self) -> &Redactor {
+        &self.fetcher.redactor
+    }
+}
+
+/// A number the API may send as a JSON number or a string (GA4 and Google Ads int64s).
+pub fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn default_settle_days(kind: SourceKind) -> u32 {
+    match kind {
+        // Google Ads revises conversions for days; Search Console lags 2–3 days.
+        SourceKind::GoogleAds | SourceKind::SearchConsole => 3,
+        SourceKind::Ga4 | SourceKind::Meta => 2,
+        // Replies to reviews arrive later and change `reviews.responded`.
+        SourceKind::GbpReviews => 7,
+        _ => 1,
+    }
+}
+
+/// Loads a live source for the needed ranges, from the cache or the API.
+pub fn load(
+    ws: &Workspace,
+    config: &SourceConfig,
+    needs: &Needs,
+) -> Result<SourceData, SourceError> {
+    let api = config
+        .api
+        .as_ref()
+        .ok_or_else(|| SourceError::Live("the source has no `api` settings".into()))?;
+    let settle = api
+        .settle_days
+        .unwrap_or_else(|| default_settle_days(config.kind));
+    let fingerprint = cache::fingerprint(config);
+    let mut source: Option<Source> = None;
+    let mut data: Option<SourceData> = None;
+    for &(start, end) in &needs.ranges {
+        let file = cache::path(
+            &ws.cache_dir(),
+            needs.client,
+            config.id.as_str(),
+            start,
+            end,
+        );
+        let cached = cache::read(&file);
+        let usable = cached
+            .as_ref()
+            .ok()
+            .and_then(Option::as_ref)
+            .is_some_and(|s| s.request == fingerprint);
+        let from_cache = match needs.mode {
+            DataMode::Offline => true,
+            DataMode::Refresh => false,
+            DataMode::Auto => {
+                usable
+                    && cached.as_ref().is_ok_and(|c| {
+                        c.as_ref()
+                            .is_some_and(|s| s.settled(needs.time_zone, settle))
+                    })
+            }
+        };
+        let snapshot = if from_cache {
+            match (cached, usable) {
+                (Err(e), _) => return Err(SourceError::Live(e)),
+                (Ok(Some(s)), true) => s,
+                (Ok(Some(_)), false) => {
+                    return Err(SourceError::Live(format!(
+                        "the cached data in {} was fetched with other settings (run without --offline to fetch again)",
+                        display(ws, &file)
+                    )));
+                }
+                (Ok(None), _) => {
+                    return Err(SourceError::Live(format!(
+                        "no cached data for {start} to {end} ({} not found; run without --offline to fetch)",
+                        display(ws, &file)
+                    )));
+                }
+            }
+        } else {
+            if source.is_none() {
+                source = Some(connect(ws, config, api, needs)?);
+            }
+            let s = source.as_ref().expect("connected above");
+            let fetched = fetch(s, start, end).map_err(SourceError::Fetch)?;
+            let snapshot =
+                cache::Snapshot::new(config, start, end, needs.now, fingerprint.clone(), fetched);
+            cache::write(&file, &snapshot).map_err(|e| {
+                SourceError::Live(format!("cannot write the cache {}: {e}", file.display()))
+            })?;
+            snapshot
+        };
+        let part = snapshot.map(config, &ws.catalog, &file, from_cache, &display(ws, &file))?;
+        data = Some(match data {
+            None => part,
+            Some(mut all) => {
+                all.merge(part);
+                all
+            }
+        });
+    }
+    Ok(data.unwrap_or_else(|| SourceData::new(config, Path::new(""))))
+}
+
+/// Whether a live source could be fetched: its secrets readable (nothing is sent).
+pub fn check(ws: &Workspace, config: &SourceConfig) -> Result<(), String> {
+    let api = config
+        .api
+        .as_ref()
+        .ok_or("the source has no `api` settings")?;
+    Auth::resolve(api.auth.as_ref(), &ws.root, &ws.fetcher.redactor, None)?;
+    if let Some(token) = &api.developer_token {
+        secrets::resolve(token, &ws.root, &ws.fetcher.redactor)?;
+    }
+    Ok(())
+}
+
+fn display(ws: &Workspace, file: &Path) -> String {
+    file.strip_prefix(&ws.root)
+        .unwrap_or(file)
+        .display()
+        .to_string()
+}
+
+/// Reads the source's secrets and readies its HTTP client.
+fn connect<'a>(
+    ws: &'a Workspace,
+    config: &'a SourceConfig,
+    api: &'a ApiConfig,
+    needs: &Needs,
+) -> Result<Source<'a>, SourceError> {
+    let fetcher = &ws.fetcher;
+    let token_param = (config.kind == SourceKind::Meta).then_some("access_token");
+    let auth = Auth::resolve(api.auth.as_ref(), &ws.root, &fetcher.redactor, token_param)
+        .map_err(SourceError::Live)?;
+    let unique_fields = config
+        .columns
+        .iter()
+        .filter(|(_, metric)| {
+            ws.catalog.get(&metric.value).is_some_and(|m| {
+                matches!(
+                    m.aggregation,
+                    crate::metrics::catalog::Aggregation::SumOfDailyUniques
+                )
+            })
+        })
+        .map(|(field, _)| field.clone())
+        .collect();
+    Ok(Source {
+        root: &ws.root,
+        config,
+        api,
+        time_zone: needs.time_zone,
+        unique_fields,
+        auth,
+        http: fetcher.http()?,
+        fetcher,
+        policy: Policy {
+            timeout: Duration::from_secs(api.timeout_seconds.unwrap_or(30)),
+            retries: api.retries.unwrap_or(4),
+            backoff: Duration::from_millis(500),
+        },
+    })
+}
+
+fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, FetchError> {
+    match s.config.kind {
+        SourceKind::Http => generic::fetch(s, start, end),
+        SourceKind::Ga4 => ga4::fetch(s, start, end),
+        SourceKind::GoogleAds => google_ads::fetch(s, start, end),
+        SourceKind::Meta => meta::fetch(s, start, end),
+        SourceKind::SearchConsole => search_console::fetch(s, start, end),
+        SourceKind::GbpReviews => gbp::fetch(s, start, end),
+        SourceKind::Csv | SourceKind::Json => unreachable!("file sources are not fetched"),
+    }
+}

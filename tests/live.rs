@@ -1,0 +1,571 @@
+//! Live sources against a loopback server that speaks each API's documented format: the
+//! numbers of a full fetch, paging, retries, timeouts, broken answers, OAuth refresh, secrets
+//! kept out of messages, the cache and `--offline`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use common::api_server::*;
+use serde_json::Value;
+
+const NOW: &str = "2026-11-26T03:00:00Z";
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn days(start: &str, end: &str) -> Vec<NaiveDate> {
+    let (mut d, end) = (day(start), day(end));
+    let mut out = Vec::new();
+    while d <= end {
+        out.push(d);
+        d = d + Days::new(1);
+    }
+    out
+}
+
+/// A workspace with one client (Tokyo) whose six sources are live on `server`.
+fn workspace(server: &ApiServer, extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let base = &server.base;
+    let google = format!(
+        "google_oauth: {{ client_id: {{ env: T_CLIENT_ID }}, client_secret: {{ env: T_CLIENT_SECRET }}, refresh_token: {{ file: secrets/refresh-token }}, token_url: \"{base}/token\" }}"
+    );
+    let yaml = format!(
+        r#"agencies:
+  - id: agency
+    name: Agency
+clients:
+  - id: live-co
+    name: Live Co
+    time_zone: Asia/Tokyo
+    sources:
+      - id: web
+        kind: ga4
+        api: {{ property: "123456", base_url: "{base}", page_size: 40, auth: {{ {google} }} }}
+        dimensions: [sessionDefaultChannelGroup]
+        dimension_names: {{ sessionDefaultChannelGroup: channel }}
+        columns: {{ sessions: web.sessions, totalUsers: web.users }}
+        required: false
+      - id: ads
+        kind: google_ads
+        api: {{ customer_id: "123-456-7890", developer_token: {{ env: T_DEV_TOKEN }}, base_url: "{base}", auth: {{ {google} }} }}
+        dimensions: [campaign.name]
+        dimension_names: {{ campaign.name: campaign }}
+        columns: {{ metrics.clicks: ads.clicks, metrics.impressions: ads.impressions, metrics.cost_micros: ads.spend, metrics.conversions: ads.conversions, metrics.conversions_value: ads.conversion_value }}
+        required: false
+      - id: social
+        kind: meta
+        api: {{ object_id: "1234", base_url: "{base}", auth: {{ bearer: {{ env: T_META_TOKEN }} }} }}
+        columns: {{ page_follows: social.followers, page_post_engagements: social.engagements }}
+        required: false
+      - id: seo
+        kind: search_console
+        api: {{ site_url: "https://live.example/", base_url: "{base}", page_size: 50, auth: {{ {google} }} }}
+        dimensions: [query]
+        columns: {{ clicks: seo.clicks, impressions: seo.impressions, position: seo.position }}
+        required: false
+      - id: reviews
+        kind: gbp_reviews
+        api: {{ location: accounts/1/locations/2, base_url: "{base}", auth: {{ {google} }} }}
+        columns: {{ reviews: reviews.new, rating: reviews.rating, replied: reviews.responded }}
+        required: false
+      - id: email
+        kind: http
+        api:
+          url: "{base}/email/stats"
+          query: {{ from: "{{{{ start }}}}", to: "{{{{ end }}}}" }}
+          pagination: {{ next_token: {{ field: /next, param: page }} }}
+          auth: {{ api_key: {{ name: X-API-Key, in: header, value: {{ env: T_EMAIL_KEY }} }} }}
+        records: /data/items
+        date: day
+        columns: {{ /stats/delivered: email.delivered, /stats/opens: email.opens }}
+        required: false
+{extra}"#
+    );
+    std::fs::write(dir.path().join("execreport.yaml"), yaml).unwrap();
+    std::fs::create_dir_all(dir.path().join("secrets")).unwrap();
+    std::fs::write(
+        dir.path().join("secrets/refresh-token"),
+        format!("{REFRESH_TOKEN}\n"),
+    )
+    .unwrap();
+    dir
+}
+
+fn run(dir: &Path, extra_args: &[&str]) -> Output {
+    run_with(dir, extra_args, &[])
+}
+
+/// `run` with some of the secrets' environment variables set otherwise.
+fn run_with(dir: &Path, extra_args: &[&str], env: &[(&str, &str)]) -> Output {
+    let config = dir.join("execreport.yaml");
+    let out = dir.join("out");
+    let mut args = vec![
+        "-c",
+        config.to_str().unwrap(),
+        "render",
+        "--period",
+        "2026-10",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    if !extra_args.contains(&"--now") {
+        args.extend(["--now", NOW]);
+    }
+    args.extend(extra_args);
+    Command::new(env!("CARGO_BIN_EXE_execreport"))
+        .args(&args)
+        .env("T_CLIENT_ID", CLIENT_ID)
+        .env("T_CLIENT_SECRET", CLIENT_SECRET)
+        .env("T_DEV_TOKEN", DEVELOPER_TOKEN)
+        .env("T_META_TOKEN", META_TOKEN)
+        .env("T_EMAIL_KEY", EMAIL_KEY)
+        .envs(env.iter().copied())
+        .env_remove("EXECREPORT_NOW")
+        .env_remove("EXECREPORT_TODAY")
+        .output()
+        .unwrap()
+}
+
+fn report(dir: &Path) -> Value {
+    let path: PathBuf = dir.join("out/live-co/2026-10/report.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn kpi<'a>(r: &'a Value, id: &str) -> &'a Value {
+    r["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == id)
+        .unwrap_or_else(|| panic!("no KPI {id}"))
+}
+
+fn value(r: &Value, id: &str) -> f64 {
+    kpi(r, id)["value"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{id} has no value"))
+}
+
+fn source<'a>(r: &'a Value, id: &str) -> &'a Value {
+    r["data_quality"]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9 * b.abs().max(1.0)
+}
+
+/// The run ended with `code` and said `text` on stderr.
+fn expect_exit(o: &Output, code: i32, text: &str) {
+    assert_eq!(o.status.code(), Some(code), "{}", stderr(o));
+    assert!(stderr(o).contains(text), "{}", stderr(o));
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every number of October (and September for the comparison), recomputed from the
+/// server's formulas.
+fn assert_october_numbers(r: &Value) {
+    let oct = days("2026-10-01", "2026-10-31");
+    let sep = days("2026-09-01", "2026-09-30");
+    let sum = |ds: &[NaiveDate], f: &dyn Fn(NaiveDate, usize) -> u32, k: usize| -> f64 {
+        ds.iter()
+            .flat_map(|d| (0..k).map(move |c| (*d, c)))
+            .map(|(d, c)| f64::from(f(d, c)))
+            .sum()
+    };
+    // GA4: sums of days, and unique users from GA4's own total (not the sum of days).
+    assert_eq!(value(r, "web.sessions"), sum(&oct, &ga4_sessions, 3));
+    assert_eq!(
+        kpi(r, "web.sessions")["previous"].as_f64().unwrap(),
+        sum(&sep, &ga4_sessions, 3)
+    );
+    assert_eq!(value(r, "web.users"), f64::from(ga4_total_users(&oct)));
+    assert_eq!(
+        kpi(r, "web.users")["previous"].as_f64().unwrap(),
+        f64::from(ga4_total_users(&sep))
+    );
+    assert_eq!(kpi(r, "web.users")["aggregation"], "platform_total");
+    // Google Ads: micros to money, absent (zero) conversions, ratios from sums.
+    let clicks = sum(&oct, &ads_clicks, 2);
+    assert_eq!(value(r, "ads.clicks"), clicks);
+    assert!(close(value(r, "ads.spend"), clicks * 1.25));
+    assert!(close(value(r, "ads.cpc"), 1.25));
+    let conversions = sum(&oct, &ads_conversions, 2);
+    assert_eq!(value(r, "ads.conversions"), conversions);
+    assert!(close(
+        value(r, "ads.roas"),
+        conversions * 40.0 / (clicks * 1.25)
+    ));
+    // Meta: followers are the last day's (31 October, reported at 07:00 UTC on 1 November,
+    // the night the US leaves summer time); engagements summed over days.
+    assert_eq!(
+        value(r, "social.followers"),
+        f64::from(meta_follows(day("2026-10-31")))
+    );
+    assert_eq!(
+        kpi(r, "social.followers")["previous"].as_f64().unwrap(),
+        f64::from(meta_follows(day("2026-09-30")))
+    );
+    assert_eq!(
+        value(r, "social.engagements"),
+        oct.iter()
+            .map(|d| f64::from(meta_engagements(*d)))
+            .sum::<f64>()
+    );
+    assert_eq!(kpi(r, "social.engagements")["missing_days"], 0);
+    // Search Console: position weighted by impressions.
+    assert_eq!(value(r, "seo.clicks"), sum(&oct, &gsc_clicks, 2));
+    let (mut weighted, mut impressions) = (0.0, 0.0);
+    for d in &oct {
+        for q in 0..2 {
+            weighted += gsc_position(*d, q) * f64::from(gsc_impressions(*d, q));
+            impressions += f64::from(gsc_impressions(*d, q));
+        }
+    }
+    assert!(close(value(r, "seo.position"), weighted / impressions));
+    // Reviews on Tokyo days: 31 at 19:00 local, one at 01:00 on 1 October (UTC: 30
+    // September), none from 00:30 on 1 November (UTC: 31 October).
+    let in_oct: Vec<(u8, bool)> = reviews()
+        .into_iter()
+        .filter(|(t, _, _)| {
+            let local = chrono::DateTime::parse_from_rfc3339(t)
+                .unwrap()
+                .with_timezone(&chrono_tz::Asia::Tokyo);
+            local.date_naive() >= day("2026-10-01") && local.date_naive() <= day("2026-10-31")
+        })
+        .map(|(_, s, r)| (s, r))
+        .collect();
+    assert_eq!(in_oct.len(), 32);
+    assert_eq!(value(r, "reviews.new"), 32.0);
+    let mean = in_oct.iter().map(|(s, _)| f64::from(*s)).sum::<f64>() / 32.0;
+    assert!(
+        close(value(r, "reviews.rating"), mean),
+        "{} vs {mean}",
+        value(r, "reviews.rating")
+    );
+    assert_eq!(
+        value(r, "reviews.responded"),
+        in_oct.iter().filter(|(_, r)| *r).count() as f64
+    );
+    // The generic API: paged by token, fields by JSON pointer.
+    assert_eq!(
+        value(r, "email.delivered"),
+        oct.iter()
+            .map(|d| f64::from(email_delivered(*d)))
+            .sum::<f64>()
+    );
+    assert!(close(
+        value(r, "email.open_rate"),
+        oct.iter().map(|d| f64::from(email_opens(*d))).sum::<f64>() / value(r, "email.delivered")
+    ));
+    for s in r["data_quality"]["sources"].as_array().unwrap() {
+        assert_eq!(s["status"], "ok", "{s}");
+    }
+}
+
+#[test]
+fn full_fetch_pages_caches_and_renders_offline() {
+    let server = ApiServer::start();
+    let ws = workspace(&server, "");
+    let o = run(ws.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = report(ws.path());
+    assert_october_numbers(&r);
+    // Paging: GA4 93 rows (31 days × 3 channels) at 40 a page → 3 requests per range;
+    // Search Console 62 rows at 50 → 2; Business Profile ≥ 2 pages of 50; Meta windows of
+    // 10 days → 4 for October; the generic API 7 records a page → 5 for October.
+    let ga4 = server.requests("ga4");
+    assert_eq!(ga4.len(), 6, "{ga4:#?}");
+    assert_eq!(server.count("gsc"), 4);
+    assert!(server.count("gbp") >= 4, "{}", server.count("gbp"));
+    assert!(server.count("meta") >= 7, "{}", server.count("meta"));
+    assert_eq!(server.count("http"), 10);
+    // One token exchange for the whole run, reused by four Google sources.
+    assert_eq!(server.count("token"), 1);
+    for request in server.requests("meta") {
+        assert_eq!(request.matches("access_token=").count(), 1, "{request}");
+    }
+    // The report names the snapshot of each range, and the snapshot holds no secret.
+    let web = source(&r, "web");
+    assert_eq!(web["kind"], "ga4");
+    let fetched = web["fetched"].as_array().unwrap();
+    assert_eq!(fetched.len(), 2);
+    assert_eq!(fetched[0]["from_cache"], false);
+    let snapshot = ws.path().join(fetched[0]["snapshot"].as_str().unwrap());
+    assert!(
+        snapshot.ends_with(".execreport/cache/live-co/web/2026-10-01_2026-10-31.json"),
+        "{}",
+        snapshot.display()
+    );
+    for entry in walk(&ws.path().join(".execreport")) {
+        let text = std::fs::read_to_string(&entry).unwrap();
+        for secret in [
+            CLIENT_SECRET,
+            REFRESH_TOKEN,
+            DEVELOPER_TOKEN,
+            META_TOKEN,
+            EMAIL_KEY,
+            "access-1",
+        ] {
+            assert!(!text.contains(secret), "{} holds {secret}", entry.display());
+        }
+    }
+
+    // October and September have settled: a second run asks the APIs nothing.
+    let before = server.total();
+    let o = run(ws.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(server.total(), before);
+    assert_eq!(
+        source(&report(ws.path()), "web")["fetched"][0]["from_cache"],
+        true
+    );
+
+    // --offline renders the same numbers with the server gone.
+    drop(server);
+    let o = run(ws.path(), &["--offline"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_october_numbers(&report(ws.path()));
+
+    // Without a cache, --offline says what is missing and the report says "unavailable".
+    std::fs::remove_dir_all(ws.path().join(".execreport/cache/live-co/seo")).unwrap();
+    let o = run(ws.path(), &["--offline"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let seo = source(&report(ws.path()), "seo").clone();
+    assert_eq!(seo["status"], "failed");
+    assert!(
+        seo["error"]
+            .as_str()
+            .unwrap()
+            .contains("no cached data for 2026-10-01 to 2026-10-31"),
+        "{seo}"
+    );
+    assert!(
+        stderr(&o).contains("source seo unavailable"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn recent_days_are_fetched_again_until_they_settle() {
+    let server = ApiServer::start();
+    let ws = workspace(&server, "");
+    // On 2 November, October is not final for Google Ads (3 days) or GA4 (2 days).
+    let early = ["--now", "2026-11-02T03:00:00Z"];
+    assert_eq!(run(ws.path(), &early).status.code(), Some(0));
+    let ads = server.count("ads");
+    assert_eq!(run(ws.path(), &early).status.code(), Some(0));
+    assert_eq!(
+        server.count("ads"),
+        ads + 1,
+        "October refetched, September from the cache"
+    );
+    // --refresh fetches everything again.
+    let before = server.total();
+    assert_eq!(run(ws.path(), &["--refresh"]).status.code(), Some(0));
+    assert!(server.total() > before);
+}
+
+/// Replaces text in the workspace file.
+fn edit(dir: &Path, from: &str, to: &str) {
+    let path = dir.join("execreport.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from:?} not in the workspace");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Only one source, so faults are easy to aim.
+fn only(server: &ApiServer, keep: &str) -> tempfile::TempDir {
+    let ws = workspace(server, "");
+    let path = ws.path().join("execreport.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut out = String::new();
+    let mut keeping = true;
+    for line in text.lines() {
+        if let Some(id) = line.trim_start().strip_prefix("- id: ")
+            && line.starts_with("      - ")
+        {
+            keeping = id == keep;
+        }
+        if keeping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    std::fs::write(&path, out).unwrap();
+    ws
+}
+
+#[test]
+fn rate_limits_and_server_errors_are_retried() {
+    let server = ApiServer::start();
+    let ws = only(&server, "seo");
+    server.fault(
+        "gsc",
+        Fault::Status {
+            code: 429,
+            body:
+                r#"{"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}}"#
+                    .into(),
+            retry_after: Some("1".into()),
+        },
+    );
+    server.fault(
+        "gsc",
+        Fault::status(
+            500,
+            r#"{"error":{"code":500,"message":"Internal error","status":"INTERNAL"}}"#,
+        ),
+    );
+    let t = Instant::now();
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        t.elapsed() >= Duration::from_secs(1),
+        "Retry-After honoured"
+    );
+    // 429, 500, then two pages.
+    assert_eq!(server.count("gsc"), 4);
+    assert_eq!(source(&report(ws.path()), "seo")["status"], "ok");
+}
+
+#[test]
+fn client_errors_are_not_retried_and_name_the_request_without_secrets() {
+    let server = ApiServer::start();
+    let ws = only(&server, "email");
+    // A wrong key: 403, no retry, the API's message in the report and on stderr.
+    let o = run_with(ws.path(), &[], &[("T_EMAIL_KEY", "wrong-key-0000")]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert_eq!(server.count("http"), 1);
+    let err = stderr(&o);
+    assert!(err.contains("HTTP 403 Forbidden: bad API key"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "GET {}/email/stats?from=2026-10-01&to=2026-10-31",
+            server.base
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("wrong-key-0000"));
+    let email = source(&report(ws.path()), "email").clone();
+    assert!(email["error"].as_str().unwrap().contains("bad API key"));
+}
+
+#[test]
+fn an_expired_token_is_refreshed_once() {
+    let server = ApiServer::start();
+    *server.state.expire_first_token.lock().unwrap() = true;
+    let ws = only(&server, "web");
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(server.count("token"), 2);
+    let ga4 = server.requests("ga4");
+    assert!(
+        ga4[0].ends_with("Bearer access-1") && ga4[1].ends_with("Bearer access-2"),
+        "{ga4:#?}"
+    );
+    assert_eq!(
+        value(&report(ws.path()), "web.sessions"),
+        days("2026-10-01", "2026-10-31")
+            .iter()
+            .flat_map(|d| (0..3).map(move |c| f64::from(ga4_sessions(*d, c))))
+            .sum::<f64>()
+    );
+}
+
+#[test]
+fn a_revoked_refresh_token_fails_the_source_without_showing_secrets() {
+    let server = ApiServer::start();
+    let ws = only(&server, "web");
+    std::fs::write(
+        ws.path().join("secrets/refresh-token"),
+        "revoked-refresh-token-1\n",
+    )
+    .unwrap();
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("refreshing the OAuth access token failed"),
+        "{err}"
+    );
+    assert!(err.contains("Token has been expired or revoked."), "{err}");
+    assert_eq!(
+        server.count("token"),
+        1,
+        "a 400 from the token endpoint is not retried"
+    );
+    let r = std::fs::read_to_string(ws.path().join("out/live-co/2026-10/report.json")).unwrap();
+    for secret in ["revoked-refresh-token-1", CLIENT_SECRET, CLIENT_ID] {
+        assert!(
+            !err.contains(secret) && !r.contains(secret),
+            "{secret} leaked"
+        );
+    }
+    // Marked required, the source fails the client's report.
+    edit(ws.path(), "required: false", "required: true");
+    let o = run(ws.path(), &["--compare", "none"]);
+    expect_exit(&o, 3, "client live-co: required source \"web\" failed");
+}
+
+#[test]
+fn timeouts_are_retried_then_reported() {
+    let server = ApiServer::start();
+    let ws = only(&server, "reviews");
+    edit(
+        ws.path(),
+        "location: accounts/1/locations/2,",
+        "location: accounts/1/locations/2, timeout_seconds: 1, retries: 1,",
+    );
+    server.fault("gbp", Fault::Delay(Duration::from_secs(3)));
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(value(&report(ws.path()), "reviews.new"), 32.0);
+    // Two slow answers in a row exhaust the one retry.
+    server.fault("gbp", Fault::Delay(Duration::from_secs(3)));
+    server.fault("gbp", Fault::Delay(Duration::from_secs(3)));
+    let o = run(ws.path(), &["--compare", "none", "--refresh"]);
+    expect_exit(&o, 4, "timed out (gave up after 2 attempts)");
+}
+
+#[test]
+fn malformed_json_fails_the_source_clearly() {
+    let server = ApiServer::start();
+    let ws = only(&server, "social");
+    server.fault("meta", Fault::Garbage);
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("the response is not valid JSON"), "{err}");
+    assert!(!err.contains(META_TOKEN), "{err}");
+    assert_eq!(server.count("meta"), 1, "a broken body is not retried");
+}
