@@ -42,6 +42,12 @@ fn every_invalid_workspace_is_reported_with_file_line_and_field() {
                 failures.push(format!("{name}: expected {e:?} in:\n{err}"));
             }
         }
+        // `# never: text`: what the message must not show (a secret pasted in).
+        for never in text.lines().filter_map(|l| l.strip_prefix("# never: ")) {
+            if err.contains(never) {
+                failures.push(format!("{name}: {never:?} must not appear in:\n{err}"));
+            }
+        }
         assert!(!err.contains("panicked"), "{name} panicked:\n{err}");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n---\n"));

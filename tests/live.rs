@@ -569,3 +569,67 @@ fn malformed_json_fails_the_source_clearly() {
     assert!(!err.contains(META_TOKEN), "{err}");
     assert_eq!(server.count("meta"), 1, "a broken body is not retried");
 }
+
+/// The sample workspace's Search Console source: its shipped cache is what the loopback server
+/// serves for the source's settings. `UPDATE_SAMPLE_CACHE=1` rewrites the shipped snapshots.
+#[test]
+fn the_sample_cache_is_what_the_api_serves() {
+    let server = ApiServer::start();
+    let samples = common::repo().join("samples");
+    let ws = tempfile::tempdir().unwrap();
+    for dir in ["brands", "data", "notes"] {
+        std::os::unix::fs::symlink(samples.join(dir), ws.path().join(dir)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(samples.join("execreport.yaml")).unwrap();
+    assert!(yaml.contains("base_url: \"http://127.0.0.1:8790\""));
+    let yaml = yaml.replace("http://127.0.0.1:8790", &server.base).replace(
+        "              client_id: {env: TRATTORIA_GOOGLE_CLIENT_ID}",
+        &format!(
+            "              client_id: {{env: TRATTORIA_GOOGLE_CLIENT_ID}}\n              token_url: \"{}/token\"",
+            server.base
+        ),
+    );
+    std::fs::write(ws.path().join("execreport.yaml"), yaml).unwrap();
+    let args = [
+        "--client",
+        "trattoria-da-luca",
+        "--refresh",
+        "--now",
+        "2026-11-05T06:00:00Z",
+    ];
+    let o = run_with(
+        ws.path(),
+        &args,
+        &[
+            ("TRATTORIA_GOOGLE_CLIENT_ID", CLIENT_ID),
+            ("TRATTORIA_GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
+            ("TRATTORIA_GOOGLE_REFRESH_TOKEN", REFRESH_TOKEN),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let fetched = ws.path().join(".execreport/cache/trattoria-da-luca/seo");
+    let shipped = samples.join(".execreport/cache/trattoria-da-luca/seo");
+    for name in ["2026-10-01_2026-10-31.json", "2026-09-01_2026-09-30.json"] {
+        let new = std::fs::read(fetched.join(name)).unwrap();
+        if std::env::var_os("UPDATE_SAMPLE_CACHE").is_some() {
+            std::fs::create_dir_all(&shipped).unwrap();
+            std::fs::write(shipped.join(name), &new).unwrap();
+        }
+        let old = std::fs::read(shipped.join(name)).unwrap_or_default();
+        assert!(
+            old == new,
+            "samples/.execreport/cache/…/seo/{name} differs from what the API serves; rerun with UPDATE_SAMPLE_CACHE=1"
+        );
+    }
+    // The report reads the same numbers as the sample run, which uses the shipped cache.
+    let r = serde_json::from_slice::<Value>(
+        &std::fs::read(ws.path().join("out/trattoria-da-luca/2026-10/report.json")).unwrap(),
+    )
+    .unwrap();
+    let oct = days("2026-10-01", "2026-10-31");
+    let clicks: u32 = oct
+        .iter()
+        .flat_map(|d| (0..2).map(move |q| gsc_clicks(*d, q)))
+        .sum();
+    assert_eq!(value(&r, "seo.clicks"), f64::from(clicks));
+}

@@ -32,7 +32,10 @@ pub fn run(ws: &Workspace) -> ExitCode {
             if source.kind.is_live() {
                 // Nothing is fetched here; the settings and secrets must be in place.
                 if let Err(e) = sources::live::check(ws, source) {
-                    failed(&e);
+                    failed(&format!(
+                        "{e}; reports can only use data already in {}",
+                        ws.cache_dir().display()
+                    ));
                 }
                 continue;
             }

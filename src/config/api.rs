@@ -6,14 +6,51 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+/// The error for a secret written inline; messages with it never quote the file's line.
+pub const INLINE_SECRET: &str =
+    "secrets are never written in the workspace file: expected `{env: VARIABLE}` or `{file: path}`";
+
 /// Where a secret comes from. Secrets are never written inline in the workspace file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SecretRef {
     /// The name of an environment variable.
     Env(String),
     /// A file (relative to the workspace file) whose content, trimmed, is the secret.
     File(PathBuf),
+}
+
+impl<'de> Deserialize<'de> for SecretRef {
+    /// `{env: NAME}` or `{file: path}`. Anything else is refused without quoting it: it may be
+    /// the secret itself, pasted in.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Reference {
+            env: Option<String>,
+            file: Option<PathBuf>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Reference(Reference),
+            Other(serde::de::IgnoredAny),
+        }
+        use serde::de::Error;
+        match Form::deserialize(d)? {
+            Form::Reference(Reference {
+                env: Some(name),
+                file: None,
+            }) => Ok(SecretRef::Env(name)),
+            Form::Reference(Reference {
+                env: None,
+                file: Some(path),
+            }) => Ok(SecretRef::File(path)),
+            Form::Reference(_) => Err(D::Error::custom(
+                "expected exactly one of `env: VARIABLE` or `file: path`",
+            )),
+            Form::Other(_) => Err(D::Error::custom(INLINE_SECRET)),
+        }
+    }
 }
 
 /// How requests authenticate.

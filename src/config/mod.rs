@@ -567,13 +567,15 @@ pub(crate) fn yaml_problem(path: &Path, text: &str, e: &serde_saphyr::Error) -> 
     let field = line
         .and_then(|n| key_on_line(text, n as usize))
         .unwrap_or_else(|| "(document)".into());
+    // The line of an inline secret holds the secret: it is not shown.
+    let quotable = !snippet.trim().is_empty() && !message.contains(api::INLINE_SECRET);
     Problem {
         file: path.to_path_buf(),
         line,
         column: loc.map(|l| l.column() as u32),
         field,
         message,
-        snippet: (!snippet.trim().is_empty()).then_some(snippet),
+        snippet: quotable.then_some(snippet),
     }
 }
 

@@ -25,7 +25,7 @@ pub const EMAIL_KEY: &str = "email-api-key-555";
 
 pub const CHANNELS: [&str; 3] = ["Organic Search", "Paid Search", "Direct"];
 pub const CAMPAIGNS: [&str; 2] = ["Brand", "Generic"];
-pub const QUERIES: [&str; 2] = ["dentist bangkok", "teeth whitening"];
+pub const QUERIES: [&str; 2] = ["trattoria da luca", "ristorante pesce verona"];
 
 fn n(d: NaiveDate) -> u32 {
     d.ordinal()

@@ -141,6 +141,8 @@ pub fn write(file: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
 /// A digest of the settings that decide what a request returns (never the secrets).
 pub fn fingerprint(config: &SourceConfig) -> String {
     let mut api = config.api.clone().unwrap_or_default();
+    // Where and how the request goes does not change what it returns.
+    api.base_url = None;
     api.auth = None;
     api.developer_token = None;
     api.settle_days = None;
