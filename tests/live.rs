@@ -109,8 +109,6 @@ fn run_with(dir: &Path, extra_args: &[&str], env: &[(&str, &str)]) -> Output {
         "-c",
         config.to_str().unwrap(),
         "render",
-        "--period",
-        "2026-10",
         "--format",
         "json",
         "--out",
@@ -118,6 +116,9 @@ fn run_with(dir: &Path, extra_args: &[&str], env: &[(&str, &str)]) -> Output {
     ];
     if !extra_args.contains(&"--now") {
         args.extend(["--now", NOW]);
+    }
+    if !extra_args.contains(&"--period") {
+        args.extend(["--period", "2026-10"]);
     }
     args.extend(extra_args);
     Command::new(env!("CARGO_BIN_EXE_execreport"))
@@ -632,4 +633,38 @@ fn the_sample_cache_is_what_the_api_serves() {
         .flat_map(|d| (0..2).map(move |q| gsc_clicks(*d, q)))
         .sum();
     assert_eq!(value(&r, "seo.clicks"), f64::from(clicks));
+}
+
+/// A comparison overlapping the period: the shared days come from one snapshot, once.
+#[test]
+fn overlapping_ranges_are_counted_once() {
+    let server = ApiServer::start();
+    let ws = only(&server, "seo");
+    let o = run(
+        ws.path(),
+        &["--period", "2025-10-01..2026-10-31", "--compare", "yoy"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let path = ws
+        .path()
+        .join("out/live-co/2025-10-01_2026-10-31/report.json");
+    let r: Value = serde_json::from_slice(
+        &std::fs::read(&path).unwrap_or_else(|_| panic!("{}", stdout_of(&o))),
+    )
+    .unwrap();
+    let clicks = |start: &str, end: &str| -> f64 {
+        days(start, end)
+            .iter()
+            .flat_map(|d| (0..2).map(move |q| f64::from(gsc_clicks(*d, q))))
+            .sum()
+    };
+    assert_eq!(value(&r, "seo.clicks"), clicks("2025-10-01", "2026-10-31"));
+    assert_eq!(
+        kpi(&r, "seo.clicks")["previous"].as_f64().unwrap(),
+        clicks("2024-10-01", "2025-10-31")
+    );
+}
+
+fn stdout_of(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -72,6 +72,15 @@ impl SourceData {
         self.dates.retain(|d| (start..=end).contains(d));
     }
 
+    /// Drops points on days inside `ranges` (already read from another snapshot).
+    fn drop_ranges(&mut self, ranges: &[(NaiveDate, NaiveDate)]) {
+        let outside = |d: &NaiveDate| !ranges.iter().any(|(s, e)| (s..=e).contains(&d));
+        for series in self.metrics.values_mut() {
+            series.points.retain(|p| outside(&p.date));
+        }
+        self.dates.retain(outside);
+    }
+
     /// Adds another range of the same source.
     fn merge(&mut self, other: SourceData) {
         for (metric, series) in other.metrics {

@@ -172,7 +172,8 @@ impl Auth {
         let lifetime = json
             .get("expires_in")
             .and_then(|e| e.as_u64())
-            .unwrap_or(3600);
+            .unwrap_or(3600)
+            .min(86_400);
         let token = Secret::from_fetched(token);
         cache.insert(
             key,

@@ -139,7 +139,8 @@ pub fn write(file: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
 }
 
 /// A digest of the settings that decide what a request returns (never the secrets).
-pub fn fingerprint(config: &SourceConfig) -> String {
+/// `context`: what else decides the rows (the client's time zone, the fields totalled).
+pub fn fingerprint(config: &SourceConfig, context: &str) -> String {
     let mut api = config.api.clone().unwrap_or_default();
     // Where and how the request goes does not change what it returns.
     api.base_url = None;
@@ -149,7 +150,7 @@ pub fn fingerprint(config: &SourceConfig) -> String {
     api.timeout_seconds = None;
     api.retries = None;
     let described = format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{context}",
         config.kind,
         api,
         config.records,

@@ -24,7 +24,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
     let date_key = s.config.date.as_str();
     let dimensions = s.dimensions_with_date();
     let fields = s.fields();
-    let limit = s.api.page_size.unwrap_or(PAGE);
+    let limit = s.api.page_size.unwrap_or(PAGE).max(1);
     let mut out = Fetched::default();
     let mut offset: u64 = 0;
     loop {

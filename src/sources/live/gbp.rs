@@ -36,6 +36,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
     let first = s.url(BASE, &format!("v4/{location}/reviews"))?;
     let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
     let mut token: Option<String> = None;
+    let mut finished = false;
     for _ in 0..MAX_PAGES {
         let mut url = first.clone();
         url.query_pairs_mut()
@@ -98,8 +99,13 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
             .map(str::to_string);
         let older_than_range = newest_update.is_some_and(|d| d < start);
         if token.is_none() || reviews.is_empty() || older_than_range {
+            finished = true;
             break;
         }
+    }
+    if !finished {
+        let call = Call::new(Method::GET, first);
+        return Err(s.unexpected(&call, format!("more than {MAX_PAGES} pages")));
     }
     let rows = days
         .into_iter()

@@ -117,6 +117,18 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
                 })
             }
         };
+        // Credentials go with every page: never to another host than the first page's.
+        if let Some(url) = &next
+            && url.origin() != first.url.origin()
+        {
+            return Err(s.unexpected(
+                &call,
+                format!(
+                    "the next page is on another host ({}); not followed",
+                    url.origin().ascii_serialization()
+                ),
+            ));
+        }
         match next {
             Some(url)
                 if count > 0 || matches!(api.pagination, Some(Pagination::NextToken { .. })) =>

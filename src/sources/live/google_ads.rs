@@ -35,6 +35,18 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
     let resource = s.api.resource.as_deref().unwrap_or("campaign");
     let dims: Vec<&str> = s.config.dimensions.iter().map(String::as_str).collect();
     let fields = s.fields();
+    if let Some(average) = fields
+        .iter()
+        .find(|f| f.starts_with("metrics.average_") || f.starts_with("metrics.cost_per_"))
+    {
+        return Err(FetchError {
+            request: "columns".into(),
+            status: None,
+            message: format!(
+                "{average} is an average of the day; map its parts (cost_micros, clicks, conversions) and the report computes it for the period"
+            ),
+        });
+    }
     let mut select = vec!["segments.date"];
     select.extend(
         dims.iter()
@@ -69,6 +81,11 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         .ok_or_else(|| s.unexpected(&call, "expected a JSON array of result batches".into()))?;
     let mut out = Fetched::default();
     for batch in batches {
+        // A stream that fails part-way answers 200 with an error element.
+        if batch.get("error").is_some() {
+            let message = super::http::api_message(&serde_json::to_vec(batch).unwrap_or_default());
+            return Err(s.unexpected(&call, format!("the stream failed: {message}")));
+        }
         let results = batch
             .get("results")
             .and_then(Value::as_array)

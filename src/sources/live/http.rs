@@ -140,6 +140,19 @@ impl Http {
     pub fn new() -> Result<Self, String> {
         let client = Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
+            // Headers such as API keys would follow a redirect to another host: only the
+            // same host is followed.
+            .redirect(reqwest::redirect::Policy::custom(|attempt| {
+                let same = attempt
+                    .previous()
+                    .first()
+                    .is_some_and(|first| first.host_str() == attempt.url().host_str());
+                if same && attempt.previous().len() < 5 {
+                    attempt.follow()
+                } else {
+                    attempt.stop()
+                }
+            }))
             .user_agent(concat!("execreport/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
@@ -361,7 +374,10 @@ fn retry_delay(body: &[u8]) -> Option<Duration> {
     let details = v.get("error")?.get("details")?.as_array()?;
     details.iter().find_map(|d| {
         let delay = d.get("retryDelay")?.as_str()?.strip_suffix('s')?;
-        delay.parse::<f64>().ok().map(Duration::from_secs_f64)
+        delay
+            .parse::<f64>()
+            .ok()
+            .and_then(|s| Duration::try_from_secs_f64(s).ok())
     })
 }
 

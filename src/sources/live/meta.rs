@@ -16,7 +16,7 @@ use super::{Fetched, Source};
 
 const BASE: &str = "https://graph.facebook.com";
 const VERSION: &str = "v25.0";
-const MAX_PAGES: usize = 24;
+const MAX_PAGES: usize = 200;
 
 pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, FetchError> {
     let version = s.api.api_version.as_deref().unwrap_or(VERSION);
@@ -33,6 +33,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         .map_or(chrono_tz::America::Los_Angeles, |z| z.0);
     let mut days: std::collections::BTreeMap<NaiveDate, Map<String, Value>> = Default::default();
     let mut call = Call::new(Method::GET, url);
+    let mut finished = false;
     for _ in 0..MAX_PAGES {
         let page = s.send_json(&authorized(&call))?;
         let data = page
@@ -92,8 +93,14 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
                     .map_err(|e| s.unexpected(&call, format!("invalid paging.next: {e}")))?;
                 call = Call::new(Method::GET, url);
             }
-            _ => break,
+            _ => {
+                finished = true;
+                break;
+            }
         }
+    }
+    if !finished {
+        return Err(s.unexpected(&call, format!("more than {MAX_PAGES} pages")));
     }
     Ok(Fetched {
         rows: days.into_values().collect(),

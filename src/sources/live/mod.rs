@@ -203,7 +203,10 @@ pub fn load(
     let settle = api
         .settle_days
         .unwrap_or_else(|| default_settle_days(config.kind));
-    let fingerprint = cache::fingerprint(config);
+    let unique = unique_fields(ws, config);
+    let fingerprint = cache::fingerprint(config, &format!("{}|{unique:?}", needs.time_zone));
+    // Ranges already read: a comparison overlapping the period is not counted twice.
+    let mut covered: Vec<(NaiveDate, NaiveDate)> = Vec::new();
     let mut source: Option<Source> = None;
     let mut data: Option<SourceData> = None;
     for &(start, end) in &needs.ranges {
@@ -261,7 +264,9 @@ pub fn load(
             })?;
             snapshot
         };
-        let part = snapshot.map(config, &ws.catalog, &file, from_cache, &display(ws, &file))?;
+        let mut part = snapshot.map(config, &ws.catalog, &file, from_cache, &display(ws, &file))?;
+        part.drop_ranges(&covered);
+        covered.push((start, end));
         data = Some(match data {
             None => part,
             Some(mut all) => {
@@ -304,7 +309,26 @@ fn connect<'a>(
     let token_param = (config.kind == SourceKind::Meta).then_some("access_token");
     let auth = Auth::resolve(api.auth.as_ref(), &ws.root, &fetcher.redactor, token_param)
         .map_err(SourceError::Live)?;
-    let unique_fields = config
+    Ok(Source {
+        root: &ws.root,
+        config,
+        api,
+        time_zone: needs.time_zone,
+        unique_fields: unique_fields(ws, config),
+        auth,
+        http: fetcher.http()?,
+        fetcher,
+        policy: Policy {
+            timeout: Duration::from_secs(api.timeout_seconds.unwrap_or(30)),
+            retries: api.retries.unwrap_or(4),
+            backoff: Duration::from_millis(500),
+        },
+    })
+}
+
+/// API fields whose metrics are unique counts, which the platform should total itself.
+fn unique_fields(ws: &Workspace, config: &SourceConfig) -> Vec<String> {
+    config
         .columns
         .iter()
         .filter(|(_, metric)| {
@@ -316,22 +340,7 @@ fn connect<'a>(
             })
         })
         .map(|(field, _)| field.clone())
-        .collect();
-    Ok(Source {
-        root: &ws.root,
-        config,
-        api,
-        time_zone: needs.time_zone,
-        unique_fields,
-        auth,
-        http: fetcher.http()?,
-        fetcher,
-        policy: Policy {
-            timeout: Duration::from_secs(api.timeout_seconds.unwrap_or(30)),
-            retries: api.retries.unwrap_or(4),
-            backoff: Duration::from_millis(500),
-        },
-    })
+        .collect()
 }
 
 fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, FetchError> {

@@ -25,7 +25,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         &format!("webmasters/v3/sites/{site}/searchAnalytics/query"),
     )?;
     let dimensions = s.dimensions_with_date();
-    let limit = s.api.page_size.unwrap_or(PAGE);
+    let limit = s.api.page_size.unwrap_or(PAGE).clamp(1, PAGE);
     let fields = s.fields();
     let mut out = Fetched::default();
     let mut start_row: u64 = 0;
@@ -79,7 +79,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
             out.rows.push(flat);
         }
         start_row += rows.len() as u64;
-        if (rows.len() as u64) < u64::from(limit) {
+        if rows.is_empty() || (rows.len() as u64) < u64::from(limit) {
             return Ok(out);
         }
     }
