@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::sources::live::DataMode;
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::config::LocaleTag;
 use crate::period::{CompareKind, PeriodSpec};
@@ -17,7 +17,8 @@ use crate::period::{CompareKind, PeriodSpec};
 )]
 #[command(
     after_help = "Exit codes: 0 success, 1 error (bad configuration, bad input), \
-2 wrong command-line usage, 3 some reports failed while others were written."
+2 wrong command-line usage, 3 some reports failed while others were written, \
+4 all written but some without a failed optional source, 5 another batch holds the workspace."
 )]
 pub struct Cli {
     /// The workspace file; default: the nearest execreport.yaml from the current folder up.
@@ -37,6 +38,13 @@ pub struct Cli {
 pub enum Command {
     /// Compute and write reports for clients and a period.
     Render(RenderArgs),
+    /// Render the reports that are due (`--due`) or asked for (`--period`), in parallel,
+    /// recorded in the workspace's ledger.
+    Batch(BatchArgs),
+    /// What is due, done, failed or awaiting approval, per client.
+    Status(StatusArgs),
+    /// Approve a rendered report that its schedule holds for approval.
+    Approve(ApproveArgs),
     /// Validate the workspace, every client's sources and data, without rendering.
     Check,
 }
@@ -71,7 +79,14 @@ pub struct RenderArgs {
     /// Report in this locale instead of the client's (e.g. th-TH).
     #[arg(long, value_name = "TAG")]
     pub locale: Option<LocaleTag>,
-    /// Pin the clock (RFC 3339), for "today" and for whether cached live data has settled.
+    #[command(flatten)]
+    pub live: ClockArgs,
+}
+
+/// The clock and where live data may come from (`render` and `batch`).
+#[derive(Debug, Args)]
+pub struct ClockArgs {
+    /// Pin the clock (RFC 3339): "today", what is due, and whether cached live data has settled.
     #[arg(long, value_name = "TIMESTAMP", env = "EXECREPORT_NOW")]
     pub now: Option<chrono::DateTime<chrono::Utc>>,
     /// Live sources from the cache only (`.execreport/cache/`); nothing is fetched.
@@ -82,7 +97,8 @@ pub struct RenderArgs {
     pub refresh: bool,
 }
 
-impl RenderArgs {
+impl ClockArgs {
+    /// Where live data may come from, from `--offline` / `--refresh`.
     pub fn data_mode(&self) -> DataMode {
         if self.offline {
             DataMode::Offline
@@ -94,14 +110,68 @@ impl RenderArgs {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// The report model as JSON (docs/report-model.md).
-    Json,
-    /// A self-contained HTML report.
-    Html,
-    /// A print-grade PDF report.
-    Pdf,
+pub use crate::render::Format;
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Render every report whose scheduled time has come and that is not done yet.
+    #[arg(long, conflicts_with = "period", required_unless_present = "period")]
+    pub due: bool,
+    /// Render this period for every client (or those given with --clients).
+    #[arg(long, short = 'p', value_parser = parse_period)]
+    pub period: Option<PeriodSpec>,
+    /// Only these clients (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub clients: Vec<String>,
+    /// Render even when the inputs and files are unchanged since the last batch.
+    #[arg(long)]
+    pub force: bool,
+    /// Reports rendered at once; default: the number of cores.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print a JSON summary on stdout (progress goes to stderr).
+    #[arg(long)]
+    pub json: bool,
+    /// Only clients of shard K of N (by a hash of the client id), e.g. `--shard 2/3`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+    /// Output folder; default: the workspace's `output` setting.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub live: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Pin the clock (RFC 3339).
+    #[arg(long, value_name = "TIMESTAMP", env = "EXECREPORT_NOW")]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    #[arg(long)]
+    pub client: String,
+    /// The report's period key, e.g. 2026-10 or 2026-W43.
+    #[arg(long, short = 'p')]
+    pub period: String,
+}
+
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("expected K/N with 1 <= K <= N, such as 2/3; found {s:?}");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (u32, u32) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if k == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 fn parse_period(s: &str) -> Result<PeriodSpec, String> {

@@ -4,6 +4,7 @@
 //! → [`report`] → render → [`deliver`].
 
 pub mod analysis;
+pub mod batch;
 pub mod charts;
 pub mod cli;
 pub mod cmd;

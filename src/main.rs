@@ -22,6 +22,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let ws = Workspace::load(&path)?;
     Ok(match &cli.command {
         Command::Render(args) => cmd::render::run(&ws, args)?,
+        Command::Batch(args) => cmd::batch::run(&ws, args)?,
+        Command::Status(args) => cmd::status::run(&ws, args)?,
+        Command::Approve(args) => cmd::approve::run(&ws, args)?,
         Command::Check => cmd::check::run(&ws),
     })
 }

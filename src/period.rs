@@ -243,7 +243,7 @@ fn shift_months(date: NaiveDate, months: i32) -> NaiveDate {
 }
 
 /// The week containing `date` for the given week start, named by its ISO week.
-fn week_containing(date: NaiveDate, week_start: Weekday) -> Period {
+pub fn week_containing(date: NaiveDate, week_start: Weekday) -> Period {
     let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
     let start = date - Duration::days(back as i64);
     // Name the week by the ISO week of its Monday (the day after a Sunday start).

@@ -1,7 +1,10 @@
 //! One module per command; each exposes `run`, returning the process exit status.
 
+pub mod approve;
+pub mod batch;
 pub mod check;
 pub mod render;
+pub mod status;
 
 use std::process::ExitCode;
 
@@ -11,6 +14,9 @@ pub const EXIT_PARTIAL: u8 = 3;
 /// Exit status when every report was written but some lack a source that failed (a
 /// `required: false` source; the report shows "data unavailable").
 pub const EXIT_DEGRADED: u8 = 4;
+
+/// Exit status when another batch holds the workspace's lock.
+pub const EXIT_BUSY: u8 = 5;
 
 /// 0 when nothing failed, [`EXIT_PARTIAL`] when reports failed, else [`EXIT_DEGRADED`] when
 /// reports were written without some of their data.

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use crate::cli::{Format, RenderArgs};
 use crate::config::{Client, Workspace};
 use crate::deliver::output::{report_dir, write_atomic};
-use crate::render::{Brands, render_pdf, view_of};
+use crate::render::{Brands, render_formats};
 use crate::report::{self, ReportRequest};
 
 pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
@@ -38,8 +38,8 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
         compare: args.compare,
         today: args.today,
         locale: args.locale.clone(),
-        now: args.now,
-        data: args.data_mode(),
+        now: args.live.now,
+        data: args.live.data_mode(),
     };
     let mut brands = Brands::default();
     let mut failures = 0;
@@ -92,24 +92,10 @@ fn render_one(
     let model = report::build(ws, client, &kit.brand, request)?;
     let dir = report_dir(out, &model.client.id, &model.period.key)?;
     let mut written = Vec::new();
-    let view = view_of(&model, &kit.brand, ws);
-    for format in formats {
-        let (name, bytes) = match format {
-            Format::Json => ("report.json", serde_json::to_vec_pretty(&model)?),
-            Format::Html => {
-                let html = kit
-                    .html
-                    .render(&view, &kit.brand)
-                    .map_err(|e| anyhow!("client {id}: {e}"))?;
-                ("report.html", html.into_bytes())
-            }
-            Format::Pdf => {
-                let pdf = render_pdf(&model, &view, &kit)
-                    .map_err(|e| anyhow!("client {id}: PDF: {e}"))?;
-                ("report.pdf", pdf)
-            }
-        };
-        let path = dir.join(name);
+    let rendered =
+        render_formats(&model, &kit, ws, formats).map_err(|e| anyhow!("client {id}: {e}"))?;
+    for (format, bytes) in rendered {
+        let path = dir.join(format.file_name());
         write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);
     }

@@ -4,11 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::api::ApiConfig;
-use super::values::{CurrencyCode, EmailAddress, LocaleTag, Slug, TimeZone, WeekStart};
+use super::values::{
+    CurrencyCode, DayOfMonth, EmailAddress, LocalTime, LocaleTag, Slug, TimeZone, WeekStart,
+};
 use crate::metrics::catalog::MetricDef;
 
 /// A metric id as written in the file, with its position for error messages.
@@ -31,7 +34,58 @@ pub struct WorkspaceFile {
     /// Metrics added to the built-in catalog.
     #[serde(default)]
     pub metrics: Vec<MetricDef>,
+    /// When `batch --due` renders reports; a client's own `schedule` replaces it.
+    #[serde(default)]
+    pub schedule: Option<ScheduleConfig>,
     pub clients: Vec<ClientConfig>,
+}
+
+/// When a client's reports are due, and what a batch renders for them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleConfig {
+    /// The report for a month, rendered on `day` of the next month at `at` (client time).
+    #[serde(default)]
+    pub monthly: Option<MonthlyRun>,
+    /// The report for a week, rendered on `weekday` after the week at `at` (client time).
+    #[serde(default)]
+    pub weekly: Option<WeeklyRun>,
+    /// `required`: rendered reports wait for `execreport approve` before they are sent.
+    #[serde(default)]
+    pub approval: Approval,
+    /// Formats a batch writes; default json, html and pdf.
+    #[serde(default)]
+    pub formats: Option<Vec<crate::render::Format>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthlyRun {
+    /// Day of the following month (1–28): the days before it let the platforms' numbers settle.
+    pub day: DayOfMonth,
+    #[serde(default = "default_run_time")]
+    pub at: LocalTime,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyRun {
+    /// `monday` … `sunday`: the first such day after the week ends.
+    pub weekday: Weekday,
+    #[serde(default = "default_run_time")]
+    pub at: LocalTime,
+}
+
+fn default_run_time() -> LocalTime {
+    LocalTime(chrono::NaiveTime::from_hms_opt(6, 0, 0).expect("valid time"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approval {
+    #[default]
+    None,
+    Required,
 }
 
 fn default_output() -> PathBuf {
@@ -121,6 +175,9 @@ pub struct ClientConfig {
     pub breakdown_top: usize,
     #[serde(default)]
     pub sources: Vec<SourceConfig>,
+    /// Replaces the workspace's `schedule` for this client.
+    #[serde(default)]
+    pub schedule: Option<ScheduleConfig>,
 }
 
 fn default_top() -> usize {

@@ -187,6 +187,40 @@ impl WeekStart {
     }
 }
 
+/// A local time of day written `HH:MM`, e.g. `06:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTime(pub chrono::NaiveTime);
+
+impl<'de> Deserialize<'de> for LocalTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+            .map(LocalTime)
+            .map_err(|_| {
+                serde::de::Error::custom(format!(
+                    "{s:?} is not a time: expected HH:MM such as 06:00"
+                ))
+            })
+    }
+}
+
+/// A day of the month that every month has (1–28).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayOfMonth(pub u32);
+
+impl<'de> Deserialize<'de> for DayOfMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = u32::deserialize(d)?;
+        if (1..=28).contains(&n) {
+            Ok(DayOfMonth(n))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{n} is not a day every month has: expected 1 to 28"
+            )))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

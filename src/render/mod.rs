@@ -13,6 +13,32 @@ use crate::report::model::Report;
 use html::HtmlRenderer;
 use view::{ReportView, ViewInputs};
 
+/// An output format of a report.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// The report model as JSON (docs/report-model.md).
+    Json,
+    /// A self-contained HTML report.
+    Html,
+    /// A print-grade PDF report.
+    Pdf,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Json, Format::Html, Format::Pdf];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Json => "report.json",
+            Format::Html => "report.html",
+            Format::Pdf => "report.pdf",
+        }
+    }
+}
+
 /// A brand with its compiled templates, loaded once per run.
 pub struct BrandKit {
     pub brand: Brand,
@@ -101,6 +127,31 @@ pub fn render_pdf(
         date: report.period.end,
     };
     kit.pdf.render(view, meta, &label)
+}
+
+/// The bytes of a report in each of `formats`, in that order.
+pub fn render_formats(
+    report: &Report,
+    kit: &BrandKit,
+    ws: &Workspace,
+    formats: &[Format],
+) -> Result<Vec<(Format, Vec<u8>)>, String> {
+    let view = view_of(report, &kit.brand, ws);
+    formats
+        .iter()
+        .map(|&format| {
+            let bytes = match format {
+                Format::Json => serde_json::to_vec_pretty(report).map_err(|e| e.to_string())?,
+                Format::Html => kit
+                    .html
+                    .render(&view, &kit.brand)
+                    .map_err(|e| e.to_string())?
+                    .into_bytes(),
+                Format::Pdf => render_pdf(report, &view, kit).map_err(|e| format!("PDF: {e}"))?,
+            };
+            Ok((format, bytes))
+        })
+        .collect()
 }
 
 /// The view of a report for its brand and locale.

@@ -1,0 +1,343 @@
+//! Batches: which reports to render (due by schedule, or asked for), rendering them in
+//! parallel with their state in the ledger, and the manifest of what is in the output folder.
+//!
+//! A report is first marked `rendering`, then its files are written atomically, then it is
+//! marked `rendered` with each file's SHA-256. A batch killed at any point leaves either the
+//! old files or the new ones, and a ledger that sends the next batch back to what is unfinished.
+
+pub mod ledger;
+pub mod schedule;
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::config::schema::{Approval, ScheduleConfig};
+use crate::config::{Client, Workspace};
+use crate::deliver::output::{report_dir, write_atomic};
+use crate::period::{CompareKind, Period};
+use crate::render::{Brands, Format, render_formats};
+use crate::report::{self, ReportRequest};
+use crate::sources::live::DataMode;
+use ledger::{Ledger, OutputFile};
+
+/// One report to render.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub client: String,
+    pub period: Period,
+    /// `monthly`, `weekly`, or `manual` (`--period`).
+    pub run: &'static str,
+    pub formats: Vec<Format>,
+    pub approval: Approval,
+}
+
+/// How a job ended.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobResult {
+    pub client: String,
+    pub period: String,
+    pub run: &'static str,
+    /// `rendered`, `unchanged` (inputs and files as the ledger has them) or `failed`.
+    pub status: &'static str,
+    pub awaiting_approval: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<OutputFile>,
+    /// Sources that failed while the report was still written (`required: false`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unavailable: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub ms: u64,
+}
+
+pub struct Options {
+    pub out: PathBuf,
+    pub jobs: usize,
+    pub force: bool,
+    /// The clock of the reports (what "today" is, whether live data settled); the ledger
+    /// records real times.
+    pub now: DateTime<Utc>,
+    pub data: DataMode,
+}
+
+/// The schedule that applies to a client.
+pub fn schedule_of<'a>(ws: &'a Workspace, client: &Client<'a>) -> Option<&'a ScheduleConfig> {
+    client
+        .config
+        .schedule
+        .as_ref()
+        .or(ws.file.schedule.as_ref())
+}
+
+/// Formats and approval of a client's batch reports.
+pub fn job_for(ws: &Workspace, client: &Client, period: Period, run: &'static str) -> Job {
+    let schedule = schedule_of(ws, client);
+    Job {
+        client: client.config.id.to_string(),
+        period,
+        run,
+        formats: schedule
+            .and_then(|s| s.formats.clone())
+            .unwrap_or_else(|| Format::ALL.to_vec()),
+        approval: schedule.map(|s| s.approval).unwrap_or_default(),
+    }
+}
+
+/// `--shard K/N`: whether a client belongs to shard `k` (1-based) of `n`. Clients are split by
+/// a hash of their id, so every machine computes the same split without talking to the others.
+pub fn in_shard(client: &str, k: u32, n: u32) -> bool {
+    let digest = Sha256::digest(client.as_bytes());
+    let h = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+    h % u64::from(n) == u64::from(k - 1)
+}
+
+/// Renders `jobs` on `options.jobs` threads; `report` is called as each one ends.
+pub fn run(
+    ws: &Workspace,
+    ledger: &Ledger,
+    jobs: Vec<Job>,
+    options: &Options,
+    report: &(dyn Fn(&JobResult) + Sync),
+) -> Vec<JobResult> {
+    let queue = Mutex::new(VecDeque::from(jobs));
+    let results = Mutex::new(Vec::new());
+    let workers = options.jobs.max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                // Brand kits hold non-shareable caches: each worker loads its own.
+                let mut brands = Brands::default();
+                loop {
+                    let Some(job) = queue.lock().expect("queue").pop_front() else {
+                        break;
+                    };
+                    let result = run_job(ws, ledger, &mut brands, &job, options);
+                    report(&result);
+                    results.lock().expect("results").push(result);
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().expect("results");
+    results.sort_by(|a, b| (&a.client, &a.period).cmp(&(&b.client, &b.period)));
+    results
+}
+
+fn run_job(
+    ws: &Workspace,
+    ledger: &Ledger,
+    brands: &mut Brands,
+    job: &Job,
+    options: &Options,
+) -> JobResult {
+    let t = Instant::now();
+    let mut result = JobResult {
+        client: job.client.clone(),
+        period: job.period.key.clone(),
+        run: job.run,
+        status: "failed",
+        awaiting_approval: false,
+        outputs: Vec::new(),
+        unavailable: Vec::new(),
+        error: None,
+        ms: 0,
+    };
+    match render_job(ws, ledger, brands, job, options, &mut result) {
+        Ok(status) => result.status = status,
+        Err(e) => {
+            let e = ws.fetcher.redact(&e);
+            // The failure is recorded; a ledger error here leaves the report `rendering`,
+            // which the next batch redoes.
+            let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
+            result.error = Some(e);
+        }
+    }
+    result.ms = t.elapsed().as_millis() as u64;
+    result
+}
+
+fn render_job(
+    ws: &Workspace,
+    ledger: &Ledger,
+    brands: &mut Brands,
+    job: &Job,
+    options: &Options,
+    result: &mut JobResult,
+) -> Result<&'static str, String> {
+    let client = ws
+        .client(&job.client)
+        .ok_or_else(|| format!("unknown client {}", job.client))?;
+    let kit = brands
+        .get(ws, client.brand)
+        .map_err(|e| format!("brand {:?}: {e}", client.brand))?;
+    let request = ReportRequest {
+        period: job
+            .period
+            .key
+            .parse()
+            .or_else(|_| format!("{}..{}", job.period.start, job.period.end).parse())
+            .map_err(|e| format!("period: {e}"))?,
+        compare: CompareKind::Previous,
+        today: None,
+        locale: None,
+        now: Some(options.now),
+        data: options.data,
+    };
+    let model = report::build(ws, &client, &kit.brand, &request).map_err(|e| e.to_string())?;
+    result.unavailable = model
+        .data_quality
+        .sources
+        .iter()
+        .filter(|s| s.status == "failed")
+        .map(|s| s.id.clone())
+        .collect();
+    let input_hash = input_hash(ws, client.brand, &model, &job.formats)?;
+    let key = &job.period.key;
+    let previous = ledger.get(&job.client, key)?;
+    if !options.force
+        && let Some(done) = &previous
+        && done.state == "rendered"
+        && done.input_hash.as_deref() == Some(input_hash.as_str())
+        && done.outputs.iter().all(intact)
+    {
+        result.outputs = done.outputs.clone();
+        result.awaiting_approval = done.approval == "awaiting";
+        return Ok("unchanged");
+    }
+    ledger.start(&job.client, key, job.run, Utc::now())?;
+    let rendered = render_formats(&model, &kit, ws, &job.formats)?;
+    let dir = report_dir(&options.out, &job.client, key).map_err(|e| e.to_string())?;
+    let mut outputs = Vec::new();
+    for (format, bytes) in rendered {
+        let path = dir.join(format.file_name());
+        write_atomic(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        outputs.push(OutputFile {
+            path: path.display().to_string(),
+            sha256: hex(&Sha256::digest(&bytes)),
+            bytes: bytes.len() as u64,
+        });
+    }
+    let approval = job.approval == Approval::Required;
+    ledger.rendered(
+        &job.client,
+        key,
+        &input_hash,
+        &outputs,
+        approval,
+        Utc::now(),
+    )?;
+    result.awaiting_approval = ledger
+        .get(&job.client, key)?
+        .is_some_and(|e| e.approval == "awaiting");
+    result.outputs = outputs;
+    Ok("rendered")
+}
+
+/// Whether a recorded output is on disk with the recorded content.
+pub fn intact(o: &OutputFile) -> bool {
+    std::fs::read(&o.path).is_ok_and(|b| hex(&Sha256::digest(&b)) == o.sha256)
+}
+
+/// Everything a report's files are made from: the report model (data, commentary, period,
+/// locale), the brand folder, the formats and this program's version.
+fn input_hash(
+    ws: &Workspace,
+    brand: &str,
+    model: &crate::report::model::Report,
+    formats: &[Format],
+) -> Result<String, String> {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION"));
+    let mut json = serde_json::to_value(model).map_err(|e| e.to_string())?;
+    // Whether a snapshot came from the cache this time does not change the report.
+    if let Some(sources) = json
+        .pointer_mut("/data_quality/sources")
+        .and_then(|s| s.as_array_mut())
+    {
+        for s in sources {
+            if let Some(fetched) = s.get_mut("fetched").and_then(|f| f.as_array_mut()) {
+                for f in fetched {
+                    f.as_object_mut().map(|o| o.remove("from_cache"));
+                }
+            }
+        }
+    }
+    h.update(json.to_string());
+    h.update(format!("{formats:?}"));
+    hash_dir(&mut h, &ws.brands_dir().join(brand)).map_err(|e| format!("brand {brand}: {e}"))?;
+    Ok(hex(&h.finalize()))
+}
+
+fn hash_dir(h: &mut Sha256, dir: &Path) -> std::io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(()); // the built-in brand has no folder
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.sort();
+    for p in paths {
+        h.update(
+            p.file_name()
+                .map(|n| n.as_encoded_bytes())
+                .unwrap_or_default(),
+        );
+        if p.is_dir() {
+            hash_dir(h, &p)?;
+        } else {
+            h.update(std::fs::read(&p)?);
+        }
+    }
+    Ok(())
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `out/manifest.json`: every rendered report whose files are in `out`, from the ledger.
+pub fn write_manifest(ledger: &Ledger, out: &Path, now: DateTime<Utc>) -> Result<PathBuf, String> {
+    #[derive(Serialize)]
+    struct Manifest<'a> {
+        generated_at: String,
+        reports: Vec<&'a ledger::Entry>,
+    }
+    let entries = ledger.all()?;
+    let out_str = out.display().to_string();
+    let reports = entries
+        .iter()
+        .filter(|e| e.state == "rendered" && e.outputs.iter().all(|o| o.path.starts_with(&out_str)))
+        .collect();
+    let manifest = Manifest {
+        generated_at: now.to_rfc3339(),
+        reports,
+    };
+    let path = out.join("manifest.json");
+    let bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
+    write_atomic(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_clients_without_overlap() {
+        let clients: Vec<String> = (0..300).map(|i| format!("client-{i}")).collect();
+        let mut seen = 0;
+        for k in 1..=3 {
+            let n = clients.iter().filter(|c| in_shard(c, k, 3)).count();
+            assert!((70..=130).contains(&n), "shard {k}: {n}");
+            seen += n;
+        }
+        assert_eq!(seen, 300);
+        assert!(clients.iter().all(|c| in_shard(c, 1, 1)));
+    }
+}

@@ -1,0 +1,203 @@
+//! `execreport batch`: the reports that are due (or asked for), rendered in parallel, recorded
+//! in the ledger, with a progress bar on a terminal and one line per report otherwise.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::batch::ledger::Ledger;
+use crate::batch::{self, Job, JobResult, Options, in_shard, job_for, schedule};
+use crate::cli::BatchArgs;
+use crate::config::Workspace;
+
+pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
+    let now = args.live.now.unwrap_or_else(chrono::Utc::now);
+    let Some(_lock) = lock(ws)? else {
+        eprintln!(
+            "execreport: another batch is running on this workspace ({}); nothing done",
+            lock_path(ws).display()
+        );
+        return Ok(ExitCode::from(super::EXIT_BUSY));
+    };
+    let ledger = Ledger::open(&ledger_path(ws)).map_err(anyhow::Error::msg)?;
+    let jobs = plan(ws, &ledger, args, now)?;
+    let out = std::path::absolute(args.out.clone().unwrap_or_else(|| ws.output_dir()))?;
+    let options = Options {
+        out: out.clone(),
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        force: args.force,
+        now,
+        data: args.live.data_mode(),
+    };
+    let started = Instant::now();
+    let total = jobs.len() as u64;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(total);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} reports · {elapsed} · {msg}")
+                .expect("valid template"),
+        );
+        bar
+    });
+    let print = |r: &JobResult| {
+        let line = line(r);
+        match &bar {
+            Some(bar) => {
+                if r.status == "failed" || r.awaiting_approval {
+                    bar.println(line);
+                }
+                bar.set_message(format!("{} {}", r.client, r.period));
+                bar.inc(1);
+            }
+            None if args.json => eprintln!("{line}"),
+            None => println!("{line}"),
+        }
+    };
+    let results = batch::run(ws, &ledger, jobs, &options, &print);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let manifest = batch::write_manifest(&ledger, &out, now).map_err(anyhow::Error::msg)?;
+    let count = |status: &str| results.iter().filter(|r| r.status == status).count();
+    let (failed, degraded) = (
+        count("failed"),
+        results
+            .iter()
+            .filter(|r| r.status != "failed" && !r.unavailable.is_empty())
+            .count(),
+    );
+    let awaiting: Vec<&JobResult> = results.iter().filter(|r| r.awaiting_approval).collect();
+    if args.json {
+        let summary = serde_json::json!({
+            "reports": results,
+            "rendered": count("rendered"),
+            "unchanged": count("unchanged"),
+            "failed": failed,
+            "awaiting_approval": awaiting.len(),
+            "manifest": manifest.display().to_string(),
+            "seconds": started.elapsed().as_secs_f64(),
+        });
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        for r in &awaiting {
+            println!(
+                "AWAITING APPROVAL: {} {} — review it, then: execreport approve --client {} --period {}",
+                r.client, r.period, r.client, r.period
+            );
+        }
+        println!(
+            "batch: {} reports — {} rendered, {} unchanged, {} failed, {} awaiting approval ({:.1} s, {} jobs); manifest {}",
+            results.len(),
+            count("rendered"),
+            count("unchanged"),
+            failed,
+            awaiting.len(),
+            started.elapsed().as_secs_f64(),
+            options.jobs,
+            manifest.display()
+        );
+        if results.is_empty() && args.due {
+            println!("nothing is due at {now}");
+        }
+    }
+    Ok(super::exit_for(failed, degraded))
+}
+
+/// The jobs of this run: due by schedule, or the period asked for.
+fn plan(
+    ws: &Workspace,
+    ledger: &Ledger,
+    args: &BatchArgs,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<Job>> {
+    for id in &args.clients {
+        if ws.client(id).is_none() {
+            let known: Vec<_> = ws.clients().map(|c| c.config.id.to_string()).collect();
+            bail!(
+                "unknown client {id:?}: expected one of {}",
+                known.join(", ")
+            );
+        }
+    }
+    let mut jobs = Vec::new();
+    for client in ws.clients() {
+        let id = client.config.id.as_str();
+        if !args.clients.is_empty() && !args.clients.iter().any(|c| c == id) {
+            continue;
+        }
+        if let Some((k, n)) = args.shard
+            && !in_shard(id, k, n)
+        {
+            continue;
+        }
+        if let Some(spec) = args.period {
+            let today = now.with_timezone(&client.time_zone).date_naive();
+            let period = spec
+                .resolve(today, client.week_start)
+                .map_err(|e| anyhow::anyhow!("client {id}: {e}"))?;
+            jobs.push(job_for(ws, &client, period, "manual"));
+            continue;
+        }
+        let Some(s) = batch::schedule_of(ws, &client) else {
+            continue;
+        };
+        for due in schedule::due(s, client.time_zone, client.week_start, now) {
+            // Done means rendered; a failed or interrupted report is due again.
+            let done = ledger
+                .get(id, &due.period.key)
+                .map_err(anyhow::Error::msg)?
+                .is_some_and(|e| e.state == "rendered" && e.outputs.iter().all(batch::intact));
+            if !done {
+                jobs.push(job_for(ws, &client, due.period, due.run));
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+fn line(r: &JobResult) -> String {
+    let mut line = format!("{:<9} {} {} ({} ms)", r.status, r.client, r.period, r.ms);
+    if let Some(e) = &r.error {
+        line.push_str(&format!(": {}", e.replace('\n', "\n  ")));
+    }
+    if !r.unavailable.is_empty() {
+        line.push_str(&format!(
+            " — data unavailable: {}",
+            r.unavailable.join(", ")
+        ));
+    }
+    if r.awaiting_approval {
+        line.push_str(" — awaiting approval");
+    }
+    line
+}
+
+pub fn ledger_path(ws: &Workspace) -> std::path::PathBuf {
+    ws.root.join(".execreport").join("ledger.sqlite")
+}
+
+fn lock_path(ws: &Workspace) -> std::path::PathBuf {
+    ws.root.join(".execreport").join("batch.lock")
+}
+
+/// The workspace's batch lock, or `None` when another process holds it. The operating system
+/// releases it when the holder exits, however it exits.
+fn lock(ws: &Workspace) -> Result<Option<std::fs::File>> {
+    let path = lock_path(ws);
+    std::fs::create_dir_all(path.parent().expect("has a parent"))?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}

@@ -1,0 +1,112 @@
+//! `execreport status`: per client, what its schedule has made due, what the ledger says of it,
+//! and when each run comes next.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::batch::ledger::Ledger;
+use crate::batch::{intact, schedule, schedule_of};
+use crate::cli::StatusArgs;
+use crate::config::Workspace;
+
+#[derive(Serialize)]
+struct Row {
+    client: String,
+    period: String,
+    run: String,
+    /// `due`, `rendered`, `failed`, `interrupted` (a batch died while rendering it),
+    /// `damaged` (a file no longer matches the ledger).
+    state: String,
+    approval: String,
+    rendered_at: Option<String>,
+    error: Option<String>,
+}
+
+pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
+    let now = args.now.unwrap_or_else(chrono::Utc::now);
+    let ledger = Ledger::open(&super::batch::ledger_path(ws)).map_err(anyhow::Error::msg)?;
+    let entries = ledger.all().map_err(anyhow::Error::msg)?;
+    let mut rows = Vec::new();
+    let mut next = Vec::new();
+    for client in ws.clients() {
+        let id = client.config.id.to_string();
+        let Some(s) = schedule_of(ws, &client) else {
+            continue;
+        };
+        for due in schedule::due(s, client.time_zone, client.week_start, now) {
+            if !entries
+                .iter()
+                .any(|e| e.client == id && e.period == due.period.key)
+            {
+                rows.push(Row {
+                    client: id.clone(),
+                    period: due.period.key.clone(),
+                    run: due.run.into(),
+                    state: "due".into(),
+                    approval: "none".into(),
+                    rendered_at: None,
+                    error: None,
+                });
+            }
+        }
+        for (run, at) in schedule::next_runs(s, client.time_zone, now) {
+            next.push(serde_json::json!({"client": id, "run": run, "at": at.to_rfc3339()}));
+        }
+    }
+    for e in &entries {
+        let state = match e.state.as_str() {
+            "rendering" => "interrupted",
+            "rendered" if !e.outputs.iter().all(intact) => "damaged",
+            s => s,
+        };
+        rows.push(Row {
+            client: e.client.clone(),
+            period: e.period.clone(),
+            run: e.run.clone(),
+            state: state.into(),
+            approval: e.approval.clone(),
+            rendered_at: e.rendered_at.clone(),
+            error: e.error.clone(),
+        });
+    }
+    rows.sort_by(|a, b| (&a.client, &a.period).cmp(&(&b.client, &b.period)));
+    if args.json {
+        let out = serde_json::json!({"now": now.to_rfc3339(), "reports": rows, "next": next});
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{:<24} {:<24} {:<8} {:<12} {:<9} rendered",
+        "client", "period", "run", "state", "approval"
+    );
+    for r in &rows {
+        println!(
+            "{:<24} {:<24} {:<8} {:<12} {:<9} {}{}",
+            r.client,
+            r.period,
+            r.run,
+            r.state,
+            r.approval,
+            r.rendered_at.as_deref().unwrap_or("-"),
+            r.error
+                .as_deref()
+                .map(|e| format!("\n    {}", e.lines().next().unwrap_or_default()))
+                .unwrap_or_default()
+        );
+    }
+    for n in &next {
+        println!(
+            "next: {} {} at {}",
+            n["client"].as_str().unwrap_or_default(),
+            n["run"].as_str().unwrap_or_default(),
+            n["at"].as_str().unwrap_or_default()
+        );
+    }
+    let awaiting = rows.iter().filter(|r| r.approval == "awaiting").count();
+    if awaiting > 0 {
+        println!("{awaiting} reports await approval (execreport approve --client C --period P)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
