@@ -43,6 +43,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// What is due, done, failed or awaiting approval, per client.
     Status(StatusArgs),
+    /// E-mail reports to clients: `batch --send` (renders what is missing first).
+    Send(BatchArgs),
     /// Approve a rendered report that its schedule holds for approval.
     Approve(ApproveArgs),
     /// Validate the workspace, every client's sources and data, without rendering.
@@ -84,7 +86,7 @@ pub struct RenderArgs {
 }
 
 /// The clock and where live data may come from (`render` and `batch`).
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ClockArgs {
     /// Pin the clock (RFC 3339): "today", what is due, and whether cached live data has settled.
     #[arg(long, value_name = "TIMESTAMP", env = "EXECREPORT_NOW")]
@@ -112,7 +114,7 @@ impl ClockArgs {
 
 pub use crate::render::Format;
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct BatchArgs {
     /// Render every report whose scheduled time has come and that is not done yet.
     #[arg(long, conflicts_with = "period", required_unless_present = "period")]
@@ -132,6 +134,15 @@ pub struct BatchArgs {
     /// Print a JSON summary on stdout (progress goes to stderr).
     #[arg(long)]
     pub json: bool,
+    /// E-mail each report to its client's recipients (once: the ledger remembers).
+    #[arg(long)]
+    pub send: bool,
+    /// With --send: write each message as email.eml next to its report instead of sending.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --send: send again messages whose earlier attempt ended without a recorded answer.
+    #[arg(long)]
+    pub resend_uncertain: bool,
     /// Only clients of shard K of N (by a hash of the client id), e.g. `--shard 2/3`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,

@@ -23,6 +23,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     Ok(match &cli.command {
         Command::Render(args) => cmd::render::run(&ws, args)?,
         Command::Batch(args) => cmd::batch::run(&ws, args)?,
+        Command::Send(args) => cmd::batch::run(
+            &ws,
+            &execreport::cli::BatchArgs {
+                send: true,
+                ..args.clone()
+            },
+        )?,
         Command::Status(args) => cmd::status::run(&ws, args)?,
         Command::Approve(args) => cmd::approve::run(&ws, args)?,
         Command::Check => cmd::check::run(&ws),

@@ -389,6 +389,21 @@ fn a_batch_killed_mid_run_is_completed_by_the_next_one() {
             .unwrap();
         assert!(check.status.success(), "{}", pdf.display());
     }
+    // No temporary file of the killed batch is left behind.
+    for client in std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+    {
+        for file in std::fs::read_dir(client.path().join("2026-10")).unwrap() {
+            let name = file.unwrap().file_name().into_string().unwrap();
+            assert!(
+                !name.ends_with(".tmp"),
+                "{name} left in {}",
+                client.path().display()
+            );
+        }
+    }
     let st = status(dir, "2026-11-20T00:00:00Z");
     assert!(
         st["reports"]

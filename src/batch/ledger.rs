@@ -25,6 +25,17 @@ CREATE TABLE IF NOT EXISTS reports (
     updated_at  TEXT NOT NULL,
     PRIMARY KEY (client, period)
 );
+CREATE TABLE IF NOT EXISTS deliveries (
+    client      TEXT NOT NULL,
+    period      TEXT NOT NULL,
+    recipient   TEXT NOT NULL,
+    message_id  TEXT NOT NULL,
+    state       TEXT NOT NULL,   -- sending | accepted | rejected | deferred
+    reply       TEXT,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (client, period, recipient)
+);
 CREATE TABLE IF NOT EXISTS events (
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
     client  TEXT NOT NULL,
@@ -55,6 +66,17 @@ pub struct Entry {
     pub error: Option<String>,
     pub approval: String,
     pub rendered_at: Option<String>,
+    pub updated_at: String,
+}
+
+/// A message to one recipient: `sending` until the server's answer is recorded.
+#[derive(Debug, Clone, Serialize)]
+pub struct Delivery {
+    pub recipient: String,
+    pub message_id: String,
+    pub state: String,
+    pub reply: Option<String>,
+    pub attempts: u32,
     pub updated_at: String,
 }
 
@@ -205,6 +227,75 @@ impl Ledger {
             Ok(changed)
         })?;
         Ok(changed > 0)
+    }
+
+    pub fn deliveries(&self, client: &str, period: &str) -> Result<Vec<Delivery>> {
+        let conn = self.conn.lock().expect("ledger");
+        let mut stmt = conn
+            .prepare(
+                "SELECT recipient, message_id, state, reply, attempts, updated_at FROM deliveries
+                 WHERE client = ?1 AND period = ?2 ORDER BY recipient",
+            )
+            .map_err(db)?;
+        stmt.query_map(params![client, period], |r| {
+            Ok(Delivery {
+                recipient: r.get(0)?,
+                message_id: r.get(1)?,
+                state: r.get(2)?,
+                reply: r.get(3)?,
+                attempts: r.get(4)?,
+                updated_at: r.get(5)?,
+            })
+        })
+        .map_err(db)?
+        .collect::<std::result::Result<_, _>>()
+        .map_err(db)
+    }
+
+    /// Records that a message is about to be handed to the server (before it is).
+    pub fn sending(
+        &self,
+        client: &str,
+        period: &str,
+        recipients: &[String],
+        message_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(client, period, now, "sending", Some(&recipients.join(", ")), |tx, at| {
+            for r in recipients {
+                tx.execute(
+                    "INSERT INTO deliveries (client, period, recipient, message_id, state, attempts, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, 'sending', 1, ?5)
+                     ON CONFLICT (client, period, recipient) DO UPDATE SET
+                       state = 'sending', message_id = ?4, attempts = attempts + 1, updated_at = ?5",
+                    params![client, period, r, message_id, at],
+                )?;
+            }
+            Ok(recipients.len())
+        })
+    }
+
+    /// Records the server's answer: `accepted`, `rejected` (5xx) or `deferred` (4xx).
+    pub fn delivered(
+        &self,
+        client: &str,
+        period: &str,
+        recipients: &[String],
+        state: &str,
+        reply: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let detail = format!("{}: {reply}", recipients.join(", "));
+        self.write(client, period, now, state, Some(&detail), |tx, at| {
+            for r in recipients {
+                tx.execute(
+                    "UPDATE deliveries SET state = ?4, reply = ?5, updated_at = ?6
+                     WHERE client = ?1 AND period = ?2 AND recipient = ?3",
+                    params![client, period, r, state, reply, at],
+                )?;
+            }
+            Ok(recipients.len())
+        })
     }
 
     /// One transaction: the change and its event.

@@ -19,7 +19,9 @@ use sha2::{Digest, Sha256};
 
 use crate::config::schema::{Approval, ScheduleConfig};
 use crate::config::{Client, Workspace};
-use crate::deliver::output::{report_dir, write_atomic};
+use crate::deliver::output::{remove_stale_temps, report_dir, write_atomic};
+use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
+use crate::deliver::smtp::Mailer;
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
 use crate::report::{self, ReportRequest};
@@ -53,11 +55,21 @@ pub struct JobResult {
     pub unavailable: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// With `--send`: what happened to the report's message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
     pub ms: u64,
 }
 
-pub struct Options {
+/// `--send`: the mail server (none with `--dry-run`) and the delivery options.
+pub struct Sending<'a> {
+    pub mailer: Option<&'a Mailer>,
+    pub options: SendOptions,
+}
+
+pub struct Options<'a> {
     pub out: PathBuf,
+    pub send: Option<Sending<'a>>,
     pub jobs: usize,
     pub force: bool,
     /// The clock of the reports (what "today" is, whether live data settled); the ledger
@@ -146,6 +158,7 @@ fn run_job(
         outputs: Vec::new(),
         unavailable: Vec::new(),
         error: None,
+        delivery: None,
         ms: 0,
     };
     match render_job(ws, ledger, brands, job, options, &mut result) {
@@ -208,11 +221,13 @@ fn render_job(
     {
         result.outputs = done.outputs.clone();
         result.awaiting_approval = done.approval == "awaiting";
+        send(ws, ledger, &client, &model, &kit, options, result);
         return Ok("unchanged");
     }
     ledger.start(&job.client, key, job.run, Utc::now())?;
     let rendered = render_formats(&model, &kit, ws, &job.formats)?;
     let dir = report_dir(&options.out, &job.client, key).map_err(|e| e.to_string())?;
+    remove_stale_temps(&dir).map_err(|e| format!("cannot clean {}: {e}", dir.display()))?;
     let mut outputs = Vec::new();
     for (format, bytes) in rendered {
         let path = dir.join(format.file_name());
@@ -236,7 +251,35 @@ fn render_job(
         .get(&job.client, key)?
         .is_some_and(|e| e.approval == "awaiting");
     result.outputs = outputs;
+    send(ws, ledger, &client, &model, &kit, options, result);
     Ok("rendered")
+}
+
+/// With `--send`, delivers the report's message (or writes it, with `--dry-run`).
+fn send(
+    ws: &Workspace,
+    ledger: &Ledger,
+    client: &Client,
+    model: &crate::report::model::Report,
+    kit: &crate::render::BrandKit,
+    options: &Options,
+    result: &mut JobResult,
+) {
+    let Some(send) = &options.send else {
+        return;
+    };
+    let view = crate::render::view_of(model, &kit.brand, ws);
+    let rendered = Rendered {
+        client,
+        model,
+        view: &view,
+        kit,
+        outputs: &result.outputs,
+        awaiting_approval: result.awaiting_approval,
+    };
+    let mut delivery = deliver(ledger, send.mailer, &rendered, send.options);
+    delivery.detail = delivery.detail.map(|d| ws.fetcher.redact(&d));
+    result.delivery = Some(delivery);
 }
 
 /// Whether a recorded output is on disk with the recorded content.

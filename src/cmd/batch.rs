@@ -9,9 +9,11 @@ use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::batch::ledger::Ledger;
-use crate::batch::{self, Job, JobResult, Options, in_shard, job_for, schedule};
+use crate::batch::{self, Job, JobResult, Options, Sending, in_shard, job_for, schedule};
 use crate::cli::BatchArgs;
 use crate::config::Workspace;
+use crate::deliver::send::SendOptions;
+use crate::deliver::smtp::Mailer;
 
 pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
     let now = args.live.now.unwrap_or_else(chrono::Utc::now);
@@ -25,8 +27,29 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
     let ledger = Ledger::open(&ledger_path(ws)).map_err(anyhow::Error::msg)?;
     let jobs = plan(ws, &ledger, args, now)?;
     let out = std::path::absolute(args.out.clone().unwrap_or_else(|| ws.output_dir()))?;
+    if !args.send && (args.dry_run || args.resend_uncertain) {
+        bail!("--dry-run and --resend-uncertain go with --send");
+    }
+    let mailer = match (&ws.file.smtp, args.send && !args.dry_run) {
+        (Some(smtp), true) => Some(
+            Mailer::new(smtp, &ws.root, ws.fetcher.redactor())
+                .map_err(|e| anyhow::anyhow!("smtp: {e}"))?,
+        ),
+        (None, true) => bail!(
+            "--send needs an `smtp` section in {} (or use --dry-run)",
+            ws.path.display()
+        ),
+        _ => None,
+    };
     let options = Options {
         out: out.clone(),
+        send: args.send.then_some(Sending {
+            mailer: mailer.as_ref(),
+            options: SendOptions {
+                dry_run: args.dry_run,
+                resend_uncertain: args.resend_uncertain,
+            },
+        }),
         jobs: args
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
@@ -48,7 +71,11 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         let line = line(r);
         match &bar {
             Some(bar) => {
-                if r.status == "failed" || r.awaiting_approval {
+                let undelivered = r
+                    .delivery
+                    .as_ref()
+                    .is_some_and(|d| !matches!(d.status, "sent" | "already_sent" | "dry_run"));
+                if r.status == "failed" || r.awaiting_approval || undelivered {
                     bar.println(line);
                 }
                 bar.set_message(format!("{} {}", r.client, r.period));
@@ -64,8 +91,18 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
     }
     let manifest = batch::write_manifest(&ledger, &out, now).map_err(anyhow::Error::msg)?;
     let count = |status: &str| results.iter().filter(|r| r.status == status).count();
+    let sent = |status: &str| {
+        results
+            .iter()
+            .filter(|r| r.delivery.as_ref().is_some_and(|d| d.status == status))
+            .count()
+    };
+    let undelivered = ["rejected", "deferred", "failed", "uncertain"]
+        .iter()
+        .map(|s| sent(s))
+        .sum::<usize>();
     let (failed, degraded) = (
-        count("failed"),
+        count("failed") + undelivered,
         results
             .iter()
             .filter(|r| r.status != "failed" && !r.unavailable.is_empty())
@@ -79,6 +116,9 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
             "unchanged": count("unchanged"),
             "failed": failed,
             "awaiting_approval": awaiting.len(),
+            "sent": sent("sent"),
+            "already_sent": sent("already_sent"),
+            "not_delivered": undelivered,
             "manifest": manifest.display().to_string(),
             "seconds": started.elapsed().as_secs_f64(),
         });
@@ -101,6 +141,16 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
             options.jobs,
             manifest.display()
         );
+        if args.send {
+            println!(
+                "email: {} sent, {} already sent, {} written as .eml, {} held for approval, {} not delivered",
+                sent("sent"),
+                sent("already_sent"),
+                sent("dry_run"),
+                sent("held"),
+                undelivered
+            );
+        }
         if results.is_empty() && args.due {
             println!("nothing is due at {now}");
         }
@@ -173,6 +223,12 @@ fn line(r: &JobResult) -> String {
     }
     if r.awaiting_approval {
         line.push_str(" — awaiting approval");
+    }
+    if let Some(d) = &r.delivery {
+        line.push_str(&format!("\n          email {}", d.status.replace('_', " ")));
+        if let Some(detail) = &d.detail {
+            line.push_str(&format!(": {detail}"));
+        }
     }
     line
 }

@@ -22,6 +22,8 @@ struct Row {
     approval: String,
     rendered_at: Option<String>,
     error: Option<String>,
+    /// Who was sent the report, when, and what the server answered.
+    deliveries: Vec<crate::batch::ledger::Delivery>,
 }
 
 pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
@@ -48,6 +50,7 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                     approval: "none".into(),
                     rendered_at: None,
                     error: None,
+                    deliveries: Vec::new(),
                 });
             }
         }
@@ -69,6 +72,9 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
             approval: e.approval.clone(),
             rendered_at: e.rendered_at.clone(),
             error: e.error.clone(),
+            deliveries: ledger
+                .deliveries(&e.client, &e.period)
+                .map_err(anyhow::Error::msg)?,
         });
     }
     rows.sort_by(|a, b| (&a.client, &a.period).cmp(&(&b.client, &b.period)));
@@ -95,6 +101,26 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                 .map(|e| format!("\n    {}", e.lines().next().unwrap_or_default()))
                 .unwrap_or_default()
         );
+    }
+    for r in &rows {
+        for d in &r.deliveries {
+            let state = if d.state == "sending" {
+                "UNCERTAIN (interrupted before the answer was recorded)"
+            } else {
+                d.state.as_str()
+            };
+            println!(
+                "email {} {} → {}: {state} at {}{}",
+                r.client,
+                r.period,
+                d.recipient,
+                d.updated_at,
+                d.reply
+                    .as_deref()
+                    .map(|x| format!(" ({x})"))
+                    .unwrap_or_default()
+            );
+        }
     }
     for n in &next {
         println!(

@@ -421,7 +421,7 @@ impl Brand {
                     .and_then(|n| n.to_str())
                     .unwrap_or_default()
                     .to_string();
-                if !name.ends_with(".html") {
+                if !(name.ends_with(".html") || name.ends_with(".txt")) {
                     continue;
                 }
                 match std::fs::read_to_string(&p) {

@@ -147,6 +147,7 @@ impl Workspace {
     }
 
     fn validate(&self, problems: &mut Vec<Problem>) {
+        self.check_email(problems);
         let path = &self.path;
         let f = &self.file;
         if f.agencies.is_empty() {
@@ -238,6 +239,45 @@ impl Workspace {
                     metric.value
                 ),
             ));
+        }
+    }
+
+    /// Sending needs a From address and a safe connection.
+    fn check_email(&self, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        if let Some(smtp) = &self.file.smtp {
+            let local = matches!(smtp.host.as_str(), "127.0.0.1" | "::1" | "localhost");
+            if smtp.security == schema::SmtpSecurity::None && !local {
+                problems.push(Problem::at(
+                    path,
+                    None,
+                    "smtp.security",
+                    format!(
+                        "`none` sends reports unencrypted: only allowed for a server on this machine, not {:?}; use starttls or tls",
+                        smtp.host
+                    ),
+                ));
+            }
+            for (i, a) in self.file.agencies.iter().enumerate() {
+                if a.contact.email.is_none() {
+                    problems.push(Problem::at(
+                        path,
+                        None,
+                        &format!("agencies[{i}].contact.email"),
+                        format!("agency {} sends reports by e-mail: its contact.email is the From address", a.id),
+                    ));
+                }
+            }
+        }
+        for (i, c) in self.file.clients.iter().enumerate() {
+            if c.email.attach == schema::Attach::Link && c.email.link.is_none() {
+                problems.push(Problem::at(
+                    path,
+                    None,
+                    &format!("clients[{i}].email.link"),
+                    "`attach: link` needs `link: https://…/{client}/{period}/report.html`".into(),
+                ));
+            }
         }
     }
 

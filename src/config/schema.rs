@@ -37,7 +37,72 @@ pub struct WorkspaceFile {
     /// When `batch --due` renders reports; a client's own `schedule` replaces it.
     #[serde(default)]
     pub schedule: Option<ScheduleConfig>,
+    /// The agency's outgoing mail server, for `--send`.
+    #[serde(default)]
+    pub smtp: Option<SmtpConfig>,
     pub clients: Vec<ClientConfig>,
+}
+
+/// The SMTP server reports are sent through.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    pub host: String,
+    /// Default: 587 for STARTTLS, 465 for TLS, 25 without.
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: SmtpSecurity,
+    #[serde(default)]
+    pub username: Option<super::api::SecretRef>,
+    #[serde(default)]
+    pub password: Option<super::api::SecretRef>,
+    /// Messages per minute at most (default 30).
+    #[serde(default)]
+    pub per_minute: Option<u32>,
+    /// Seconds for each SMTP exchange (default 30).
+    #[serde(default)]
+    pub timeout_seconds: Option<u64>,
+    /// Attempts after a temporary failure (4xx, connection errors; default 3).
+    #[serde(default)]
+    pub retries: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS (required).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a server on this machine (127.0.0.1, ::1, localhost).
+    None,
+}
+
+/// How a client receives its report by e-mail.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailOptions {
+    #[serde(default)]
+    pub cc: Vec<EmailAddress>,
+    #[serde(default)]
+    pub bcc: Vec<EmailAddress>,
+    #[serde(default)]
+    pub attach: Attach,
+    /// `attach: link`: the report's address, with `{client}` and `{period}`.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attach {
+    #[default]
+    Pdf,
+    Html,
+    /// No attachment: the message links to the report (`link`).
+    Link,
 }
 
 /// When a client's reports are due, and what a batch renders for them.
@@ -178,6 +243,9 @@ pub struct ClientConfig {
     /// Replaces the workspace's `schedule` for this client.
     #[serde(default)]
     pub schedule: Option<ScheduleConfig>,
+    /// Cc, Bcc and what the message carries; `recipients` are the To addresses.
+    #[serde(default)]
+    pub email: EmailOptions,
 }
 
 fn default_top() -> usize {

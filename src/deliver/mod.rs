@@ -1,3 +1,7 @@
-//! Delivering reports: output files now; e-mail and the delivery ledger later.
+//! Delivering reports: output files written atomically, and e-mail to the client's recipients
+//! (composed from brand templates, sent over SMTP exactly once per the ledger).
 
+pub mod email;
 pub mod output;
+pub mod send;
+pub mod smtp;

@@ -30,6 +30,12 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("tile.html", include_str!("../../templates/tile.html")),
     ("table.html", include_str!("../../templates/table.html")),
+    ("email.html", include_str!("../../templates/email.html")),
+    ("email.txt", include_str!("../../templates/email.txt")),
+    (
+        "email-subject.txt",
+        include_str!("../../templates/email-subject.txt"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +62,16 @@ impl HtmlRenderer {
         tera.add_raw_templates(templates)
             .map_err(|e| error(brand, e))?;
         Ok(HtmlRenderer { tera })
+    }
+
+    /// Renders one template with a context of the caller's (the e-mail templates).
+    pub fn render_with(
+        &self,
+        name: &str,
+        ctx: &Context,
+        brand: &Brand,
+    ) -> Result<String, TemplateError> {
+        self.tera.render(name, ctx).map_err(|e| error(brand, e))
     }
 
     pub fn render(&self, view: &ReportView, brand: &Brand) -> Result<String, TemplateError> {

@@ -148,3 +148,11 @@ note-daily-uniques = Summe der täglich eindeutigen Werte: Wer an mehreren Tagen
 dim-device = Gerät
 dim-country = Land
 dim-source = Quelle
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Guten Tag,
+email-intro = anbei der { $report } von { $client } für { $period }, erstellt von { $agency }.
+email-headlines = Das Wichtigste
+email-attached = Der vollständige Bericht ist angehängt ({ $file }).
+email-link = Den vollständigen Bericht online lesen:
+email-signoff = Mit freundlichen Grüßen

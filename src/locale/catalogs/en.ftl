@@ -151,3 +151,12 @@ note-daily-uniques = Sum of daily unique counts: someone active on several days 
 dim-device = device
 dim-country = country
 dim-source = source
+
+# E-mail sent with a report.
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Hello,
+email-intro = here is the { $report } of { $client } for { $period }, prepared by { $agency }.
+email-headlines = Headlines
+email-attached = The full report is attached ({ $file }).
+email-link = Read the full report online:
+email-signoff = Kind regards,

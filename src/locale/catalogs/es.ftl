@@ -148,3 +148,11 @@ note-daily-uniques = Suma de recuentos únicos diarios: alguien activo varios d�
 dim-device = dispositivo
 dim-country = país
 dim-source = fuente
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Hola:
+email-intro = le enviamos el { $report } de { $client } correspondiente a { $period }, preparado por { $agency }.
+email-headlines = Lo más destacado
+email-attached = El informe completo va adjunto ({ $file }).
+email-link = Lea el informe completo en línea:
+email-signoff = Saludos cordiales,

@@ -148,3 +148,11 @@ note-daily-uniques = Somme des décomptes uniques quotidiens : une personne act
 dim-device = appareil
 dim-country = pays
 dim-source = source
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Bonjour,
+email-intro = voici le { $report } de { $client } pour { $period }, préparé par { $agency }.
+email-headlines = L’essentiel
+email-attached = Le rapport complet est joint ({ $file }).
+email-link = Lire le rapport complet en ligne :
+email-signoff = Bien cordialement,

@@ -136,3 +136,11 @@ note-daily-uniques = Jumlah hitungan unik harian: orang yang aktif pada beberapa
 dim-device = perangkat
 dim-country = negara
 dim-source = sumber
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Halo,
+email-intro = berikut { $report } { $client } untuk { $period }, disusun oleh { $agency }.
+email-headlines = Sorotan
+email-attached = Laporan lengkap terlampir ({ $file }).
+email-link = Baca laporan lengkap secara online:
+email-signoff = Salam hangat,

@@ -148,3 +148,11 @@ note-daily-uniques = Somma dei conteggi unici giornalieri: chi è attivo in più
 dim-device = dispositivo
 dim-country = paese
 dim-source = sorgente
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Buongiorno,
+email-intro = ecco il { $report } di { $client } per { $period }, preparato da { $agency }.
+email-headlines = In evidenza
+email-attached = Il report completo è in allegato ({ $file }).
+email-link = Leggi il report completo online:
+email-signoff = Cordiali saluti,

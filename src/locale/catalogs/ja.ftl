@@ -136,3 +136,11 @@ note-daily-uniques = 日別ユニーク数の合計です。複数日にわた�
 dim-device = デバイス
 dim-country = 国
 dim-source = 参照元
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = いつもお世話になっております。
+email-intro = { $agency }より、{ $client }様の{ $period }の{ $report }をお送りします。
+email-headlines = 主なポイント
+email-attached = レポート全文を添付しております（{ $file }）。
+email-link = レポート全文はこちらからご覧いただけます：
+email-signoff = 今後ともよろしくお願いいたします。

@@ -148,3 +148,11 @@ note-daily-uniques = Soma das contagens únicas diárias: quem está ativo em v�
 dim-device = dispositivo
 dim-country = país
 dim-source = origem
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Olá,
+email-intro = segue o { $report } de { $client } referente a { $period }, preparado por { $agency }.
+email-headlines = Destaques
+email-attached = O relatório completo está em anexo ({ $file }).
+email-link = Leia o relatório completo online:
+email-signoff = Atenciosamente,

@@ -136,3 +136,11 @@ note-daily-uniques = ผลรวมจำนวนที่ไม่ซ้ำ�
 dim-device = อุปกรณ์
 dim-country = ประเทศ
 dim-source = แหล่งที่มา
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = เรียน ท่านผู้เกี่ยวข้อง
+email-intro = { $agency } ขอส่ง{ $report }ของ { $client } สำหรับ{ $period }
+email-headlines = ประเด็นสำคัญ
+email-attached = รายงานฉบับเต็มอยู่ในไฟล์แนบ ({ $file })
+email-link = อ่านรายงานฉบับเต็มทางออนไลน์:
+email-signoff = ขอแสดงความนับถือ

@@ -136,3 +136,11 @@ note-daily-uniques = Günlük tekil sayıların toplamı: birden fazla gün akti
 dim-device = cihaz
 dim-country = ülke
 dim-source = kaynak
+
+email-subject = { $report } · { $client } · { $period } — { $headline }
+email-greeting = Merhaba,
+email-intro = { $agency } tarafından hazırlanan { $client } { $period } { $report } ektedir.
+email-headlines = Öne çıkanlar
+email-attached = Raporun tamamı ekte ({ $file }).
+email-link = Raporun tamamını çevrimiçi okuyun:
+email-signoff = Saygılarımızla,

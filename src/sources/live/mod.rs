@@ -75,6 +75,11 @@ impl Fetcher {
             .map_err(|e| SourceError::Live(e.clone()))
     }
 
+    /// The redactor that masks every secret read so far (SMTP passwords join it).
+    pub fn redactor(&self) -> &Redactor {
+        &self.redactor
+    }
+
     /// Masks every secret read so far in `text`.
     pub fn redact(&self, text: &str) -> String {
         self.redactor.text(text)

@@ -1,0 +1,402 @@
+//! Sending reports by e-mail through a real SMTP server (aiosmtpd, started on loopback):
+//! valid MIME, the attachment's bytes, Thai and Japanese subjects and file names, exactly-once
+//! delivery across reruns, temporary and permanent failures, approval, header injection and a
+//! batch killed while sending.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+struct SmtpServer {
+    port: u16,
+    inbox: tempfile::TempDir,
+    child: Child,
+}
+
+impl SmtpServer {
+    fn start(args: &[&str]) -> Self {
+        let inbox = tempfile::tempdir().unwrap();
+        let mut child = Command::new("python3")
+            .arg(common::repo().join("tests/support/smtp_server.py"))
+            .arg(inbox.path())
+            .args(args)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 with aiosmtpd (pip install aiosmtpd; .ci/run installs it)");
+        let mut line = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(child.stdout.as_mut().unwrap()),
+            &mut line,
+        )
+        .unwrap();
+        let port = line
+            .trim()
+            .strip_prefix("PORT ")
+            .unwrap_or_else(|| panic!("the SMTP server did not start: {line:?}"))
+            .parse()
+            .unwrap();
+        SmtpServer { port, inbox, child }
+    }
+
+    /// Received messages, oldest first.
+    fn messages(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = std::fs::read_dir(self.inbox.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The sample workspace in a temporary folder, sending to `port`.
+fn samples(port: u16, edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = common::repo().join("samples");
+    for name in ["brands", "data", "notes"] {
+        std::os::unix::fs::symlink(samples.join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir_all(dir.path().join(".execreport")).unwrap();
+    std::os::unix::fs::symlink(
+        samples.join(".execreport/cache"),
+        dir.path().join(".execreport/cache"),
+    )
+    .unwrap();
+    let yaml = std::fs::read_to_string(samples.join("execreport.yaml")).unwrap();
+    assert!(yaml.contains("port: 2525"));
+    let yaml = edit(yaml.replace("port: 2525", &format!("port: {port}")));
+    std::fs::write(dir.path().join("execreport.yaml"), yaml).unwrap();
+    dir
+}
+
+fn cmd(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_execreport"));
+    c.arg("-c")
+        .arg(dir.join("execreport.yaml"))
+        .args(args)
+        .env("EXECREPORT_NOW", "2026-11-05T06:00:00Z")
+        .env_remove("EXECREPORT_CONFIG");
+    c
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    cmd(dir, args).output().unwrap()
+}
+
+fn send(dir: &Path, clients: &str, extra: &[&str], code: i32) -> Value {
+    let mut args = vec![
+        "batch",
+        "--period",
+        "2026-10",
+        "--send",
+        "--json",
+        "--clients",
+        clients,
+    ];
+    args.extend(extra);
+    let o = run(dir, &args);
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// Each report's delivery status.
+fn deliveries(summary: &Value) -> Vec<(String, String)> {
+    summary["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["client"].as_str().unwrap().to_string(),
+                r["delivery"]["status"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.into(), b.into())
+}
+
+fn parse(eml: &Path) -> Value {
+    let o = Command::new("python3")
+        .arg(common::repo().join("tests/support/parse_eml.py"))
+        .arg(eml)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn sha256(path: &Path) -> String {
+    Sha256::digest(std::fs::read(path).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn by_subject<'a>(messages: &'a [Value], needle: &str) -> &'a Value {
+    messages
+        .iter()
+        .find(|m| m["subject"].as_str().unwrap().contains(needle))
+        .unwrap_or_else(|| panic!("no message about {needle}"))
+}
+
+#[test]
+fn each_report_is_sent_once_as_valid_mime() {
+    let server = SmtpServer::start(&[]);
+    let ws = samples(server.port, |y| y);
+    let dir = ws.path();
+    let clients = "harbor-hotel-bangkok,osaka-smile-clinic,thames-fitness";
+    let s = send(dir, clients, &[], 0);
+    assert_eq!(
+        deliveries(&s),
+        [
+            pair("harbor-hotel-bangkok", "sent"),
+            pair("osaka-smile-clinic", "sent"),
+            pair("thames-fitness", "sent")
+        ]
+    );
+    let received = server.messages();
+    assert_eq!(received.len(), 3);
+    let messages: Vec<Value> = received.iter().map(|p| parse(p)).collect();
+    for m in &messages {
+        assert_eq!(m["defects"].as_array().unwrap().len(), 0, "{m}");
+        assert_eq!(m["content_type"], "multipart/mixed");
+        assert!(
+            m["text"].as_str().unwrap().len() > 100
+                && m["html"].as_str().unwrap().contains("<table")
+        );
+    }
+    // Thai: subject and file name decode, From is the agency, the PDF is the rendered one.
+    let th = by_subject(&messages, "Harbor Hotel Bangkok");
+    assert!(
+        th["subject"].as_str().unwrap().contains("ตุลาคม 2569"),
+        "{}",
+        th["subject"]
+    );
+    assert_eq!(
+        th["from"],
+        "Northwind Digital <reports@northwind.example.com>"
+    );
+    assert_eq!(th["reply_to"], th["from"]);
+    assert!(
+        th["to"]
+            .as_str()
+            .unwrap()
+            .contains("gm@harborhotel.example.co.th")
+    );
+    let attachment = &th["attachments"][0];
+    assert_eq!(
+        attachment["filename"],
+        "รายงานผลการดำเนินงานประจำเดือน – Harbor Hotel Bangkok – ตุลาคม 2569.pdf"
+    );
+    assert_eq!(attachment["content_type"], "application/pdf");
+    let th_pdf = dir.join("out/harbor-hotel-bangkok/2026-10/report.pdf");
+    assert_eq!(attachment["sha256"], sha256(&th_pdf));
+    assert!(th["text"].as_str().unwrap().contains("ประเด็นสำคัญ"));
+    // Japanese.
+    let ja = by_subject(&messages, "大阪スマイル歯科");
+    assert_eq!(
+        ja["attachments"][0]["filename"],
+        "月次マーケティングレポート – 大阪スマイル歯科 – 2026年10月.pdf"
+    );
+    assert_eq!(
+        ja["attachments"][0]["sha256"],
+        sha256(&dir.join("out/osaka-smile-clinic/2026-10/report.pdf"))
+    );
+    // The raw message uses RFC 2231 for the non-ASCII file name.
+    let raw = std::fs::read_to_string(
+        received
+            .iter()
+            .find(|p| std::fs::read_to_string(p).unwrap().contains("osaka"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(raw.contains("filename*0*=utf-8''"), "no RFC 2231 file name");
+    // The Message-ID is stable: a second run sends nothing.
+    let again = send(dir, clients, &[], 0);
+    assert!(
+        deliveries(&again).iter().all(|(_, s)| s == "already_sent"),
+        "{again}"
+    );
+    assert_eq!(server.messages().len(), 3);
+    // Status says who received what.
+    let o = run(dir, &["status"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(
+            "email thames-fitness 2026-10 → marketing@thamesfitness.example.co.uk: accepted"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_temporary_failure_is_retried_and_delivers_once() {
+    let server = SmtpServer::start(&["--fail-once", "451:marketing@thamesfitness.example.co.uk"]);
+    let ws = samples(server.port, |y| y);
+    let s = send(ws.path(), "thames-fitness", &[], 0);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "sent")]);
+    assert_eq!(server.messages().len(), 1);
+}
+
+#[test]
+fn a_permanent_failure_is_recorded_and_not_retried() {
+    let server = SmtpServer::start(&["--reject", "550:marketing@thamesfitness.example.co.uk"]);
+    let ws = samples(server.port, |y| y);
+    let s = send(ws.path(), "thames-fitness", &[], 3);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "rejected")]);
+    let detail = s["reports"][0]["delivery"]["detail"].as_str().unwrap();
+    assert!(detail.contains("550"), "{detail}");
+    assert!(server.messages().is_empty());
+    // Not retried by the next run either; still reported.
+    let s = send(ws.path(), "thames-fitness", &[], 3);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "rejected")]);
+    let o = run(ws.path(), &["status"]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("marketing@thamesfitness.example.co.uk: rejected")
+    );
+}
+
+#[test]
+fn reports_awaiting_approval_are_held_until_approved() {
+    let server = SmtpServer::start(&[]);
+    let ws = samples(server.port, |y| y);
+    let s = send(ws.path(), "izmir-deri", &[], 0);
+    assert_eq!(deliveries(&s), [pair("izmir-deri", "held")]);
+    assert!(server.messages().is_empty());
+    let o = run(
+        ws.path(),
+        &["approve", "--client", "izmir-deri", "--period", "2026-10"],
+    );
+    assert!(o.status.success());
+    let s = send(ws.path(), "izmir-deri", &[], 0);
+    assert_eq!(deliveries(&s), [pair("izmir-deri", "sent")]);
+    let m = parse(&server.messages()[0]);
+    assert!(
+        m["subject"].as_str().unwrap().contains("İzmir Deri"),
+        "{}",
+        m["subject"]
+    );
+    assert!(
+        m["to"]
+            .as_str()
+            .unwrap()
+            .contains("pazarlama@izmirderi.example.com.tr")
+    );
+}
+
+#[test]
+fn names_cannot_inject_headers_and_dry_runs_write_eml_files() {
+    let server = SmtpServer::start(&[]);
+    let ws = samples(server.port, |y| {
+        y.replace(
+            "name: Thames Fitness",
+            "name: \"Thames Fitness\\r\\nBcc: evil@attacker.example\\r\\nX-Injected: yes\"",
+        )
+    });
+    let s = send(ws.path(), "thames-fitness", &["--dry-run"], 0);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "dry_run")]);
+    assert!(server.messages().is_empty(), "a dry run sends nothing");
+    let eml = ws.path().join("out/thames-fitness/2026-10/email.eml");
+    let m = parse(&eml);
+    let headers: Vec<&str> = m["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap())
+        .collect();
+    assert!(
+        !headers.contains(&"X-Injected") && !headers.contains(&"Bcc"),
+        "{headers:?}"
+    );
+    assert!(
+        m["to"]
+            .as_str()
+            .unwrap()
+            .contains("Thames Fitness Bcc: evil@attacker.example")
+    );
+    // Sent for real, the attacker is not a recipient.
+    send(ws.path(), "thames-fitness", &[], 0);
+    let rcpt = std::fs::read_to_string(server.messages()[0].with_extension("eml.rcpt")).unwrap();
+    assert_eq!(rcpt.trim(), "marketing@thamesfitness.example.co.uk");
+}
+
+#[test]
+fn a_batch_killed_while_sending_never_sends_twice() {
+    let server = SmtpServer::start(&["--delay", "1.5"]);
+    let ws = samples(server.port, |y| y);
+    let dir = ws.path();
+    let args = ["batch", "--period", "2026-10", "--send", "--jobs", "1"];
+    // Render first, so the kill lands among the sends.
+    let o = run(dir, &["batch", "--period", "2026-10"]);
+    assert!(
+        o.status.code() == Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut child = cmd(dir, &args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(4000));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let o = run(dir, &["batch", "--period", "2026-10", "--send", "--json"]);
+    let summary: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let statuses = deliveries(&summary);
+    // Every report is sent, already sent, uncertain (killed between the server's answer and
+    // the ledger) or held for approval — and no message arrived twice.
+    for (client, status) in &statuses {
+        assert!(
+            ["sent", "already_sent", "uncertain", "held"].contains(&status.as_str()),
+            "{client}: {status}"
+        );
+    }
+    let ids: Vec<String> = server
+        .messages()
+        .iter()
+        .map(|p| parse(p)["message_id"].as_str().unwrap().to_string())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "a message arrived twice: {ids:?}");
+    let delivered = statuses
+        .iter()
+        .filter(|(_, s)| s == "sent" || s == "already_sent")
+        .count();
+    let uncertain = statuses.iter().filter(|(_, s)| s == "uncertain").count();
+    assert_eq!(delivered + uncertain, 6, "{statuses:?}");
+    assert!(
+        uncertain >= 1,
+        "the kill should have caught a send in flight: {statuses:?}"
+    );
+    // Whether the interrupted message arrived is exactly what nobody knows: either way it
+    // is not sent again without --resend-uncertain.
+    std::thread::sleep(Duration::from_millis(1600));
+    let n = server.messages().len();
+    assert!(n == delivered || n == delivered + uncertain, "{n} messages");
+}
