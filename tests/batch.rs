@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 fn workspace(schedule_day: u32, broken: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -285,27 +284,9 @@ fn shards_partition_the_clients() {
     assert_eq!(o.status.code(), Some(2));
 }
 
-/// The sample workspace in a temporary folder (its files linked), with its own ledger.
+/// The sample workspace with its own ledger.
 fn samples() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let samples = common::repo().join("samples");
-    for name in ["brands", "data", "notes", "execreport.yaml"] {
-        std::os::unix::fs::symlink(samples.join(name), dir.path().join(name)).unwrap();
-    }
-    std::fs::create_dir_all(dir.path().join(".execreport")).unwrap();
-    std::os::unix::fs::symlink(
-        samples.join(".execreport/cache"),
-        dir.path().join(".execreport/cache"),
-    )
-    .unwrap();
-    dir
-}
-
-fn sha256(path: &Path) -> String {
-    Sha256::digest(std::fs::read(path).unwrap())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    common::sample_workspace(|yaml| yaml, true)
 }
 
 #[test]
@@ -368,7 +349,7 @@ fn a_batch_killed_mid_run_is_completed_by_the_next_one() {
         for o in outputs {
             let path = Path::new(o["path"].as_str().unwrap());
             assert_eq!(
-                sha256(path),
+                common::sha256(path),
                 o["sha256"].as_str().unwrap(),
                 "{}",
                 path.display()

@@ -10,7 +10,6 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 struct SmtpServer {
     port: u16,
@@ -62,24 +61,15 @@ impl Drop for SmtpServer {
     }
 }
 
-/// The sample workspace in a temporary folder, sending to `port`.
+/// The sample workspace, sending to `port`.
 fn samples(port: u16, edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let samples = common::repo().join("samples");
-    for name in ["brands", "data", "notes"] {
-        std::os::unix::fs::symlink(samples.join(name), dir.path().join(name)).unwrap();
-    }
-    std::fs::create_dir_all(dir.path().join(".execreport")).unwrap();
-    std::os::unix::fs::symlink(
-        samples.join(".execreport/cache"),
-        dir.path().join(".execreport/cache"),
+    common::sample_workspace(
+        |yaml| {
+            assert!(yaml.contains("port: 2525"));
+            edit(yaml.replace("port: 2525", &format!("port: {port}")))
+        },
+        true,
     )
-    .unwrap();
-    let yaml = std::fs::read_to_string(samples.join("execreport.yaml")).unwrap();
-    assert!(yaml.contains("port: 2525"));
-    let yaml = edit(yaml.replace("port: 2525", &format!("port: {port}")));
-    std::fs::write(dir.path().join("execreport.yaml"), yaml).unwrap();
-    dir
 }
 
 fn cmd(dir: &Path, args: &[&str]) -> Command {
@@ -147,13 +137,6 @@ fn parse(eml: &Path) -> Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
-fn sha256(path: &Path) -> String {
-    Sha256::digest(std::fs::read(path).unwrap())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn by_subject<'a>(messages: &'a [Value], needle: &str) -> &'a Value {
     messages
         .iter()
@@ -212,7 +195,7 @@ fn each_report_is_sent_once_as_valid_mime() {
     );
     assert_eq!(attachment["content_type"], "application/pdf");
     let th_pdf = dir.join("out/harbor-hotel-bangkok/2026-10/report.pdf");
-    assert_eq!(attachment["sha256"], sha256(&th_pdf));
+    assert_eq!(attachment["sha256"], common::sha256(&th_pdf));
     assert!(th["text"].as_str().unwrap().contains("ประเด็นสำคัญ"));
     // Japanese.
     let ja = by_subject(&messages, "大阪スマイル歯科");
@@ -222,7 +205,7 @@ fn each_report_is_sent_once_as_valid_mime() {
     );
     assert_eq!(
         ja["attachments"][0]["sha256"],
-        sha256(&dir.join("out/osaka-smile-clinic/2026-10/report.pdf"))
+        common::sha256(&dir.join("out/osaka-smile-clinic/2026-10/report.pdf"))
     );
     // The raw message uses RFC 2231 for the non-ASCII file name.
     let raw = std::fs::read_to_string(
@@ -361,7 +344,27 @@ fn a_batch_killed_while_sending_never_sends_twice() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(4000));
+    // Kill it while the server holds the third message (it takes 1.5 s to answer each): that
+    // message is handed over but its answer is never recorded.
+    let started = |n: usize| {
+        std::fs::read_dir(server.inbox.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "data")
+            })
+            .count()
+            >= n
+    };
+    let mut waited = 0;
+    while !started(3) && waited < 1200 {
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    assert!(started(3), "the batch never sent a third message");
     child.kill().unwrap();
     child.wait().unwrap();
     let o = run(dir, &["batch", "--period", "2026-10", "--send", "--json"]);

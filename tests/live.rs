@@ -577,20 +577,19 @@ fn malformed_json_fails_the_source_clearly() {
 fn the_sample_cache_is_what_the_api_serves() {
     let server = ApiServer::start();
     let samples = common::repo().join("samples");
-    let ws = tempfile::tempdir().unwrap();
-    for dir in ["brands", "data", "notes"] {
-        std::os::unix::fs::symlink(samples.join(dir), ws.path().join(dir)).unwrap();
-    }
-    let yaml = std::fs::read_to_string(samples.join("execreport.yaml")).unwrap();
-    assert!(yaml.contains("base_url: \"http://127.0.0.1:8790\""));
-    let yaml = yaml.replace("http://127.0.0.1:8790", &server.base).replace(
-        "              client_id: {env: TRATTORIA_GOOGLE_CLIENT_ID}",
-        &format!(
-            "              client_id: {{env: TRATTORIA_GOOGLE_CLIENT_ID}}\n              token_url: \"{}/token\"",
-            server.base
-        ),
+    let ws = common::sample_workspace(
+        |yaml| {
+            assert!(yaml.contains("base_url: \"http://127.0.0.1:8790\""));
+            yaml.replace("http://127.0.0.1:8790", &server.base).replace(
+                "              client_id: {env: TRATTORIA_GOOGLE_CLIENT_ID}",
+                &format!(
+                    "              client_id: {{env: TRATTORIA_GOOGLE_CLIENT_ID}}\n              token_url: \"{}/token\"",
+                    server.base
+                ),
+            )
+        },
+        false,
     );
-    std::fs::write(ws.path().join("execreport.yaml"), yaml).unwrap();
     let args = [
         "--client",
         "trattoria-da-luca",

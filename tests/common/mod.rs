@@ -50,3 +50,33 @@ pub fn render(config: &str, client: Option<&str>, period: &str, formats: &str, o
     let o = execreport(&repo(), &args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// The sample workspace in a temporary folder: its brands, data and notes linked, its
+/// `execreport.yaml` copied through `edit`, and (with `cache`) the shipped live-source cache
+/// linked; the ledger and outputs are the folder's own.
+pub fn sample_workspace(edit: impl Fn(String) -> String, cache: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = repo().join("samples");
+    for name in ["brands", "data", "notes"] {
+        std::os::unix::fs::symlink(samples.join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir_all(dir.path().join(".execreport")).unwrap();
+    if cache {
+        std::os::unix::fs::symlink(
+            samples.join(".execreport/cache"),
+            dir.path().join(".execreport/cache"),
+        )
+        .unwrap();
+    }
+    let yaml = std::fs::read_to_string(samples.join("execreport.yaml")).unwrap();
+    std::fs::write(dir.path().join("execreport.yaml"), edit(yaml)).unwrap();
+    dir
+}
+
+pub fn sha256(path: &Path) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(std::fs::read(path).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

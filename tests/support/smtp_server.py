@@ -35,6 +35,9 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        # A marker per message received and not yet answered, for tests that act mid-send.
+        self.started = getattr(self, "started", 0) + 1
+        open(os.path.join(self.folder, f"{self.started}.data"), "w").close()
         if self.delay:
             await asyncio.sleep(self.delay)
         self.count += 1
