@@ -45,6 +45,8 @@ pub enum Command {
     Status(StatusArgs),
     /// E-mail reports to clients: `batch --send` (renders what is missing first).
     Send(BatchArgs),
+    /// Serve the workspace's reports on localhost, reloading the browser on every change.
+    Preview(PreviewArgs),
     /// Approve a rendered report that its schedule holds for approval.
     Approve(ApproveArgs),
     /// Validate the workspace, every client's sources and data, without rendering.
@@ -151,6 +153,29 @@ pub struct BatchArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub live: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// Open this client's report first.
+    #[arg(long)]
+    pub client: Option<String>,
+    /// With --client: this period (default: last month).
+    #[arg(long, short = 'p', default_value = "last-month")]
+    pub period: String,
+    /// Only list this brand's clients first (the index still lists all).
+    #[arg(long)]
+    pub brand: Option<String>,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+    /// Address to listen on. Only this machine can reach the default; anything else exposes
+    /// the agency's reports to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ pub mod deliver;
 pub mod locale;
 pub mod metrics;
 pub mod period;
+pub mod preview;
 pub mod render;
 pub mod report;
 pub mod sources;

@@ -19,7 +19,11 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let path = Workspace::locate(cli.config.as_deref(), &cwd)?;
-    let ws = Workspace::load(&path)?;
+    let ws = match &cli.command {
+        // The preview keeps serving while the workspace has errors: it loads it itself.
+        Command::Preview(args) => return cmd::preview::run(&path, args),
+        _ => Workspace::load(&path)?,
+    };
     Ok(match &cli.command {
         Command::Render(args) => cmd::render::run(&ws, args)?,
         Command::Batch(args) => cmd::batch::run(&ws, args)?,
@@ -33,5 +37,6 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Status(args) => cmd::status::run(&ws, args)?,
         Command::Approve(args) => cmd::approve::run(&ws, args)?,
         Command::Check => cmd::check::run(&ws),
+        Command::Preview(_) => unreachable!("handled above"),
     })
 }

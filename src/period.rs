@@ -288,7 +288,7 @@ impl PeriodSpec {
 }
 
 /// What a period is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum CompareKind {
     /// The previous calendar period of the same kind (same length for custom ranges).

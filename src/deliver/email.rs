@@ -25,6 +25,8 @@ pub struct Composed {
     /// Every envelope recipient (To, Cc and Bcc).
     pub recipients: Vec<String>,
     pub attachment: Option<String>,
+    /// The HTML body, for previews.
+    pub html: String,
 }
 
 #[derive(Serialize)]
@@ -117,6 +119,7 @@ pub fn compose(
     let subject = one_line(&render("email-subject.txt")?);
     let text = render("email.txt")?;
     let html = render("email.html")?;
+    let html_body = html.clone();
 
     let mailbox = |name: Option<&str>, address: &str| -> Result<Mailbox, String> {
         let address = address
@@ -191,6 +194,7 @@ pub fn compose(
         subject,
         recipients,
         attachment: file_name,
+        html: html_body,
     })
 }
 

@@ -53,6 +53,11 @@ pub struct Brands {
 }
 
 impl Brands {
+    /// Drops a brand, so its next use loads it again (after its files changed).
+    pub fn forget(&mut self, id: &str) {
+        self.loaded.remove(id);
+    }
+
     pub fn get(&mut self, ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, String> {
         self.loaded
             .entry(id.to_string())

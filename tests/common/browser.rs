@@ -1,6 +1,8 @@
 //! Headless Chromium (Debian's `chromium`), driven from the command line: the tests load a
 //! report with a probe script appended and read what the probe wrote into the DOM.
 
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -19,7 +21,7 @@ pub fn chromium() -> PathBuf {
     );
 }
 
-fn base_command(profile: &Path) -> Command {
+pub fn base_command(profile: &Path) -> Command {
     let mut c = Command::new(chromium());
     c.args([
         "--headless",

@@ -1,0 +1,317 @@
+//! The preview's builder: owns the workspace and the brand kits on one thread, renders pages on
+//! request, keeps them in memory, and on a file change reloads what the change touches,
+//! re-renders the pages that were open and tells the browsers to reload.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use crate::config::{LocaleTag, Workspace};
+use crate::deliver::email::compose;
+use crate::period::{CompareKind, PeriodSpec};
+use crate::render::{Brands, Format, render_formats, view_of};
+use crate::report::{self, ReportRequest};
+use crate::sources::live::DataMode;
+
+/// One report as the toolbar chose it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub client: String,
+    pub period: String,
+    pub locale: Option<String>,
+    pub compare: CompareKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Html,
+    Pdf,
+    Email,
+}
+
+/// A rendered page, or why it could not be.
+pub type Page = Result<Vec<u8>, String>;
+
+pub enum Request {
+    Page {
+        key: Key,
+        kind: Kind,
+        reply: tokio::sync::oneshot::Sender<Page>,
+    },
+    /// The index: clients with their brands, or the workspace's error.
+    Index {
+        reply: tokio::sync::oneshot::Sender<Result<Vec<ClientEntry>, String>>,
+    },
+    Changed(Vec<PathBuf>),
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientEntry {
+    pub id: String,
+    pub name: String,
+    pub brand: String,
+    pub locale: String,
+    pub periods: Vec<String>,
+}
+
+/// How long a burst of file events may take.
+const DEBOUNCE_MS: u64 = 50;
+
+pub struct Builder {
+    config: PathBuf,
+    ws: Result<Workspace, String>,
+    brands: Brands,
+    pages: HashMap<(Key, Kind), Page>,
+    /// Sends the number of each finished rebuild to the browsers.
+    reload: tokio::sync::broadcast::Sender<u64>,
+    generation: u64,
+}
+
+impl Builder {
+    pub fn new(config: PathBuf, reload: tokio::sync::broadcast::Sender<u64>) -> Self {
+        let config = std::path::absolute(&config).unwrap_or(config);
+        let ws = load(&config);
+        if let Err(e) = &ws {
+            eprintln!("{e}");
+        }
+        Builder {
+            config,
+            ws,
+            brands: Brands::default(),
+            pages: HashMap::new(),
+            reload,
+            generation: 0,
+        }
+    }
+
+    pub fn run(mut self, requests: mpsc::Receiver<Request>) {
+        while let Ok(request) = requests.recv() {
+            let Request::Changed(mut paths) = request else {
+                self.answer(request);
+                continue;
+            };
+            // An editor's save is several events: wait a moment and take them all.
+            std::thread::sleep(std::time::Duration::from_millis(DEBOUNCE_MS));
+            let mut later = Vec::new();
+            while let Ok(r) = requests.try_recv() {
+                match r {
+                    Request::Changed(more) => paths.extend(more),
+                    other => later.push(other),
+                }
+            }
+            paths.sort();
+            paths.dedup();
+            self.changed(&paths);
+            for r in later {
+                self.answer(r);
+            }
+        }
+    }
+
+    fn answer(&mut self, request: Request) {
+        match request {
+            Request::Page { key, kind, reply } => {
+                let page = self.page(&key, kind);
+                let _ = reply.send(page);
+            }
+            Request::Index { reply } => {
+                let _ = reply.send(self.index());
+            }
+            Request::Changed(paths) => self.changed(&paths),
+        }
+    }
+
+    fn page(&mut self, key: &Key, kind: Kind) -> Page {
+        if let Some(page) = self.pages.get(&(key.clone(), kind)) {
+            return page.clone();
+        }
+        let page = self.render(key, kind);
+        self.pages.insert((key.clone(), kind), page.clone());
+        page
+    }
+
+    fn render(&mut self, key: &Key, kind: Kind) -> Page {
+        let ws = self.ws.as_ref().map_err(Clone::clone)?;
+        let client = ws
+            .client(&key.client)
+            .ok_or_else(|| format!("no client {:?}", key.client))?;
+        let kit = self
+            .brands
+            .get(ws, client.brand)
+            .map_err(|e| format!("brand {}:\n{e}", client.brand))?;
+        let request = ReportRequest {
+            period: key
+                .period
+                .parse::<PeriodSpec>()
+                .map_err(|e| e.to_string())?,
+            compare: key.compare,
+            today: None,
+            locale: key
+                .locale
+                .as_deref()
+                .map(|l| l.parse::<LocaleTag>())
+                .transpose()?,
+            now: None,
+            data: DataMode::Auto,
+        };
+        let model = report::build(ws, &client, &kit.brand, &request).map_err(|e| e.to_string())?;
+        match kind {
+            Kind::Html | Kind::Pdf => {
+                let format = if kind == Kind::Html {
+                    Format::Html
+                } else {
+                    Format::Pdf
+                };
+                let mut files = render_formats(&model, &kit, ws, &[format])?;
+                Ok(files.pop().map(|(_, bytes)| bytes).unwrap_or_default())
+            }
+            Kind::Email => {
+                // The attachment is named, not attached: the PDF is a page of its own.
+                let view = view_of(&model, &kit.brand, ws);
+                let pdf = std::env::temp_dir()
+                    .join(format!("execreport-preview-{}.pdf", std::process::id()));
+                let bytes = render_formats(&model, &kit, ws, &[Format::Pdf])?
+                    .pop()
+                    .map(|(_, b)| b)
+                    .unwrap_or_default();
+                std::fs::write(&pdf, &bytes).map_err(|e| e.to_string())?;
+                let composed = compose(&client, &model, &view, &kit, Some(&pdf));
+                let _ = std::fs::remove_file(&pdf);
+                let composed = composed?;
+                Ok(super::pages::email(&composed, &key.client, &key.period).into_bytes())
+            }
+        }
+    }
+
+    fn index(&self) -> Result<Vec<ClientEntry>, String> {
+        let ws = self.ws.as_ref().map_err(Clone::clone)?;
+        Ok(ws
+            .clients()
+            .map(|c| {
+                let today = chrono::Utc::now().with_timezone(&c.time_zone).date_naive();
+                let periods = (1..=3)
+                    .filter_map(|back| {
+                        let d = today.checked_sub_months(chrono::Months::new(back))?;
+                        Some(d.format("%Y-%m").to_string())
+                    })
+                    .chain(["month-to-date".to_string()])
+                    .collect();
+                ClientEntry {
+                    id: c.config.id.to_string(),
+                    name: c.config.name.clone(),
+                    brand: c.brand.to_string(),
+                    locale: c
+                        .own_locale
+                        .map(|l| l.to_string())
+                        .unwrap_or_else(|| c.agency.locale.to_string()),
+                    periods,
+                }
+            })
+            .collect())
+    }
+
+    /// Reloads what `paths` touch, re-renders the open pages among them, and announces it.
+    fn changed(&mut self, paths: &[PathBuf]) {
+        let t = Instant::now();
+        let root = self
+            .config
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let relative: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| p.strip_prefix(&root).ok().map(Path::to_path_buf))
+            .collect();
+        let affected = self.affected(&relative);
+        let stale: Vec<(Key, Kind)> = self
+            .pages
+            .keys()
+            .filter(|(k, _)| affected.as_ref().is_none_or(|a| a.contains(&k.client)))
+            .cloned()
+            .collect();
+        let mut failed = Vec::new();
+        for (key, kind) in &stale {
+            self.pages.remove(&(key.clone(), *kind));
+            if let Err(e) = self.page(key, *kind) {
+                failed.push(e);
+            }
+        }
+        self.generation += 1;
+        let names: Vec<String> = relative.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "{} rebuild {}: {} page{} in {} ms after {}{}",
+            chrono::Local::now().format("%H:%M:%S"),
+            self.generation,
+            stale.len(),
+            if stale.len() == 1 { "" } else { "s" },
+            t.elapsed().as_millis(),
+            names.join(", "),
+            if let Err(e) = &self.ws {
+                format!("\n{e}")
+            } else if let Some(e) = failed.first() {
+                format!("\nerror: {e}")
+            } else {
+                String::new()
+            }
+        );
+        let _ = self.reload.send(self.generation);
+    }
+
+    /// The clients whose pages a change touches (`None`: all), reloading the workspace or a
+    /// brand when those changed.
+    fn affected(&mut self, paths: &[PathBuf]) -> Option<Vec<String>> {
+        let config_name = self.config.file_name().map(PathBuf::from);
+        if paths.iter().any(|p| Some(p.clone()) == config_name) || self.ws.is_err() {
+            self.ws = load(&self.config);
+            self.brands = Brands::default();
+            return None;
+        }
+        let ws = self.ws.as_ref().ok()?;
+        let mut clients = Vec::new();
+        for path in paths {
+            let first = path
+                .components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().to_string());
+            let brands = ws.file.brands.to_string_lossy().to_string();
+            let notes = ws.file.notes.to_string_lossy().to_string();
+            if first.as_deref() == Some(brands.as_str()) {
+                let brand = path
+                    .components()
+                    .nth(1)
+                    .map(|c| c.as_os_str().to_string_lossy().to_string());
+                if let Some(brand) = brand {
+                    self.brands.forget(&brand);
+                    clients.extend(
+                        ws.clients()
+                            .filter(|c| c.brand == brand)
+                            .map(|c| c.config.id.to_string()),
+                    );
+                }
+            } else if first.as_deref() == Some(notes.as_str()) {
+                if let Some(client) = path.components().nth(1) {
+                    clients.push(client.as_os_str().to_string_lossy().to_string());
+                }
+            } else {
+                // A data file: the clients whose sources read it.
+                clients.extend(
+                    ws.clients()
+                        .filter(|c| {
+                            c.config
+                                .sources
+                                .iter()
+                                .any(|s| s.path.as_deref() == Some(path.as_path()))
+                        })
+                        .map(|c| c.config.id.to_string()),
+                );
+            }
+        }
+        Some(clients)
+    }
+}
+
+fn load(config: &Path) -> Result<Workspace, String> {
+    Workspace::load(config).map_err(|e| format!("error: {e}"))
+}
