@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::Chart;
 use super::geometry::{Anchor, ChartStyle, Shape, approx_width, arc_point, layout, natural_height};
 
-/// Escapes text for SVG/XML content and attributes.
+/// Escapes text for SVG/XML and HTML content and attributes.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -7,21 +7,8 @@ use crate::locale::CATALOGS;
 
 use super::build::ClientEntry;
 
-/// Escapes text for HTML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML (the same rules as the charts' SVG text).
+pub use crate::charts::svg::escape as esc;
 
 const STYLE: &str = "body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111}\
 header{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:8px 12px;background:#1f2937;color:#fff}\
