@@ -174,22 +174,32 @@ pub fn load(
     if config.kind.is_live() {
         live::load(ws, config, needs)
     } else {
-        load_file(&ws.root, config, &ws.catalog)
+        read_file(&ws.root, config, &ws.catalog, &needs.ranges)
     }
 }
 
-/// Reads a file source (its path resolved against `root`).
+/// Reads every row of a file source (its path resolved against `root`).
 pub fn load_file(
     root: &Path,
     config: &SourceConfig,
     catalog: &Catalog,
+) -> Result<SourceData, SourceError> {
+    read_file(root, config, catalog, &[])
+}
+
+/// Reads a file source, mapping only rows within `keep` (all when empty).
+fn read_file(
+    root: &Path,
+    config: &SourceConfig,
+    catalog: &Catalog,
+    keep: &[(NaiveDate, NaiveDate)],
 ) -> Result<SourceData, SourceError> {
     let file = root.join(config.path.as_deref().unwrap_or(Path::new("")));
     let bytes = std::fs::read(&file).map_err(|source| SourceError::Read {
         file: file.clone(),
         source,
     })?;
-    load_bytes(&file, &bytes, config, catalog)
+    read_bytes(&file, &bytes, config, catalog, keep)
 }
 
 /// Reads a source from bytes already in memory (`file` names it in messages).
@@ -199,7 +209,17 @@ pub fn load_bytes(
     config: &SourceConfig,
     catalog: &Catalog,
 ) -> Result<SourceData, SourceError> {
-    let mut mapper = records::RowMapper::new(config, catalog, file);
+    read_bytes(file, bytes, config, catalog, &[])
+}
+
+fn read_bytes(
+    file: &Path,
+    bytes: &[u8],
+    config: &SourceConfig,
+    catalog: &Catalog,
+    keep: &[(NaiveDate, NaiveDate)],
+) -> Result<SourceData, SourceError> {
+    let mut mapper = records::RowMapper::new(config, catalog, file).keep_only(keep);
     match config.kind {
         SourceKind::Csv => csv::read(bytes, config, &mut mapper)?,
         SourceKind::Json => json::read(bytes, config, &mut mapper)?,

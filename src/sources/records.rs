@@ -38,6 +38,9 @@ pub struct RowMapper<'a> {
     /// (date, dimensions) → the metrics already given for them and where.
     seen: HashMap<(NaiveDate, Vec<String>), SeenMetrics>,
     series: BTreeMap<String, Vec<Point>>,
+    /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
+    /// period and comparison, not the file's other 20 months.
+    keep: Vec<(NaiveDate, NaiveDate)>,
 }
 
 impl<'a> RowMapper<'a> {
@@ -49,7 +52,14 @@ impl<'a> RowMapper<'a> {
             data: SourceData::new(config, file),
             seen: HashMap::new(),
             series: BTreeMap::new(),
+            keep: Vec::new(),
         }
+    }
+
+    /// Maps only rows dated within `ranges` (the others are counted, not read further).
+    pub fn keep_only(mut self, ranges: &[(NaiveDate, NaiveDate)]) -> Self {
+        self.keep = ranges.to_vec();
+        self
     }
 
     /// Adds one row; a bad row fails the source or is skipped and counted, per `on_bad_row`.
@@ -129,6 +139,9 @@ impl<'a> RowMapper<'a> {
                     })
             ))
         })?;
+        if !self.keep.is_empty() && !self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
+            return Ok(Vec::new());
+        }
         let mut dims = Vec::with_capacity(c.dimensions.len());
         for d in &c.dimensions {
             dims.push(match r.cell(d) {

@@ -200,3 +200,27 @@ fn a_header_naming_a_column_twice_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_report_maps_only_the_rows_of_its_ranges() {
+    let data = "date,Campaign,Cost,Clicks\n2026-08-03,Brand,oops,1\n2026-09-30,Brand,2,1\n\
+                2026-10-01,Brand,3,1\n2026-11-01,Brand,4,1\n";
+    let d = |y: u32, m: u32, day: u32| NaiveDate::from_ymd_opt(y as i32, m, day).unwrap();
+    let october = [
+        (d(2026, 10, 1), d(2026, 10, 31)),
+        (d(2026, 9, 1), d(2026, 9, 30)),
+    ];
+    let got = read_bytes(
+        Path::new("x.csv"),
+        data.as_bytes(),
+        &source(WIDE),
+        &Catalog::builtin(),
+        &october,
+    )
+    .unwrap();
+    assert_eq!(got.rows, 4, "every row is counted");
+    let dates: Vec<String> = values(&got, "ads.spend").into_iter().map(|v| v.0).collect();
+    assert_eq!(dates, ["2026-09-30", "2026-10-01"]);
+    // Read whole (as `check` does), the bad row in August is found.
+    assert!(load(WIDE, data).is_err());
+}
