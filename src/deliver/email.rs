@@ -1,8 +1,6 @@
 //! The message that carries a report: From the agency, to the client's recipients, subject and
 //! body from the brand's templates in the client's language, the report attached (or linked).
 
-use std::path::Path;
-
 use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart};
@@ -40,14 +38,14 @@ struct Words {
     signoff: String,
 }
 
-/// Builds the message for a rendered report. `report_file` is the rendered PDF (or HTML),
+/// Builds the message for a rendered report. `attachment` is the rendered PDF (or HTML),
 /// attached per the client's `email.attach`.
 pub fn compose(
     client: &Client,
     model: &Report,
     view: &ReportView,
     kit: &BrandKit,
-    report_file: Option<&Path>,
+    attachment: Option<Vec<u8>>,
 ) -> Result<Composed, String> {
     let options = &client.config.email;
     let agency = client.agency;
@@ -171,10 +169,8 @@ pub fn compose(
     );
     builder = builder.message_id(Some(message_id.clone()));
     let body = MultiPart::alternative_plain_html(text, html);
-    let message = match (&file_name, report_file) {
-        (Some(name), Some(path)) => {
-            let bytes =
-                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let message = match (&file_name, attachment) {
+        (Some(name), Some(bytes)) => {
             let kind = if name.ends_with(".pdf") {
                 "application/pdf"
             } else {

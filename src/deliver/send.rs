@@ -83,13 +83,13 @@ pub fn deliver(
             format!("the message attaches {name}, which this batch's formats do not include"),
         );
     }
-    let composed = match compose(
-        report.client,
-        report.model,
-        report.view,
-        report.kit,
-        file.map(|f| Path::new(&f.path)),
-    ) {
+    let read =
+        |f: &OutputFile| std::fs::read(&f.path).map_err(|e| format!("cannot read {}: {e}", f.path));
+    let bytes = match file.map(read).transpose() {
+        Ok(bytes) => bytes,
+        Err(e) => return Delivery::new("failed", e),
+    };
+    let composed = match compose(report.client, report.model, report.view, report.kit, bytes) {
         Ok(c) => c,
         Err(e) => return Delivery::new("failed", e),
     };

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
 
+use crate::config::schema::Attach;
 use crate::config::{LocaleTag, Workspace};
 use crate::deliver::email::compose;
 use crate::period::{CompareKind, PeriodSpec};
@@ -132,6 +133,22 @@ impl Builder {
     }
 
     fn render(&mut self, key: &Key, kind: Kind) -> Page {
+        // The e-mail attaches the report's PDF or HTML page: the one kept in memory.
+        let attachment = match kind {
+            Kind::Email => {
+                let attach = self
+                    .ws
+                    .as_ref()
+                    .ok()
+                    .and_then(|ws| ws.client(&key.client).map(|c| c.config.email.attach));
+                match attach {
+                    Some(Attach::Pdf) => Some(self.page(key, Kind::Pdf)?),
+                    Some(Attach::Html) => Some(self.page(key, Kind::Html)?),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
         let ws = self.ws.as_ref().map_err(Clone::clone)?;
         let client = ws
             .client(&key.client)
@@ -167,18 +184,8 @@ impl Builder {
                 Ok(files.pop().map(|(_, bytes)| bytes).unwrap_or_default())
             }
             Kind::Email => {
-                // The attachment is named, not attached: the PDF is a page of its own.
                 let view = view_of(&model, &kit.brand, ws);
-                let pdf = std::env::temp_dir()
-                    .join(format!("execreport-preview-{}.pdf", std::process::id()));
-                let bytes = render_formats(&model, &kit, ws, &[Format::Pdf])?
-                    .pop()
-                    .map(|(_, b)| b)
-                    .unwrap_or_default();
-                std::fs::write(&pdf, &bytes).map_err(|e| e.to_string())?;
-                let composed = compose(&client, &model, &view, &kit, Some(&pdf));
-                let _ = std::fs::remove_file(&pdf);
-                let composed = composed?;
+                let composed = compose(&client, &model, &view, &kit, attachment)?;
                 Ok(super::pages::email(&composed, &key.client, &key.period).into_bytes())
             }
         }
