@@ -96,12 +96,14 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             .arg(&url)
             .spawn();
         }
-        // Keep the generation the pages show in step with the builder's.
+        // Keep the generation the pages show in step with the builder's; after a rebuild the
+        // client list is asked for again (the workspace file may have changed).
         let mut events = shared.reload.subscribe();
         let counter = shared.clone();
         tokio::spawn(async move {
             while let Ok(g) = events.recv().await {
                 counter.generation.store(g, Ordering::Relaxed);
+                counter.clients.lock().expect("clients").clear();
             }
         });
         axum::serve(listener, app).await?;
