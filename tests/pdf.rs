@@ -79,6 +79,18 @@ fn every_sample_client_pdf_passes_the_pdf_tools() {
         }
         let pages = pdf_tools::pages(&pdf);
         assert!((3..=12).contains(&pages), "{client}: {pages} pages");
+        // The brand logo (with its transparency) on every page, stored once.
+        let images = pdf_tools::images(&pdf);
+        for kind in ["image", "smask"] {
+            let drawn: Vec<_> = images.iter().filter(|i| i.1 == kind).collect();
+            assert_eq!(drawn.len(), pages, "{client}: {kind} per page: {images:?}");
+            assert!(
+                drawn
+                    .iter()
+                    .all(|i| (i.2, i.3, i.4) == (drawn[0].2, drawn[0].3, drawn[0].4))
+            );
+            assert!(drawn[0].2 >= 200, "{client}: logo {}px wide", drawn[0].2);
+        }
         let last = squash(&pdf_tools::page_text(&pdf, pages));
         assert!(
             last.contains(&format!("{pages}")),

@@ -78,6 +78,21 @@ pub fn pages(pdf: &Path) -> usize {
         .expect("pdfinfo shows the page count")
 }
 
+/// (page, type, width, height, object id) of every image drawn, from `pdfimages -list`.
+pub fn images(pdf: &Path) -> Vec<(usize, String, u32, u32, u32)> {
+    let o = tool("pdfimages").arg("-list").arg(pdf).output().unwrap();
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            let n = |i: usize| c[i].parse::<u32>().unwrap();
+            (n(0) as usize, c[2].to_string(), n(3), n(4), n(10))
+        })
+        .collect()
+}
+
 /// `qpdf --check`: Ok, or qpdf's complaint.
 pub fn check(pdf: &Path) -> Result<(), String> {
     let o = tool("qpdf").arg("--check").arg(pdf).output().unwrap();

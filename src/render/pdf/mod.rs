@@ -4,6 +4,7 @@
 mod cover;
 pub mod fonts;
 pub mod layout;
+mod logo;
 mod table;
 mod write;
 
@@ -11,6 +12,7 @@ use crate::config::brand::Brand;
 use crate::render::view::ReportView;
 use fonts::FontBook;
 use layout::{Layout, LogoInfo, PageGeometry};
+use logo::Logo;
 
 pub use layout::{Item, Page};
 
@@ -25,28 +27,23 @@ pub enum PdfError {
 /// Everything needed to draw reports of one brand, prepared once (fonts parsed, logo decoded).
 pub struct PdfKit {
     pub fonts: FontBook,
-    /// The logo, decoded once, and its aspect ratio (SVG logos need a raster variant).
-    logo: Option<(printpdf::RawImage, f32)>,
+    /// The logo, encoded once.
+    logo: Option<Logo>,
 }
 
 impl PdfKit {
     pub fn new(brand: &Brand) -> Result<Self, PdfError> {
         let fonts = FontBook::from_brand(brand).map_err(PdfError::Other)?;
-        let logo = match brand.pdf_logo() {
-            Some(bytes) => {
-                let mut warnings = Vec::new();
-                let image =
-                    printpdf::RawImage::decode_from_bytes(bytes, &mut warnings).map_err(|e| {
-                        PdfError::Other(format!(
-                            "brand {}: the logo cannot be decoded: {e}",
-                            brand.id
-                        ))
-                    })?;
-                let aspect = image.width as f32 / image.height.max(1) as f32;
-                Some((image, aspect))
-            }
-            None => None,
-        };
+        let logo = brand
+            .pdf_logo()
+            .map(Logo::decode)
+            .transpose()
+            .map_err(|e| {
+                PdfError::Other(format!(
+                    "brand {}: the logo cannot be decoded: {e}",
+                    brand.id
+                ))
+            })?;
         Ok(PdfKit { fonts, logo })
     }
 
@@ -60,10 +57,7 @@ impl PdfKit {
             view,
             fonts: &self.fonts,
             page: PageGeometry::for_size(view.page_size),
-            logo: self
-                .logo
-                .as_ref()
-                .map(|(_, aspect)| LogoInfo { aspect: *aspect }),
+            logo: self.logo.as_ref().map(|l| LogoInfo { aspect: l.aspect }),
             page_label,
         };
         let pages = layout.pages()?;
@@ -77,14 +71,8 @@ impl PdfKit {
         page_label: &dyn Fn(usize, usize) -> String,
     ) -> Result<Vec<u8>, PdfError> {
         let (pages, geometry) = self.pages(view, page_label)?;
-        write::write(
-            &pages,
-            &geometry,
-            &self.fonts,
-            self.logo.as_ref().map(|(image, _)| image),
-            &meta,
-        )
-        .map_err(PdfError::Other)
+        write::write(&pages, &geometry, &self.fonts, self.logo.as_ref(), &meta)
+            .map_err(PdfError::Other)
     }
 }
 

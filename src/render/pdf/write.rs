@@ -2,14 +2,15 @@
 //! extraction), vector shapes, the logo, links, outline and fixed metadata.
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, Date, DateTime, DictItem, Line,
-    LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, Rect, Rgb,
-    TextItem, TextMatrix, Time, WindingOrder, XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, ColorArray, CurTransMat, Date, DateTime, DictItem,
+    Line, LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect,
+    Rgb, TextItem, TextMatrix, Time, WindingOrder,
 };
 
 use super::fonts::{FontBook, ShapedRun};
 use super::layout::{Item, Page, PageGeometry};
+use super::logo::{self, Logo};
 
 /// Document information; the date comes from the report period so reruns are identical.
 pub struct Metadata {
@@ -34,7 +35,7 @@ pub fn write(
     pages: &[Page],
     geometry: &PageGeometry,
     fonts: &FontBook,
-    logo: Option<&RawImage>,
+    logo: Option<&Logo>,
     meta: &Metadata,
 ) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&meta.title);
@@ -88,14 +89,6 @@ pub fn write(
             .ok_or_else(|| format!("font {} cannot be embedded", f.family))?;
         handles.push(Some(PdfFontHandle::External(doc.add_font(&parsed))));
     }
-    let logo_id = logo.map(|image| {
-        (
-            doc.add_image(image),
-            image.width as f32,
-            image.height as f32,
-        )
-    });
-
     let h = geometry.height;
     let mut pdf_pages = Vec::new();
     for page in pages {
@@ -178,20 +171,17 @@ pub fn write(
                     ops.push(Op::EndTextSection);
                 }
                 Item::Logo { x, y, w, h: lh } => {
-                    if let Some((id, iw, _)) = &logo_id {
-                        // At dpi 72 one image pixel is one point; scale to the wanted width.
-                        let scale = w / iw;
-                        ops.push(Op::UseXobject {
-                            id: id.clone(),
-                            transform: XObjectTransform {
-                                translate_x: Some(Pt(*x)),
-                                translate_y: Some(Pt(h - y - lh)),
-                                scale_x: Some(scale),
-                                scale_y: Some(scale),
-                                dpi: Some(72.0),
-                                ..Default::default()
-                            },
+                    if logo.is_some() {
+                        // The image fills the unit square: scale it to the box.
+                        ops.push(Op::SaveGraphicsState);
+                        ops.push(Op::SetTransformationMatrix {
+                            matrix: CurTransMat::Raw([*w, 0.0, 0.0, *lh, *x, h - y - lh]),
                         });
+                        ops.push(Op::Unknown {
+                            key: "Do".into(),
+                            value: vec![DictItem::Name(logo::NAME.into())],
+                        });
+                        ops.push(Op::RestoreGraphicsState);
                     }
                 }
                 Item::Link {
@@ -231,10 +221,14 @@ pub fn write(
         optimize: false,
         subset_fonts: true,
         image_optimization: None,
-        ..Default::default()
+        // Lets the logo's `Do` (an operator printpdf has no variant for) through.
+        secure: false,
     };
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
+    if let Some(logo) = logo {
+        logo.add_to(&mut pdf)?;
+    }
     compress_streams(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
@@ -242,26 +236,29 @@ pub fn write(
     Ok(bytes)
 }
 
-/// Deflates (zlib level 6) every stream that has no filter yet and gets smaller for it: page
-/// contents, font subsets, the logo's pixels (printpdf leaves images to its own level-9 pass).
+/// Deflates (zlib level 6) every stream that has no filter yet: page contents and font
+/// subsets (the logo comes compressed from the brand kit).
 fn compress_streams(pdf: &mut lopdf::Document) {
-    use std::io::Write;
     for object in pdf.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else {
-            continue;
-        };
-        if stream.dict.get(b"Filter").is_ok() {
-            continue;
+        if let lopdf::Object::Stream(stream) = object {
+            deflate(stream, flate2::Compression::default());
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        if encoder.write_all(&stream.content).is_ok()
-            && let Ok(compressed) = encoder.finish()
-            && compressed.len() + 19 < stream.content.len()
-        {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
-        }
+    }
+}
+
+/// Deflates a stream that has no filter yet, when that makes it smaller.
+pub(super) fn deflate(stream: &mut lopdf::Stream, level: flate2::Compression) {
+    use std::io::Write;
+    if stream.dict.get(b"Filter").is_ok() {
+        return;
+    }
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), level);
+    if encoder.write_all(&stream.content).is_ok()
+        && let Ok(compressed) = encoder.finish()
+        && compressed.len() + 19 < stream.content.len()
+    {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
     }
 }
 
@@ -291,21 +288,62 @@ fn glyph_ops(run: &ShapedRun, face: &ttf_parser::Face, x: f32, baseline: f32, op
             properties: DictItem::Dict { map },
         });
     }
-    let mut pen = x;
-    for (g, text) in run.glyphs.iter().zip(texts) {
+    if run.glyphs.iter().any(|g| g.y_offset != 0.0) {
+        // Marks raised or lowered (Thai, some Latin diacritics): each glyph placed on its own.
+        let mut pen = x;
+        for (g, text) in run.glyphs.iter().zip(texts) {
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(pen + g.x_offset), Pt(baseline + g.y_offset)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                    g.id, 0.0, text,
+                )])],
+            });
+            pen += g.advance;
+        }
+    } else {
         ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(pen + g.x_offset), Pt(baseline + g.y_offset)),
+            matrix: TextMatrix::Translate(Pt(x + run.glyphs[0].x_offset), Pt(baseline)),
         });
         ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                g.id, 0.0, text,
-            )])],
+            items: vec![TextItem::GlyphIds(run_codepoints(run, face, texts))],
         });
-        pen += g.advance;
     }
     if reshaped {
         ops.push(Op::EndMarkedContentWithProperties);
     }
+}
+
+/// A run's glyphs for one `TJ`: after each glyph a reader moves the pen by the glyph's width
+/// in the font's `/W` table (thousandths of an em, truncated as printpdf writes it); where the
+/// shaped position differs (kerning, offsets, rounding) the glyph carries the correction,
+/// rounded to a hundredth of a unit (a millionth of a point at text sizes) so that float noise
+/// does not become a number after every glyph.
+fn run_codepoints(run: &ShapedRun, face: &ttf_parser::Face, texts: Vec<String>) -> Vec<Codepoint> {
+    let em = f64::from(run.size) / 1000.0;
+    let upem = f32::from(face.units_per_em());
+    let mut wanted = 0.0f64; // where the next glyph should start, in points from the run start
+    let mut pen = 0.0f64; // where the reader's pen is
+    let mut out = Vec::with_capacity(run.glyphs.len());
+    let origin = run.glyphs.first().map_or(0.0, |g| g.x_offset);
+    for (i, (g, text)) in run.glyphs.iter().zip(texts).enumerate() {
+        let width = face
+            .glyph_hor_advance(ttf_parser::GlyphId(g.id))
+            .map_or(0, |a| (f32::from(a) * 1000.0 / upem) as i64);
+        pen += width as f64 * em;
+        wanted += f64::from(g.advance);
+        let next = run
+            .glyphs
+            .get(i + 1)
+            .map_or(pen, |next| wanted + f64::from(next.x_offset - origin));
+        let kern = ((pen - next) / em * 100.0).round() / 100.0;
+        if kern != 0.0 {
+            pen -= kern * em;
+        }
+        out.push(Codepoint::with_cid(g.id, kern as f32, text));
+    }
+    out
 }
 
 /// The characters each glyph stands for. The PDF keeps one text per glyph id for the whole

@@ -1,0 +1,107 @@
+//! The brand logo as PDF image objects, encoded and compressed once per brand kit and copied
+//! into every report: printpdf would split and deflate the logo's pixels again in each
+//! document, which was a third of a report's PDF time.
+
+use lopdf::{Document, Object, ObjectId, Stream};
+use printpdf::{PdfDocument, PdfSaveOptions, RawImage};
+
+/// The resource name the pages draw the logo by (`/ExecLogo Do`).
+pub const NAME: &str = "ExecLogo";
+
+/// The logo's image stream and its alpha mask (soft mask), ready to copy into a document.
+pub struct Logo {
+    image: Stream,
+    smask: Option<Stream>,
+    /// Width ÷ height of the picture.
+    pub aspect: f32,
+}
+
+impl Logo {
+    /// Decodes a PNG or JPEG logo into compressed PDF image streams.
+    pub fn decode(bytes: &[u8]) -> Result<Self, String> {
+        let mut warnings = Vec::new();
+        let raw = RawImage::decode_from_bytes(bytes, &mut warnings)?;
+        let aspect = raw.width as f32 / raw.height.max(1) as f32;
+        // printpdf knows the pixel formats (grey, RGB, alpha, 16 bit): let it build the image
+        // objects once in a scratch document and take them from there.
+        let mut scratch = PdfDocument::new("logo");
+        scratch.add_image(&raw);
+        let options = PdfSaveOptions {
+            optimize: false,
+            subset_fonts: false,
+            image_optimization: None,
+            ..Default::default()
+        };
+        let scratch = scratch.to_lopdf_document(&options, &mut warnings);
+        let is_image = |o: &Object| {
+            o.as_stream().is_ok_and(|s| {
+                s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image")
+            })
+        };
+        let image_id = scratch
+            .objects
+            .iter()
+            .find(|(_, o)| is_image(o) && o.as_stream().is_ok_and(|s| s.dict.has(b"SMask")))
+            .or_else(|| scratch.objects.iter().find(|(_, o)| is_image(o)))
+            .map(|(id, _)| *id)
+            .ok_or("the logo gave no image")?;
+        let mut image = scratch
+            .get_object(image_id)
+            .and_then(Object::as_stream)
+            .map_err(|e| e.to_string())?
+            .clone();
+        let smask = match image.dict.get(b"SMask").and_then(Object::as_reference) {
+            Ok(id) => Some(
+                scratch
+                    .get_object(id)
+                    .and_then(Object::as_stream)
+                    .map_err(|e| e.to_string())?
+                    .clone(),
+            ),
+            Err(_) => None,
+        };
+        image.dict.remove(b"SMask");
+        let mut smask = smask;
+        for stream in std::iter::once(&mut image).chain(smask.as_mut()) {
+            super::write::deflate(stream, flate2::Compression::best());
+        }
+        Ok(Logo {
+            image,
+            smask,
+            aspect,
+        })
+    }
+
+    /// Adds the logo's objects to `pdf` and names it [`NAME`] in every page's XObject
+    /// resources.
+    pub fn add_to(&self, pdf: &mut Document) -> Result<(), String> {
+        let mut image = self.image.clone();
+        if let Some(smask) = &self.smask {
+            let id = pdf.add_object(smask.clone());
+            image.dict.set("SMask", Object::Reference(id));
+        }
+        let image_id = pdf.add_object(image);
+        let mut dicts: Vec<ObjectId> = Vec::new();
+        for page in pdf.get_pages().into_values() {
+            let resources = pdf
+                .get_dictionary(page)
+                .and_then(|p| p.get(b"Resources"))
+                .and_then(Object::as_reference)
+                .map_err(|e| format!("page without resources: {e}"))?;
+            let xobjects = pdf
+                .get_dictionary(resources)
+                .and_then(|r| r.get(b"XObject"))
+                .and_then(Object::as_reference)
+                .map_err(|e| format!("page without XObject resources: {e}"))?;
+            if !dicts.contains(&xobjects) {
+                dicts.push(xobjects);
+            }
+        }
+        for id in dicts {
+            pdf.get_dictionary_mut(id)
+                .map_err(|e| e.to_string())?
+                .set(NAME, Object::Reference(image_id));
+        }
+        Ok(())
+    }
+}
