@@ -52,6 +52,11 @@ pub fn parse_number(text: &str, decimal: char) -> Option<f64> {
 /// (GA4). Formats with a time part (`%Y-%m-%dT%H:%M:%S`) keep the date.
 pub fn parse_date(text: &str, format: Option<&str>) -> Option<NaiveDate> {
     let t = text.trim();
+    if format.is_none()
+        && let Some(date) = iso_date(t.as_bytes())
+    {
+        return Some(date);
+    }
     match format {
         Some(f) => NaiveDate::parse_from_str(t, f)
             .ok()
@@ -62,6 +67,22 @@ pub fn parse_date(text: &str, format: Option<&str>) -> Option<NaiveDate> {
                 .flatten()
         }),
     }
+}
+
+/// `2026-10-01` or `20261001` read digit by digit: every row of a file is dated, and chrono's
+/// format-driven parser was a tenth of building a report.
+fn iso_date(t: &[u8]) -> Option<NaiveDate> {
+    let digits = |range: std::ops::Range<usize>| {
+        t[range].iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let (y, m, d) = match t.len() {
+        10 if t[4] == b'-' && t[7] == b'-' => (digits(0..4)?, digits(5..7)?, digits(8..10)?),
+        8 => (digits(0..4)?, digits(4..6)?, digits(6..8)?),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 #[cfg(test)]
@@ -118,6 +139,23 @@ mod tests {
             oct1
         );
         assert_eq!(parse_date("2026-02-30", None), None);
+        assert_eq!(
+            parse_date(" 2026-10-31\t", None),
+            NaiveDate::from_ymd_opt(2026, 10, 31)
+        );
+        assert_eq!(
+            parse_date("2024-02-29", None),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        for bad in [
+            "2026-13-01",
+            "20261301",
+            "2026-10-0a",
+            "2026/10/01",
+            "2026-10-001",
+        ] {
+            assert_eq!(parse_date(bad, None), None, "{bad}");
+        }
         assert_eq!(parse_date("10/01/2026", None), None);
         assert_eq!(parse_date("2026101", None), None);
     }
