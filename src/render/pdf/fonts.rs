@@ -31,10 +31,31 @@ pub struct BookFont {
     pub bold: bool,
     pub data: &'static [u8],
     face: rustybuzz::Face<'static>,
+    /// printpdf's parse of the file for embedding, made on first use: a CJK font takes
+    /// milliseconds to parse, too long to repeat for every report.
+    embedded: OnceLock<printpdf::ParsedFont>,
     units_per_em: f32,
     /// Ascender and descender in em units (descender negative).
     pub ascender: f32,
     pub descender: f32,
+}
+
+impl BookFont {
+    /// The font's tables (glyph ids, advances).
+    pub fn face(&self) -> &ttf_parser::Face<'static> {
+        &self.face
+    }
+
+    /// The font parsed for embedding in a PDF.
+    pub fn embedded(&self) -> Result<&printpdf::ParsedFont, String> {
+        if let Some(parsed) = self.embedded.get() {
+            return Ok(parsed);
+        }
+        let mut warnings = Vec::new();
+        let parsed = printpdf::ParsedFont::from_bytes(self.data, 0, &mut warnings)
+            .ok_or_else(|| format!("font {} cannot be embedded", self.family))?;
+        Ok(self.embedded.get_or_init(|| parsed))
+    }
 }
 
 /// Shaped text by (text, size in 1/100 pt, bold): reports repeat the same labels a lot.
@@ -93,6 +114,7 @@ impl FontBook {
                 units_per_em: upem,
                 data,
                 face,
+                embedded: OnceLock::new(),
             });
         }
         if fonts.is_empty() {

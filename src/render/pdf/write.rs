@@ -3,9 +3,9 @@
 
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, CurTransMat, Date, DateTime, DictItem,
-    Line, LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect,
-    Rgb, TextItem, TextMatrix, Time, WindingOrder,
+    Line, LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
+    TextMatrix, Time, WindingOrder,
 };
 
 use super::fonts::{FontBook, ShapedRun};
@@ -84,10 +84,7 @@ pub fn write(
             handles.push(None);
             continue;
         }
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(f.data, 0, &mut warnings)
-            .ok_or_else(|| format!("font {} cannot be embedded", f.family))?;
-        handles.push(Some(PdfFontHandle::External(doc.add_font(&parsed))));
+        handles.push(Some(PdfFontHandle::External(doc.add_font(f.embedded()?))));
     }
     let h = geometry.height;
     let mut pdf_pages = Vec::new();
@@ -163,9 +160,7 @@ pub fn write(
                             font: handle,
                             size: Pt(run.size),
                         });
-                        let face = ttf_parser::Face::parse(fonts.fonts[run.font].data, 0)
-                            .map_err(|e| e.to_string())?;
-                        glyph_ops(run, &face, pen, h - y, &mut ops);
+                        glyph_ops(run, fonts.fonts[run.font].face(), pen, h - y, &mut ops);
                         pen += run.width;
                     }
                     ops.push(Op::EndTextSection);
