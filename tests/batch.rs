@@ -405,3 +405,53 @@ fn a_batch_killed_mid_run_is_completed_by_the_next_one() {
         "{st}"
     );
 }
+
+#[test]
+fn a_changed_brand_renders_its_clients_again() {
+    let ws = samples();
+    let dir = ws.path();
+    let args = [
+        "--period",
+        "2026-10",
+        "--clients",
+        "brightside-dental,osaka-smile-clinic",
+    ];
+    // The samples' brands are linked in: edit a copy.
+    let brands = dir.join("brands");
+    let linked = std::fs::read_link(&brands).unwrap();
+    std::fs::remove_file(&brands).unwrap();
+    let cp = Command::new("cp")
+        .arg("-r")
+        .arg(&linked)
+        .arg(&brands)
+        .status();
+    assert!(cp.unwrap().success());
+    batch(dir, &args, 0);
+    let brand = dir.join("brands/sakura/brand.yaml");
+    let yaml = std::fs::read_to_string(&brand).unwrap();
+    std::fs::write(&brand, format!("{yaml}\n# a designer's note\n")).unwrap();
+    assert_eq!(
+        done(&batch(dir, &args, 0)),
+        [
+            t("brightside-dental", "2026-10", "unchanged"),
+            t("osaka-smile-clinic", "2026-10", "rendered"),
+        ]
+    );
+    // A font file counts as much as the brand file.
+    let font = std::fs::read_dir(dir.join("brands/sakura/fonts"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&font).unwrap();
+    bytes.extend_from_slice(&[0; 4]);
+    std::fs::write(&font, bytes).unwrap();
+    assert_eq!(
+        done(&batch(dir, &args, 0)),
+        [
+            t("brightside-dental", "2026-10", "unchanged"),
+            t("osaka-smile-clinic", "2026-10", "rendered"),
+        ]
+    );
+}

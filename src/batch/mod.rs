@@ -210,7 +210,7 @@ fn render_job(
         .filter(|s| s.status == "failed")
         .map(|s| s.id.clone())
         .collect();
-    let input_hash = input_hash(ws, client.brand, &model, &job.formats)?;
+    let input_hash = input_hash(&kit, &model, &job.formats)?;
     let key = &job.period.key;
     let previous = ledger.get(&job.client, key)?;
     if !options.force
@@ -290,8 +290,7 @@ pub fn intact(o: &OutputFile) -> bool {
 /// Everything a report's files are made from: the report model (data, commentary, period,
 /// locale), the brand folder, the formats and this program's version.
 fn input_hash(
-    ws: &Workspace,
-    brand: &str,
+    kit: &crate::render::BrandKit,
     model: &crate::report::model::Report,
     formats: &[Format],
 ) -> Result<String, String> {
@@ -313,31 +312,8 @@ fn input_hash(
     }
     h.update(json.to_string());
     h.update(format!("{formats:?}"));
-    hash_dir(&mut h, &ws.brands_dir().join(brand)).map_err(|e| format!("brand {brand}: {e}"))?;
+    h.update(kit.folder_digest);
     Ok(hex(&h.finalize()))
-}
-
-fn hash_dir(h: &mut Sha256, dir: &Path) -> std::io::Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(()); // the built-in brand has no folder
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    paths.sort();
-    for p in paths {
-        h.update(
-            p.file_name()
-                .map(|n| n.as_encoded_bytes())
-                .unwrap_or_default(),
-        );
-        if p.is_dir() {
-            hash_dir(h, &p)?;
-        } else {
-            h.update(std::fs::read(&p)?);
-        }
-    }
-    Ok(())
 }
 
 pub fn hex(bytes: &[u8]) -> String {

@@ -5,6 +5,9 @@ pub mod markdown;
 pub mod view;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
 
 use crate::config::Workspace;
 use crate::config::brand::Brand;
@@ -44,6 +47,9 @@ pub struct BrandKit {
     pub brand: Brand,
     pub html: HtmlRenderer,
     pub pdf: pdf::PdfKit,
+    /// SHA-256 of the brand folder's files when the kit was loaded (a batch hashes each
+    /// report's inputs with it; fonts make a folder megabytes).
+    pub folder_digest: [u8; 32],
 }
 
 /// Brands by id, loaded and compiled on first use.
@@ -77,7 +83,37 @@ pub fn load_kit(ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, Strin
     })?;
     let html = HtmlRenderer::new(&brand).map_err(|e| e.to_string())?;
     let pdf = pdf::PdfKit::new(&brand).map_err(|e| e.to_string())?;
-    Ok(std::rc::Rc::new(BrandKit { brand, html, pdf }))
+    let mut digest = Sha256::new();
+    hash_dir(&mut digest, &ws.brands_dir().join(id)).map_err(|e| format!("brand {id}: {e}"))?;
+    Ok(std::rc::Rc::new(BrandKit {
+        brand,
+        html,
+        pdf,
+        folder_digest: digest.finalize().into(),
+    }))
+}
+
+fn hash_dir(h: &mut Sha256, dir: &Path) -> std::io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(()); // the built-in brand has no folder
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.sort();
+    for p in paths {
+        h.update(
+            p.file_name()
+                .map(|n| n.as_encoded_bytes())
+                .unwrap_or_default(),
+        );
+        if p.is_dir() {
+            hash_dir(h, &p)?;
+        } else {
+            h.update(std::fs::read(&p)?);
+        }
+    }
+    Ok(())
 }
 
 /// The locale a report is written in, with the brand's wording.
