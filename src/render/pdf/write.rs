@@ -210,8 +210,8 @@ pub fn write(
         }
     }
     // printpdf (and lopdf under it) compress every stream at zlib level 9, a third of a
-    // report's CPU time; level 6 gives files within a few percent of the size. So the document
-    // is taken uncompressed and its streams compressed here.
+    // report's CPU time; a lower level gives files within a few percent of the size. So the
+    // document is taken uncompressed and its streams compressed here.
     let options = PdfSaveOptions {
         optimize: false,
         subset_fonts: true,
@@ -231,12 +231,13 @@ pub fn write(
     Ok(bytes)
 }
 
-/// Deflates (zlib level 6) every stream that has no filter yet: page contents and font
-/// subsets (the logo comes compressed from the brand kit).
+/// Deflates every stream that has no filter yet: page contents and font subsets (the logo
+/// comes compressed from the brand kit). Level 3: measured on a sample report's streams,
+/// 1.9 times as fast as level 6 for 5 % more bytes (level 1: 3.2 times, 26 % more).
 fn compress_streams(pdf: &mut lopdf::Document) {
     for object in pdf.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
-            deflate(stream, flate2::Compression::default());
+            deflate(stream, flate2::Compression::new(3));
         }
     }
 }
