@@ -17,3 +17,8 @@ pub mod preview;
 pub mod render;
 pub mod report;
 pub mod sources;
+
+/// mimalloc instead of the system allocator for every program built on this library: a PDF
+/// is written through printpdf and lopdf as hundreds of small allocations per page.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
