@@ -101,3 +101,30 @@ fn workspace_loader_never_panics() {
     }
     assert!(errors > 1000, "{errors}");
 }
+
+/// The YAML parser's default budget (250,000 nodes) refused workspaces of more than about
+/// 1,600 clients; an agency's own workspace file may be far larger.
+#[test]
+fn a_workspace_of_thousands_of_clients_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("web.csv"),
+        "date,sessions,users\n2026-10-01,1,1\n",
+    )
+    .unwrap();
+    let mut yaml = String::from("agencies:\n  - id: a\n    name: Agency\nclients:\n");
+    let clients = 6000;
+    for i in 0..clients {
+        yaml.push_str(&format!(
+            "  - id: client-{i}\n    name: Client {i}\n    time_zone: Europe/Rome\n    sources:\n"
+        ));
+        for s in ["web", "shop", "blog"] {
+            yaml.push_str(&format!(
+                "      - id: {s}\n        kind: csv\n        path: web.csv\n        columns: {{sessions: web.sessions, users: web.users}}\n"
+            ));
+        }
+    }
+    let path = dir.path().join("execreport.yaml");
+    let ws = Workspace::parse(&path, &yaml).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ws.clients().count(), clients);
+}

@@ -114,9 +114,20 @@ impl Workspace {
     /// Parses and checks the text of a workspace file (`path` is used for messages and
     /// to resolve relative paths).
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
+        // The parser's default budget (250,000 nodes) stopped at about 1,600 clients; a
+        // workspace is the agency's own file, so only the node and event counts are raised
+        // (to some 100,000 clients); the alias limits against "billion laughs" stay.
+        let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! {
+                max_nodes: 20_000_000,
+                max_events: 40_000_000,
+            },
+        };
         let file: WorkspaceFile =
-            serde_saphyr::from_str(text).map_err(|e| ConfigError::Invalid {
-                problems: vec![yaml_problem(path, text, &e)],
+            serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+                ConfigError::Invalid {
+                    problems: vec![yaml_problem(path, text, &e)],
+                }
             })?;
         let root = path
             .parent()
