@@ -90,6 +90,10 @@ pub fn write(
     let mut pdf_pages = Vec::new();
     for page in pages {
         let mut ops = Vec::new();
+        // The fill colour and the font are graphics state that outlives BT/ET (and our q/Q
+        // pairs set neither): each is written only when it changes, which on a Thai page (text
+        // alternating with Latin digits) saves hundreds of operators.
+        let mut state = PageState::default();
         for item in &page.items {
             match item {
                 Item::Rect {
@@ -99,7 +103,7 @@ pub fn write(
                     h: rh,
                     color: c,
                 } => {
-                    ops.push(Op::SetFillColor { col: color(*c) });
+                    state.fill(*c, &mut ops);
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
                             x: Pt(*x),
@@ -134,7 +138,7 @@ pub fn write(
                     ops.push(Op::RestoreGraphicsState);
                 }
                 Item::Polygon { points, color: c } => {
-                    ops.push(Op::SetFillColor { col: color(*c) });
+                    state.fill(*c, &mut ops);
                     ops.push(Op::DrawPolygon {
                         polygon: Polygon {
                             rings: vec![PolygonRing {
@@ -152,14 +156,17 @@ pub fn write(
                     color: c,
                 } => {
                     ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFillColor { col: color(*c) });
+                    state.fill(*c, &mut ops);
                     let mut pen = *x;
                     for run in runs {
-                        let handle = handles[run.font].clone().expect("used fonts are added");
-                        ops.push(Op::SetFont {
-                            font: handle,
-                            size: Pt(run.size),
-                        });
+                        if state.font != Some((run.font, run.size)) {
+                            state.font = Some((run.font, run.size));
+                            let handle = handles[run.font].clone().expect("used fonts are added");
+                            ops.push(Op::SetFont {
+                                font: handle,
+                                size: Pt(run.size),
+                            });
+                        }
                         glyph_ops(run, fonts.fonts[run.font].face(), pen, h - y, &mut ops);
                         pen += run.width;
                     }
@@ -229,6 +236,22 @@ pub fn write(
     pdf.save_to(&mut bytes)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
     Ok(bytes)
+}
+
+/// What a page's content stream has set so far.
+#[derive(Default)]
+struct PageState {
+    fill: Option<[f32; 3]>,
+    font: Option<(usize, f32)>,
+}
+
+impl PageState {
+    fn fill(&mut self, c: [f32; 3], ops: &mut Vec<Op>) {
+        if self.fill != Some(c) {
+            self.fill = Some(c);
+            ops.push(Op::SetFillColor { col: color(c) });
+        }
+    }
 }
 
 /// Deflates every stream that has no filter yet: page contents and font subsets (the logo
