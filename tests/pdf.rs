@@ -79,6 +79,11 @@ fn every_sample_client_pdf_passes_the_pdf_tools() {
         }
         let pages = pdf_tools::pages(&pdf);
         assert!((3..=12).contains(&pages), "{client}: {pages} pages");
+        // A size guard (docs/benchmarks.md): the samples' PDFs are 52-100 KB, the smallest
+        // Chromium prints of the same reports 241 KB. Growth past this means something is
+        // stored per page or per glyph that should not be.
+        let size = std::fs::metadata(&pdf).unwrap().len();
+        assert!(size < 128 * 1024, "{client}: PDF of {size} bytes");
         // The brand logo (with its transparency) on every page, stored once.
         let images = pdf_tools::images(&pdf);
         for kind in ["image", "smask"] {
