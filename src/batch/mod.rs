@@ -312,7 +312,7 @@ fn input_hash(
     }
     h.update(json.to_string());
     h.update(format!("{formats:?}"));
-    h.update(kit.folder_digest);
+    h.update(kit.folder_digest()?);
     Ok(hex(&h.finalize()))
 }
 

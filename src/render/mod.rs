@@ -47,9 +47,23 @@ pub struct BrandKit {
     pub brand: Brand,
     pub html: HtmlRenderer,
     pub pdf: pdf::PdfKit,
-    /// SHA-256 of the brand folder's files when the kit was loaded (a batch hashes each
-    /// report's inputs with it; fonts make a folder megabytes).
-    pub folder_digest: [u8; 32],
+    /// SHA-256 of the brand folder's files, taken on first use (a batch hashes each report's
+    /// inputs with it; fonts make a folder megabytes, so once per kit, not per report).
+    folder_digest: std::cell::OnceCell<[u8; 32]>,
+}
+
+impl BrandKit {
+    /// The brand folder's files (names and contents) hashed; the built-in brand has none.
+    pub fn folder_digest(&self) -> Result<[u8; 32], String> {
+        if let Some(digest) = self.folder_digest.get() {
+            return Ok(*digest);
+        }
+        let mut h = Sha256::new();
+        if let Some(dir) = &self.brand.dir {
+            hash_dir(&mut h, dir).map_err(|e| format!("brand {}: {e}", self.brand.id))?;
+        }
+        Ok(*self.folder_digest.get_or_init(|| h.finalize().into()))
+    }
 }
 
 /// Brands by id, loaded and compiled on first use.
@@ -83,19 +97,17 @@ pub fn load_kit(ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, Strin
     })?;
     let html = HtmlRenderer::new(&brand).map_err(|e| e.to_string())?;
     let pdf = pdf::PdfKit::new(&brand).map_err(|e| e.to_string())?;
-    let mut digest = Sha256::new();
-    hash_dir(&mut digest, &ws.brands_dir().join(id)).map_err(|e| format!("brand {id}: {e}"))?;
     Ok(std::rc::Rc::new(BrandKit {
         brand,
         html,
         pdf,
-        folder_digest: digest.finalize().into(),
+        folder_digest: std::cell::OnceCell::new(),
     }))
 }
 
 fn hash_dir(h: &mut Sha256, dir: &Path) -> std::io::Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(()); // the built-in brand has no folder
+        return Ok(()); // a folder gone since the brand was loaded hashes as empty
     };
     let mut paths: Vec<PathBuf> = entries
         .map(|e| e.map(|e| e.path()))
