@@ -70,7 +70,7 @@ pub fn parse_date(text: &str, format: Option<&str>) -> Option<NaiveDate> {
 }
 
 /// `2026-10-01` or `20261001` read digit by digit: every row of a file is dated, and chrono's
-/// format-driven parser was a tenth of building a report.
+/// format-driven parser was 5 % of a report's CPU time.
 fn iso_date(t: &[u8]) -> Option<NaiveDate> {
     let digits = |range: std::ops::Range<usize>| {
         t[range].iter().try_fold(0u32, |n, &b| {

@@ -50,7 +50,7 @@ impl Logo {
             .and_then(Object::as_stream)
             .map_err(|e| e.to_string())?
             .clone();
-        let smask = match image.dict.get(b"SMask").and_then(Object::as_reference) {
+        let mut smask = match image.dict.get(b"SMask").and_then(Object::as_reference) {
             Ok(id) => Some(
                 scratch
                     .get_object(id)
@@ -61,7 +61,6 @@ impl Logo {
             Err(_) => None,
         };
         image.dict.remove(b"SMask");
-        let mut smask = smask;
         for stream in std::iter::once(&mut image).chain(smask.as_mut()) {
             super::write::deflate(stream, flate2::Compression::best());
         }
