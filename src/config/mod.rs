@@ -111,6 +111,14 @@ impl Workspace {
         Self::parse(path, &text)
     }
 
+    /// The folder a workspace file's relative paths start from: the file's own.
+    pub fn root_of(path: &Path) -> PathBuf {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    }
+
     /// Parses and checks the text of a workspace file (`path` is used for messages and
     /// to resolve relative paths).
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
@@ -129,11 +137,7 @@ impl Workspace {
                     problems: vec![yaml_problem(path, text, &e)],
                 }
             })?;
-        let root = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
+        let root = Self::root_of(path);
         let mut problems = Vec::new();
         let catalog = match Catalog::with_custom(file.metrics.clone()) {
             Ok(c) => c,

@@ -221,12 +221,7 @@ impl Builder {
     /// Reloads what `paths` touch, re-renders the open pages among them, and announces it.
     fn changed(&mut self, paths: &[PathBuf]) {
         let t = Instant::now();
-        let root = self
-            .config
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
+        let root = Workspace::root_of(&self.config);
         let relative: Vec<PathBuf> = paths
             .iter()
             .filter_map(|p| p.strip_prefix(&root).ok().map(Path::to_path_buf))

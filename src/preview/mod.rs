@@ -51,13 +51,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
     let (config, sender) = (options.config.clone(), reload.clone());
     // Brand kits are not shared between threads: the builder lives on its own.
     std::thread::spawn(move || Builder::new(config, sender).run(rx));
-    let root = options
-        .config
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
-    let root = std::path::absolute(&root)?;
+    let root = std::path::absolute(crate::config::Workspace::root_of(&options.config))?;
     let _watcher = watch(&root, tx.clone())?;
     let shared = Arc::new(Shared {
         requests: Mutex::new(tx),
