@@ -3,7 +3,7 @@
 use crate::metrics::catalog::{Aggregation, Direction, MetricDef};
 use crate::metrics::dataset::Slice;
 use crate::period::Period;
-use crate::report::model::{DayValue, Kpi, Sentiment, Series, Trend};
+use crate::report::model::{ChangeBasis, DayValue, Kpi, PerDay, Sentiment, Series, Trend};
 
 use super::Context;
 
@@ -27,10 +27,25 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         |p: &Period| p.days - ctx.data.covered_dates(ctx.catalog, &m.id, p).len() as u32;
     let value = value_in(ctx.period);
     let previous = ctx.comparison.and_then(value_in);
-    let change = value.zip(previous).map(|(v, p)| v - p);
-    let change_pct = change
-        .zip(previous)
-        .and_then(|(c, p)| (p != 0.0).then(|| c / p.abs()));
+    let missing_days = missing_in(ctx.period);
+    let previous_missing_days = ctx.comparison.map(missing_in);
+    let (change_basis, per_day) = basis(
+        m,
+        value,
+        previous,
+        (ctx.period.days, missing_days),
+        ctx.comparison
+            .zip(previous_missing_days)
+            .map(|(c, n)| (c.days, n)),
+    );
+    // The compared pair: the values, or over the days with data their per-day averages.
+    let compared = match (change_basis, per_day) {
+        (ChangeBasis::None, _) => None,
+        (_, Some(d)) => Some((d.value, d.previous)),
+        _ => value.zip(previous),
+    };
+    let change = compared.map(|(v, p)| v - p);
+    let change_pct = compared.and_then(|(v, p)| (p != 0.0).then(|| (v - p) / p.abs()));
     let trend = change.map(|c| {
         let small = change_pct.map_or(c == 0.0, |pct| pct.abs() < FLAT_BELOW);
         if small {
@@ -77,9 +92,52 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         change_pct,
         trend,
         sentiment,
-        missing_days: missing_in(ctx.period),
-        previous_missing_days: ctx.comparison.map(missing_in),
+        missing_days,
+        previous_missing_days,
+        change_basis,
+        per_day,
         note,
+    }
+}
+
+/// How a KPI's periods can be compared like with like. When either misses days, sums are
+/// compared as per-day averages over the days with data, ratios and weighted means over
+/// those days as they are; a last value of a period that misses days may be stale, so it is
+/// not compared at all.
+fn basis(
+    m: &MetricDef,
+    value: Option<f64>,
+    previous: Option<f64>,
+    (days, missing): (u32, u32),
+    comparison: Option<(u32, u32)>,
+) -> (ChangeBasis, Option<PerDay>) {
+    let (Some(v), Some(p), Some((previous_days, previous_missing))) = (value, previous, comparison)
+    else {
+        return (ChangeBasis::None, None);
+    };
+    if missing == 0 && previous_missing == 0 {
+        return (ChangeBasis::Totals, None);
+    }
+    let present = |days: u32, missing: u32| f64::from(days.saturating_sub(missing));
+    match m.aggregation {
+        Aggregation::Sum | Aggregation::SumOfDailyUniques => {
+            let (now, then) = (
+                present(days, missing),
+                present(previous_days, previous_missing),
+            );
+            if now == 0.0 || then == 0.0 {
+                return (ChangeBasis::None, None);
+            }
+            let per_day = PerDay {
+                value: v / now,
+                previous: p / then,
+            };
+            (ChangeBasis::DaysPresent, Some(per_day))
+        }
+        Aggregation::Ratio { .. } | Aggregation::WeightedMean { .. } => {
+            (ChangeBasis::DaysPresent, None)
+        }
+        Aggregation::Last => (ChangeBasis::None, None),
     }
 }
 

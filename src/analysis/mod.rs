@@ -11,7 +11,7 @@ pub use breakdowns::breakdowns;
 pub use goals::goals;
 pub use highlights::highlights;
 pub use kpis::{kpis, series};
-pub use quality::{SourceOutcome, data_quality};
+pub use quality::{SourceMeta, SourceOutcome, data_quality};
 
 use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::Dataset;

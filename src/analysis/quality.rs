@@ -1,24 +1,30 @@
-//! Data quality: sources that failed, rows skipped, days without data.
+//! Data quality: sources that failed, rows skipped, days without data, how fresh each source
+//! is, and the delivery gate that follows from all of it.
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
 use crate::period::Period;
-use crate::report::model::{DataQuality, DateRange, SourceQuality};
+use crate::report::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality};
 use crate::sources::SourceData;
+
+/// What a report says about a source whatever became of it.
+pub struct SourceMeta {
+    pub id: String,
+    pub kind: &'static str,
+    pub platform: Option<&'static str>,
+    pub channels: Vec<String>,
+}
 
 /// How loading one source ended.
 pub enum SourceOutcome {
-    Loaded(SourceData),
+    Loaded(SourceMeta, SourceData),
     /// A source that is not `required` and failed: the report says so.
     Failed {
-        id: String,
-        kind: &'static str,
-        file: String,
+        meta: SourceMeta,
+        /// The reason, secrets masked: for stderr, `status` and the ledger.
         error: String,
-        /// The error without the request URL, for the report's data notes.
-        summary: String,
     },
 }
 
@@ -26,22 +32,30 @@ const SKIPPED_LISTED: usize = 20;
 
 pub fn data_quality(
     outcomes: &[SourceOutcome],
+    kpis: &[Kpi],
     period: &Period,
     comparison: Option<&Period>,
 ) -> DataQuality {
+    let whole = |p: &Period| {
+        vec![DateRange {
+            start: p.start,
+            end: p.end,
+        }]
+    };
     let sources: Vec<SourceQuality> = outcomes
         .iter()
         .map(|o| match o {
-            SourceOutcome::Loaded(d) => {
+            SourceOutcome::Loaded(meta, d) => {
                 let missing = missing_ranges(&d.dates, period);
                 let comparison_missing = comparison.map(|c| missing_ranges(&d.dates, c));
                 SourceQuality {
-                    id: d.id.clone(),
-                    kind: d.kind,
-                    file: d.file.display().to_string(),
+                    id: meta.id.clone(),
+                    kind: meta.kind,
+                    platform: meta.platform,
+                    channels: meta.channels.clone(),
                     status: "ok",
                     error: None,
-                    error_summary: None,
+                    data_through: d.data_through,
                     rows: d.rows,
                     skipped_rows: d.skipped.len(),
                     skipped: d.skipped.iter().take(SKIPPED_LISTED).cloned().collect(),
@@ -52,44 +66,82 @@ pub fn data_quality(
                     fetched: d.fetched.clone(),
                 }
             }
-            SourceOutcome::Failed {
-                id,
-                kind,
-                file,
-                error,
-                summary,
-            } => SourceQuality {
-                id: id.clone(),
-                kind,
-                file: file.clone(),
+            SourceOutcome::Failed { meta, error } => SourceQuality {
+                id: meta.id.clone(),
+                kind: meta.kind,
+                platform: meta.platform,
+                channels: meta.channels.clone(),
                 status: "failed",
                 error: Some(error.clone()),
-                error_summary: Some(summary.clone()),
+                data_through: None,
                 rows: 0,
                 skipped_rows: 0,
                 skipped: Vec::new(),
                 missing_days: period.days,
-                missing: vec![DateRange {
-                    start: period.start,
-                    end: period.end,
-                }],
+                missing: whole(period),
                 comparison_missing_days: comparison.map(|c| c.days),
-                comparison_missing: comparison
-                    .map(|c| {
-                        vec![DateRange {
-                            start: c.start,
-                            end: c.end,
-                        }]
-                    })
-                    .unwrap_or_default(),
+                comparison_missing: comparison.map(whole).unwrap_or_default(),
                 fetched: Vec::new(),
             },
         })
         .collect();
-    let complete = sources
+    let complete = sources.iter().all(|s| {
+        s.status == "ok"
+            && s.skipped_rows == 0
+            && s.missing_days == 0
+            && s.comparison_missing_days.unwrap_or(0) == 0
+    });
+    let waiting_for: Vec<String> = sources
         .iter()
-        .all(|s| s.status == "ok" && s.skipped_rows == 0 && s.missing_days == 0);
-    DataQuality { complete, sources }
+        .filter_map(|s| waiting_for(s, period, comparison))
+        .collect();
+    let status = if !kpis.iter().any(|k| k.value.is_some()) {
+        DataStatus::NoData
+    } else if !waiting_for.is_empty() {
+        DataStatus::Incomplete
+    } else {
+        DataStatus::Complete
+    };
+    DataQuality {
+        status,
+        complete,
+        waiting_for,
+        sources,
+    }
+}
+
+/// What keeps a source from being complete for the report, if anything: a failure, data
+/// that ends before the period does, or days missing in the comparison.
+fn waiting_for(s: &SourceQuality, period: &Period, comparison: Option<&Period>) -> Option<String> {
+    if let Some(error) = &s.error {
+        let first = error.lines().next().unwrap_or_default();
+        return Some(format!("{}: failed: {first}", s.id));
+    }
+    if s.data_through.is_none_or(|d| d < period.end) {
+        let through = s
+            .data_through
+            .map_or("no data".to_string(), |d| format!("data through {d}"));
+        return Some(format!("{}: {through}, needs {}", s.id, period.end));
+    }
+    let c = comparison?;
+    let missing = s.comparison_missing_days.filter(|&n| n > 0)?;
+    let ranges: Vec<String> = s
+        .comparison_missing
+        .iter()
+        .map(|r| {
+            if r.start == r.end {
+                r.start.to_string()
+            } else {
+                format!("{}..{}", r.start, r.end)
+            }
+        })
+        .collect();
+    Some(format!(
+        "{}: the comparison {} misses {missing} days ({})",
+        s.id,
+        c.key,
+        ranges.join(", ")
+    ))
 }
 
 fn days(ranges: &[DateRange]) -> u32 {

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS reports (
     client      TEXT NOT NULL,
     period      TEXT NOT NULL,
     run         TEXT NOT NULL,
-    state       TEXT NOT NULL,   -- rendering | rendered | failed
+    state       TEXT NOT NULL,   -- rendering | rendered | failed | waiting | skipped
     input_hash  TEXT,
     outputs     TEXT NOT NULL DEFAULT '[]',
     error       TEXT,
@@ -46,6 +46,14 @@ CREATE TABLE IF NOT EXISTS events (
 );
 ";
 
+/// Forward migrations, in order: `PRAGMA user_version` counts those applied. A ledger made
+/// by an earlier release opens and gains what it lacks.
+const MIGRATIONS: &[&str] = &[
+    // 1: the data behind each report: complete | incomplete | no_data, and what it lacks.
+    "ALTER TABLE reports ADD COLUMN data TEXT;
+     ALTER TABLE reports ADD COLUMN data_detail TEXT;",
+];
+
 /// One written file of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutputFile {
@@ -67,6 +75,18 @@ pub struct Entry {
     pub approval: String,
     pub rendered_at: Option<String>,
     pub updated_at: String,
+    /// `complete`, `incomplete` or `no_data`: the data the report was last built from.
+    pub data: Option<String>,
+    /// What the data lacked, one line per source (for `status`).
+    pub data_detail: Option<String>,
+}
+
+/// What a report's data was, as the ledger records it.
+#[derive(Debug, Clone, Copy)]
+pub struct DataRecord<'a> {
+    /// `complete`, `incomplete` or `no_data`.
+    pub state: &'a str,
+    pub detail: Option<&'a str>,
 }
 
 /// A message to one recipient: `sending` until the server's answer is recorded.
@@ -103,11 +123,12 @@ impl Ledger {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let conn = Connection::open(path)
+        let mut conn = Connection::open(path)
             .map_err(|e| format!("cannot open the ledger {}: {e}", path.display()))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(db)?;
         conn.execute_batch(SCHEMA).map_err(db)?;
+        migrate(&mut conn).map_err(db)?;
         Ok(Ledger {
             conn: Mutex::new(conn),
         })
@@ -167,6 +188,7 @@ impl Ledger {
 
     /// Records the written outputs. With `approval_required`, a report whose inputs changed
     /// awaits a new approval; unchanged inputs keep an earlier one.
+    #[allow(clippy::too_many_arguments)]
     pub fn rendered(
         &self,
         client: &str,
@@ -174,6 +196,7 @@ impl Ledger {
         input_hash: &str,
         outputs: &[OutputFile],
         approval_required: bool,
+        data: DataRecord,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let files = serde_json::to_string(outputs).expect("outputs serialize");
@@ -190,9 +213,42 @@ impl Ledger {
                      WHEN approval = 'approved' AND input_hash = ?3 THEN 'approved'
                      ELSE 'awaiting' END,
                    state = 'rendered', input_hash = ?3, outputs = ?4, error = NULL,
-                   rendered_at = ?6, updated_at = ?6
+                   rendered_at = ?6, updated_at = ?6, data = ?7, data_detail = ?8
                  WHERE client = ?1 AND period = ?2",
-                params![client, period, input_hash, files, approval_required, at],
+                params![
+                    client,
+                    period,
+                    input_hash,
+                    files,
+                    approval_required,
+                    at,
+                    data.state,
+                    data.detail
+                ],
+            )
+        })
+    }
+
+    /// Records a report that was not rendered for its data: `waiting` (for late data, due
+    /// again) or `skipped` (`on_incomplete: skip`, not due again).
+    pub fn not_rendered(
+        &self,
+        client: &str,
+        period: &str,
+        run: &str,
+        state: &str,
+        data: DataRecord,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let detail = [Some(data.state), data.detail].into_iter().flatten();
+        let detail = detail.collect::<Vec<_>>().join("\n");
+        self.write(client, period, now, state, Some(&detail), |tx, at| {
+            tx.execute(
+                "INSERT INTO reports (client, period, run, state, data, data_detail, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (client, period) DO UPDATE SET
+                   state = ?4, run = ?3, data = ?5, data_detail = ?6, error = NULL, updated_at = ?7",
+                params![client, period, run, state, data.state, data.detail, at],
             )
         })
     }
@@ -321,8 +377,19 @@ impl Ledger {
     }
 }
 
-const COLUMNS: &str =
-    "client, period, run, state, input_hash, outputs, error, approval, rendered_at, updated_at";
+const COLUMNS: &str = "client, period, run, state, input_hash, outputs, error, approval, \
+     rendered_at, updated_at, data, data_detail";
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+        tx.commit()?;
+    }
+    Ok(())
+}
 
 fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
     let outputs: String = r.get(5)?;
@@ -337,12 +404,53 @@ fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
         approval: r.get(7)?,
         rendered_at: r.get(8)?,
         updated_at: r.get(9)?,
+        data: r.get(10)?,
+        data_detail: r.get(11)?,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const COMPLETE: DataRecord = DataRecord {
+        state: "complete",
+        detail: None,
+    };
+
+    #[test]
+    fn a_ledger_of_the_previous_release_opens_and_migrates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        // The `reports` table as the release before the data columns made it.
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(
+            "CREATE TABLE reports (client TEXT NOT NULL, period TEXT NOT NULL, run TEXT NOT NULL,
+               state TEXT NOT NULL, input_hash TEXT, outputs TEXT NOT NULL DEFAULT '[]', error TEXT,
+               approval TEXT NOT NULL DEFAULT 'none', rendered_at TEXT, updated_at TEXT NOT NULL,
+               PRIMARY KEY (client, period));
+             INSERT INTO reports (client, period, run, state, updated_at)
+               VALUES ('acme', '2026-09', 'monthly', 'rendered', '2026-10-03T06:00:00Z');",
+        )
+        .unwrap();
+        drop(old);
+        let l = Ledger::open(&path).unwrap();
+        let e = l.get("acme", "2026-09").unwrap().unwrap();
+        assert_eq!((e.state.as_str(), e.data), ("rendered", None));
+        let now: DateTime<Utc> = "2026-11-03T06:00:00Z".parse().unwrap();
+        let record = DataRecord {
+            state: "no_data",
+            detail: Some("web: no data, needs 2026-10-31"),
+        };
+        l.not_rendered("acme", "2026-10", "monthly", "waiting", record, now)
+            .unwrap();
+        drop(l);
+        // Opened again: migrated once, not twice.
+        let l = Ledger::open(&path).unwrap();
+        let e = l.get("acme", "2026-10").unwrap().unwrap();
+        assert_eq!(e.state, "waiting");
+        assert_eq!(e.data.as_deref(), Some("no_data"));
+    }
 
     #[test]
     fn states_approval_and_history() {
@@ -359,7 +467,7 @@ mod tests {
             sha256: "ab".into(),
             bytes: 2,
         }];
-        l.rendered("acme", "2026-10", "h1", &out, true, now)
+        l.rendered("acme", "2026-10", "h1", &out, true, COMPLETE, now)
             .unwrap();
         let e = l.get("acme", "2026-10").unwrap().unwrap();
         assert_eq!(
@@ -369,13 +477,13 @@ mod tests {
         assert_eq!(e.outputs, out);
         assert!(l.approve("acme", "2026-10", now).unwrap());
         // Same inputs: the approval stands; new inputs: it is asked for again.
-        l.rendered("acme", "2026-10", "h1", &out, true, now)
+        l.rendered("acme", "2026-10", "h1", &out, true, COMPLETE, now)
             .unwrap();
         assert_eq!(
             l.get("acme", "2026-10").unwrap().unwrap().approval,
             "approved"
         );
-        l.rendered("acme", "2026-10", "h2", &out, true, now)
+        l.rendered("acme", "2026-10", "h2", &out, true, COMPLETE, now)
             .unwrap();
         assert_eq!(
             l.get("acme", "2026-10").unwrap().unwrap().approval,

@@ -17,16 +17,17 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::config::schema::{Approval, ScheduleConfig};
+use crate::config::schema::{Approval, OnIncomplete, ScheduleConfig};
 use crate::config::{Client, Workspace};
 use crate::deliver::output::{remove_stale_temps, report_dir, write_atomic};
 use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
+use crate::report::model::DataStatus;
 use crate::report::{self, ReportRequest};
 use crate::sources::live::DataMode;
-use ledger::{Ledger, OutputFile};
+use ledger::{DataRecord, Ledger, OutputFile};
 
 /// One report to render.
 #[derive(Debug, Clone)]
@@ -37,6 +38,11 @@ pub struct Job {
     pub run: &'static str,
     pub formats: Vec<Format>,
     pub approval: Approval,
+    /// When the schedule made it due (`--due`); a `--period` job has no time to wait from.
+    pub due_at: Option<DateTime<Utc>>,
+    /// Until `due_at` + this, incomplete data is waited for (the report is not rendered).
+    pub wait_for_data: chrono::Duration,
+    pub on_incomplete: OnIncomplete,
 }
 
 /// How a job ended.
@@ -45,9 +51,16 @@ pub struct JobResult {
     pub client: String,
     pub period: String,
     pub run: &'static str,
-    /// `rendered`, `unchanged` (inputs and files as the ledger has them) or `failed`.
+    /// `rendered`, `unchanged` (inputs and files as the ledger has them), `failed`,
+    /// `waiting` (incomplete data, waited for), `no_data` or `skipped` (incomplete data,
+    /// `on_incomplete: skip`); the last three are neither written nor sent.
     pub status: &'static str,
     pub awaiting_approval: bool,
+    /// Whether the report's data is complete, incomplete or missing (see `waiting_for`).
+    pub data: Option<DataStatus>,
+    /// What incomplete data lacks, one line per source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waiting_for: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<OutputFile>,
     /// Sources that failed while the report was still written (`required: false`).
@@ -87,8 +100,14 @@ pub fn schedule_of<'a>(ws: &'a Workspace, client: &Client<'a>) -> Option<&'a Sch
         .or(ws.file.schedule.as_ref())
 }
 
-/// Formats and approval of a client's batch reports.
-pub fn job_for(ws: &Workspace, client: &Client, period: Period, run: &'static str) -> Job {
+/// Formats, approval and data policy of a client's batch reports.
+pub fn job_for(
+    ws: &Workspace,
+    client: &Client,
+    period: Period,
+    run: &'static str,
+    due_at: Option<DateTime<Utc>>,
+) -> Job {
     let schedule = schedule_of(ws, client);
     Job {
         client: client.config.id.to_string(),
@@ -98,6 +117,9 @@ pub fn job_for(ws: &Workspace, client: &Client, period: Period, run: &'static st
             .and_then(|s| s.formats.clone())
             .unwrap_or_else(|| Format::ALL.to_vec()),
         approval: schedule.map(|s| s.approval).unwrap_or_default(),
+        due_at,
+        wait_for_data: schedule.map(|s| s.wait_for_data.0).unwrap_or_default(),
+        on_incomplete: schedule.map(|s| s.on_incomplete).unwrap_or_default(),
     }
 }
 
@@ -155,6 +177,8 @@ fn run_job(
         run: job.run,
         status: "failed",
         awaiting_approval: false,
+        data: None,
+        waiting_for: Vec::new(),
         outputs: Vec::new(),
         unavailable: Vec::new(),
         error: None,
@@ -203,15 +227,51 @@ fn render_job(
         data: options.data,
     };
     let model = report::build(ws, &client, &kit.brand, &request).map_err(|e| e.to_string())?;
-    result.unavailable = model
-        .data_quality
+    let quality = &model.data_quality;
+    result.unavailable = quality
         .sources
         .iter()
         .filter(|s| s.status == "failed")
-        .map(|s| s.id.clone())
+        .map(|s| {
+            let error = s.error.as_deref().unwrap_or_default();
+            format!("{} ({})", s.id, error.lines().next().unwrap_or_default())
+        })
         .collect();
-    let input_hash = input_hash(&kit, &model, &job.formats)?;
+    result.data = Some(quality.status);
+    result.waiting_for = quality.waiting_for.clone();
     let key = &job.period.key;
+    let detail = quality.waiting_for.join("\n");
+    let data = DataRecord {
+        state: match quality.status {
+            DataStatus::Complete => "complete",
+            DataStatus::Incomplete => "incomplete",
+            DataStatus::NoData => "no_data",
+        },
+        detail: (!detail.is_empty()).then_some(detail.as_str()),
+    };
+    // The gate: a report without data is never written as if it were one; incomplete data
+    // is waited for, then held, sent or skipped as the schedule says.
+    let waiting = job
+        .due_at
+        .is_some_and(|at| options.now < at + job.wait_for_data);
+    let not_rendered = match quality.status {
+        DataStatus::Complete => None,
+        DataStatus::NoData => Some("no_data"),
+        DataStatus::Incomplete if waiting => Some("waiting"),
+        DataStatus::Incomplete if job.on_incomplete == OnIncomplete::Skip => Some("skipped"),
+        DataStatus::Incomplete => None,
+    };
+    if let Some(status) = not_rendered {
+        let state = if status == "skipped" {
+            "skipped"
+        } else {
+            "waiting"
+        };
+        ledger.not_rendered(&job.client, key, job.run, state, data, Utc::now())?;
+        return Ok(status);
+    }
+    let held = quality.status == DataStatus::Incomplete && job.on_incomplete == OnIncomplete::Hold;
+    let input_hash = input_hash(&kit, &model, &job.formats)?;
     let previous = ledger.get(&job.client, key)?;
     if !options.force
         && let Some(done) = &previous
@@ -238,13 +298,14 @@ fn render_job(
             bytes: bytes.len() as u64,
         });
     }
-    let approval = job.approval == Approval::Required;
+    let approval = job.approval == Approval::Required || held;
     ledger.rendered(
         &job.client,
         key,
         &input_hash,
         &outputs,
         approval,
+        data,
         Utc::now(),
     )?;
     result.awaiting_approval = ledger

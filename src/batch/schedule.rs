@@ -139,6 +139,8 @@ mod tests {
             }),
             approval: Approval::None,
             formats: None,
+            wait_for_data: Default::default(),
+            on_incomplete: Default::default(),
         }
     }
 

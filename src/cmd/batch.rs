@@ -14,6 +14,7 @@ use crate::cli::BatchArgs;
 use crate::config::Workspace;
 use crate::deliver::send::SendOptions;
 use crate::deliver::smtp::Mailer;
+use crate::report::model::DataStatus;
 
 pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
     let now = args.live.now.unwrap_or_else(chrono::Utc::now);
@@ -75,7 +76,10 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
                     .delivery
                     .as_ref()
                     .is_some_and(|d| !matches!(d.status, "sent" | "already_sent" | "dry_run"));
-                if r.status == "failed" || r.awaiting_approval || undelivered {
+                if r.status != "rendered" && r.status != "unchanged"
+                    || r.awaiting_approval
+                    || undelivered
+                {
                     bar.println(line);
                 }
                 bar.set_message(format!("{} {}", r.client, r.period));
@@ -105,10 +109,18 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         count("failed") + undelivered,
         results
             .iter()
-            .filter(|r| r.status != "failed" && !r.unavailable.is_empty())
+            .filter(|r| matches!(r.status, "rendered" | "unchanged") && !r.unavailable.is_empty())
             .count(),
     );
     let awaiting: Vec<&JobResult> = results.iter().filter(|r| r.awaiting_approval).collect();
+    // Reports kept from the client for their data: not written, or written and held.
+    let lacking_data = results
+        .iter()
+        .filter(|r| {
+            matches!(r.status, "waiting" | "no_data" | "skipped")
+                || r.awaiting_approval && r.data == Some(DataStatus::Incomplete)
+        })
+        .count();
     if args.json {
         let summary = serde_json::json!({
             "reports": results,
@@ -116,6 +128,9 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
             "unchanged": count("unchanged"),
             "failed": failed,
             "awaiting_approval": awaiting.len(),
+            "waiting_for_data": count("waiting"),
+            "no_data": count("no_data"),
+            "skipped": count("skipped"),
             "sent": sent("sent"),
             "already_sent": sent("already_sent"),
             "not_delivered": undelivered,
@@ -125,18 +140,42 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
         for r in &awaiting {
+            let why = if r.data == Some(DataStatus::Incomplete) {
+                "HELD, DATA INCOMPLETE"
+            } else {
+                "AWAITING APPROVAL"
+            };
             println!(
-                "AWAITING APPROVAL: {} {} — review it, then: execreport approve --client {} --period {}",
+                "{why}: {} {} — review it, then: execreport approve --client {} --period {}",
                 r.client, r.period, r.client, r.period
             );
         }
+        for r in results
+            .iter()
+            .filter(|r| matches!(r.status, "waiting" | "no_data" | "skipped"))
+        {
+            let why = match r.status {
+                "no_data" => "NO DATA, NOT SENT",
+                "skipped" => "SKIPPED, DATA INCOMPLETE",
+                _ => "WAITING FOR DATA",
+            };
+            println!(
+                "{why}: {} {}: {}",
+                r.client,
+                r.period,
+                r.waiting_for.join("; ")
+            );
+        }
         println!(
-            "batch: {} reports — {} rendered, {} unchanged, {} failed, {} awaiting approval ({:.1} s, {} jobs); manifest {}",
+            "batch: {} reports — {} rendered, {} unchanged, {} failed, {} awaiting approval, {} waiting for data, {} without data, {} skipped ({:.1} s, {} jobs); manifest {}",
             results.len(),
             count("rendered"),
             count("unchanged"),
             failed,
             awaiting.len(),
+            count("waiting"),
+            count("no_data"),
+            count("skipped"),
             started.elapsed().as_secs_f64(),
             options.jobs,
             manifest.display()
@@ -155,7 +194,7 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
             println!("nothing is due at {now}");
         }
     }
-    Ok(super::exit_for(failed, degraded))
+    Ok(super::exit_for(failed, degraded, lacking_data))
 }
 
 /// The jobs of this run: due by schedule, or the period asked for.
@@ -190,24 +229,42 @@ fn plan(
             let period = spec
                 .resolve(today, client.week_start)
                 .map_err(|e| anyhow::anyhow!("client {id}: {e}"))?;
-            jobs.push(job_for(ws, &client, period, "manual"));
+            jobs.push(job_for(ws, &client, period, "manual", None));
             continue;
         }
         let Some(s) = batch::schedule_of(ws, &client) else {
             continue;
         };
         for due in schedule::due(s, client.time_zone, client.week_start, now) {
-            // Done means rendered; a failed or interrupted report is due again.
-            let done = ledger
-                .get(id, &due.period.key)
-                .map_err(anyhow::Error::msg)?
-                .is_some_and(|e| e.state == "rendered" && e.outputs.iter().all(batch::intact));
-            if !done {
-                jobs.push(job_for(ws, &client, due.period, due.run));
+            if !done(ledger, id, &due.period.key, args.send)? {
+                jobs.push(job_for(ws, &client, due.period, due.run, Some(due.due_at)));
             }
         }
     }
     Ok(jobs)
+}
+
+/// Whether a due report needs nothing more: rendered with intact files and not held for
+/// data that may still come (nor, with `--send`, approved but not yet sent or deferred by
+/// the server), or skipped. A failed, interrupted or waiting report is due again.
+fn done(ledger: &Ledger, client: &str, period: &str, send: bool) -> Result<bool> {
+    let Some(e) = ledger.get(client, period).map_err(anyhow::Error::msg)? else {
+        return Ok(false);
+    };
+    Ok(match e.state.as_str() {
+        "skipped" => true,
+        "rendered" if !e.outputs.iter().all(batch::intact) => false,
+        "rendered" if e.approval == "awaiting" => e.data.as_deref() != Some("incomplete"),
+        "rendered" if send => {
+            let deliveries = ledger
+                .deliveries(client, period)
+                .map_err(anyhow::Error::msg)?;
+            let unsent = e.approval == "approved" && deliveries.is_empty();
+            !unsent && !deliveries.iter().any(|d| d.state == "deferred")
+        }
+        "rendered" => true,
+        _ => false,
+    })
 }
 
 fn line(r: &JobResult) -> String {
@@ -220,6 +277,9 @@ fn line(r: &JobResult) -> String {
             " — data unavailable: {}",
             r.unavailable.join(", ")
         ));
+    }
+    if !r.waiting_for.is_empty() {
+        line.push_str(&format!(" — data: {}", r.waiting_for.join("; ")));
     }
     if r.awaiting_approval {
         line.push_str(" — awaiting approval");

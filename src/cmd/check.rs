@@ -14,10 +14,14 @@ pub fn run(ws: &Workspace) -> ExitCode {
     let mut problems = 0usize;
     let mut warnings = 0usize;
     let mut source_count = 0usize;
-    for client in ws.clients() {
+    for problem in ws.all_client_problems() {
+        eprintln!("error: {problem}");
+        problems += 1;
+    }
+    for (c, client) in ws.clients().enumerate() {
         let id = client.config.id.as_str();
         let mut data = Dataset::default();
-        for source in &client.config.sources {
+        for (s, source) in client.config.sources.iter().enumerate() {
             source_count += 1;
             // A failing source is an error when required, else a warning.
             let mut failed = |e: &dyn std::fmt::Display| {
@@ -36,6 +40,20 @@ pub fn run(ws: &Workspace) -> ExitCode {
                         "{e}; reports can only use data already in {}",
                         ws.cache_dir().display()
                     ));
+                }
+                continue;
+            }
+            if let Some(p) = source.path.as_ref().filter(|p| !ws.root.join(p).is_file()) {
+                let word = if source.required { "error" } else { "warning" };
+                eprintln!(
+                    "{word}: {}: clients[{c}].sources[{s}].path: client {id}: data file {} does not exist (paths are relative to the workspace file)",
+                    ws.path.display(),
+                    ws.root.join(p).display()
+                );
+                if source.required {
+                    problems += 1;
+                } else {
+                    warnings += 1;
                 }
                 continue;
             }

@@ -19,13 +19,20 @@ pub const EXIT_DEGRADED: u8 = 4;
 /// Exit status when another batch holds the workspace's lock.
 pub const EXIT_BUSY: u8 = 5;
 
+/// Exit status when reports lack data: no data at all for the period (`render`), or (`batch`)
+/// reports not sent for their data — waiting for it, without any, held or skipped.
+pub const EXIT_NO_DATA: u8 = 6;
+
 /// 0 when nothing failed, [`EXIT_PARTIAL`] when reports failed, else [`EXIT_DEGRADED`] when
-/// reports were written without some of their data.
-pub fn exit_for(failures: usize, degraded: usize) -> ExitCode {
+/// reports were written without a source that failed, else [`EXIT_NO_DATA`] when reports
+/// lack data.
+pub fn exit_for(failures: usize, degraded: usize, lacking_data: usize) -> ExitCode {
     if failures > 0 {
         ExitCode::from(EXIT_PARTIAL)
     } else if degraded > 0 {
         ExitCode::from(EXIT_DEGRADED)
+    } else if lacking_data > 0 {
+        ExitCode::from(EXIT_NO_DATA)
     } else {
         ExitCode::SUCCESS
     }

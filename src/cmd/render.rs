@@ -10,6 +10,7 @@ use crate::cli::{Format, RenderArgs};
 use crate::config::{Client, Workspace};
 use crate::deliver::output::{report_dir, write_atomic};
 use crate::render::{Brands, render_formats};
+use crate::report::model::DataStatus;
 use crate::report::{self, ReportRequest};
 
 pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
@@ -44,19 +45,37 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     let mut brands = Brands::default();
     let mut failures = 0;
     let mut degraded = 0;
+    let mut without_data = 0;
     for client in &clients {
         match render_one(ws, client, &mut brands, &request, &out, &args.format) {
-            Ok((written, unavailable)) => {
-                for path in written {
+            Ok(Written {
+                files,
+                unavailable,
+                data,
+                waiting_for,
+            }) => {
+                for path in files {
                     println!("wrote {}", path.display());
                 }
+                let id = &client.config.id;
                 for (source, error) in &unavailable {
                     eprintln!(
-                        "warning: client {}: source {source} unavailable, the report says so: {error}",
-                        client.config.id
+                        "warning: client {id}: source {source} unavailable, the report says so: {error}"
                     );
                 }
+                match data {
+                    DataStatus::NoData => eprintln!(
+                        "warning: client {id}: no data for the period: the report says only that; a batch would not send it\n  {}",
+                        waiting_for.join("\n  ")
+                    ),
+                    DataStatus::Incomplete => eprintln!(
+                        "warning: client {id}: incomplete data (a batch holds such a report unless its schedule says otherwise):\n  {}",
+                        waiting_for.join("\n  ")
+                    ),
+                    DataStatus::Complete => {}
+                }
                 degraded += usize::from(!unavailable.is_empty());
+                without_data += usize::from(data == DataStatus::NoData);
             }
             Err(e) => {
                 failures += 1;
@@ -71,11 +90,19 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
             clients.len()
         );
     }
-    Ok(super::exit_for(failures, degraded))
+    Ok(super::exit_for(failures, degraded, without_data))
 }
 
 /// A source that failed for a report that was still written: (source id, error).
 type Unavailable = (String, String);
+
+/// What rendering one client wrote, and what its data lacked.
+struct Written {
+    files: Vec<PathBuf>,
+    unavailable: Vec<Unavailable>,
+    data: DataStatus,
+    waiting_for: Vec<String>,
+}
 
 fn render_one(
     ws: &Workspace,
@@ -84,7 +111,7 @@ fn render_one(
     request: &ReportRequest,
     out: &Path,
     formats: &[Format],
-) -> Result<(Vec<PathBuf>, Vec<Unavailable>)> {
+) -> Result<Written> {
     let id = client.config.id.as_str();
     let kit = brands
         .get(ws, client.brand)
@@ -106,5 +133,10 @@ fn render_one(
         .filter(|s| s.status == "failed")
         .map(|s| (s.id.clone(), s.error.clone().unwrap_or_default()))
         .collect();
-    Ok((written, unavailable))
+    Ok(Written {
+        files: written,
+        unavailable,
+        data: model.data_quality.status,
+        waiting_for: model.data_quality.waiting_for.clone(),
+    })
 }

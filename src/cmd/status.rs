@@ -17,11 +17,16 @@ struct Row {
     period: String,
     run: String,
     /// `due`, `rendered`, `failed`, `interrupted` (a batch died while rendering it),
-    /// `damaged` (a file no longer matches the ledger).
+    /// `damaged` (a file no longer matches the ledger), `waiting` (for data: incomplete or
+    /// none) or `skipped` (incomplete data, `on_incomplete: skip`).
     state: String,
     approval: String,
     rendered_at: Option<String>,
     error: Option<String>,
+    /// `complete`, `incomplete` or `no_data`, as of the last batch.
+    data: Option<String>,
+    /// What the data lacks, one line per source ("web: data through 2026-10-28, needs 2026-10-31").
+    waiting_for: Vec<String>,
     /// Who was sent the report, when, and what the server answered.
     deliveries: Vec<crate::batch::ledger::Delivery>,
 }
@@ -50,6 +55,8 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                     approval: "none".into(),
                     rendered_at: None,
                     error: None,
+                    data: None,
+                    waiting_for: Vec::new(),
                     deliveries: Vec::new(),
                 });
             }
@@ -72,6 +79,13 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
             approval: e.approval.clone(),
             rendered_at: e.rendered_at.clone(),
             error: e.error.clone(),
+            data: e.data.clone(),
+            waiting_for: e
+                .data_detail
+                .iter()
+                .flat_map(|d| d.lines())
+                .map(str::to_string)
+                .collect(),
             deliveries: ledger
                 .deliveries(&e.client, &e.period)
                 .map_err(anyhow::Error::msg)?,
@@ -101,6 +115,13 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                 .map(|e| format!("\n    {}", e.lines().next().unwrap_or_default()))
                 .unwrap_or_default()
         );
+        if !r.waiting_for.is_empty() {
+            let what = match r.data.as_deref() {
+                Some("no_data") => "no data",
+                _ => "data incomplete",
+            };
+            println!("    {what}: {}", r.waiting_for.join("; "));
+        }
     }
     for r in &rows {
         for d in &r.deliveries {

@@ -17,6 +17,16 @@ pub use values::{CurrencyCode, LocaleTag, Slug, TimeZone, WeekStart};
 
 pub const WORKSPACE_FILE: &str = "execreport.yaml";
 
+/// `clients[3].sources[0].path` → 3: the client a problem's field belongs to.
+fn client_index(field: &str) -> Option<usize> {
+    field
+        .strip_prefix("clients[")?
+        .split(']')
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// One problem found in a configuration file, with where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -74,6 +84,9 @@ pub struct Workspace {
     pub catalog: Catalog,
     /// The HTTP client, tokens and secrets of live sources, shared by all reports.
     pub fetcher: crate::sources::live::Fetcher,
+    /// Problems of single clients' settings, by client id: those clients fail, the others
+    /// run (`check` lists them all).
+    pub client_problems: BTreeMap<String, Vec<Problem>>,
 }
 
 /// A client with every inherited setting resolved (client, else agency, else default).
@@ -146,19 +159,45 @@ impl Workspace {
                 Catalog::builtin()
             }
         };
-        let ws = Workspace {
+        let mut ws = Workspace {
             path: path.to_path_buf(),
             root,
             file,
             catalog,
             fetcher: Default::default(),
+            client_problems: BTreeMap::new(),
         };
         ws.validate(&mut problems);
-        if problems.is_empty() {
+        // A problem inside one client's settings belongs to that client alone (but for its
+        // agency: every client is resolved through one).
+        let mut workspace_wide = Vec::new();
+        for problem in problems {
+            let own = client_index(&problem.field).filter(|_| !problem.field.ends_with(".agency"));
+            match own.and_then(|i| ws.file.clients.get(i)) {
+                Some(c) => ws
+                    .client_problems
+                    .entry(c.id.to_string())
+                    .or_default()
+                    .push(problem),
+                None => workspace_wide.push(problem),
+            }
+        }
+        if workspace_wide.is_empty() {
             Ok(ws)
         } else {
-            Err(ConfigError::Invalid { problems })
+            Err(ConfigError::Invalid {
+                problems: workspace_wide,
+            })
         }
+    }
+
+    /// Every problem of the workspace's clients, in file order.
+    pub fn all_client_problems(&self) -> impl Iterator<Item = &Problem> {
+        self.file
+            .clients
+            .iter()
+            .filter_map(|c| self.client_problems.get(c.id.as_str()))
+            .flatten()
     }
 
     fn validate(&self, problems: &mut Vec<Problem>) {
@@ -388,7 +427,7 @@ impl Workspace {
         self.check_origin(s, at, problems);
     }
 
-    /// A file source names an existing file; a live source has the settings its API needs.
+    /// A file source names its file; a live source has the settings its API needs.
     fn check_origin(&self, s: &SourceConfig, at: &str, problems: &mut Vec<Problem>) {
         let path = &self.path;
         let mut problem = |field: &str, message: String| {
@@ -402,19 +441,13 @@ impl Workspace {
                     format!("a {kind} source reads a file: use `path`, not `api`"),
                 );
             }
-            match &s.path {
-                None => problem(
+            // Whether the file is there is the client's own problem, found when its report
+            // is built (and by `check`): one missing file stops no other client.
+            if s.path.is_none() {
+                problem(
                     ".path",
                     format!("a {kind} source needs `path: data/file.{kind}`"),
-                ),
-                Some(p) if !self.root.join(p).is_file() => problem(
-                    ".path",
-                    format!(
-                        "data file {} does not exist (paths are relative to the workspace file)",
-                        self.root.join(p).display()
-                    ),
-                ),
-                Some(_) => {}
+                );
             }
             return;
         }

@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 
 use super::api::ApiConfig;
 use super::values::{
-    CurrencyCode, DayOfMonth, EmailAddress, LocalTime, LocaleTag, Slug, TimeZone, WeekStart,
+    CurrencyCode, DayOfMonth, EmailAddress, LocalTime, LocaleTag, Slug, TimeZone, Wait, WeekStart,
 };
 use crate::metrics::catalog::MetricDef;
 
@@ -121,6 +121,26 @@ pub struct ScheduleConfig {
     /// Formats a batch writes; default json, html and pdf.
     #[serde(default)]
     pub formats: Option<Vec<crate::render::Format>>,
+    /// How long after its scheduled time `batch --due` keeps waiting for late data before
+    /// `on_incomplete` applies (default 0: at once).
+    #[serde(default)]
+    pub wait_for_data: Wait,
+    /// What a batch does with a report whose data is incomplete once the wait is over.
+    #[serde(default)]
+    pub on_incomplete: OnIncomplete,
+}
+
+/// What a batch does with a report whose data is incomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnIncomplete {
+    /// Render it and hold it until `execreport approve`, listed loudly by every batch.
+    #[default]
+    Hold,
+    /// Render and send it: the report shows its gaps.
+    Send,
+    /// Neither render nor send it; the ledger records it as skipped.
+    Skip,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -376,6 +396,19 @@ impl SourceKind {
             SourceKind::Meta => "meta",
             SourceKind::SearchConsole => "search_console",
             SourceKind::GbpReviews => "gbp_reviews",
+        }
+    }
+
+    /// The platform's name as its owner writes it, for what a client reads; files and
+    /// generic APIs have none (the report names the channels they feed).
+    pub fn platform(self) -> Option<&'static str> {
+        match self {
+            SourceKind::Ga4 => Some("Google Analytics"),
+            SourceKind::GoogleAds => Some("Google Ads"),
+            SourceKind::Meta => Some("Meta"),
+            SourceKind::SearchConsole => Some("Google Search Console"),
+            SourceKind::GbpReviews => Some("Google Business Profile"),
+            SourceKind::Csv | SourceKind::Json | SourceKind::Http => None,
         }
     }
 }

@@ -204,6 +204,43 @@ impl<'de> Deserialize<'de> for LocalTime {
     }
 }
 
+/// A wait written in hours or days, e.g. `12h` or `3d` (at most 60 days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Wait(pub chrono::Duration);
+
+impl std::str::FromStr for Wait {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let bad = || format!("{s:?} is not a wait: expected hours or days such as 12h or 3d");
+        let (number, hours_each) = if let Some(n) = t.strip_suffix('d') {
+            (n, 24)
+        } else if let Some(n) = t.strip_suffix('h') {
+            (n, 1)
+        } else if t == "0" {
+            ("0", 1)
+        } else {
+            return Err(bad());
+        };
+        let n: i64 = number.trim().parse().map_err(|_| bad())?;
+        let hours = n
+            .checked_mul(hours_each)
+            .filter(|h| (0..=60 * 24).contains(h));
+        hours
+            .map(|h| Wait(chrono::Duration::hours(h)))
+            .ok_or_else(|| format!("{s:?}: expected a wait from 0h to 60d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Wait {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 /// A day of the month that every month has (1–28).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DayOfMonth(pub u32);

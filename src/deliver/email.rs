@@ -55,12 +55,22 @@ pub fn compose(
         .as_ref()
         .ok_or_else(|| format!("agency {} has no contact.email to send from", agency.id))?;
     let locale = locale_for(model, &kit.brand);
-    let headlines: Vec<&Tile> = view
+    // A message has no room for a tile's caveats: a change measured over missing days (the
+    // tile's note says so) is left out rather than shown as if the periods were whole.
+    let headlines: Vec<Tile> = view
         .sections
         .iter()
         .find(|s| s.id == crate::config::schema::Section::Summary)
-        .map(|s| s.tiles.iter().take(3).collect())
-        .unwrap_or_default();
+        .map(|s| s.tiles.iter().take(3).cloned().collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut t| {
+            if t.note.is_some() {
+                t.change = None;
+            }
+            t
+        })
+        .collect();
     let headline = headlines
         .first()
         .map(|h| {

@@ -11,7 +11,7 @@ use crate::config::schema::{Contact, Section};
 use crate::locale::Locale;
 use crate::metrics::catalog::{CHANNELS, Catalog, Unit};
 use crate::period::PeriodKind;
-use crate::report::model::{Kpi, Report, Sentiment, Trend};
+use crate::report::model::{ChangeBasis, DataStatus, Kpi, Report, Sentiment, SourceQuality, Trend};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportView {
@@ -371,23 +371,27 @@ impl SectionBuilder<'_> {
                 .filter(|_| k.unit == Unit::Ratio)
                 .map(|c| l.fmt.percent(c, 1))
         });
-        let previous = k.previous.map(|p| {
-            l.text(
+        let previous = match (k.change_basis, k.per_day, k.previous) {
+            // A period misses days: the change compares per-day averages, and says so.
+            (ChangeBasis::DaysPresent, Some(d), _) => Some(l.text(
+                "vs-per-day",
+                &[
+                    ("value", self.value(d.value, k.unit, true).into()),
+                    ("previous", self.value(d.previous, k.unit, true).into()),
+                ],
+            )),
+            (ChangeBasis::DaysPresent, None, Some(p)) => Some(l.text(
+                "vs-days-present",
+                &[("period", self.value(p, k.unit, true).into())],
+            )),
+            (ChangeBasis::Totals, _, Some(p)) => Some(l.text(
                 "vs-period",
                 &[("period", self.value(p, k.unit, true).into())],
-            )
-        });
-        let note = if k.missing_days > 0 {
-            Some(l.text(
-                "notes-incomplete-kpi",
-                &[
-                    ("days", (self.report().period.days - k.missing_days).into()),
-                    ("missing", k.missing_days.into()),
-                ],
-            ))
-        } else {
-            None
+            )),
+            (_, _, Some(_)) => Some(l.t("comparison-incomplete")),
+            (_, _, None) => None,
         };
+        let note = self.incomplete_note(k.missing_days, k.previous_missing_days);
         // A sparkline needs most days: a rating on the few days with reviews says nothing.
         let sparkline = sparkline
             .then(|| self.report().series.iter().find(|s| s.metric == k.id))
@@ -421,6 +425,32 @@ impl SectionBuilder<'_> {
             note,
             sparkline,
         }
+    }
+
+    /// "Based on 27 of 31 days with data", and the same of the comparison, when days miss.
+    fn incomplete_note(&self, missing: u32, previous_missing: Option<u32>) -> Option<String> {
+        let l = self.l();
+        let r = self.report();
+        let mut parts = Vec::new();
+        if missing > 0 {
+            parts.push(l.text(
+                "notes-incomplete-kpi",
+                &[
+                    ("days", r.period.days.saturating_sub(missing).into()),
+                    ("missing", missing.into()),
+                ],
+            ));
+        }
+        if let (Some(c), Some(n)) = (&r.comparison, previous_missing.filter(|&n| n > 0)) {
+            parts.push(l.text(
+                "notes-incomplete-previous",
+                &[
+                    ("days", c.days.saturating_sub(n).into()),
+                    ("missing", n.into()),
+                ],
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
     }
 
     fn summary(&self) -> SectionView {
@@ -516,15 +546,7 @@ impl SectionBuilder<'_> {
             let scale = progress.clamp(1.0, 1.5);
             s.goals.push(GoalView {
                 label: g.label.clone(),
-                note: (g.missing_days > 0).then(|| {
-                    l.text(
-                        "notes-incomplete-kpi",
-                        &[
-                            ("days", (self.report().period.days - g.missing_days).into()),
-                            ("missing", g.missing_days.into()),
-                        ],
-                    )
-                }),
+                note: self.incomplete_note(g.missing_days, None),
                 value: g
                     .value
                     .map_or_else(|| l.t("no-data"), |v| self.value(v, unit, false)),
@@ -570,38 +592,47 @@ impl SectionBuilder<'_> {
         let r = self.report();
         let l = self.l();
         let mut s = self.empty(Section::DataNotes, "data_notes");
-        if r.data_quality.complete {
-            s.paragraphs.push(l.t("notes-complete"));
+        match r.data_quality.status {
+            DataStatus::NoData => s.paragraphs.push(l.t("notes-no-data")),
+            _ if r.data_quality.complete => s.paragraphs.push(l.t("notes-complete")),
+            _ => {}
         }
+        let ranges = |list: &[crate::report::model::DateRange]| -> String {
+            list.iter()
+                .map(|m| {
+                    if m.start == m.end {
+                        l.fmt.short_date(m.start)
+                    } else {
+                        l.fmt.date_range(m.start, m.end)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         for src in &r.data_quality.sources {
-            if let Some(error) = src.error_summary.as_ref().or(src.error.as_ref()) {
-                s.paragraphs.push(l.text(
-                    "notes-failed",
-                    &[
-                        ("source", src.id.as_str().into()),
-                        ("error", error.as_str().into()),
-                    ],
-                ));
+            let name = self.source_name(src);
+            if src.status != "ok" {
+                s.paragraphs
+                    .push(l.text("notes-failed", &[("source", name.as_str().into())]));
                 continue;
             }
             if src.missing_days > 0 {
-                let ranges: Vec<String> = src
-                    .missing
-                    .iter()
-                    .map(|m| {
-                        if m.start == m.end {
-                            self.l().fmt.short_date(m.start)
-                        } else {
-                            l.fmt.date_range(m.start, m.end)
-                        }
-                    })
-                    .collect();
                 s.paragraphs.push(l.text(
                     "notes-missing",
                     &[
-                        ("source", src.id.as_str().into()),
+                        ("source", name.as_str().into()),
                         ("days", src.missing_days.into()),
-                        ("ranges", ranges.join(", ").into()),
+                        ("ranges", ranges(&src.missing).into()),
+                    ],
+                ));
+            }
+            if let Some(n) = src.comparison_missing_days.filter(|&n| n > 0) {
+                s.paragraphs.push(l.text(
+                    "notes-missing-comparison",
+                    &[
+                        ("source", name.as_str().into()),
+                        ("days", n.into()),
+                        ("ranges", ranges(&src.comparison_missing).into()),
                     ],
                 ));
             }
@@ -609,7 +640,7 @@ impl SectionBuilder<'_> {
                 s.paragraphs.push(l.text(
                     "notes-skipped",
                     &[
-                        ("source", src.id.as_str().into()),
+                        ("source", name.as_str().into()),
                         ("rows", src.skipped_rows.into()),
                     ],
                 ));
@@ -653,6 +684,25 @@ impl SectionBuilder<'_> {
             })
             .collect();
         s
+    }
+}
+
+impl SectionBuilder<'_> {
+    /// What the client knows a source as: its platform, else the channels it feeds.
+    fn source_name(&self, src: &SourceQuality) -> String {
+        if let Some(platform) = src.platform {
+            return platform.to_string();
+        }
+        let channels: Vec<String> = src
+            .channels
+            .iter()
+            .map(|c| self.l().t(&format!("section-{c}")))
+            .collect();
+        if channels.is_empty() {
+            self.l().t("source-unnamed")
+        } else {
+            channels.join(", ")
+        }
     }
 }
 

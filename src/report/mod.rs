@@ -4,10 +4,11 @@ pub mod model;
 
 use chrono::NaiveDate;
 
-use crate::analysis::{self, Context, SourceOutcome};
+use crate::analysis::{self, Context, SourceMeta, SourceOutcome};
 use crate::config::brand::Brand;
-use crate::config::schema::Section;
+use crate::config::schema::{Section, SourceConfig};
 use crate::config::{Client, LocaleTag, Workspace};
+use crate::metrics::catalog::CHANNELS;
 use crate::metrics::dataset::Dataset;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
 use crate::sources::live::{DataMode, Needs};
@@ -43,6 +44,14 @@ pub enum ReportError {
     },
     #[error("client {client}: {message}")]
     Data { client: String, message: String },
+    #[error(
+        "client {client}: its settings have problems (see `execreport check`):\n{}",
+        problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    Config {
+        client: String,
+        problems: Vec<crate::config::Problem>,
+    },
 }
 
 /// The period a request resolves to for this client (relative forms use the client's zone).
@@ -75,6 +84,12 @@ pub fn build(
     req: &ReportRequest,
 ) -> Result<Report, ReportError> {
     let id = client.config.id.to_string();
+    if let Some(problems) = ws.client_problems.get(&id) {
+        return Err(ReportError::Config {
+            client: id,
+            problems: problems.clone(),
+        });
+    }
     let (period, comparison) = resolve_period(client, req)?;
     let mut outcomes = Vec::new();
     let mut data = Dataset::default();
@@ -89,6 +104,12 @@ pub fn build(
         now: req.now.unwrap_or_else(chrono::Utc::now),
     };
     for source in &client.config.sources {
+        let meta = SourceMeta {
+            id: source.id.to_string(),
+            kind: source.kind.name(),
+            platform: source.kind.platform(),
+            channels: source_channels(ws, source),
+        };
         match sources::load(ws, source, &needs) {
             Ok(loaded) => {
                 for total in &loaded.totals {
@@ -101,7 +122,7 @@ pub fn build(
                             message,
                         })?;
                 }
-                outcomes.push(SourceOutcome::Loaded(loaded));
+                outcomes.push(SourceOutcome::Loaded(meta, loaded));
             }
             Err(error) if source.required => {
                 return Err(ReportError::Source {
@@ -111,15 +132,8 @@ pub fn build(
                 });
             }
             Err(error) => outcomes.push(SourceOutcome::Failed {
-                id: source.id.to_string(),
-                kind: source.kind.name(),
-                file: source
-                    .path
-                    .as_ref()
-                    .map(|p| ws.root.join(p).display().to_string())
-                    .unwrap_or_default(),
+                meta,
                 error: ws.fetcher.redact(&error.to_string()),
-                summary: ws.fetcher.redact(&error.summary()),
             }),
         }
     }
@@ -191,11 +205,27 @@ pub fn build(
         series: analysis::series(&ctx, &kpis),
         breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
         highlights: analysis::highlights(&kpis),
-        data_quality: analysis::data_quality(&outcomes, &period, comparison.as_ref()),
+        data_quality: analysis::data_quality(&outcomes, &kpis, &period, comparison.as_ref()),
         goals,
         kpis,
         commentary,
     })
+}
+
+/// The channels a source's metrics belong to, in report order.
+fn source_channels(ws: &Workspace, source: &SourceConfig) -> Vec<String> {
+    let mapped: Vec<&str> = source
+        .columns
+        .values()
+        .chain(source.metric_names.values())
+        .filter_map(|m| ws.catalog.get(&m.value))
+        .map(|m| m.channel())
+        .collect();
+    CHANNELS
+        .iter()
+        .filter(|c| mapped.contains(c))
+        .map(|c| c.to_string())
+        .collect()
 }
 
 /// The configured (or default) sections, leaving out those with nothing to show.

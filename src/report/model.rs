@@ -93,6 +93,27 @@ pub enum Trend {
     Flat,
 }
 
+/// What a KPI's change is measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeBasis {
+    /// Both periods are complete: their values are compared.
+    Totals,
+    /// A period misses days: sums are compared as per-day averages over the days with data,
+    /// ratios and weighted means over those days; the renderers label it so.
+    DaysPresent,
+    /// No comparison, or one that cannot be made like with like (a stock metric whose
+    /// period misses days): no change is given.
+    None,
+}
+
+/// Per-day averages over the days with data.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PerDay {
+    pub value: f64,
+    pub previous: f64,
+}
+
 /// One metric over the period, compared.
 #[derive(Debug, Clone, Serialize)]
 pub struct Kpi {
@@ -107,9 +128,11 @@ pub struct Kpi {
     /// Base units: ratios as fractions, money in major units; null where undefined.
     pub value: Option<f64>,
     pub previous: Option<f64>,
-    /// value − previous (for ratios: in fraction points).
+    /// value − previous (for ratios: in fraction points); with `change_basis: days_present`
+    /// for sums, the difference of the per-day averages. Null when there is no like-for-like
+    /// comparison.
     pub change: Option<f64>,
-    /// (value − previous) / |previous|; null when previous is 0 or missing.
+    /// change / |previous| (of the same compared values); null when previous is 0 or missing.
     pub change_pct: Option<f64>,
     /// Direction of the change, or null without a comparison.
     pub trend: Option<Trend>,
@@ -117,6 +140,13 @@ pub struct Kpi {
     /// Days of the period with no data for this metric (or one of its parts).
     pub missing_days: u32,
     pub previous_missing_days: Option<u32>,
+    /// What `change` and `change_pct` compare: the periods' values when both are complete,
+    /// the days with data when either misses days, or nothing.
+    pub change_basis: ChangeBasis,
+    /// With `change_basis: days_present` for additive metrics: the per-day averages over the
+    /// days with data that the change compares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_day: Option<PerDay>,
     /// A caveat a reader must see next to the number, e.g. for summed daily uniques.
     pub note: Option<String>,
 }
@@ -198,9 +228,28 @@ pub struct DateRange {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DataQuality {
-    /// True when every source loaded, no day is missing and no row was skipped.
+    /// Whether the report may go out as it is (the delivery gate).
+    pub status: DataStatus,
+    /// True when every source loaded, no day is missing in the period or the comparison and
+    /// no row was skipped.
     pub complete: bool,
+    /// What an incomplete report waits for, one line per source, with source ids and
+    /// errors: for stderr, `status` and the ledger, never written into a report.
+    #[serde(skip)]
+    pub waiting_for: Vec<String>,
     pub sources: Vec<SourceQuality>,
+}
+
+/// The delivery gate: whether the data a report needs is all there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataStatus {
+    /// Every source has data through the period's end, and the comparison's days are present.
+    Complete,
+    /// A source failed, ends before the period does, or the comparison misses days.
+    Incomplete,
+    /// No source has any data for the period.
+    NoData,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -208,13 +257,18 @@ pub struct SourceQuality {
     pub id: String,
     /// `csv`, `json`, `http`, `ga4`, `google_ads`, `meta`, `search_console`, `gbp_reviews`.
     pub kind: &'static str,
-    /// The data file; for live sources, the cached snapshot of the report period.
-    pub file: String,
+    /// The platform's display name (`Google Search Console`), for live sources.
+    pub platform: Option<&'static str>,
+    /// The channels the source feeds (`web`, `ads`, ...), in catalog order.
+    pub channels: Vec<String>,
     /// `ok` or `failed`.
     pub status: &'static str,
+    /// Why it failed, for stderr, `status` and the ledger; never written into a report.
+    #[serde(skip)]
     pub error: Option<String>,
-    /// The error without request details (URLs), as the report's data notes show it.
-    pub error_summary: Option<String>,
+    /// The last day the source has data for: a file's last dated row, a live source's last
+    /// settled day fetched.
+    pub data_through: Option<NaiveDate>,
     pub rows: usize,
     pub skipped_rows: usize,
     /// The first skipped rows with their reasons (at most 20).

@@ -38,6 +38,9 @@ pub struct SourceData {
     pub fetched: Vec<live::FetchInfo>,
     /// Values over whole ranges that days cannot be summed into (unique users).
     pub totals: Vec<Total>,
+    /// The last day with data: a file's last dated row; a live source's last settled day
+    /// fetched.
+    pub data_through: Option<NaiveDate>,
 }
 
 /// A metric's value over a whole range, as the platform computed it.
@@ -61,6 +64,7 @@ impl SourceData {
             skipped: Vec::new(),
             fetched: Vec::new(),
             totals: Vec::new(),
+            data_through: None,
         }
     }
 
@@ -96,6 +100,7 @@ impl SourceData {
         self.skipped.extend(other.skipped);
         self.fetched.extend(other.fetched);
         self.totals.extend(other.totals);
+        self.data_through = self.data_through.max(other.data_through);
     }
 }
 

@@ -139,6 +139,8 @@ impl<'a> RowMapper<'a> {
                     })
             ))
         })?;
+        // A file's freshness is its last dated row, whichever range a report keeps.
+        self.data.data_through = self.data.data_through.max(Some(date));
         if !self.keep.is_empty() && !self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
             return Ok(Vec::new());
         }

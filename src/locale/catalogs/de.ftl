@@ -51,7 +51,20 @@ notes-missing = { $source }: keine Daten für { $days ->
     [one] { $days } Tag
    *[other] { $days } Tage
 } ({ $ranges }).
-notes-failed = { $source }: Daten nicht verfügbar ({ $error }).
+notes-failed = Für diesen Zeitraum liegen keine Daten aus { $source } vor.
+notes-missing-comparison = { $source }: Im Vergleichszeitraum fehlen Daten für { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+} ({ $ranges }); Veränderungen vergleichen Tagesdurchschnitte der Tage mit Daten.
+notes-no-data = Für diesen Zeitraum liegen noch keine Daten vor.
+notes-incomplete-previous = Vergleichszeitraum: { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+} mit Daten, { $missing } fehlen.
+vs-per-day = pro Tag: { $value } vs. { $previous }
+vs-days-present = vs. { $period } (Tage mit Daten)
+comparison-incomplete = kein gleichwertiger Vergleich möglich
+source-unnamed = Eine Datenquelle
 notes-skipped = { $source }: { $rows ->
     [one] { $rows } nicht lesbare Zeile wurde
    *[other] { $rows } nicht lesbare Zeilen wurden

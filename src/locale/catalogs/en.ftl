@@ -51,7 +51,20 @@ notes-missing = { $source }: no data for { $days ->
     [one] 1 day
    *[other] { $days } days
 } ({ $ranges }).
-notes-failed = { $source }: data unavailable ({ $error }).
+notes-failed = { $source } data is not available for this period.
+notes-missing-comparison = { $source }: the comparison period has no data for { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} ({ $ranges }); changes are compared per day over the days with data.
+notes-no-data = No data is available for this period yet.
+notes-incomplete-previous = Comparison period: { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} with data, { $missing } missing.
+vs-per-day = per day: { $value } vs { $previous }
+vs-days-present = vs { $period } (days with data)
+comparison-incomplete = no like-for-like comparison
+source-unnamed = One data source
 notes-skipped = { $source }: { $rows ->
     [one] 1 row was
    *[other] { $rows } rows were

@@ -51,7 +51,20 @@ notes-missing = { $source }: sin datos durante { $days ->
     [one] { $days } día
    *[other] { $days } días
 } ({ $ranges }).
-notes-failed = { $source }: datos no disponibles ({ $error }).
+notes-failed = Los datos de { $source } no están disponibles para este periodo.
+notes-missing-comparison = { $source }: el periodo de comparación no tiene datos durante { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} ({ $ranges }); los cambios comparan promedios diarios de los días con datos.
+notes-no-data = Todavía no hay datos para este periodo.
+notes-incomplete-previous = Periodo de comparación: { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} con datos, { $missing } sin datos.
+vs-per-day = por día: { $value } vs. { $previous }
+vs-days-present = vs. { $period } (días con datos)
+comparison-incomplete = sin comparación equivalente
+source-unnamed = Una fuente de datos
 notes-skipped = { $source }: { $rows ->
     [one] se omitió { $rows } fila que no se pudo leer
    *[other] se omitieron { $rows } filas que no se pudieron leer

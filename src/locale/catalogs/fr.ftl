@@ -51,7 +51,20 @@ notes-missing = { $source } : aucune donnée pendant { $days ->
     [one] { $days } jour
    *[other] { $days } jours
 } ({ $ranges }).
-notes-failed = { $source } : données indisponibles ({ $error }).
+notes-failed = Les données { $source } ne sont pas disponibles pour cette période.
+notes-missing-comparison = { $source } : la période de comparaison n’a pas de données pendant { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} ({ $ranges }) ; les évolutions comparent les moyennes par jour des jours avec données.
+notes-no-data = Aucune donnée n’est encore disponible pour cette période.
+notes-incomplete-previous = Période de comparaison : { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} avec données, { $missing } manquants.
+vs-per-day = par jour : { $value } vs { $previous }
+vs-days-present = vs { $period } (jours avec données)
+comparison-incomplete = pas de comparaison à périmètre égal
+source-unnamed = Une source de données
 notes-skipped = { $source } : { $rows ->
     [one] { $rows } ligne illisible a été écartée
    *[other] { $rows } lignes illisibles ont été écartées

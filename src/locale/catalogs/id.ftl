@@ -48,7 +48,14 @@ goal-no-data = Belum ada data
 goal-progress = { $progress } dari target
 
 notes-missing = { $source }: tidak ada data selama { $days } hari ({ $ranges }).
-notes-failed = { $source }: data tidak tersedia ({ $error }).
+notes-failed = Data { $source } tidak tersedia untuk periode ini.
+notes-missing-comparison = { $source }: periode pembanding tidak memiliki data selama { $days } hari ({ $ranges }); perubahan dibandingkan per hari pada hari yang memiliki data.
+notes-no-data = Belum ada data untuk periode ini.
+notes-incomplete-previous = Periode pembanding: { $days } hari dengan data, { $missing } hari tidak tersedia.
+vs-per-day = per hari: { $value } vs { $previous }
+vs-days-present = dibandingkan { $period } (hari dengan data)
+comparison-incomplete = tidak dapat dibandingkan setara
+source-unnamed = Satu sumber data
 notes-skipped = { $source }: { $rows } baris tidak disertakan karena tidak dapat dibaca.
 notes-complete = Semua sumber data lengkap untuk periode ini.
 notes-definitions = Definisi

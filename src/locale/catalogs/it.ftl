@@ -51,7 +51,20 @@ notes-missing = { $source }: nessun dato per { $days ->
     [one] { $days } giorno
    *[other] { $days } giorni
 } ({ $ranges }).
-notes-failed = { $source }: dati non disponibili ({ $error }).
+notes-failed = I dati di { $source } non sono disponibili per questo periodo.
+notes-missing-comparison = { $source }: nel periodo di confronto mancano i dati di { $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} ({ $ranges }); le variazioni confrontano le medie giornaliere dei giorni con dati.
+notes-no-data = Non ci sono ancora dati per questo periodo.
+notes-incomplete-previous = Periodo di confronto: { $days ->
+    [one] { $days } giorno
+   *[other] { $days } giorni
+} con dati, { $missing } mancanti.
+vs-per-day = al giorno: { $value } vs { $previous }
+vs-days-present = vs { $period } (giorni con dati)
+comparison-incomplete = confronto non omogeneo, dati incompleti
+source-unnamed = Una fonte di dati
 notes-skipped = { $source }: { $rows ->
     [one] { $rows } riga esclusa perché illeggibile
    *[other] { $rows } righe escluse perché illeggibili

@@ -48,7 +48,14 @@ goal-no-data = データ未取得
 goal-progress = 目標達成率 { $progress }
 
 notes-missing = { $source }：{ $days }日分のデータがありません（{ $ranges }）。
-notes-failed = { $source }：データを取得できませんでした（{ $error }）。
+notes-failed = この期間の{ $source }のデータはありません。
+notes-missing-comparison = { $source }：比較期間に{ $days }日分のデータがありません（{ $ranges }）。増減はデータのある日の1日平均で比較しています。
+notes-no-data = この期間のデータはまだありません。
+notes-incomplete-previous = 比較期間はデータのある{ $days }日分です（{ $missing }日分が欠損）。
+vs-per-day = 1日平均：{ $value }（比較：{ $previous }）
+vs-days-present = 比較対象：{ $period }（データのある日のみ）
+comparison-incomplete = データ欠損のため比較なし
+source-unnamed = データソース
 notes-skipped = { $source }：読み取れなかった{ $rows }行を除外しました。
 notes-complete = この期間は、すべてのデータソースのデータが揃っています。
 notes-definitions = 用語の定義

@@ -51,7 +51,20 @@ notes-missing = { $source }: sem dados em { $days ->
     [one] { $days } dia
    *[other] { $days } dias
 } ({ $ranges }).
-notes-failed = { $source }: dados indisponíveis ({ $error }).
+notes-failed = Os dados de { $source } não estão disponíveis para este período.
+notes-missing-comparison = { $source }: o período de comparação não tem dados em { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+} ({ $ranges }); as variações comparam médias diárias dos dias com dados.
+notes-no-data = Ainda não há dados para este período.
+notes-incomplete-previous = Período de comparação: { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+} com dados, { $missing } sem dados.
+vs-per-day = por dia: { $value } vs. { $previous }
+vs-days-present = vs. { $period } (dias com dados)
+comparison-incomplete = sem comparação equivalente
+source-unnamed = Uma fonte de dados
 notes-skipped = { $source }: { $rows ->
     [one] { $rows } linha foi desconsiderada por não poder ser lida
    *[other] { $rows } linhas foram desconsideradas por não poderem ser lidas

@@ -48,7 +48,14 @@ goal-no-data = ยังไม่มีข้อมูล
 goal-progress = { $progress } ของเป้าหมาย
 
 notes-missing = { $source }: ไม่มีข้อมูล { $days } วัน ({ $ranges })
-notes-failed = { $source }: ไม่สามารถดึงข้อมูลได้ ({ $error })
+notes-failed = ไม่มีข้อมูลจาก { $source } สำหรับช่วงเวลานี้
+notes-missing-comparison = { $source }: ช่วงเวลาเปรียบเทียบไม่มีข้อมูล { $days } วัน ({ $ranges }) จึงเปรียบเทียบค่าเฉลี่ยต่อวันเฉพาะวันที่มีข้อมูล
+notes-no-data = ยังไม่มีข้อมูลสำหรับช่วงเวลานี้
+notes-incomplete-previous = ช่วงเวลาเปรียบเทียบมีข้อมูล { $days } วัน ขาดข้อมูล { $missing } วัน
+vs-per-day = ต่อวัน: { $value } เทียบกับ { $previous }
+vs-days-present = เทียบกับ { $period } (เฉพาะวันที่มีข้อมูล)
+comparison-incomplete = เปรียบเทียบไม่ได้เนื่องจากข้อมูลไม่ครบ
+source-unnamed = แหล่งข้อมูลหนึ่งแหล่ง
 notes-skipped = { $source }: ตัดข้อมูล { $rows } แถวที่ไม่สามารถอ่านได้ออก
 notes-complete = แหล่งข้อมูลทั้งหมดมีข้อมูลครบถ้วนสำหรับช่วงเวลานี้
 notes-definitions = คำจำกัดความ

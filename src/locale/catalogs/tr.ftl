@@ -48,7 +48,14 @@ goal-no-data = Henüz veri yok
 goal-progress = Hedefe ulaşma: { $progress }
 
 notes-missing = { $source }: { $days } günlük veri yok ({ $ranges }).
-notes-failed = { $source }: veriler alınamadı ({ $error }).
+notes-failed = Bu dönem için { $source } verileri mevcut değil.
+notes-missing-comparison = { $source }: karşılaştırma döneminde { $days } günlük veri yok ({ $ranges }); değişimler verisi olan günlerin günlük ortalamasıyla karşılaştırıldı.
+notes-no-data = Bu dönem için henüz veri yok.
+notes-incomplete-previous = Karşılaştırma dönemi: verisi olan { $days } gün, { $missing } gün eksik.
+vs-per-day = günlük: { $value } / önceki { $previous }
+vs-days-present = Karşılaştırma: { $period } (verisi olan günler)
+comparison-incomplete = eksik veri nedeniyle karşılaştırma yok
+source-unnamed = Bir veri kaynağı
 notes-skipped = { $source }: okunamayan { $rows } satır hesaba katılmadı.
 notes-complete = Bu dönem için tüm veri kaynakları eksiksizdi.
 notes-definitions = Tanımlar

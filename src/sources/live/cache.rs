@@ -73,6 +73,13 @@ impl Snapshot {
         (fetched_on - self.end).num_days() > i64::from(settle_days)
     }
 
+    /// The last day of the range that had settled when it was fetched.
+    pub fn settled_through(&self, zone: chrono_tz::Tz, settle_days: u32) -> NaiveDate {
+        let fetched_on = self.fetched_at.with_timezone(&zone).date_naive();
+        let last = fetched_on - chrono::Days::new(u64::from(settle_days) + 1);
+        last.min(self.end)
+    }
+
     /// The snapshot's rows as metric series, limited to its range.
     pub fn map(
         self,

@@ -269,7 +269,9 @@ pub fn load(
             })?;
             snapshot
         };
+        let through = snapshot.settled_through(needs.time_zone, settle);
         let mut part = snapshot.map(config, &ws.catalog, &file, from_cache, &display(ws, &file))?;
+        part.data_through = Some(through);
         part.drop_ranges(&covered);
         covered.push((start, end));
         data = Some(match data {
