@@ -1,7 +1,8 @@
 //! Sending reports by e-mail through a real SMTP server (aiosmtpd, started on loopback):
 //! valid MIME, the attachment's bytes, Thai and Japanese subjects and file names, exactly-once
-//! delivery across reruns, temporary and permanent failures, approval, header injection and a
-//! batch killed while sending.
+//! delivery across reruns, temporary and permanent failures (before and after the data), a
+//! server answering the end of the data too late, approval, header injection and a batch killed
+//! while sending.
 
 mod common;
 
@@ -402,4 +403,169 @@ fn a_batch_killed_while_sending_never_sends_twice() {
     std::thread::sleep(Duration::from_millis(1600));
     let n = server.messages().len();
     assert!(n == delivered || n == delivered + uncertain, "{n} messages");
+}
+
+/// The `smtp` section with more settings (the sample's ends with `per_minute: 60`).
+fn smtp_settings(settings: &'static str) -> impl Fn(String) -> String {
+    move |y| {
+        assert!(y.contains("  per_minute: 60\n"));
+        y.replace(
+            "  per_minute: 60\n",
+            &format!("  per_minute: 60\n{settings}"),
+        )
+    }
+}
+
+/// Each recipient's delivery state in the ledger, as `status --json` shows it.
+fn ledger_states(dir: &Path) -> Vec<(String, String)> {
+    let o = run(dir, &["status", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let status: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut out = Vec::new();
+    for r in status["reports"].as_array().unwrap() {
+        for d in r["deliveries"].as_array().unwrap() {
+            out.push(pair(
+                d["recipient"].as_str().unwrap(),
+                d["state"].as_str().unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+/// The recipients of each received message.
+fn received_by(server: &SmtpServer) -> Vec<String> {
+    let mut out: Vec<String> = server
+        .messages()
+        .iter()
+        .flat_map(|p| {
+            std::fs::read_to_string(p.with_extension("eml.rcpt"))
+                .unwrap()
+                .lines()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_server_answering_after_the_data_timeout_gets_each_message_once() {
+    // The server keeps each message at once but answers the end of its data only after 3 s
+    // (a content filter); the client waits 1 s for that answer (and 2 s for other replies).
+    let server = SmtpServer::start(&["--slow-data", "3"]);
+    let ws = samples(
+        server.port,
+        smtp_settings("  timeout_seconds: 2\n  data_timeout_seconds: 1\n"),
+    );
+    let dir = ws.path();
+    let clients = "osaka-smile-clinic,thames-fitness";
+    let recipients = [
+        "info@osaka-smile.example.jp",
+        "marketing@thamesfitness.example.co.uk",
+    ];
+    let s = send(dir, clients, &[], 3);
+    assert_eq!(received_by(&server), recipients, "{s}");
+    assert_eq!(
+        deliveries(&s),
+        [
+            pair("osaka-smile-clinic", "uncertain"),
+            pair("thames-fitness", "uncertain")
+        ],
+        "{s}"
+    );
+    assert_eq!(s["uncertain"], 2, "{s}");
+    let detail = s["reports"][1]["delivery"]["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("the message was handed over and the server did not answer within 1 s")
+            && detail.contains("--resend-uncertain"),
+        "{detail}"
+    );
+    let uncertain = || {
+        recipients
+            .iter()
+            .map(|r| pair(r, "uncertain"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ledger_states(dir), uncertain());
+    // The next batch reports them again and sends nothing.
+    let s = send(dir, clients, &[], 3);
+    assert_eq!(
+        deliveries(&s),
+        [
+            pair("osaka-smile-clinic", "uncertain"),
+            pair("thames-fitness", "uncertain")
+        ],
+        "{s}"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(received_by(&server), recipients);
+    assert_eq!(ledger_states(dir), uncertain());
+    let o = run(dir, &["status"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(
+            "email thames-fitness 2026-10 → marketing@thamesfitness.example.co.uk: uncertain"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_temporary_failure_that_persists_is_deferred_and_sent_by_the_next_batch() {
+    // A 4xx to RCPT (before the data): no retry left, so deferred; the next batch sends it.
+    let server = SmtpServer::start(&["--fail-once", "451:marketing@thamesfitness.example.co.uk"]);
+    let ws = samples(server.port, smtp_settings("  retries: 0\n"));
+    let s = send(ws.path(), "thames-fitness", &[], 3);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "deferred")], "{s}");
+    assert!(server.messages().is_empty());
+    assert_eq!(
+        ledger_states(ws.path()),
+        [pair("marketing@thamesfitness.example.co.uk", "deferred")]
+    );
+    let s = send(ws.path(), "thames-fitness", &[], 0);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "sent")], "{s}");
+    assert_eq!(server.messages().len(), 1);
+}
+
+#[test]
+fn a_refused_connection_is_retried_then_deferred_and_sent_by_the_next_batch() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let ws = samples(port, smtp_settings("  retries: 1\n"));
+    let s = send(ws.path(), "thames-fitness", &[], 3);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "deferred")], "{s}");
+    let detail = s["reports"][0]["delivery"]["detail"].as_str().unwrap();
+    assert!(detail.contains("gave up after 2 attempts"), "{detail}");
+    let server = SmtpServer::start(&["--port", &port.to_string()]);
+    let s = send(ws.path(), "thames-fitness", &[], 0);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "sent")], "{s}");
+    assert_eq!(server.messages().len(), 1);
+}
+
+#[test]
+fn replies_to_the_end_of_the_data_are_answers() {
+    // A 4xx after the data: the server did not keep it, so it is retried (once delivered).
+    let server = SmtpServer::start(&["--data-fail-once", "451"]);
+    let ws = samples(server.port, |y| y);
+    let s = send(ws.path(), "thames-fitness", &[], 0);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "sent")], "{s}");
+    assert_eq!(server.messages().len(), 1);
+    // A 5xx after the data: rejected, and not sent again by the next batch.
+    let server = SmtpServer::start(&["--data-reject", "554"]);
+    let ws = samples(server.port, |y| y);
+    let s = send(ws.path(), "thames-fitness", &[], 3);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "rejected")], "{s}");
+    let detail = s["reports"][0]["delivery"]["detail"].as_str().unwrap();
+    assert!(detail.contains("554"), "{detail}");
+    assert_eq!(
+        ledger_states(ws.path()),
+        [pair("marketing@thamesfitness.example.co.uk", "rejected")]
+    );
+    let s = send(ws.path(), "thames-fitness", &[], 3);
+    assert_eq!(deliveries(&s), [pair("thames-fitness", "rejected")], "{s}");
+    assert!(server.messages().is_empty());
 }

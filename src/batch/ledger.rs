@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
     period      TEXT NOT NULL,
     recipient   TEXT NOT NULL,
     message_id  TEXT NOT NULL,
-    state       TEXT NOT NULL,   -- sending | accepted | rejected | deferred
+    state       TEXT NOT NULL,   -- sending | accepted | rejected | deferred | uncertain
     reply       TEXT,
     attempts    INTEGER NOT NULL DEFAULT 0,
     updated_at  TEXT NOT NULL,
@@ -89,7 +89,8 @@ pub struct DataRecord<'a> {
     pub detail: Option<&'a str>,
 }
 
-/// A message to one recipient: `sending` until the server's answer is recorded.
+/// A message to one recipient: `sending` until the server's answer is recorded; `uncertain`
+/// when the message was handed over and no answer came.
 #[derive(Debug, Clone, Serialize)]
 pub struct Delivery {
     pub recipient: String,
@@ -331,7 +332,8 @@ impl Ledger {
         })
     }
 
-    /// Records the server's answer: `accepted`, `rejected` (5xx) or `deferred` (4xx).
+    /// Records the server's answer: `accepted`, `rejected` (5xx), `deferred` (4xx, or failures
+    /// before the message was handed over), or `uncertain` (handed over, no answer).
     pub fn delivered(
         &self,
         client: &str,

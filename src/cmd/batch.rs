@@ -134,6 +134,7 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
             "sent": sent("sent"),
             "already_sent": sent("already_sent"),
             "not_delivered": undelivered,
+            "uncertain": sent("uncertain"),
             "manifest": manifest.display().to_string(),
             "seconds": started.elapsed().as_secs_f64(),
         });
@@ -182,12 +183,13 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         );
         if args.send {
             println!(
-                "email: {} sent, {} already sent, {} written as .eml, {} held for approval, {} not delivered",
+                "email: {} sent, {} already sent, {} written as .eml, {} held for approval, {} not delivered ({} uncertain)",
                 sent("sent"),
                 sent("already_sent"),
                 sent("dry_run"),
                 sent("held"),
-                undelivered
+                undelivered,
+                sent("uncertain")
             );
         }
         if results.is_empty() && args.due {

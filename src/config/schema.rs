@@ -60,9 +60,13 @@ pub struct SmtpConfig {
     /// Messages per minute at most (default 30).
     #[serde(default)]
     pub per_minute: Option<u32>,
-    /// Seconds for each SMTP exchange (default 30).
+    /// Seconds for each SMTP command's reply (default 30).
     #[serde(default)]
     pub timeout_seconds: Option<u64>,
+    /// Seconds for the reply to the end of a message's data (default 600, RFC 5321
+    /// §4.5.3.2.6): without a reply by then, the message may have arrived (`uncertain`).
+    #[serde(default)]
+    pub data_timeout_seconds: Option<u64>,
     /// Attempts after a temporary failure (4xx, connection errors; default 3).
     #[serde(default)]
     pub retries: Option<u32>,

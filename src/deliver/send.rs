@@ -1,7 +1,8 @@
 //! Exactly-once delivery. Before a message goes to the server the ledger records `sending`
 //! for its recipients; the server's answer is recorded after. A rerun never resends an
-//! accepted message; one whose answer was never recorded (the process died in between) is
-//! `uncertain` and is resent only when asked (`--resend-uncertain`).
+//! accepted message; one whose answer was never recorded (the process died in between), or
+//! that was handed over without the server ever answering (a timeout or a dropped line after
+//! the data), is `uncertain` and is resent only when asked (`--resend-uncertain`).
 
 use std::path::Path;
 
@@ -116,6 +117,8 @@ pub fn deliver(
 
 type Result<T> = std::result::Result<T, String>;
 
+const NOT_RESENT: &str = "it may have arrived; not resent (use --resend-uncertain after checking)";
+
 fn dry_run(report: &Rendered, composed: &Composed) -> Result<(&'static str, Option<String>)> {
     let first = report
         .outputs
@@ -145,22 +148,28 @@ fn send(
             .find(|d| &d.recipient == r)
             .map(|d| d.state.as_str())
     };
-    let uncertain: Vec<&String> = composed
-        .recipients
+    // `sending`: the process died between handing the message over and recording the answer;
+    // `uncertain`: it was handed over and the server never answered. Either may have arrived.
+    let uncertain: Vec<String> = known
         .iter()
-        .filter(|r| state_of(r) == Some("sending"))
+        .filter(|d| composed.recipients.contains(&d.recipient))
+        .filter_map(|d| match d.state.as_str() {
+            "sending" => Some(format!(
+                "{}: interrupted before the server's answer was recorded",
+                d.recipient
+            )),
+            "uncertain" => Some(format!(
+                "{}: {}",
+                d.recipient,
+                d.reply.as_deref().unwrap_or("no answer")
+            )),
+            _ => None,
+        })
         .collect();
     if !uncertain.is_empty() && !options.resend_uncertain {
         return Ok((
             "uncertain",
-            Some(format!(
-                "a send to {} was interrupted before the server's answer was recorded: it may have arrived; not resent (use --resend-uncertain after checking)",
-                uncertain
-                    .iter()
-                    .map(|r| r.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            Some(format!("{}; {NOT_RESENT}", uncertain.join("; "))),
         ));
     }
     // Accepted ones are never sent again; rejected ones only when their address changes.
@@ -194,7 +203,12 @@ fn send(
         Outcome::Accepted(reply) => ("accepted", "sent", reply),
         Outcome::Rejected(reply) => ("rejected", "rejected", reply),
         Outcome::Deferred(reply) => ("deferred", "deferred", reply),
+        Outcome::Uncertain(reply) => ("uncertain", "uncertain", reply),
     };
     ledger.delivered(client, period, &to_send, state, &reply, Utc::now())?;
-    Ok((status, Some(format!("{}: {reply}", to_send.join(", ")))))
+    let mut detail = format!("{}: {reply}", to_send.join(", "));
+    if status == "uncertain" {
+        detail.push_str(&format!("; {NOT_RESENT}"));
+    }
+    Ok((status, Some(detail)))
 }
