@@ -385,6 +385,16 @@ impl Workspace {
                 ),
             ));
         }
+        if let Some(format) = &s.date_format
+            && let Err(message) = values::check_date_format(&format.value)
+        {
+            problems.push(Problem::spanned(
+                path,
+                format,
+                format!("{at}.date_format"),
+                message,
+            ));
+        }
         self.check_origin(s, at, problems);
     }
 

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::cell::{parse_date, parse_number};
 use super::{BadRow, SourceData, SourceError};
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
+use crate::config::values::date_example;
 use crate::metrics::catalog::{Aggregation, Catalog};
 use crate::metrics::dataset::{MetricSeries, Point};
 
@@ -117,27 +118,23 @@ impl<'a> RowMapper<'a> {
 
     fn map(&mut self, r: &impl Record) -> Result<Vec<(String, Point)>, BadRow> {
         let c = self.config;
+        let format = c.date_format.as_ref().map(|f| f.value.as_str());
         let date = match r.cell(&c.date) {
-            Cell::Text(t) => parse_date(t, c.date_format.as_deref()),
-            Cell::Number(n) => parse_date(&format!("{n}"), c.date_format.as_deref()),
+            Cell::Text(t) => parse_date(t, format),
+            Cell::Number(n) => parse_date(&format!("{n}"), format),
             Cell::Missing => None,
         }
         .ok_or_else(|| {
             let found = describe(r.cell(&c.date));
-            r.place(Some(&c.date)).because(format!(
-                "expected a date like {}, found {found}",
-                c.date_format
-                    .as_deref()
-                    .map_or("2026-10-01 or 20261001".to_string(), |f| {
-                        format!(
-                            "{:?} (format {f})",
-                            NaiveDate::from_ymd_opt(2026, 10, 1)
-                                .unwrap()
-                                .format(f)
-                                .to_string()
-                        )
-                    })
-            ))
+            let like = match format {
+                None => "2026-10-01 or 20261001".to_string(),
+                Some(f) => match date_example(f) {
+                    Some(example) => format!("{example:?} (format {f})"),
+                    None => format!("format {f}"),
+                },
+            };
+            r.place(Some(&c.date))
+                .because(format!("expected a date like {like}, found {found}"))
         })?;
         if !self.keep.is_empty() && !self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
             return Ok(Vec::new());
