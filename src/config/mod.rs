@@ -220,6 +220,16 @@ impl Workspace {
             for (g, goal) in c.goals.iter().enumerate() {
                 let gat = format!("{at}.goals[{g}]");
                 self.check_metric(&goal.metric, &format!("{gat}.metric"), problems);
+                for (name, target) in [("at_least", goal.at_least), ("at_most", goal.at_most)] {
+                    if target.is_some_and(|t| !t.is_finite()) {
+                        problems.push(Problem::spanned(
+                            path,
+                            &goal.metric,
+                            format!("{gat}.{name}"),
+                            "expected a finite number such as 120 or 0.035".into(),
+                        ));
+                    }
+                }
                 if goal.at_least.is_some() == goal.at_most.is_some() {
                     problems.push(Problem::spanned(
                         path,

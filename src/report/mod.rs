@@ -123,6 +123,11 @@ pub fn build(
             }),
         }
     }
+    data.check_finite(&ws.catalog, &needs.ranges)
+        .map_err(|message| ReportError::Data {
+            client: id.clone(),
+            message,
+        })?;
     let ctx = Context {
         catalog: &ws.catalog,
         data: &data,

@@ -39,6 +39,8 @@ pub struct RowMapper<'a> {
     /// (date, dimensions) → the metrics already given for them and where.
     seen: HashMap<(NaiveDate, Vec<String>), SeenMetrics>,
     series: BTreeMap<String, Vec<Point>>,
+    /// Σ|value| of each metric's mapped points: while it is finite, no sum of them overflows.
+    magnitude: HashMap<String, f64>,
     /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
     /// period and comparison, not the file's other 20 months.
     keep: Vec<(NaiveDate, NaiveDate)>,
@@ -53,6 +55,7 @@ impl<'a> RowMapper<'a> {
             data: SourceData::new(config, file),
             seen: HashMap::new(),
             series: BTreeMap::new(),
+            magnitude: HashMap::new(),
             keep: Vec::new(),
         }
     }
@@ -147,25 +150,26 @@ impl<'a> RowMapper<'a> {
                 _ => "(not set)".to_string(),
             });
         }
+        // (metric, value, the column it was read from)
         let mut points = Vec::new();
         match c.layout {
             Layout::Wide => {
                 for (column, metric) in &c.columns {
                     if let Some(value) = self.number(r, column)? {
-                        points.push((metric.value.clone(), value));
+                        points.push((metric.value.clone(), value, column.as_str()));
                     }
                 }
             }
             Layout::Long => {
                 let metric = self.long_metric(r)?;
                 if let Some(value) = self.number(r, &c.value_column)? {
-                    points.push((metric, value));
+                    points.push((metric, value, c.value_column.as_str()));
                 }
             }
         }
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
         let seen = self.seen.entry((date, dims.clone())).or_default();
-        for (metric, _) in &points {
+        for (metric, _, _) in &points {
             if let Some((_, first)) = seen.iter().find(|(m, _)| m == metric) {
                 return Err(r.place(None).because(format!(
                     "duplicate row: {metric} for {date}{} is already given at {}; \
@@ -179,15 +183,29 @@ impl<'a> RowMapper<'a> {
                 )));
             }
         }
+        // A sum that overflows would be an infinite total in the report.
+        for (metric, value, column) in &points {
+            let total = self.magnitude.get(metric).copied().unwrap_or(0.0) + value.abs();
+            if !total.is_finite() {
+                return Err(r.place(Some(*column)).because(format!(
+                    "{value:e} makes the total of {metric} too large to compute \
+                     (over {:e}); expected a {metric} value a report can add up",
+                    f64::MAX
+                )));
+            }
+        }
+        for (metric, value, _) in &points {
+            *self.magnitude.entry(metric.clone()).or_default() += value.abs();
+        }
         let place = r.place(None);
         seen.extend(
             points
                 .iter()
-                .map(|(metric, _)| (metric.clone(), place.clone())),
+                .map(|(metric, _, _)| (metric.clone(), place.clone())),
         );
         Ok(points
             .into_iter()
-            .map(|(metric, value)| {
+            .map(|(metric, value, _)| {
                 (
                     metric,
                     Point {
@@ -203,7 +221,10 @@ impl<'a> RowMapper<'a> {
     fn number(&self, r: &impl Record, field: &str) -> Result<Option<f64>, BadRow> {
         match r.cell(field) {
             Cell::Missing => Ok(None),
-            Cell::Number(n) => Ok(Some(n)),
+            Cell::Number(n) if n.is_finite() => Ok(Some(n)),
+            Cell::Number(n) => Err(r
+                .place(Some(field))
+                .because(format!("expected a finite number, found {n}"))),
             Cell::Text(t) if t.trim().is_empty() => Ok(None),
             Cell::Text(t) => parse_number(t, self.config.decimal_separator)
                 .map(Some)
