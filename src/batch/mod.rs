@@ -129,7 +129,7 @@ pub fn run(
                     let Some(job) = queue.lock().expect("queue").pop_front() else {
                         break;
                     };
-                    let result = run_job(ws, ledger, &mut brands, &job, options);
+                    let result = isolated(ws, ledger, &mut brands, &job, options);
                     report(&result);
                     results.lock().expect("results").push(result);
                 }
@@ -141,7 +141,9 @@ pub fn run(
     results
 }
 
-fn run_job(
+/// Runs one job; a panic in it (a bug: no input should cause one) fails that report only,
+/// with the panic's message in the ledger, and the batch goes on with the others.
+fn isolated(
     ws: &Workspace,
     ledger: &Ledger,
     brands: &mut Brands,
@@ -149,7 +151,24 @@ fn run_job(
     options: &Options,
 ) -> JobResult {
     let t = Instant::now();
-    let mut result = JobResult {
+    let run = std::panic::AssertUnwindSafe(|| run_job(ws, ledger, brands, job, options));
+    std::panic::catch_unwind(run).unwrap_or_else(|panic| {
+        // The worker's brand kits may be half-built: they are loaded again.
+        *brands = Brands::default();
+        let e = format!(
+            "internal error (please report it): {}",
+            crate::panic_message(panic.as_ref())
+        );
+        let mut result = unfinished(job);
+        fail(ws, ledger, job, e, &mut result);
+        result.ms = t.elapsed().as_millis() as u64;
+        result
+    })
+}
+
+/// A job's result before it has run: failed, with nothing written.
+fn unfinished(job: &Job) -> JobResult {
+    JobResult {
         client: job.client.clone(),
         period: job.period.key.clone(),
         run: job.run,
@@ -160,16 +179,31 @@ fn run_job(
         error: None,
         delivery: None,
         ms: 0,
-    };
+    }
+}
+
+/// Records a job's failure in the ledger and its result.
+fn fail(ws: &Workspace, ledger: &Ledger, job: &Job, error: String, result: &mut JobResult) {
+    let e = ws.fetcher.redact(&error);
+    // The failure is recorded; a ledger error here leaves the report `rendering`, which the
+    // next batch redoes.
+    let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
+    result.status = "failed";
+    result.error = Some(e);
+}
+
+fn run_job(
+    ws: &Workspace,
+    ledger: &Ledger,
+    brands: &mut Brands,
+    job: &Job,
+    options: &Options,
+) -> JobResult {
+    let t = Instant::now();
+    let mut result = unfinished(job);
     match render_job(ws, ledger, brands, job, options, &mut result) {
         Ok(status) => result.status = status,
-        Err(e) => {
-            let e = ws.fetcher.redact(&e);
-            // The failure is recorded; a ledger error here leaves the report `rendering`,
-            // which the next batch redoes.
-            let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
-            result.error = Some(e);
-        }
+        Err(e) => fail(ws, ledger, job, e, &mut result),
     }
     result.ms = t.elapsed().as_millis() as u64;
     result
@@ -186,6 +220,11 @@ fn render_job(
     let client = ws
         .client(&job.client)
         .ok_or_else(|| format!("unknown client {}", job.client))?;
+    // Debug builds only: a panic on demand, for the test of the isolation above.
+    #[cfg(debug_assertions)]
+    if std::env::var("EXECREPORT_TEST_PANIC").is_ok_and(|c| c == job.client) {
+        panic!("EXECREPORT_TEST_PANIC for client {}", job.client);
+    }
     let kit = brands
         .get(ws, client.brand)
         .map_err(|e| format!("brand {:?}: {e}", client.brand))?;
