@@ -1,7 +1,12 @@
 //! Bad input never panics: random bytes, mutations and truncations of valid files go through
-//! the CSV, JSON and YAML loaders and come back as errors (or data), never as a panic.
+//! the CSV, JSON and YAML loaders and come back as errors (or data), never as a panic. The real
+//! binary is run on the inputs that used to panic or leak (issue 15).
 
-use std::path::Path;
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 use execreport::config::Workspace;
 use execreport::config::schema::SourceConfig;
@@ -127,4 +132,309 @@ fn a_workspace_of_thousands_of_clients_loads() {
     let path = dir.path().join("execreport.yaml");
     let ws = Workspace::parse(&path, &yaml).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ws.clients().count(), clients);
+}
+
+/// The valid fixture workspace in a temporary folder (data copied, not linked), its
+/// `execreport.yaml` passed through `edit`.
+fn fixture(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = common::repo().join("tests/fixtures/valid");
+    std::fs::create_dir_all(dir.path().join("data")).unwrap();
+    for entry in std::fs::read_dir(from.join("data")).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join("data").join(p.file_name().unwrap())).unwrap();
+    }
+    let yaml = std::fs::read_to_string(from.join("execreport.yaml")).unwrap();
+    std::fs::write(dir.path().join("execreport.yaml"), edit(yaml)).unwrap();
+    dir
+}
+
+fn cmd(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_execreport"));
+    c.arg("-c")
+        .arg(dir.join("execreport.yaml"))
+        .args(args)
+        .env_remove("EXECREPORT_NOW")
+        .env_remove("EXECREPORT_TODAY")
+        .env_remove("EXECREPORT_CONFIG")
+        .env_remove("EXECREPORT_TEST_PANIC");
+    c
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    cmd(dir, args).output().unwrap()
+}
+
+/// Exit code and stderr, asserting the command did not panic.
+fn no_panic(o: &Output, what: &str) -> (Option<i32>, String) {
+    let err = common::stderr(o);
+    assert_ne!(o.status.code(), Some(101), "{what} panicked:\n{err}");
+    assert!(!err.contains("panicked"), "{what} panicked:\n{err}");
+    (o.status.code(), err)
+}
+
+/// Every file under `dir`, read as text.
+fn contents(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(contents(&p));
+        } else {
+            let bytes = std::fs::read(&p).unwrap();
+            out.push((p, String::from_utf8_lossy(&bytes).into_owned()));
+        }
+    }
+    out
+}
+
+#[test]
+fn an_unknown_date_format_specifier_is_a_config_error_not_a_panic() {
+    let ws = fixture(|y| {
+        y.replace(
+            "        path: data/web.csv\n",
+            "        path: data/web.csv\n        date_format: \"%d/%m/%Q\"\n",
+        )
+    });
+    let dir = ws.path();
+    for args in [
+        &["check"][..],
+        &["render", "--period", "2026-10", "--format", "json"],
+        &["batch", "--period", "2026-10"],
+    ] {
+        let (code, err) = no_panic(&run(dir, args), args[0]);
+        assert_eq!(code, Some(1), "{}: {err}", args[0]);
+        assert!(
+            err.contains(
+                "execreport.yaml:29:22: clients[0].sources[1].date_format: unknown specifier %Q"
+            ),
+            "{}: {err}",
+            args[0]
+        );
+        assert!(
+            err.contains("expected chrono specifiers such as %Y-%m-%d"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn date_formats_are_checked_for_a_whole_date() {
+    use execreport::config::values::check_date_format;
+    for good in [
+        "%d/%m/%Y",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y%m%d",
+        "%d.%m.%y",
+        "%-d %b %Y",
+        "%F",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%s",
+    ] {
+        assert_eq!(check_date_format(good), Ok(()), "{good}");
+    }
+    for (bad, says) in [
+        ("%d/%m/%Q", "unknown specifier %Q"),
+        ("%Y-%m-%", "in \"%Y-%m-%\""),
+        ("%Y-%m", "needs a year, month and day"),
+        ("%H:%M", "needs a year, month and day"),
+        ("", "needs a year, month and day"),
+        ("%Y-%d", "needs a year, month and day"),
+    ] {
+        let e = check_date_format(bad).expect_err(bad);
+        assert!(e.contains(says), "{bad:?}: {e}");
+    }
+}
+
+#[test]
+fn status_piped_into_head_ends_quietly() {
+    // Enough due reports that `status` is still writing when the reader has gone.
+    let ws = fixture(|y| {
+        let mut y = y.replace("clients:\n", "schedule:\n  monthly: {day: 1}\nclients:\n");
+        for i in 0..400 {
+            y.push_str(&format!(
+                "  - id: client-{i}\n    name: Client {i}\n    sources: []\n"
+            ));
+        }
+        y
+    });
+    let mut child = cmd(ws.path(), &["status", "--now", "2026-11-20T00:00:00Z"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(!first.is_empty());
+    // The read end is closed (dropped above); the rest of the output goes nowhere.
+    let o = child.wait_with_output().unwrap();
+    no_panic(&o, "status | head -1");
+}
+
+#[test]
+fn values_whose_sum_overflows_are_an_error_with_file_line_and_column() {
+    let ws = fixture(|y| y);
+    let dir = ws.path();
+    let mut csv = std::fs::read_to_string(dir.join("data/web.csv")).unwrap();
+    csv.push_str("2026-11-01,1e308,70,3\n2026-11-02,1e308,70,3\n");
+    std::fs::write(dir.join("data/web.csv"), csv).unwrap();
+    let out = dir.join("out");
+    let o = cmd(
+        dir,
+        &["render", "--period", "2026-11", "--format", "json,html"],
+    )
+    .arg("--out")
+    .arg(&out)
+    .output()
+    .unwrap();
+    let (code, err) = no_panic(&o, "render");
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains(
+            "web.csv:61:2: field `sessions`: 1e308 makes the total of web.sessions too large"
+        ),
+        "{err}"
+    );
+    assert!(contents(&out).is_empty(), "a report was written");
+    let (code, err) = no_panic(&run(dir, &["check"]), "check");
+    assert_eq!(code, Some(1));
+    assert!(err.contains("web.csv:61:2"), "{err}");
+    // Skipped as a bad row, the other day's value is reported, finite.
+    let skip = |y: String| {
+        y.replace(
+            "        path: data/web.csv\n",
+            "        path: data/web.csv\n        on_bad_row: skip\n",
+        )
+    };
+    std::fs::write(
+        dir.join("execreport.yaml"),
+        skip(std::fs::read_to_string(dir.join("execreport.yaml")).unwrap()),
+    )
+    .unwrap();
+    let o = cmd(
+        dir,
+        &["render", "--period", "2026-11", "--format", "json,html"],
+    )
+    .arg("--out")
+    .arg(&out)
+    .output()
+    .unwrap();
+    let (code, err) = no_panic(&o, "render with skip");
+    assert_eq!(code, Some(0), "{err}");
+    for (path, text) in contents(&out) {
+        assert!(!text.contains('∞'), "{}", path.display());
+        assert!(
+            text.contains("61"),
+            "the skipped row is listed in {}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_data_file_linked_out_of_the_workspace_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("passwd");
+    std::fs::write(&secret, "root-SECRET-x:0:0:root:/root:/bin/bash\n").unwrap();
+    for required in [true, false] {
+        let ws = fixture(|y| {
+            if required {
+                y
+            } else {
+                y.replace(
+                    "        path: data/web.csv\n",
+                    "        path: data/web.csv\n        required: false\n",
+                )
+            }
+        });
+        let dir = ws.path();
+        std::fs::remove_file(dir.join("data/web.csv")).unwrap();
+        std::os::unix::fs::symlink(&secret, dir.join("data/web.csv")).unwrap();
+        let out = dir.join("out");
+        let o = cmd(
+            dir,
+            &["render", "--period", "2026-10", "--format", "json,html"],
+        )
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+        let (code, err) = no_panic(&o, "render");
+        assert_eq!(code, Some(if required { 3 } else { 4 }), "{err}");
+        assert!(
+            err.contains("path ") && err.contains("web.csv: the file leads outside"),
+            "{err}"
+        );
+        let c = run(dir, &["check"]);
+        let mut shown = vec![
+            ("stdout".into(), common::stdout(&o)),
+            ("stderr".into(), err),
+            ("check".into(), common::stderr(&c) + &common::stdout(&c)),
+        ];
+        shown.extend(contents(&out));
+        for (what, text) in shown {
+            assert!(
+                !text.contains("SECRET"),
+                "required: {required}: {what:?}:\n{text}"
+            );
+        }
+    }
+    // A `..` path to the same file is refused the same way.
+    let ws = fixture(|y| y.replace("path: data/web.csv", "path: ../passwd"));
+    let dir = ws.path();
+    std::fs::write(dir.join("../passwd"), "root-SECRET-x:0:0\n").ok();
+    let (_, err) = no_panic(
+        &run(dir, &["render", "--period", "2026-10", "--format", "json"]),
+        "render",
+    );
+    assert!(!err.contains("SECRET"), "{err}");
+    let _ = std::fs::remove_file(dir.join("../passwd"));
+}
+
+#[test]
+fn a_panic_in_one_batch_job_fails_that_report_only() {
+    // A test hook of debug builds (`EXECREPORT_TEST_PANIC`): no real input panics any more.
+    let ws = fixture(|y| {
+        y.replace(
+            "clients:\n",
+            "schedule:\n  monthly: {day: 1}\n  formats: [json, html]\nclients:\n",
+        ) + "  - id: other\n    name: Other\n    sources:\n      - id: web\n        kind: csv\n        path: data/web.csv\n        columns: {sessions: web.sessions}\n"
+    });
+    let dir = ws.path();
+    let o = cmd(dir, &["batch", "--json", "--period", "2026-10"])
+        .env("EXECREPORT_TEST_PANIC", "shop")
+        .output()
+        .unwrap();
+    let err = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reports = summary["reports"].as_array().unwrap();
+    let of = |client: &str| reports.iter().find(|r| r["client"] == client).unwrap();
+    assert_eq!(of("shop")["status"], "failed", "{summary}");
+    assert!(
+        of("shop")["error"]
+            .as_str()
+            .unwrap()
+            .contains("EXECREPORT_TEST_PANIC for client shop"),
+        "{summary}"
+    );
+    assert_eq!(of("other")["status"], "rendered", "{summary}");
+    let o = run(dir, &["status", "--json", "--now", "2026-11-20T00:00:00Z"]);
+    let status: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let shop = status["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["client"] == "shop" && r["period"] == "2026-10")
+        .unwrap();
+    assert_eq!(shop["state"], "failed", "{status}");
+    assert!(
+        shop["error"].as_str().unwrap().contains("internal error"),
+        "{status}"
+    );
 }
