@@ -1,6 +1,7 @@
 //! Bad input never panics: random bytes, mutations and truncations of valid files go through
-//! the CSV, JSON and YAML loaders and come back as errors (or data), never as a panic. The real
-//! binary is run on the inputs that used to panic or leak (issue 15).
+//! the CSV, JSON and YAML loaders and come back as errors (or data), never as a panic. The
+//! workspace file's values are fuzzed through `check` and `render`, and the real binary is run
+//! on the inputs that used to panic or leak (issue 15).
 
 mod common;
 
@@ -8,6 +9,8 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use clap::Parser;
+use execreport::cli::{Cli, Command as Cmd};
 use execreport::config::Workspace;
 use execreport::config::schema::SourceConfig;
 use execreport::metrics::catalog::Catalog;
@@ -436,5 +439,304 @@ fn a_panic_in_one_batch_job_fails_that_report_only() {
     assert!(
         shop["error"].as_str().unwrap().contains("internal error"),
         "{status}"
+    );
+}
+
+/// Values the workspace fuzzer puts in place of a setting's value. `__X__` strings are written
+/// unquoted as YAML's own non-finite and oversized numbers.
+fn fuzz_value(rng: &mut Rng, like: &serde_json::Value) -> serde_json::Value {
+    use serde_json::json;
+    const STRINGS: &[&str] = &[
+        "",
+        " ",
+        "x",
+        "%d/%m/%Q",
+        "%Y",
+        "%Y-%m",
+        "%H:%M",
+        "%",
+        "%%",
+        "%-d/%-m/%Y",
+        "%s",
+        "%Z",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%E",
+        "%.3f",
+        "../../../../etc/passwd",
+        "/etc/passwd",
+        "data/web.csv",
+        "data",
+        ".",
+        "é漢字🙂\u{202e}ق",
+        "\u{0}",
+        "web.sessions",
+        "ads.ctr",
+        "custom.rate",
+        "9999-12-31",
+        "0000-00-00",
+        "-2026-10-01",
+        "2026-02-30",
+        "-1",
+        "NaN",
+        "Europe/Rome",
+        "Mars/Olympus",
+        "th-TH",
+        "ar-EG",
+        "xx",
+        "en-US-u-ca-islamic",
+        "EUR",
+        "XXX",
+        "{{ start }}",
+        "{{",
+        "{{ nope }}",
+        "https://",
+        "http://[::1",
+        "monday",
+        "25:61",
+        "00:00",
+        "{client}/{period}",
+        "summary",
+        "commentary",
+        "buddhist",
+        "long",
+        "skip",
+        "sum",
+        "__INF__",
+        "__NEGINF__",
+        "__NAN__",
+        "__BIG__",
+        "__HUGEINT__",
+    ];
+    // Mostly a value of the same type, which the schema is more likely to let through.
+    let kind = match (like, rng.below(3)) {
+        (serde_json::Value::String(_), 0 | 1) => 0,
+        (serde_json::Value::Number(_), 0 | 1) => 5 + rng.below(2),
+        _ => rng.below(12),
+    };
+    match kind {
+        0..=4 => json!(STRINGS[rng.below(STRINGS.len())]),
+        5 => json!(
+            [
+                0,
+                -1,
+                1,
+                28,
+                29,
+                31,
+                32,
+                255,
+                65536,
+                4294967296i64,
+                -4294967296i64
+            ][rng.below(11)]
+        ),
+        6 => json!([1.5, -0.5, 1e308, -1e308, 1e-308, 5e-324, f64::MAX][rng.below(7)]),
+        7 => json!(["a".repeat(300), "🙂".repeat(300)][rng.below(2)]),
+        8 => [json!(null), json!(true), json!(false)][rng.below(3)].clone(),
+        9 => json!([json!([]), json!({}), json!([1, "a", null])][rng.below(3)]),
+        10 => json!({"a": 1, "env": "X", "file": "/etc/passwd"}),
+        _ => json!([{"id": "x"}, {"metric": "web.sessions", "at_least": -1}]),
+    }
+}
+
+/// Setting names the fuzzer adds to maps (with a value from [`fuzz_value`]).
+const FUZZ_KEYS: &[&str] = &[
+    "date_format",
+    "time_zone",
+    "locale",
+    "currency",
+    "calendar",
+    "week_start",
+    "breakdown_top",
+    "sections",
+    "summary_kpis",
+    "goals",
+    "schedule",
+    "formats",
+    "on_bad_row",
+    "layout",
+    "delimiter",
+    "decimal_separator",
+    "records",
+    "required",
+    "dimensions",
+    "dimension_names",
+    "metric_names",
+    "columns",
+    "brand",
+    "metrics",
+    "output",
+    "brands",
+    "notes",
+    "email",
+    "at_least",
+    "at_most",
+    "per",
+    "label",
+    "day",
+    "at",
+    "weekday",
+    "approval",
+    "monthly",
+    "weekly",
+    "date",
+    "path",
+    "kind",
+    "api",
+    "agency",
+    "recipients",
+    "link",
+    "attach",
+    "metric_column",
+];
+
+/// Every place in a JSON tree, as a pointer.
+fn pointers(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, child) in m {
+                pointers(
+                    child,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                pointers(child, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+/// One or two changes: a value replaced, a key added or removed, a list emptied or grown.
+fn mutate(seed: &serde_json::Value, rng: &mut Rng) -> String {
+    let mut doc = seed.clone();
+    for _ in 0..1 + rng.below(2) {
+        let mut all = Vec::new();
+        pointers(&doc, String::new(), &mut all);
+        // Two times in three a scalar: changing a whole section is refused at once.
+        if rng.below(3) > 0 {
+            all.retain(|p| {
+                doc.pointer(p)
+                    .is_some_and(|v| !(v.is_object() || v.is_array()))
+            });
+        }
+        let at = all[rng.below(all.len())].clone();
+        let Some(node) = doc.pointer_mut(&at) else {
+            continue;
+        };
+        let value = fuzz_value(rng, node);
+        // Mostly values replaced: a key the schema does not know is refused at once.
+        match (node, rng.below(12)) {
+            (serde_json::Value::Object(m), 0) => {
+                m.insert(FUZZ_KEYS[rng.below(FUZZ_KEYS.len())].into(), value);
+            }
+            (serde_json::Value::Object(m), 1) if !m.is_empty() => {
+                let key = m.keys().nth(rng.below(m.len())).unwrap().clone();
+                m.remove(&key);
+            }
+            (serde_json::Value::Array(a), 0) if !a.is_empty() => {
+                let copy = a[rng.below(a.len())].clone();
+                a.push(copy);
+            }
+            (serde_json::Value::Array(a), 1) => a.clear(),
+            (node, _) => *node = value,
+        }
+    }
+    // JSON is YAML; the markers become YAML's own infinities and out-of-range numbers.
+    serde_json::to_string_pretty(&doc)
+        .unwrap()
+        .replace("\"__INF__\"", ".inf")
+        .replace("\"__NEGINF__\"", "-.inf")
+        .replace("\"__NAN__\"", ".nan")
+        .replace("\"__BIG__\"", "1e999")
+        .replace("\"__HUGEINT__\"", "123456789012345678901234567890")
+}
+
+/// The fixture workspace's settings, mutated (values, types, keys, lists) by a seeded
+/// generator, go through `check` and `render`: each ends with a result, never a panic.
+#[test]
+fn workspace_settings_fuzzed_through_check_and_render_never_panic() {
+    let ws = fixture(|y| {
+        // Settings the fixture leaves out, so the fuzzer has them to change.
+        y.replace(
+            "clients:\n",
+            "metrics:\n  - {id: custom.rate, label: Rate, unit: ratio, aggregation: {ratio: {numerator: web.conversions, denominator: web.sessions}}}\nschedule:\n  monthly: {day: 3, at: \"07:00\"}\n  formats: [json]\nclients:\n",
+        )
+        .replace(
+            "        path: data/web.csv\n",
+            "        path: data/web.csv\n        date_format: \"%Y-%m-%d\"\n        decimal_separator: \".\"\n",
+        )
+        .replace(
+            "    locale: en-US\n",
+            "    locale: en-US\n    calendar: gregorian\n    breakdown_top: 3\n    summary_kpis: [web.sessions, custom.rate]\n    sections: [summary, web, ads, goals, data_notes]\n",
+        )
+    });
+    let dir = ws.path();
+    let path = dir.join("execreport.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(Workspace::parse(&path, &text).is_ok());
+    let seed: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+    let out = dir.join("out");
+    let render = |formats: &str| {
+        let cli = Cli::try_parse_from([
+            "execreport",
+            "render",
+            "--period",
+            "2026-10",
+            "--format",
+            formats,
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .unwrap();
+        let Cmd::Render(args) = cli.command else {
+            unreachable!()
+        };
+        args
+    };
+    // The PDF (slower in a debug build) for one workspace in ten that load.
+    let (quick, full) = (render("json,html"), render("json,html,pdf"));
+    let mut rng = Rng(15);
+    let (mut loaded, mut rendered, mut panics) = (0, 0, Vec::new());
+    let started = std::time::Instant::now();
+    for i in 0..1500 {
+        let yaml = mutate(&seed, &mut rng);
+        std::fs::write(&path, &yaml).unwrap();
+        let args = if loaded % 10 == 0 { &full } else { &quick };
+        let outcome = std::panic::catch_unwind(|| {
+            let Ok(ws) = Workspace::load(&path) else {
+                return (false, false);
+            };
+            execreport::cmd::check::run(&ws);
+            let ok = matches!(execreport::cmd::render::run(&ws, args), Ok(c) if c == std::process::ExitCode::SUCCESS);
+            (true, ok)
+        });
+        match outcome {
+            Ok((l, r)) => {
+                loaded += usize::from(l);
+                rendered += usize::from(r);
+            }
+            Err(_) => panics.push(format!("iteration {i}:\n{yaml}")),
+        }
+    }
+    assert!(
+        panics.is_empty(),
+        "{} panics; first:\n{}",
+        panics.len(),
+        panics[0]
+    );
+    // The mutations reach the checks and the renderer, not only the YAML reader.
+    assert!(
+        loaded > 100 && rendered > 60,
+        "loaded {loaded}, rendered {rendered}"
+    );
+    eprintln!(
+        "{loaded} loaded, {rendered} rendered in {:?}",
+        started.elapsed()
     );
 }
