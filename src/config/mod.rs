@@ -406,6 +406,14 @@ impl Workspace {
                 message,
             ));
         }
+        for (field, message) in s.api.iter().flat_map(api::ApiConfig::placeholder_problems) {
+            problems.push(Problem::at(
+                path,
+                None,
+                &format!("{at}.api.{field}"),
+                message,
+            ));
+        }
         self.check_origin(s, at, problems);
     }
 
