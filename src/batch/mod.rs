@@ -129,7 +129,7 @@ pub fn run(
                     let Some(job) = queue.lock().expect("queue").pop_front() else {
                         break;
                     };
-                    let result = isolated(ws, ledger, &mut brands, &job, options);
+                    let result = run_job(ws, ledger, &mut brands, &job, options);
                     report(&result);
                     results.lock().expect("results").push(result);
                 }
@@ -141,9 +141,9 @@ pub fn run(
     results
 }
 
-/// Runs one job; a panic in it (a bug: no input should cause one) fails that report only,
+/// Runs one job. A panic in it (a bug: no input should cause one) fails that report only,
 /// with the panic's message in the ledger, and the batch goes on with the others.
-fn isolated(
+fn run_job(
     ws: &Workspace,
     ledger: &Ledger,
     brands: &mut Brands,
@@ -151,19 +151,30 @@ fn isolated(
     options: &Options,
 ) -> JobResult {
     let t = Instant::now();
-    let run = std::panic::AssertUnwindSafe(|| run_job(ws, ledger, brands, job, options));
-    std::panic::catch_unwind(run).unwrap_or_else(|panic| {
-        // The worker's brand kits may be half-built: they are loaded again.
+    let mut result = unfinished(job);
+    let render =
+        std::panic::AssertUnwindSafe(|| render_job(ws, ledger, brands, job, options, &mut result));
+    let outcome = std::panic::catch_unwind(render).unwrap_or_else(|panic| {
+        // The worker's brand kits may be half-built, and the result half-filled.
         *brands = Brands::default();
-        let e = format!(
+        result = unfinished(job);
+        Err(format!(
             "internal error (please report it): {}",
             crate::panic_message(panic.as_ref())
-        );
-        let mut result = unfinished(job);
-        fail(ws, ledger, job, e, &mut result);
-        result.ms = t.elapsed().as_millis() as u64;
-        result
-    })
+        ))
+    });
+    match outcome {
+        Ok(status) => result.status = status,
+        Err(e) => {
+            let e = ws.fetcher.redact(&e);
+            // The failure is recorded; a ledger error here leaves the report `rendering`,
+            // which the next batch redoes.
+            let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
+            result.error = Some(e);
+        }
+    }
+    result.ms = t.elapsed().as_millis() as u64;
+    result
 }
 
 /// A job's result before it has run: failed, with nothing written.
@@ -180,33 +191,6 @@ fn unfinished(job: &Job) -> JobResult {
         delivery: None,
         ms: 0,
     }
-}
-
-/// Records a job's failure in the ledger and its result.
-fn fail(ws: &Workspace, ledger: &Ledger, job: &Job, error: String, result: &mut JobResult) {
-    let e = ws.fetcher.redact(&error);
-    // The failure is recorded; a ledger error here leaves the report `rendering`, which the
-    // next batch redoes.
-    let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
-    result.status = "failed";
-    result.error = Some(e);
-}
-
-fn run_job(
-    ws: &Workspace,
-    ledger: &Ledger,
-    brands: &mut Brands,
-    job: &Job,
-    options: &Options,
-) -> JobResult {
-    let t = Instant::now();
-    let mut result = unfinished(job);
-    match render_job(ws, ledger, brands, job, options, &mut result) {
-        Ok(status) => result.status = status,
-        Err(e) => fail(ws, ledger, job, e, &mut result),
-    }
-    result.ms = t.elapsed().as_millis() as u64;
-    result
 }
 
 fn render_job(
