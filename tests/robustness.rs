@@ -176,6 +176,18 @@ fn no_panic(o: &Output, what: &str) -> (Option<i32>, String) {
     (o.status.code(), err)
 }
 
+/// `render --period PERIOD --format json,html --out OUT`.
+fn render_into(dir: &Path, period: &str, out: &Path) -> Output {
+    cmd(
+        dir,
+        &["render", "--period", period, "--format", "json,html"],
+    )
+    .arg("--out")
+    .arg(out)
+    .output()
+    .unwrap()
+}
+
 /// Every file under `dir`, read as text.
 fn contents(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
@@ -287,14 +299,7 @@ fn values_whose_sum_overflows_are_an_error_with_file_line_and_column() {
     csv.push_str("2026-11-01,1e308,70,3\n2026-11-02,1e308,70,3\n");
     std::fs::write(dir.join("data/web.csv"), csv).unwrap();
     let out = dir.join("out");
-    let o = cmd(
-        dir,
-        &["render", "--period", "2026-11", "--format", "json,html"],
-    )
-    .arg("--out")
-    .arg(&out)
-    .output()
-    .unwrap();
+    let o = render_into(dir, "2026-11", &out);
     let (code, err) = no_panic(&o, "render");
     assert_eq!(code, Some(3), "{err}");
     assert!(
@@ -319,14 +324,7 @@ fn values_whose_sum_overflows_are_an_error_with_file_line_and_column() {
         skip(std::fs::read_to_string(dir.join("execreport.yaml")).unwrap()),
     )
     .unwrap();
-    let o = cmd(
-        dir,
-        &["render", "--period", "2026-11", "--format", "json,html"],
-    )
-    .arg("--out")
-    .arg(&out)
-    .output()
-    .unwrap();
+    let o = render_into(dir, "2026-11", &out);
     let (code, err) = no_panic(&o, "render with skip");
     assert_eq!(code, Some(0), "{err}");
     for (path, text) in contents(&out) {
@@ -359,14 +357,7 @@ fn a_data_file_linked_out_of_the_workspace_is_refused() {
         std::fs::remove_file(dir.join("data/web.csv")).unwrap();
         std::os::unix::fs::symlink(&secret, dir.join("data/web.csv")).unwrap();
         let out = dir.join("out");
-        let o = cmd(
-            dir,
-            &["render", "--period", "2026-10", "--format", "json,html"],
-        )
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+        let o = render_into(dir, "2026-10", &out);
         let (code, err) = no_panic(&o, "render");
         assert_eq!(code, Some(if required { 3 } else { 4 }), "{err}");
         assert!(
