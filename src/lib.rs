@@ -18,6 +18,15 @@ pub mod render;
 pub mod report;
 pub mod sources;
 
+/// The message of a caught panic (`panic!` with a literal or a formatted string).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into())
+}
+
 /// mimalloc instead of the system allocator for every program built on this library: a PDF
 /// is written through printpdf and lopdf as hundreds of small allocations per page.
 #[global_allocator]

@@ -7,6 +7,10 @@ use execreport::config::Workspace;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The preview server writes to sockets and must outlive a closed connection.
+    if !matches!(cli.command, Command::Preview(_)) {
+        quiet_on_closed_stdout();
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
@@ -39,4 +43,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check => cmd::check::run(&ws),
         Command::Preview(_) => unreachable!("handled above"),
     })
+}
+
+/// Rust ignores SIGPIPE, so a write to a closed pipe (`execreport status | head -1`) fails and
+/// `println!` panics. With the signal's default action the process ends quietly instead, as
+/// ripgrep and typst do. Sockets are written with MSG_NOSIGNAL by the standard library, so
+/// SMTP and HTTP connections still see an error rather than the signal.
+fn quiet_on_closed_stdout() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread is started; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -136,7 +136,10 @@ impl Ledger {
     }
 
     pub fn get(&self, client: &str, period: &str) -> Result<Option<Entry>> {
-        let conn = self.conn.lock().expect("ledger");
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         conn.query_row(
             &format!("SELECT {COLUMNS} FROM reports WHERE client = ?1 AND period = ?2"),
             params![client, period],
@@ -147,7 +150,10 @@ impl Ledger {
     }
 
     pub fn all(&self) -> Result<Vec<Entry>> {
-        let conn = self.conn.lock().expect("ledger");
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut stmt = conn
             .prepare(&format!(
                 "SELECT {COLUMNS} FROM reports ORDER BY client, period"
@@ -160,7 +166,10 @@ impl Ledger {
     }
 
     pub fn history(&self, client: &str, period: &str) -> Result<Vec<Event>> {
-        let conn = self.conn.lock().expect("ledger");
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut stmt = conn
             .prepare("SELECT at, event, detail FROM events WHERE client = ?1 AND period = ?2 ORDER BY id")
             .map_err(db)?;
@@ -287,7 +296,10 @@ impl Ledger {
     }
 
     pub fn deliveries(&self, client: &str, period: &str) -> Result<Vec<Delivery>> {
-        let conn = self.conn.lock().expect("ledger");
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut stmt = conn
             .prepare(
                 "SELECT recipient, message_id, state, reply, attempts, updated_at FROM deliveries
@@ -366,7 +378,10 @@ impl Ledger {
         detail: Option<&str>,
         change: impl FnOnce(&rusqlite::Transaction, &str) -> rusqlite::Result<usize>,
     ) -> Result<()> {
-        let mut conn = self.conn.lock().expect("ledger");
+        let mut conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let tx = conn.transaction().map_err(db)?;
         let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         change(&tx, &at).map_err(db)?;

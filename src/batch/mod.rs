@@ -163,6 +163,8 @@ pub fn run(
     results
 }
 
+/// Runs one job. A panic in it (a bug: no input should cause one) fails that report only,
+/// with the panic's message in the ledger, and the batch goes on with the others.
 fn run_job(
     ws: &Workspace,
     ledger: &Ledger,
@@ -171,21 +173,19 @@ fn run_job(
     options: &Options,
 ) -> JobResult {
     let t = Instant::now();
-    let mut result = JobResult {
-        client: job.client.clone(),
-        period: job.period.key.clone(),
-        run: job.run,
-        status: "failed",
-        awaiting_approval: false,
-        data: None,
-        waiting_for: Vec::new(),
-        outputs: Vec::new(),
-        unavailable: Vec::new(),
-        error: None,
-        delivery: None,
-        ms: 0,
-    };
-    match render_job(ws, ledger, brands, job, options, &mut result) {
+    let mut result = unfinished(job);
+    let render =
+        std::panic::AssertUnwindSafe(|| render_job(ws, ledger, brands, job, options, &mut result));
+    let outcome = std::panic::catch_unwind(render).unwrap_or_else(|panic| {
+        // The worker's brand kits may be half-built, and the result half-filled.
+        *brands = Brands::default();
+        result = unfinished(job);
+        Err(format!(
+            "internal error (please report it): {}",
+            crate::panic_message(panic.as_ref())
+        ))
+    });
+    match outcome {
         Ok(status) => result.status = status,
         Err(e) => {
             let e = ws.fetcher.redact(&e);
@@ -199,6 +199,24 @@ fn run_job(
     result
 }
 
+/// A job's result before it has run: failed, with nothing written.
+fn unfinished(job: &Job) -> JobResult {
+    JobResult {
+        client: job.client.clone(),
+        period: job.period.key.clone(),
+        run: job.run,
+        status: "failed",
+        awaiting_approval: false,
+        data: None,
+        waiting_for: Vec::new(),
+        outputs: Vec::new(),
+        unavailable: Vec::new(),
+        error: None,
+        delivery: None,
+        ms: 0,
+    }
+}
+
 fn render_job(
     ws: &Workspace,
     ledger: &Ledger,
@@ -210,6 +228,11 @@ fn render_job(
     let client = ws
         .client(&job.client)
         .ok_or_else(|| format!("unknown client {}", job.client))?;
+    // Debug builds only: a panic on demand, for the test of the isolation above.
+    #[cfg(debug_assertions)]
+    if std::env::var("EXECREPORT_TEST_PANIC").is_ok_and(|c| c == job.client) {
+        panic!("EXECREPORT_TEST_PANIC for client {}", job.client);
+    }
     let kit = brands
         .get(ws, client.brand)
         .map_err(|e| format!("brand {:?}: {e}", client.brand))?;

@@ -47,7 +47,19 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     let mut degraded = 0;
     let mut without_data = 0;
     for client in &clients {
-        match render_one(ws, client, &mut brands, &request, &out, &args.format) {
+        // A panic (a bug) fails this client's report only; the others are still written.
+        let one = std::panic::AssertUnwindSafe(|| {
+            render_one(ws, client, &mut brands, &request, &out, &args.format)
+        });
+        let outcome = std::panic::catch_unwind(one).unwrap_or_else(|panic| {
+            brands = Brands::default();
+            Err(anyhow!(
+                "client {}: internal error (please report it): {}",
+                client.config.id,
+                crate::panic_message(panic.as_ref())
+            ))
+        });
+        match outcome {
             Ok(Written {
                 files,
                 unavailable,

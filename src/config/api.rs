@@ -189,3 +189,70 @@ pub struct ApiConfig {
     #[serde(default)]
     pub location: Option<String>,
 }
+
+/// The `{{ name }}` placeholders of a live source's `url`, `query`, `headers` and `body`.
+pub const PLACEHOLDERS: [&str; 5] = [
+    "start",
+    "end",
+    "start_compact",
+    "end_compact",
+    "end_exclusive",
+];
+
+impl ApiConfig {
+    /// Each templated setting whose placeholders are not closed or not known: (field, message).
+    /// Checked when the workspace loads, rather than at the first fetch.
+    pub fn placeholder_problems(&self) -> Vec<(String, String)> {
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        if let Some(url) = &self.url {
+            texts.push(("url".into(), url));
+        }
+        for (kind, map) in [("query", &self.query), ("headers", &self.headers)] {
+            texts.extend(map.iter().map(|(k, v)| (format!("{kind}.{k}"), v.as_str())));
+        }
+        fn strings<'a>(v: &'a serde_json::Value, at: String, out: &mut Vec<(String, &'a str)>) {
+            match v {
+                serde_json::Value::String(s) => out.push((at, s)),
+                serde_json::Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        strings(item, format!("{at}[{i}]"), out);
+                    }
+                }
+                serde_json::Value::Object(map) => {
+                    for (k, item) in map {
+                        strings(item, format!("{at}.{k}"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(body) = &self.body {
+            strings(body, "body".into(), &mut texts);
+        }
+        texts
+            .into_iter()
+            .filter_map(|(field, text)| check_placeholders(text).err().map(|e| (field, e)))
+            .collect()
+    }
+}
+
+/// Every `{{ name }}` in `text` is closed and one of [`PLACEHOLDERS`].
+pub fn check_placeholders(text: &str) -> Result<(), String> {
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}") else {
+            return Err(format!(
+                "unclosed placeholder in {text:?}: expected {{{{ start }}}}"
+            ));
+        };
+        let name = rest[open + 2..open + close].trim();
+        if !PLACEHOLDERS.contains(&name) {
+            return Err(format!(
+                "unknown placeholder {{{{ {name} }}}} in {text:?}: expected one of {}",
+                PLACEHOLDERS.join(", ")
+            ));
+        }
+        rest = &rest[open + close + 2..];
+    }
+    Ok(())
+}

@@ -321,6 +321,11 @@ impl Brand {
                 format!("brand {id:?} not found: expected {}", path.display()),
             )]);
         }
+        let outside = |file: &Path, setting: &str| {
+            super::containment::inside(brands_dir, file, setting).map_err(|e| e.to_string())
+        };
+        outside(&path, "brand")
+            .map_err(|message| vec![Problem::at(&path, None, "brand", message)])?;
         let text = std::fs::read_to_string(&path).map_err(|e| {
             vec![Problem::at(
                 &path,
@@ -351,13 +356,15 @@ impl Brand {
             }
         }
         let mut logo_at = |rel: &Option<PathBuf>, field: &str| match rel {
-            Some(rel) => match load_logo(&dir.join(rel)) {
-                Ok(l) => Some(l),
-                Err(message) => {
-                    problems.push(Problem::at(&path, None, field, message));
-                    None
+            Some(rel) => {
+                match outside(&dir.join(rel), field).and_then(|()| load_logo(&dir.join(rel))) {
+                    Ok(l) => Some(l),
+                    Err(message) => {
+                        problems.push(Problem::at(&path, None, field, message));
+                        None
+                    }
                 }
-            },
+            }
             None => None,
         };
         let logo = logo_at(&file.logo, "logo");
@@ -385,6 +392,10 @@ impl Brand {
             for (bold, rel) in [(false, Some(&face.regular)), (true, face.bold.as_ref())] {
                 let Some(rel) = rel else { continue };
                 let full = dir.join(rel);
+                if let Err(message) = outside(&full, &format!("fonts[{i}]")) {
+                    problems.push(Problem::at(&path, None, &format!("fonts[{i}]"), message));
+                    continue;
+                }
                 match std::fs::read(&full) {
                     Ok(bytes) if ttf_parser::Face::parse(&bytes, 0).is_ok() => {
                         fonts.push(FontFile {
@@ -422,6 +433,10 @@ impl Brand {
                     .unwrap_or_default()
                     .to_string();
                 if !(name.ends_with(".html") || name.ends_with(".txt")) {
+                    continue;
+                }
+                if let Err(message) = outside(&p, "templates") {
+                    problems.push(Problem::at(&p, None, "templates", message));
                     continue;
                 }
                 match std::fs::read_to_string(&p) {

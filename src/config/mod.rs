@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod brand;
+pub mod containment;
 pub mod schema;
 pub mod values;
 
@@ -259,6 +260,16 @@ impl Workspace {
             for (g, goal) in c.goals.iter().enumerate() {
                 let gat = format!("{at}.goals[{g}]");
                 self.check_metric(&goal.metric, &format!("{gat}.metric"), problems);
+                for (name, target) in [("at_least", goal.at_least), ("at_most", goal.at_most)] {
+                    if target.is_some_and(|t| !t.is_finite()) {
+                        problems.push(Problem::spanned(
+                            path,
+                            &goal.metric,
+                            format!("{gat}.{name}"),
+                            "expected a finite number such as 120 or 0.035".into(),
+                        ));
+                    }
+                }
                 if goal.at_least.is_some() == goal.at_most.is_some() {
                     problems.push(Problem::spanned(
                         path,
@@ -424,6 +435,24 @@ impl Workspace {
                 ),
             ));
         }
+        if let Some(format) = &s.date_format
+            && let Err(message) = values::check_date_format(&format.value)
+        {
+            problems.push(Problem::spanned(
+                path,
+                format,
+                format!("{at}.date_format"),
+                message,
+            ));
+        }
+        for (field, message) in s.api.iter().flat_map(api::ApiConfig::placeholder_problems) {
+            problems.push(Problem::at(
+                path,
+                None,
+                &format!("{at}.api.{field}"),
+                message,
+            ));
+        }
         self.check_origin(s, at, problems);
     }
 
@@ -561,6 +590,22 @@ impl Workspace {
             .join(&self.file.notes)
             .join(client)
             .join(format!("{period_key}.md"))
+    }
+
+    /// The agency's commentary for a client and period: `None` when not written (or empty).
+    /// A notes file that leads outside the workspace is refused.
+    pub fn read_notes(&self, client: &str, period_key: &str) -> Result<Option<String>, String> {
+        let notes = self.notes_file(client, period_key);
+        containment::inside(&self.root, &notes, "notes").map_err(|e| e.to_string())?;
+        match std::fs::read_to_string(&notes) {
+            Ok(text) if !text.trim().is_empty() => Ok(Some(text)),
+            Ok(_) => Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!(
+                "cannot read the commentary {}: {e}",
+                notes.display()
+            )),
+        }
     }
 
     /// Snapshots of data fetched from live sources.

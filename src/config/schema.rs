@@ -456,7 +456,7 @@ pub struct SourceConfig {
     pub date: String,
     /// chrono format of the dates; default `2026-10-01` or `20261001`.
     #[serde(default)]
-    pub date_format: Option<String>,
+    pub date_format: Option<Spanned<String>>,
     /// Columns or fields holding dimension values (channel, campaign, ...).
     #[serde(default)]
     pub dimensions: Vec<String>,

@@ -258,6 +258,65 @@ impl<'de> Deserialize<'de> for DayOfMonth {
     }
 }
 
+/// What a date written with `format` looks like (1 October 2026, 07:00 UTC), or `None` when
+/// chrono cannot write it (an unknown specifier). chrono's `format()`
+/// panics in `Display` on such formats; this never does.
+pub fn date_example(format: &str) -> Option<String> {
+    use chrono::TimeZone as _;
+    use std::fmt::Write;
+    let items = chrono::format::StrftimeItems::new(format);
+    // At UTC, so that formats with an offset (`%z`) can be written too.
+    let naive = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)?.and_hms_opt(7, 0, 0)?;
+    let example = chrono::Utc.from_utc_datetime(&naive).fixed_offset();
+    let mut text = String::new();
+    write!(text, "{}", example.format_with_items(items)).ok()?;
+    Some(text)
+}
+
+/// A `date_format` must be a chrono format that reads a whole date: 1 October 2026 written
+/// with it must read back as 1 October 2026.
+pub fn check_date_format(format: &str) -> Result<(), String> {
+    use chrono::format::{Item, StrftimeItems};
+    const EXPECTED: &str = "expected chrono specifiers such as %Y-%m-%d or %d/%m/%Y";
+    if StrftimeItems::new(format).any(|i| matches!(i, Item::Error)) {
+        // The first `%` whose specifier chrono refuses, with the character after it.
+        let bad = format
+            .char_indices()
+            .filter(|&(_, c)| c == '%')
+            .find_map(|(i, _)| {
+                let spec: String = format[i..].chars().take(2).collect();
+                let longest: String = format[i..].chars().take(4).collect();
+                let refused = |s: &str| StrftimeItems::new(s).any(|i| matches!(i, Item::Error));
+                (refused(&spec) && refused(&longest)).then_some(spec)
+            });
+        return Err(match bad {
+            Some(spec) => format!("unknown specifier {spec} in {format:?}; {EXPECTED}"),
+            None => format!("{format:?} is not a chrono date format; {EXPECTED}"),
+        });
+    }
+    let Some(example) = date_example(format) else {
+        return Err(format!(
+            "{format:?} is not a chrono date format; {EXPECTED}"
+        ));
+    };
+    let want = chrono::NaiveDate::from_ymd_opt(2026, 10, 1);
+    // Read back as sources read dates (`sources::cell::parse_date`): a date, else a date-time.
+    let read = chrono::NaiveDate::parse_from_str(&example, format)
+        .ok()
+        .or_else(|| {
+            chrono::NaiveDateTime::parse_from_str(&example, format)
+                .ok()
+                .map(|dt| dt.date())
+        });
+    if read != want {
+        return Err(format!(
+            "{format:?} does not read a whole date (1 October 2026 is written {example:?} and \
+             cannot be read back): it needs a year, month and day; {EXPECTED}"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,7 +130,37 @@ impl Catalog {
                 }
             }
         }
+        // A metric computed from itself (directly or through others) could never be computed.
+        for m in &catalog.metrics {
+            let mut path = vec![m.id.as_str()];
+            if let Some(cycle) = catalog.cycle_from(m, &mut path) {
+                return Err(format!(
+                    "metric {:?} is computed from itself: {}; expected components that are \
+                     computed without it",
+                    m.id, cycle
+                ));
+            }
+        }
         Ok(catalog)
+    }
+
+    /// The first chain of components from `m` back to a metric already on `path`.
+    fn cycle_from<'a>(&'a self, m: &'a MetricDef, path: &mut Vec<&'a str>) -> Option<String> {
+        for component in m.components() {
+            if path.contains(&component) {
+                path.push(component);
+                return Some(path.join(" → "));
+            }
+            let Some(next) = self.get(component) else {
+                continue;
+            };
+            path.push(component);
+            if let Some(cycle) = self.cycle_from(next, path) {
+                return Some(cycle);
+            }
+            path.pop();
+        }
+        None
     }
 
     pub fn get(&self, id: &str) -> Option<&MetricDef> {

@@ -64,10 +64,49 @@ impl Dataset {
                 existing.source, series.source
             ));
         }
+        // While Σ|value| is finite, no sum of the points (what every additive rule computes)
+        // overflows to an infinite total.
+        let magnitude: f64 = series.points.iter().map(|p| p.value.abs()).sum();
+        if !magnitude.is_finite() {
+            return Err(format!(
+                "metric {metric} of source {:?} adds up to more than {:e} (or holds a value that \
+                 is not a number): its totals cannot be computed; check the source's values",
+                series.source,
+                f64::MAX
+            ));
+        }
         series
             .points
             .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.dims.cmp(&b.dims)));
         self.metrics.insert(metric, series);
+        Ok(())
+    }
+
+    /// An error naming the first metric whose value over one of `ranges` is not a finite
+    /// number (a ratio over a vanishing denominator, a weighted mean whose products
+    /// overflow): such a value would show as "no data" or "∞" in the report.
+    pub fn check_finite(
+        &self,
+        catalog: &Catalog,
+        ranges: &[(NaiveDate, NaiveDate)],
+    ) -> Result<(), String> {
+        for def in catalog.iter() {
+            for &(start, end) in ranges {
+                if let Some(v) = self.value(catalog, &def.id, start, end, Slice::All)
+                    && !v.is_finite()
+                {
+                    return Err(format!(
+                        "{} from {start} to {end} is {v}: the source values are too large or \
+                         too small to compute it; check the values of {}",
+                        def.id,
+                        match def.components() {
+                            parts if parts.is_empty() => def.id.clone(),
+                            parts => parts.join(" and "),
+                        }
+                    ));
+                }
+            }
+        }
         Ok(())
     }
 

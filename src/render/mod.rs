@@ -200,7 +200,9 @@ pub fn render_formats(
                     .render(&view, &kit.brand)
                     .map_err(|e| e.to_string())?
                     .into_bytes(),
-                Format::Pdf => render_pdf(report, &view, kit).map_err(|e| format!("PDF: {e}"))?,
+                // A glyph error names the text and the fonts tried; the brand says whose fonts.
+                Format::Pdf => render_pdf(report, &view, kit)
+                    .map_err(|e| format!("PDF (brand {}): {e}", kit.brand.id))?,
             };
             Ok((format, bytes))
         })

@@ -137,6 +137,11 @@ pub fn build(
             }),
         }
     }
+    data.check_finite(&ws.catalog, &needs.ranges)
+        .map_err(|message| ReportError::Data {
+            client: id.clone(),
+            message,
+        })?;
     let ctx = Context {
         catalog: &ws.catalog,
         data: &data,
@@ -145,18 +150,12 @@ pub fn build(
     };
     let kpis = analysis::kpis(&ctx);
     let goals = analysis::goals(&ctx, &client.config.goals);
-    let notes = ws.notes_file(&id, &period.key);
-    let commentary = match std::fs::read_to_string(&notes) {
-        Ok(text) if !text.trim().is_empty() => Some(text),
-        Ok(_) => None,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(ReportError::Data {
-                client: id,
-                message: format!("cannot read the commentary {}: {e}", notes.display()),
-            });
-        }
-    };
+    let commentary = ws
+        .read_notes(&id, &period.key)
+        .map_err(|message| ReportError::Data {
+            client: id.clone(),
+            message,
+        })?;
     let sections = sections(client, &kpis, !goals.is_empty(), commentary.is_some());
     let locale = req
         .locale

@@ -145,6 +145,9 @@ pub enum SourceError {
     },
     #[error("{}:{row}", file.display())]
     BadRow { file: PathBuf, row: BadRow },
+    /// A data file that leads outside the workspace folder: never read.
+    #[error("{0}")]
+    Outside(crate::config::containment::OutsideWorkspace),
     /// A request that failed (its text holds no secrets).
     #[error("{0}")]
     Fetch(live::http::FetchError),
@@ -200,6 +203,7 @@ fn read_file(
     keep: &[(NaiveDate, NaiveDate)],
 ) -> Result<SourceData, SourceError> {
     let file = root.join(config.path.as_deref().unwrap_or(Path::new("")));
+    crate::config::containment::inside(root, &file, "path").map_err(SourceError::Outside)?;
     let bytes = std::fs::read(&file).map_err(|source| SourceError::Read {
         file: file.clone(),
         source,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::cell::{parse_date, parse_number};
 use super::{BadRow, SourceData, SourceError};
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
+use crate::config::values::date_example;
 use crate::metrics::catalog::{Aggregation, Catalog};
 use crate::metrics::dataset::{MetricSeries, Point};
 
@@ -38,6 +39,8 @@ pub struct RowMapper<'a> {
     /// (date, dimensions) → the metrics already given for them and where.
     seen: HashMap<(NaiveDate, Vec<String>), SeenMetrics>,
     series: BTreeMap<String, Vec<Point>>,
+    /// Σ|value| of each metric's mapped points: while it is finite, no sum of them overflows.
+    magnitude: HashMap<String, f64>,
     /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
     /// period and comparison, not the file's other 20 months.
     keep: Vec<(NaiveDate, NaiveDate)>,
@@ -52,6 +55,7 @@ impl<'a> RowMapper<'a> {
             data: SourceData::new(config, file),
             seen: HashMap::new(),
             series: BTreeMap::new(),
+            magnitude: HashMap::new(),
             keep: Vec::new(),
         }
     }
@@ -117,27 +121,23 @@ impl<'a> RowMapper<'a> {
 
     fn map(&mut self, r: &impl Record) -> Result<Vec<(String, Point)>, BadRow> {
         let c = self.config;
+        let format = c.date_format.as_ref().map(|f| f.value.as_str());
         let date = match r.cell(&c.date) {
-            Cell::Text(t) => parse_date(t, c.date_format.as_deref()),
-            Cell::Number(n) => parse_date(&format!("{n}"), c.date_format.as_deref()),
+            Cell::Text(t) => parse_date(t, format),
+            Cell::Number(n) => parse_date(&format!("{n}"), format),
             Cell::Missing => None,
         }
         .ok_or_else(|| {
             let found = describe(r.cell(&c.date));
-            r.place(Some(&c.date)).because(format!(
-                "expected a date like {}, found {found}",
-                c.date_format
-                    .as_deref()
-                    .map_or("2026-10-01 or 20261001".to_string(), |f| {
-                        format!(
-                            "{:?} (format {f})",
-                            NaiveDate::from_ymd_opt(2026, 10, 1)
-                                .unwrap()
-                                .format(f)
-                                .to_string()
-                        )
-                    })
-            ))
+            let like = match format {
+                None => "2026-10-01 or 20261001".to_string(),
+                Some(f) => match date_example(f) {
+                    Some(example) => format!("{example:?} (format {f})"),
+                    None => format!("format {f}"),
+                },
+            };
+            r.place(Some(&c.date))
+                .because(format!("expected a date like {like}, found {found}"))
         })?;
         // A file's freshness is its last dated row, whichever range a report keeps.
         self.data.data_through = self.data.data_through.max(Some(date));
@@ -152,25 +152,26 @@ impl<'a> RowMapper<'a> {
                 _ => "(not set)".to_string(),
             });
         }
+        // (metric, value, the column it was read from)
         let mut points = Vec::new();
         match c.layout {
             Layout::Wide => {
                 for (column, metric) in &c.columns {
                     if let Some(value) = self.number(r, column)? {
-                        points.push((metric.value.clone(), value));
+                        points.push((metric.value.clone(), value, column.as_str()));
                     }
                 }
             }
             Layout::Long => {
                 let metric = self.long_metric(r)?;
                 if let Some(value) = self.number(r, &c.value_column)? {
-                    points.push((metric, value));
+                    points.push((metric, value, c.value_column.as_str()));
                 }
             }
         }
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
         let seen = self.seen.entry((date, dims.clone())).or_default();
-        for (metric, _) in &points {
+        for (metric, _, _) in &points {
             if let Some((_, first)) = seen.iter().find(|(m, _)| m == metric) {
                 return Err(r.place(None).because(format!(
                     "duplicate row: {metric} for {date}{} is already given at {}; \
@@ -184,15 +185,29 @@ impl<'a> RowMapper<'a> {
                 )));
             }
         }
+        // A sum that overflows would be an infinite total in the report.
+        for (metric, value, column) in &points {
+            let total = self.magnitude.get(metric).copied().unwrap_or(0.0) + value.abs();
+            if !total.is_finite() {
+                return Err(r.place(Some(*column)).because(format!(
+                    "{value:e} makes the total of {metric} too large to compute \
+                     (over {:e}); expected a {metric} value a report can add up",
+                    f64::MAX
+                )));
+            }
+        }
+        for (metric, value, _) in &points {
+            *self.magnitude.entry(metric.clone()).or_default() += value.abs();
+        }
         let place = r.place(None);
         seen.extend(
             points
                 .iter()
-                .map(|(metric, _)| (metric.clone(), place.clone())),
+                .map(|(metric, _, _)| (metric.clone(), place.clone())),
         );
         Ok(points
             .into_iter()
-            .map(|(metric, value)| {
+            .map(|(metric, value, _)| {
                 (
                     metric,
                     Point {
@@ -208,7 +223,10 @@ impl<'a> RowMapper<'a> {
     fn number(&self, r: &impl Record, field: &str) -> Result<Option<f64>, BadRow> {
         match r.cell(field) {
             Cell::Missing => Ok(None),
-            Cell::Number(n) => Ok(Some(n)),
+            Cell::Number(n) if n.is_finite() => Ok(Some(n)),
+            Cell::Number(n) => Err(r
+                .place(Some(field))
+                .because(format!("expected a finite number, found {n}"))),
             Cell::Text(t) if t.trim().is_empty() => Ok(None),
             Cell::Text(t) => parse_number(t, self.config.decimal_separator)
                 .map(Some)

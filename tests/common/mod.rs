@@ -57,8 +57,11 @@ pub fn render(config: &str, client: Option<&str>, period: &str, formats: &str, o
 pub fn sample_workspace(edit: impl Fn(String) -> String, cache: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let samples = repo().join("samples");
-    for name in ["brands", "data", "notes"] {
-        std::os::unix::fs::symlink(samples.join(name), dir.path().join(name)).unwrap();
+    // The brands folder may be a link (a brand's files stay inside it); data and notes must
+    // be inside the workspace, so they are hard-linked (or copied) file by file.
+    std::os::unix::fs::symlink(samples.join("brands"), dir.path().join("brands")).unwrap();
+    for name in ["data", "notes"] {
+        link_tree(&samples.join(name), &dir.path().join(name));
     }
     std::fs::create_dir_all(dir.path().join(".execreport")).unwrap();
     if cache {
@@ -79,4 +82,18 @@ pub fn sha256(path: &Path) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// `to` made a copy of the folder `from`: its files hard-linked, or copied across file systems.
+pub fn link_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            link_tree(&entry.path(), &target);
+        } else if std::fs::hard_link(entry.path(), &target).is_err() {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
