@@ -142,16 +142,16 @@ pub fn run(
     let queue = Mutex::new(VecDeque::from(jobs));
     let results = Mutex::new(Vec::new());
     let workers = options.jobs.max(1);
+    // One set of brand kits for all workers: each brand's fonts and templates load once.
+    let brands = Brands::default();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                // Brand kits hold non-shareable caches: each worker loads its own.
-                let mut brands = Brands::default();
                 loop {
                     let Some(job) = queue.lock().expect("queue").pop_front() else {
                         break;
                     };
-                    let result = run_job(ws, ledger, &mut brands, &job, options);
+                    let result = run_job(ws, ledger, &brands, &job, options);
                     report(&result);
                     results.lock().expect("results").push(result);
                 }
@@ -168,7 +168,7 @@ pub fn run(
 fn run_job(
     ws: &Workspace,
     ledger: &Ledger,
-    brands: &mut Brands,
+    brands: &Brands,
     job: &Job,
     options: &Options,
 ) -> JobResult {
@@ -177,8 +177,7 @@ fn run_job(
     let render =
         std::panic::AssertUnwindSafe(|| render_job(ws, ledger, brands, job, options, &mut result));
     let outcome = std::panic::catch_unwind(render).unwrap_or_else(|panic| {
-        // The worker's brand kits may be half-built, and the result half-filled.
-        *brands = Brands::default();
+        // The result may be half-filled; a kit is only kept once fully loaded.
         result = unfinished(job);
         Err(format!(
             "internal error (please report it): {}",
@@ -220,7 +219,7 @@ fn unfinished(job: &Job) -> JobResult {
 fn render_job(
     ws: &Workspace,
     ledger: &Ledger,
-    brands: &mut Brands,
+    brands: &Brands,
     job: &Job,
     options: &Options,
     result: &mut JobResult,

@@ -6,6 +6,7 @@ pub mod view;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
 
@@ -49,7 +50,7 @@ pub struct BrandKit {
     pub pdf: pdf::PdfKit,
     /// SHA-256 of the brand folder's files, taken on first use (a batch hashes each report's
     /// inputs with it; fonts make a folder megabytes, so once per kit, not per report).
-    folder_digest: std::cell::OnceCell<[u8; 32]>,
+    folder_digest: OnceLock<[u8; 32]>,
 }
 
 impl BrandKit {
@@ -66,28 +67,35 @@ impl BrandKit {
     }
 }
 
-/// Brands by id, loaded and compiled on first use.
+/// Brands by id, loaded and compiled on first use, and shared by every thread of a run: a
+/// batch's workers load each brand's fonts and templates once between them.
 #[derive(Default)]
 pub struct Brands {
-    loaded: HashMap<String, Result<std::rc::Rc<BrandKit>, String>>,
+    loaded: Mutex<HashMap<String, Arc<OnceLock<KitResult>>>>,
 }
 
 impl Brands {
     /// Drops a brand, so its next use loads it again (after its files changed).
-    pub fn forget(&mut self, id: &str) {
-        self.loaded.remove(id);
+    pub fn forget(&self, id: &str) {
+        self.slots().remove(id);
     }
 
-    pub fn get(&mut self, ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, String> {
-        self.loaded
-            .entry(id.to_string())
-            .or_insert_with(|| load_kit(ws, id))
-            .clone()
+    pub fn get(&self, ws: &Workspace, id: &str) -> Result<Arc<BrandKit>, String> {
+        // The map is locked only to find the brand's slot; a brand loads outside the lock, and
+        // threads asking for the same brand meanwhile wait for that one load.
+        let slot = self.slots().entry(id.to_string()).or_default().clone();
+        slot.get_or_init(|| load_kit(ws, id)).clone()
+    }
+
+    fn slots(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<OnceLock<KitResult>>>> {
+        self.loaded.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
+type KitResult = Result<Arc<BrandKit>, String>;
+
 /// Loads and checks a brand and compiles its templates; problems joined into one message.
-pub fn load_kit(ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, String> {
+pub fn load_kit(ws: &Workspace, id: &str) -> KitResult {
     let brand = Brand::load(&ws.brands_dir(), id).map_err(|problems| {
         problems
             .iter()
@@ -97,11 +105,11 @@ pub fn load_kit(ws: &Workspace, id: &str) -> Result<std::rc::Rc<BrandKit>, Strin
     })?;
     let html = HtmlRenderer::new(&brand).map_err(|e| e.to_string())?;
     let pdf = pdf::PdfKit::new(&brand).map_err(|e| e.to_string())?;
-    Ok(std::rc::Rc::new(BrandKit {
+    Ok(Arc::new(BrandKit {
         brand,
         html,
         pdf,
-        folder_digest: std::cell::OnceCell::new(),
+        folder_digest: OnceLock::new(),
     }))
 }
 

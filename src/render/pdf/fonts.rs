@@ -2,35 +2,27 @@
 //! rustybuzz (so Thai marks and combining accents sit right), measuring and line breaking.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Mutex, OnceLock};
 
 use crate::config::brand::Brand;
 
-/// Font files stay loaded for the life of the process, interned by content, so parsed faces
-/// can be kept and a brand loaded again (by the preview server) reuses the same bytes.
-fn intern(bytes: &[u8]) -> &'static [u8] {
-    /// (hash, length) of a font file → its one copy.
-    type Interned = Mutex<HashMap<(u64, usize), &'static [u8]>>;
-    static FONTS: OnceLock<Interned> = OnceLock::new();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    let key = (h.finish(), bytes.len());
-    let mut fonts = FONTS
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    fonts
-        .entry(key)
-        .or_insert_with(|| Box::leak(bytes.to_vec().into_boxed_slice()))
-}
+self_cell::self_cell!(
+    /// A font file and the shaper's view of it, owned together: a brand loaded again (by the
+    /// preview, after a font changed) drops the old file with its kit.
+    struct FontFace {
+        owner: Vec<u8>,
+        #[covariant]
+        dependent: Face,
+    }
+);
+
+type Face<'a> = rustybuzz::Face<'a>;
 
 /// One font file of the brand.
 pub struct BookFont {
     pub family: String,
     pub bold: bool,
-    pub data: &'static [u8],
-    face: rustybuzz::Face<'static>,
+    face: FontFace,
     /// printpdf's parse of the file for embedding, made on first use: a CJK font takes
     /// milliseconds to parse, too long to repeat for every report.
     embedded: OnceLock<printpdf::ParsedFont>,
@@ -42,8 +34,17 @@ pub struct BookFont {
 
 impl BookFont {
     /// The font's tables (glyph ids, advances).
-    pub fn face(&self) -> &ttf_parser::Face<'static> {
-        &self.face
+    pub fn face(&self) -> &ttf_parser::Face<'_> {
+        self.face.borrow_dependent()
+    }
+
+    fn shaper(&self) -> &rustybuzz::Face<'_> {
+        self.face.borrow_dependent()
+    }
+
+    /// The font file.
+    pub fn data(&self) -> &[u8] {
+        self.face.borrow_owner()
     }
 
     /// The font parsed for embedding in a PDF.
@@ -52,7 +53,7 @@ impl BookFont {
             return Ok(parsed);
         }
         let mut warnings = Vec::new();
-        let parsed = printpdf::ParsedFont::from_bytes(self.data, 0, &mut warnings)
+        let parsed = printpdf::ParsedFont::from_bytes(self.data(), 0, &mut warnings)
             .ok_or_else(|| format!("font {} cannot be embedded", self.family))?;
         Ok(self.embedded.get_or_init(|| parsed))
     }
@@ -102,17 +103,19 @@ impl FontBook {
     pub fn from_brand(brand: &Brand) -> Result<Self, String> {
         let mut fonts = Vec::new();
         for f in &brand.fonts {
-            let data = intern(&f.bytes);
-            let face = rustybuzz::Face::from_slice(data, 0)
-                .ok_or_else(|| format!("font {} cannot be read", f.family))?;
-            let upem = face.units_per_em() as f32;
+            let face = FontFace::try_new(f.bytes.clone(), |data| {
+                rustybuzz::Face::from_slice(data, 0)
+                    .ok_or_else(|| format!("font {} cannot be read", f.family))
+            })?;
+            let metrics = face.borrow_dependent();
+            let upem = metrics.units_per_em() as f32;
+            let (ascender, descender) = (metrics.ascender(), metrics.descender());
             fonts.push(BookFont {
                 family: f.family.clone(),
                 bold: f.bold,
-                ascender: face.ascender() as f32 / upem,
-                descender: face.descender() as f32 / upem,
+                ascender: ascender as f32 / upem,
+                descender: descender as f32 / upem,
                 units_per_em: upem,
-                data,
                 face,
                 embedded: OnceLock::new(),
             });
@@ -149,7 +152,7 @@ impl FontBook {
     }
 
     fn has_glyph(&self, font: usize, c: char) -> bool {
-        self.fonts[font].face.glyph_index(c).is_some()
+        self.fonts[font].face().glyph_index(c).is_some()
     }
 
     /// Shapes `text` into runs, each in the first font of the chain that has its characters.
@@ -178,7 +181,7 @@ impl FontBook {
         bold: bool,
     ) -> Result<Vec<ShapedRun>, MissingGlyph> {
         let chain = self.chain(bold);
-        let faces: Vec<&rustybuzz::Face> = chain.iter().map(|&i| &self.fonts[i].face).collect();
+        let faces: Vec<&rustybuzz::Face> = chain.iter().map(|&i| self.fonts[i].shaper()).collect();
         // Split into segments of one font. Marks, joiners and spaces stay with what precedes.
         let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (chain index, start, end)
         for (at, c) in text.char_indices() {
@@ -218,7 +221,7 @@ impl FontBook {
 
     fn shape_run(&self, font: usize, text: &str, size: f32) -> ShapedRun {
         let f = &self.fonts[font];
-        let face = &f.face;
+        let face = f.shaper();
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
