@@ -18,7 +18,8 @@ use crate::period::{CompareKind, PeriodSpec};
 #[command(
     after_help = "Exit codes: 0 success, 1 error (bad configuration, bad input), \
 2 wrong command-line usage, 3 some reports failed while others were written, \
-4 all written but some without a failed optional source, 5 another batch holds the workspace."
+4 all written but some without a failed optional source, 5 another batch holds the workspace, \
+6 reports lack data (render: none for the period; batch: not sent, waiting, held or skipped)."
 )]
 pub struct Cli {
     /// The workspace file; default: the nearest execreport.yaml from the current folder up.

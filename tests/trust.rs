@@ -182,6 +182,13 @@ fn comparisons_with_missing_days_compare_like_with_like() {
     // call the data complete.
     let html = std::fs::read_to_string(report.join("report.html")).unwrap();
     assert!(html.contains("per day:"), "no per-day label");
+    // Small per-day counts keep a decimal, so "7.1 vs 8.3" shows the change it has.
+    let conversions = kpi(&m, "web.conversions");
+    assert_eq!(conversions["change_basis"], "days_present");
+    assert!(
+        html.contains("per day: 7.1 vs 8.3"),
+        "per-day conversions not to one decimal"
+    );
     assert!(html.contains("the comparison period has no data for 4 days"));
     assert!(!html.contains("All data sources were complete"));
 
@@ -231,6 +238,17 @@ fn comparisons_with_missing_days_compare_like_with_like() {
     assert_eq!(m["data_quality"]["complete"], false);
     assert_eq!(kpi(&m, "web.sessions")["change_basis"], "days_present");
     assert_eq!(kpi(&m, "ads.spend")["change_basis"], "totals");
+    // A sum short of its "at least" target with days missing is not judged missed: the
+    // missing days could hold the difference.
+    let bookings = m["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["metric"] == "web.conversions")
+        .unwrap();
+    assert!(bookings["value"].as_f64().unwrap() < bookings["period_target"].as_f64().unwrap());
+    assert_eq!(bookings["missing_days"], 4);
+    assert_eq!(bookings["met"], Value::Null);
 }
 
 /// A one-client workspace whose web data ends on `last`, scheduled on the 1st at 06:00.
@@ -411,7 +429,7 @@ fn one_clients_missing_file_or_bad_setting_fails_only_that_client() {
     let text = common_pdf_text(&pdf);
     // One plain sentence in the client's language naming the channel: no path, no id.
     assert!(
-        text.contains("Data Media sosial tidak tersedia untuk periode ini."),
+        text.contains("Media sosial: data tidak tersedia untuk periode ini."),
         "{text}"
     );
     assert!(!text.contains("gone.json") && !text.contains("No such file"));
@@ -457,7 +475,7 @@ fn a_failed_source_shows_the_client_one_plain_sentence_and_nothing_technical() {
     let json = std::fs::read_to_string(out.join("report.json")).unwrap();
     let pdf = common_pdf_text(&out.join("report.pdf"));
     assert!(
-        pdf.contains("I dati di Google Search Console non sono disponibili per questo periodo."),
+        pdf.contains("Google Search Console: dati non disponibili per questo periodo."),
         "{pdf}"
     );
     // ...the client sees no variable, path, URL or raw error in any output.

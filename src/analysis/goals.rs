@@ -22,6 +22,11 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
             } else {
                 target
             };
+            let missing_days = ctx.period.days
+                - ctx
+                    .data
+                    .covered_dates(ctx.catalog, &def.id, ctx.period)
+                    .len() as u32;
             let value = ctx.data.value(
                 ctx.catalog,
                 &def.id,
@@ -38,18 +43,20 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
                 period_target,
                 value,
                 progress: value.and_then(|v| (period_target != 0.0).then(|| v / period_target)),
-                met: value.map(|v| {
-                    if comparison == "at_least" {
+                // A sum with days missing can only grow: "at least" reached stands, and "at
+                // most" exceeded stands; the other verdicts would rest on the missing days.
+                met: value.and_then(|v| {
+                    let met = if comparison == "at_least" {
                         v >= period_target
                     } else {
                         v <= period_target
-                    }
+                    };
+                    let open = missing_days > 0
+                        && def.aggregation.is_additive()
+                        && met != (comparison == "at_least");
+                    (!open).then_some(met)
                 }),
-                missing_days: ctx.period.days
-                    - ctx
-                        .data
-                        .covered_dates(ctx.catalog, &def.id, ctx.period)
-                        .len() as u32,
+                missing_days,
             })
         })
         .collect()

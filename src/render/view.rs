@@ -376,22 +376,22 @@ impl SectionBuilder<'_> {
             (ChangeBasis::DaysPresent, Some(d), _) => Some(l.text(
                 "vs-per-day",
                 &[
-                    ("value", self.value(d.value, k.unit, true).into()),
-                    ("previous", self.value(d.previous, k.unit, true).into()),
+                    ("value", self.per_day(d.value, k.unit).into()),
+                    ("previous", self.per_day(d.previous, k.unit).into()),
                 ],
             )),
-            (ChangeBasis::DaysPresent, None, Some(p)) => Some(l.text(
-                "vs-days-present",
-                &[("period", self.value(p, k.unit, true).into())],
-            )),
-            (ChangeBasis::Totals, _, Some(p)) => Some(l.text(
+            (ChangeBasis::DaysPresent | ChangeBasis::Totals, _, Some(p)) => Some(l.text(
                 "vs-period",
                 &[("period", self.value(p, k.unit, true).into())],
             )),
             (_, _, Some(_)) => Some(l.t("comparison-incomplete")),
             (_, _, None) => None,
         };
-        let note = self.incomplete_note(k.missing_days, k.previous_missing_days);
+        let mut note = self.incomplete_note(k.missing_days, k.previous_missing_days);
+        // A rate over the days with data compares like with like; the note says so.
+        if k.change_basis == ChangeBasis::DaysPresent && k.per_day.is_none() {
+            note = note.map(|n| format!("{n} {}", l.t("vs-days-present")));
+        }
         // A sparkline needs most days: a rating on the few days with reviews says nothing.
         let sparkline = sparkline
             .then(|| self.report().series.iter().find(|s| s.metric == k.id))
@@ -424,6 +424,14 @@ impl SectionBuilder<'_> {
             previous,
             note,
             sparkline,
+        }
+    }
+
+    /// A per-day average: a decimal below 100, so "7.1 vs 8.3" shows the change it has.
+    fn per_day(&self, v: f64, unit: Unit) -> String {
+        match unit {
+            Unit::Count if v.abs() < 100.0 => self.l().fmt.number(v, 1),
+            _ => self.value(v, unit, true),
         }
     }
 
@@ -558,10 +566,11 @@ impl SectionBuilder<'_> {
                     },
                     &[("target", target.into())],
                 ),
-                status: match g.met {
-                    Some(true) => l.t("goal-met"),
-                    Some(false) => l.t("goal-not-met"),
-                    None => l.t("goal-no-data"),
+                status: match (g.met, g.value) {
+                    (Some(true), _) => l.t("goal-met"),
+                    (Some(false), _) => l.t("goal-not-met"),
+                    (None, Some(_)) => l.t("goal-incomplete"),
+                    (None, None) => l.t("goal-no-data"),
                 },
                 met: g.met,
                 bar: Chart {

@@ -156,7 +156,9 @@ pub fn build(
             client: id.clone(),
             message,
         })?;
-    let sections = sections(client, &kpis, !goals.is_empty(), commentary.is_some());
+    // Goals without any value say nothing but "no data" three times.
+    let has_goals = goals.iter().any(|g| g.value.is_some());
+    let sections = sections(client, &kpis, has_goals, commentary.is_some());
     let locale = req
         .locale
         .as_ref()

@@ -205,6 +205,8 @@ pub struct GoalProgress {
     pub value: Option<f64>,
     /// value / period_target.
     pub progress: Option<f64>,
+    /// Null without data, or when days are missing and the verdict would rest on them (a sum
+    /// below an "at least" target, or within an "at most" one).
     pub met: Option<bool>,
     /// Days of the period without data for the metric: a missed goal may be missing data.
     pub missing_days: u32,

@@ -45,13 +45,14 @@ goal-at-most = Ziel: höchstens { $target }
 goal-met = Erreicht
 goal-not-met = Nicht erreicht
 goal-no-data = Noch keine Daten
+goal-incomplete = Nicht bewertbar: Tage fehlen
 goal-progress = { $progress } des Ziels
 
 notes-missing = { $source }: keine Daten für { $days ->
     [one] { $days } Tag
    *[other] { $days } Tage
 } ({ $ranges }).
-notes-failed = Für diesen Zeitraum liegen keine Daten aus { $source } vor.
+notes-failed = { $source }: für diesen Zeitraum keine Daten verfügbar.
 notes-missing-comparison = { $source }: Im Vergleichszeitraum fehlen Daten für { $days ->
     [one] { $days } Tag
    *[other] { $days } Tage
@@ -62,7 +63,7 @@ notes-incomplete-previous = Vergleichszeitraum: { $days ->
    *[other] { $days } Tage
 } mit Daten, { $missing } fehlen.
 vs-per-day = pro Tag: { $value } vs. { $previous }
-vs-days-present = vs. { $period } (Tage mit Daten)
+vs-days-present = Verglichen werden nur Tage mit Daten.
 comparison-incomplete = kein gleichwertiger Vergleich möglich
 source-unnamed = Eine Datenquelle
 notes-skipped = { $source }: { $rows ->

@@ -45,6 +45,7 @@ goal-at-most = Target: at most { $target }
 goal-met = Met
 goal-not-met = Not met
 goal-no-data = No data yet
+goal-incomplete = Not judged: days missing
 goal-progress = { $progress } of target
 
 notes-missing = { $source }: no data for { $days ->
@@ -62,7 +63,7 @@ notes-incomplete-previous = Comparison period: { $days ->
    *[other] { $days } days
 } with data, { $missing } missing.
 vs-per-day = per day: { $value } vs { $previous }
-vs-days-present = vs { $period } (days with data)
+vs-days-present = Compared over the days with data only.
 comparison-incomplete = no like-for-like comparison
 source-unnamed = One data source
 notes-skipped = { $source }: { $rows ->

@@ -45,13 +45,14 @@ goal-at-most = Objetivo: como máximo { $target }
 goal-met = Cumplido
 goal-not-met = No cumplido
 goal-no-data = Aún sin datos
+goal-incomplete = Sin evaluar: faltan días
 goal-progress = { $progress } del objetivo
 
 notes-missing = { $source }: sin datos durante { $days ->
     [one] { $days } día
    *[other] { $days } días
 } ({ $ranges }).
-notes-failed = Los datos de { $source } no están disponibles para este periodo.
+notes-failed = { $source }: datos no disponibles para este periodo.
 notes-missing-comparison = { $source }: el periodo de comparación no tiene datos durante { $days ->
     [one] { $days } día
    *[other] { $days } días
@@ -62,7 +63,7 @@ notes-incomplete-previous = Periodo de comparación: { $days ->
    *[other] { $days } días
 } con datos, { $missing } sin datos.
 vs-per-day = por día: { $value } vs. { $previous }
-vs-days-present = vs. { $period } (días con datos)
+vs-days-present = Comparación solo sobre los días con datos.
 comparison-incomplete = sin comparación equivalente
 source-unnamed = Una fuente de datos
 notes-skipped = { $source }: { $rows ->

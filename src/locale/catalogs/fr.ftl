@@ -45,13 +45,14 @@ goal-at-most = Objectif : au maximum { $target }
 goal-met = Atteint
 goal-not-met = Non atteint
 goal-no-data = Pas encore de données
+goal-incomplete = Non évalué : jours manquants
 goal-progress = { $progress } de l’objectif
 
 notes-missing = { $source } : aucune donnée pendant { $days ->
     [one] { $days } jour
    *[other] { $days } jours
 } ({ $ranges }).
-notes-failed = Les données { $source } ne sont pas disponibles pour cette période.
+notes-failed = { $source } : données non disponibles pour cette période.
 notes-missing-comparison = { $source } : la période de comparaison n’a pas de données pendant { $days ->
     [one] { $days } jour
    *[other] { $days } jours
@@ -62,7 +63,7 @@ notes-incomplete-previous = Période de comparaison : { $days ->
    *[other] { $days } jours
 } avec données, { $missing } manquants.
 vs-per-day = par jour : { $value } vs { $previous }
-vs-days-present = vs { $period } (jours avec données)
+vs-days-present = Comparaison sur les seuls jours avec données.
 comparison-incomplete = pas de comparaison à périmètre égal
 source-unnamed = Une source de données
 notes-skipped = { $source } : { $rows ->

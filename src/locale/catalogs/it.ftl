@@ -45,13 +45,14 @@ goal-at-most = Obiettivo: al massimo { $target }
 goal-met = Raggiunto
 goal-not-met = Non raggiunto
 goal-no-data = Dati non ancora disponibili
+goal-incomplete = Non valutabile: giorni mancanti
 goal-progress = { $progress } dell’obiettivo
 
 notes-missing = { $source }: nessun dato per { $days ->
     [one] { $days } giorno
    *[other] { $days } giorni
 } ({ $ranges }).
-notes-failed = I dati di { $source } non sono disponibili per questo periodo.
+notes-failed = { $source }: dati non disponibili per questo periodo.
 notes-missing-comparison = { $source }: nel periodo di confronto mancano i dati di { $days ->
     [one] { $days } giorno
    *[other] { $days } giorni
@@ -62,7 +63,7 @@ notes-incomplete-previous = Periodo di confronto: { $days ->
    *[other] { $days } giorni
 } con dati, { $missing } mancanti.
 vs-per-day = al giorno: { $value } vs { $previous }
-vs-days-present = vs { $period } (giorni con dati)
+vs-days-present = Confronto sui soli giorni con dati.
 comparison-incomplete = confronto non omogeneo, dati incompleti
 source-unnamed = Una fonte di dati
 notes-skipped = { $source }: { $rows ->

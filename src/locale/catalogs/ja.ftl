@@ -45,6 +45,7 @@ goal-at-most = 目標：{ $target }以下
 goal-met = 達成
 goal-not-met = 未達成
 goal-no-data = データ未取得
+goal-incomplete = 判定保留（データ欠損）
 goal-progress = 目標達成率 { $progress }
 
 notes-missing = { $source }：{ $days }日分のデータがありません（{ $ranges }）。
@@ -53,7 +54,7 @@ notes-missing-comparison = { $source }：比較期間に{ $days }日分のデー
 notes-no-data = この期間のデータはまだありません。
 notes-incomplete-previous = 比較期間はデータのある{ $days }日分です（{ $missing }日分が欠損）。
 vs-per-day = 1日平均：{ $value }（比較：{ $previous }）
-vs-days-present = 比較対象：{ $period }（データのある日のみ）
+vs-days-present = データのある日のみで比較しています。
 comparison-incomplete = データ欠損のため比較なし
 source-unnamed = データソース
 notes-skipped = { $source }：読み取れなかった{ $rows }行を除外しました。

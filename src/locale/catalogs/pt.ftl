@@ -45,13 +45,14 @@ goal-at-most = Meta: no máximo { $target }
 goal-met = Atingida
 goal-not-met = Não atingida
 goal-no-data = Ainda sem dados
+goal-incomplete = Não avaliado: dias sem dados
 goal-progress = { $progress } da meta
 
 notes-missing = { $source }: sem dados em { $days ->
     [one] { $days } dia
    *[other] { $days } dias
 } ({ $ranges }).
-notes-failed = Os dados de { $source } não estão disponíveis para este período.
+notes-failed = { $source }: dados indisponíveis para este período.
 notes-missing-comparison = { $source }: o período de comparação não tem dados em { $days ->
     [one] { $days } dia
    *[other] { $days } dias
@@ -62,7 +63,7 @@ notes-incomplete-previous = Período de comparação: { $days ->
    *[other] { $days } dias
 } com dados, { $missing } sem dados.
 vs-per-day = por dia: { $value } vs. { $previous }
-vs-days-present = vs. { $period } (dias com dados)
+vs-days-present = Comparação apenas nos dias com dados.
 comparison-incomplete = sem comparação equivalente
 source-unnamed = Uma fonte de dados
 notes-skipped = { $source }: { $rows ->

@@ -45,6 +45,7 @@ goal-at-most = เป้าหมาย: ไม่เกิน { $target }
 goal-met = บรรลุเป้าหมาย
 goal-not-met = ไม่บรรลุเป้าหมาย
 goal-no-data = ยังไม่มีข้อมูล
+goal-incomplete = ยังประเมินไม่ได้: ข้อมูลไม่ครบ
 goal-progress = { $progress } ของเป้าหมาย
 
 notes-missing = { $source }: ไม่มีข้อมูล { $days } วัน ({ $ranges })
@@ -53,7 +54,7 @@ notes-missing-comparison = { $source }: ช่วงเวลาเปรีย�
 notes-no-data = ยังไม่มีข้อมูลสำหรับช่วงเวลานี้
 notes-incomplete-previous = ช่วงเวลาเปรียบเทียบมีข้อมูล { $days } วัน ขาดข้อมูล { $missing } วัน
 vs-per-day = ต่อวัน { $value } เทียบ { $previous }
-vs-days-present = เทียบกับ { $period } (เฉพาะวันที่มีข้อมูล)
+vs-days-present = เปรียบเทียบเฉพาะวันที่มีข้อมูล
 comparison-incomplete = เปรียบเทียบไม่ได้เนื่องจากข้อมูลไม่ครบ
 source-unnamed = แหล่งข้อมูลหนึ่งแหล่ง
 notes-skipped = { $source }: ตัดข้อมูล { $rows } แถวที่ไม่สามารถอ่านได้ออก

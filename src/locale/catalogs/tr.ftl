@@ -45,6 +45,7 @@ goal-at-most = Hedef: en fazla { $target }
 goal-met = Ulaşıldı
 goal-not-met = Ulaşılamadı
 goal-no-data = Henüz veri yok
+goal-incomplete = Değerlendirilemedi: eksik günler var
 goal-progress = Hedefe ulaşma: { $progress }
 
 notes-missing = { $source }: { $days } günlük veri yok ({ $ranges }).
@@ -53,7 +54,7 @@ notes-missing-comparison = { $source }: karşılaştırma döneminde { $days } g
 notes-no-data = Bu dönem için henüz veri yok.
 notes-incomplete-previous = Karşılaştırma dönemi: verisi olan { $days } gün, { $missing } gün eksik.
 vs-per-day = günlük: { $value } / önceki { $previous }
-vs-days-present = Karşılaştırma: { $period } (verisi olan günler)
+vs-days-present = Yalnızca verisi olan günler karşılaştırıldı.
 comparison-incomplete = eksik veri nedeniyle karşılaştırma yok
 source-unnamed = Bir veri kaynağı
 notes-skipped = { $source }: okunamayan { $rows } satır hesaba katılmadı.
