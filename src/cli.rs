@@ -162,7 +162,7 @@ pub struct PreviewArgs {
     #[arg(long)]
     pub client: Option<String>,
     /// With --client: this period (default: last month).
-    #[arg(long, short = 'p', default_value = "last-month")]
+    #[arg(long, short = 'p', default_value = "last-month", value_parser = period_text)]
     pub period: String,
     /// Only list this brand's clients first (the index still lists all).
     #[arg(long)]
@@ -214,4 +214,9 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
 fn parse_period(s: &str) -> Result<PeriodSpec, String> {
     s.parse()
         .map_err(|e: crate::period::PeriodError| e.to_string())
+}
+
+/// A period as typed, once it is known to parse (the preview puts it in a URL as it is).
+fn period_text(s: &str) -> Result<String, String> {
+    parse_period(s).map(|_| s.to_string())
 }

@@ -48,10 +48,15 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn start(dir: &Path) -> Preview {
+    start_with(dir, &[])
+}
+
+fn start_with(dir: &Path, args: &[&str]) -> Preview {
     let mut child = Command::new(env!("CARGO_BIN_EXE_execreport"))
         .arg("-c")
         .arg(dir.join("execreport.yaml"))
         .args(["preview", "--port", "0"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -308,4 +313,66 @@ fn chromium_reloads_the_page_after_an_edit() {
     );
     let _ = browser.kill();
     let _ = browser.wait();
+}
+
+#[test]
+fn the_configured_output_folder_is_not_watched_and_brand_and_period_options_work() {
+    let ws = workspace();
+    let dir = ws.path();
+    edit(
+        &dir.join("execreport.yaml"),
+        "output: out",
+        "output: reports",
+    );
+    let p = start_with(dir, &["--brand", "mare"]);
+    // --brand: that brand's clients come first on the index.
+    let (status, index) = get(&format!("{}/", p.base));
+    assert_eq!(status, 200);
+    let first = |name: &str| index.find(name).unwrap();
+    assert!(
+        first("İzmir Deri") < first("Brightside Family Dental"),
+        "{index}"
+    );
+    let reloads = events(&p.base);
+    // Reports written into the workspace's own output folder are not edits.
+    let o = common::execreport(
+        dir,
+        &[
+            "render",
+            "--period",
+            "2026-10",
+            "--client",
+            "thames-fitness",
+            "--format",
+            "json,html",
+        ],
+    );
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(
+        dir.join("reports/thames-fitness/2026-10/report.html")
+            .exists()
+    );
+    assert!(
+        reloads.recv_timeout(Duration::from_secs(3)).is_err(),
+        "writing into the output folder rebuilt the preview"
+    );
+    // A real edit still is one.
+    edit(
+        &dir.join("brands/northwind/brand.yaml"),
+        "primary: \"#12355b\"",
+        "primary: \"#7a1f5f\"",
+    );
+    assert!(reloads.recv_timeout(Duration::from_secs(30)).is_ok());
+    // --period is checked before anything starts.
+    let o = common::execreport(
+        dir,
+        &[
+            "preview",
+            "--client",
+            "thames-fitness",
+            "--period",
+            "2026-13",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", common::stderr(&o));
 }

@@ -21,6 +21,7 @@ pub fn run(config: &Path, args: &PreviewArgs) -> Result<ExitCode> {
         port: args.port,
         open: args.open,
         start: args.client.as_ref().map(|c| format!("{c}/{}", args.period)),
+        brand: args.brand.clone(),
     })?;
     Ok(ExitCode::SUCCESS)
 }

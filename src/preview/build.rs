@@ -64,6 +64,9 @@ pub struct Builder {
     ws: Result<Workspace, String>,
     brands: Brands,
     pages: HashMap<(Key, Kind), Page>,
+    /// Pages asked for since the last rebuild: the ones open in a browser (each reloads after
+    /// a rebuild and asks again). Only these are rendered anew on a change; others are dropped.
+    asked: std::collections::HashSet<(Key, Kind)>,
     /// Sends the number of each finished rebuild to the browsers.
     reload: tokio::sync::broadcast::Sender<u64>,
     generation: u64,
@@ -81,6 +84,7 @@ impl Builder {
             ws,
             brands: Brands::default(),
             pages: HashMap::new(),
+            asked: Default::default(),
             reload,
             generation: 0,
         }
@@ -113,6 +117,7 @@ impl Builder {
     fn answer(&mut self, request: Request) {
         match request {
             Request::Page { key, kind, reply } => {
+                self.asked.insert((key.clone(), kind));
                 let page = self.page(&key, kind);
                 let _ = reply.send(page);
             }
@@ -227,6 +232,9 @@ impl Builder {
             .filter_map(|p| p.strip_prefix(&root).ok().map(Path::to_path_buf))
             .collect();
         let affected = self.affected(&relative);
+        // Pages no browser asked for since the last rebuild are dropped, not rendered again.
+        let asked = std::mem::take(&mut self.asked);
+        self.pages.retain(|page, _| asked.contains(page));
         let stale: Vec<(Key, Kind)> = self
             .pages
             .keys()

@@ -35,6 +35,8 @@ pub struct Options {
     pub open: bool,
     /// Open this client (and period) first.
     pub start: Option<String>,
+    /// List this brand's clients first on the index.
+    pub brand: Option<String>,
 }
 
 struct Shared {
@@ -42,6 +44,8 @@ struct Shared {
     reload: tokio::sync::broadcast::Sender<u64>,
     generation: AtomicU64,
     clients: Mutex<Vec<String>>,
+    /// `--brand`: its clients first on the index.
+    brand: Option<String>,
 }
 
 /// Runs the server until the process is stopped.
@@ -52,12 +56,17 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
     // Brand kits are not shared between threads: the builder lives on its own.
     std::thread::spawn(move || Builder::new(config, sender).run(rx));
     let root = std::path::absolute(crate::config::Workspace::root_of(&options.config))?;
-    let _watcher = watch(&root, tx.clone())?;
+    // The reports a run writes are not changes to preview (the workspace's `output` folder).
+    let output = crate::config::Workspace::load(&options.config)
+        .map(|ws| ws.output_dir())
+        .unwrap_or_else(|_| root.join("out"));
+    let _watcher = watch(&root, &std::path::absolute(output)?, tx.clone())?;
     let shared = Arc::new(Shared {
         requests: Mutex::new(tx),
         reload,
         generation: AtomicU64::new(0),
         clients: Mutex::new(Vec::new()),
+        brand: options.brand.clone(),
     });
     let app = Router::new()
         .route("/", get(index))
@@ -106,17 +115,23 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
 }
 
 /// Watches the workspace folder (polling where the system cannot notify) for files created,
-/// written, renamed or removed; reads are not changes, nor are outputs, the cache and the ledger.
-fn watch(root: &Path, tx: mpsc::Sender<Request>) -> anyhow::Result<Box<dyn Watcher>> {
-    let ignored = |p: &Path| {
-        p.components().any(|c| {
-            let s = c.as_os_str().to_string_lossy();
-            s == "out"
-                || s == ".execreport"
-                || s == ".git"
-                || s.ends_with(".tmp")
-                || s.ends_with('~')
-        })
+/// written, renamed or removed; reads are not changes, nor are the outputs (`output`), the
+/// cache and the ledger (`.execreport`), `.git`, and editors' temporary files.
+fn watch(
+    root: &Path,
+    output: &Path,
+    tx: mpsc::Sender<Request>,
+) -> anyhow::Result<Box<dyn Watcher>> {
+    let (base, output) = (root.to_path_buf(), output.to_path_buf());
+    let ignored = move |p: &Path| {
+        let inside = |dir: &str| p.starts_with(base.join(dir));
+        p.starts_with(&output)
+            || inside(".execreport")
+            || inside(".git")
+            || p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.ends_with(".tmp") || n.ends_with('~')
+            })
     };
     let handler = move |result: notify::Result<notify::Event>| {
         let Ok(event) = result else { return };
@@ -219,9 +234,12 @@ async fn ask<T: Send + 'static>(
 async fn index(State(shared): State<Arc<Shared>>) -> Response {
     let generation = shared.generation.load(Ordering::Relaxed);
     match ask(&shared, |reply| Request::Index { reply }).await {
-        Some(Ok(clients)) => {
+        Some(Ok(mut clients)) => {
             *shared.clients.lock().expect("clients") =
                 clients.iter().map(|c| c.id.clone()).collect();
+            if let Some(brand) = &shared.brand {
+                clients.sort_by_key(|c| c.brand != *brand);
+            }
             Html(pages::index(&clients, generation)).into_response()
         }
         Some(Err(e)) => error_response("The workspace has an error", &e, generation),
