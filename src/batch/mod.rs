@@ -24,7 +24,7 @@ use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
-use crate::report::model::DataStatus;
+use crate::report::model::{DataStatus, SourceStatus};
 use crate::report::{self, ReportRequest};
 use crate::sources::live::DataMode;
 use ledger::{DataRecord, Ledger, OutputFile};
@@ -254,7 +254,7 @@ fn render_job(
     result.unavailable = quality
         .sources
         .iter()
-        .filter(|s| s.status == "failed")
+        .filter(|s| s.status == SourceStatus::Failed)
         .map(|s| {
             let error = s.error.as_deref().unwrap_or_default();
             format!("{} ({})", s.id, error.lines().next().unwrap_or_default())

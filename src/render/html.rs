@@ -152,12 +152,7 @@ fn chart_svgs(view: &ReportView) -> BTreeMap<String, String> {
 
 /// Calls `f` on every chart of a section: its charts, tile sparklines and goal bars.
 pub fn visit_charts(s: &SectionView, f: &mut impl FnMut(&Chart)) {
-    s.charts.iter().for_each(&mut *f);
-    s.tiles
-        .iter()
-        .filter_map(|t| t.sparkline.as_ref())
-        .for_each(&mut *f);
-    s.goals.iter().map(|g| &g.bar).for_each(&mut *f);
+    s.body.charts().into_iter().for_each(f);
 }
 
 /// `@font-face` rules with the brand's fonts as data URIs: the body and heading fonts, and a
