@@ -272,16 +272,16 @@ pub struct DataQuality {
     pub sources: Vec<SourceQuality>,
 }
 
-/// The delivery gate: whether the data a report needs is all there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DataStatus {
-    /// Every source has data through the period's end, and the comparison's days are present.
-    Complete,
-    /// A source failed, ends before the period does, or the comparison misses days.
-    Incomplete,
-    /// No source has any data for the period.
-    NoData,
+closed_set! {
+    /// The delivery gate: whether the data a report needs is all there.
+    pub enum DataStatus ("data status") {
+        /// Every source has data through the period's end, and the comparison's days are present.
+        Complete = "complete",
+        /// A source failed, ends before the period does, or the comparison misses days.
+        Incomplete = "incomplete",
+        /// No source has any data for the period.
+        NoData = "no_data",
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
