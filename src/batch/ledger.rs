@@ -262,9 +262,9 @@ impl Ledger {
     ) -> Result<()> {
         self.write(client, period, now, "started", None, |tx, at| {
             tx.execute(
-                "INSERT INTO reports (client, period, run, state, updated_at) VALUES (?1, ?2, ?3, 'rendering', ?4)
-                 ON CONFLICT (client, period) DO UPDATE SET state = 'rendering', run = ?3, updated_at = ?4",
-                params![client, period, run, at],
+                "INSERT INTO reports (client, period, run, state, updated_at) VALUES (?1, ?2, ?3, ?5, ?4)
+                 ON CONFLICT (client, period) DO UPDATE SET state = ?5, run = ?3, updated_at = ?4",
+                params![client, period, run, at, ReportState::Rendering],
             )
         })
     }
@@ -298,10 +298,10 @@ impl Ledger {
                 tx.execute(
                     "UPDATE reports SET
                    approval = CASE
-                     WHEN ?5 = 0 THEN 'none'
-                     WHEN approval = 'approved' AND input_hash = ?3 THEN 'approved'
-                     ELSE 'awaiting' END,
-                   state = 'rendered', input_hash = ?3, outputs = ?4, error = NULL,
+                     WHEN ?5 = 0 THEN ?9
+                     WHEN approval = ?10 AND input_hash = ?3 THEN ?10
+                     ELSE ?11 END,
+                   state = ?12, input_hash = ?3, outputs = ?4, error = NULL,
                    rendered_at = ?6, updated_at = ?6, data = ?7, data_detail = ?8
                  WHERE client = ?1 AND period = ?2",
                     params![
@@ -312,7 +312,11 @@ impl Ledger {
                         approval_required,
                         at,
                         data.state,
-                        data.detail
+                        data.detail,
+                        ApprovalState::None,
+                        ApprovalState::Approved,
+                        ApprovalState::Awaiting,
+                        ReportState::Rendered,
                     ],
                 )
             },
@@ -356,9 +360,9 @@ impl Ledger {
     ) -> Result<()> {
         self.write(client, period, now, ReportState::Failed.as_str(), Some(error), |tx, at| {
             tx.execute(
-                "INSERT INTO reports (client, period, run, state, error, updated_at) VALUES (?1, ?2, ?3, 'failed', ?4, ?5)
-                 ON CONFLICT (client, period) DO UPDATE SET state = 'failed', error = ?4, updated_at = ?5",
-                params![client, period, run, error, at],
+                "INSERT INTO reports (client, period, run, state, error, updated_at) VALUES (?1, ?2, ?3, ?6, ?4, ?5)
+                 ON CONFLICT (client, period) DO UPDATE SET state = ?6, error = ?4, updated_at = ?5",
+                params![client, period, run, error, at, ReportState::Failed],
             )
         })
     }
@@ -374,9 +378,15 @@ impl Ledger {
             None,
             |tx, at| {
                 changed = tx.execute(
-                    "UPDATE reports SET approval = 'approved', updated_at = ?3
-                 WHERE client = ?1 AND period = ?2 AND state = 'rendered'",
-                    params![client, period, at],
+                    "UPDATE reports SET approval = ?4, updated_at = ?3
+                 WHERE client = ?1 AND period = ?2 AND state = ?5",
+                    params![
+                        client,
+                        period,
+                        at,
+                        ApprovalState::Approved,
+                        ReportState::Rendered
+                    ],
                 )?;
                 Ok(changed)
             },
@@ -423,10 +433,10 @@ impl Ledger {
             for r in recipients {
                 tx.execute(
                     "INSERT INTO deliveries (client, period, recipient, message_id, state, attempts, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, 'sending', 1, ?5)
+                     VALUES (?1, ?2, ?3, ?4, ?6, 1, ?5)
                      ON CONFLICT (client, period, recipient) DO UPDATE SET
-                       state = 'sending', message_id = ?4, attempts = attempts + 1, updated_at = ?5",
-                    params![client, period, r, message_id, at],
+                       state = ?6, message_id = ?4, attempts = attempts + 1, updated_at = ?5",
+                    params![client, period, r, message_id, at, DeliveryState::Sending],
                 )?;
             }
             Ok(recipients.len())
