@@ -142,7 +142,14 @@ fn long_reports_follow_the_pagination_rules() {
     };
     let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
     let view = execreport::render::view_of(&model, &kit.brand, &ws);
-    let charts: usize = view.sections.iter().map(|s| s.charts.len()).sum();
+    let charts: usize = view
+        .sections
+        .iter()
+        .map(|s| match &s.body {
+            execreport::render::view::SectionBody::Channel { charts, .. } => charts.len(),
+            _ => 0,
+        })
+        .sum();
     assert!(
         charts >= 12,
         "the fixture should have at least 12 charts, has {charts}"

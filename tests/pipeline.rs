@@ -103,7 +103,9 @@ fn monthly_numbers_follow_the_aggregation_rules() {
     // Goals and data quality.
     let goals = m["goals"].as_array().unwrap();
     assert!(close(&goals[0]["progress"], 20.0 / 30.0));
-    assert_eq!(goals[0]["met"], false);
+    // Short of "at least" with days missing: the missing days could hold the difference.
+    assert!(goals[0]["missing_days"].as_u64().unwrap() > 0);
+    assert_eq!(goals[0]["met"], Value::Null);
     assert_eq!(goals[1]["comparison"], "at_most");
     assert_eq!(goals[1]["met"], false);
     let web = m["data_quality"]["sources"]

@@ -2,7 +2,7 @@
 
 use crate::config::schema::GoalConfig;
 use crate::metrics::dataset::Slice;
-use crate::report::model::GoalProgress;
+use crate::report::model::{GoalComparison, GoalProgress};
 
 use super::Context;
 
@@ -12,8 +12,8 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
         .filter_map(|g| {
             let def = ctx.catalog.get(&g.metric.value)?;
             let (comparison, target) = match (g.at_least, g.at_most) {
-                (Some(t), _) => ("at_least", t),
-                (None, Some(t)) => ("at_most", t),
+                (Some(t), _) => (GoalComparison::AtLeast, t),
+                (None, Some(t)) => (GoalComparison::AtMost, t),
                 (None, None) => return None,
             };
             // 120 conversions a month means about 28 in a week; a rate or a rating does not scale.
@@ -22,11 +22,6 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
             } else {
                 target
             };
-            let missing_days = ctx.period.days
-                - ctx
-                    .data
-                    .covered_dates(ctx.catalog, &def.id, ctx.period)
-                    .len() as u32;
             let value = ctx.data.value(
                 ctx.catalog,
                 &def.id,
@@ -34,6 +29,12 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
                 ctx.period.end,
                 Slice::All,
             );
+            let progress = value.and_then(|v| (period_target != 0.0).then(|| v / period_target));
+            let missing_days = ctx.period.days
+                - ctx
+                    .data
+                    .covered_dates(ctx.catalog, &def.id, ctx.period)
+                    .len() as u32;
             Some(GoalProgress {
                 metric: def.id.clone(),
                 label: g.label.clone().unwrap_or_else(|| def.label.clone()),
@@ -42,21 +43,22 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
                 per: g.per,
                 period_target,
                 value,
-                progress: value.and_then(|v| (period_target != 0.0).then(|| v / period_target)),
+                progress,
+                bar_scale: progress.unwrap_or(0.0).clamp(1.0, 1.5),
                 // A sum with days missing can only grow: "at least" reached stands, and "at
                 // most" exceeded stands; the other verdicts would rest on the missing days.
                 met: value.and_then(|v| {
-                    let met = if comparison == "at_least" {
-                        v >= period_target
-                    } else {
-                        v <= period_target
+                    let met = match comparison {
+                        GoalComparison::AtLeast => v >= period_target,
+                        GoalComparison::AtMost => v <= period_target,
                     };
                     let open = missing_days > 0
                         && def.aggregation.is_additive()
-                        && met != (comparison == "at_least");
+                        && met != (comparison == GoalComparison::AtLeast);
                     (!open).then_some(met)
                 }),
                 missing_days,
+                days_with_data: ctx.period.days.saturating_sub(missing_days),
             })
         })
         .collect()

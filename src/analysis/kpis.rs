@@ -3,7 +3,9 @@
 use crate::metrics::catalog::{Aggregation, Direction, MetricDef};
 use crate::metrics::dataset::Slice;
 use crate::period::Period;
-use crate::report::model::{ChangeBasis, DayValue, Kpi, PerDay, Sentiment, Series, Trend};
+use crate::report::model::{
+    ChangeBasis, DayValue, Kpi, KpiAggregation, PerDay, Sentiment, Series, Trend,
+};
 
 use super::Context;
 
@@ -62,22 +64,22 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         _ => Sentiment::Bad,
     });
     let (aggregation, note) = match &m.aggregation {
-        Aggregation::Sum => ("sum", None),
+        Aggregation::Sum => (KpiAggregation::Sum, None),
         Aggregation::SumOfDailyUniques
             if ctx
                 .data
                 .total(&m.id, ctx.period.start, ctx.period.end)
                 .is_some() =>
         {
-            ("platform_total", None)
+            (KpiAggregation::PlatformTotal, None)
         }
         Aggregation::SumOfDailyUniques => (
-            "sum_of_daily_uniques",
+            KpiAggregation::SumOfDailyUniques,
             Some("Sum of daily unique counts: someone active on several days is counted once per day.".to_string()),
         ),
-        Aggregation::Last => ("last", None),
-        Aggregation::WeightedMean { .. } => ("weighted_mean", None),
-        Aggregation::Ratio { .. } => ("ratio", None),
+        Aggregation::Last => (KpiAggregation::Last, None),
+        Aggregation::WeightedMean { .. } => (KpiAggregation::WeightedMean, None),
+        Aggregation::Ratio { .. } => (KpiAggregation::Ratio, None),
     };
     Kpi {
         id: m.id.clone(),
@@ -94,6 +96,11 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         sentiment,
         missing_days,
         previous_missing_days,
+        days_with_data: ctx.period.days.saturating_sub(missing_days),
+        previous_days_with_data: ctx
+            .comparison
+            .zip(previous_missing_days)
+            .map(|(c, n)| c.days.saturating_sub(n)),
         change_basis,
         per_day,
         note,
@@ -153,10 +160,19 @@ pub fn series(ctx: &Context, kpis: &[Kpi]) -> Vec<Series> {
     };
     kpis.iter()
         .filter(|k| k.value.is_some())
-        .map(|k| Series {
-            metric: k.id.clone(),
-            current: daily(&k.id, ctx.period),
-            previous: ctx.comparison.map(|p| daily(&k.id, p)).unwrap_or_default(),
+        .map(|k| {
+            let current = daily(&k.id, ctx.period);
+            Series {
+                metric: k.id.clone(),
+                mostly_present: mostly_present(&current),
+                current,
+                previous: ctx.comparison.map(|p| daily(&k.id, p)).unwrap_or_default(),
+            }
         })
         .collect()
+}
+
+/// At least 70 % of the days have a value.
+fn mostly_present(days: &[DayValue]) -> bool {
+    days.iter().filter(|d| d.value.is_some()).count() * 10 >= days.len() * 7
 }

@@ -5,14 +5,15 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use crate::config::schema::SourceKind;
 use crate::period::Period;
-use crate::report::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality};
+use crate::report::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality, SourceStatus};
 use crate::sources::SourceData;
 
 /// What a report says about a source whatever became of it.
 pub struct SourceMeta {
     pub id: String,
-    pub kind: &'static str,
+    pub kind: SourceKind,
     pub platform: Option<&'static str>,
     pub channels: Vec<String>,
 }
@@ -53,7 +54,7 @@ pub fn data_quality(
                     kind: meta.kind,
                     platform: meta.platform,
                     channels: meta.channels.clone(),
-                    status: "ok",
+                    status: SourceStatus::Ok,
                     error: None,
                     data_through: d.data_through,
                     rows: d.rows,
@@ -71,7 +72,7 @@ pub fn data_quality(
                 kind: meta.kind,
                 platform: meta.platform,
                 channels: meta.channels.clone(),
-                status: "failed",
+                status: SourceStatus::Failed,
                 error: Some(error.clone()),
                 data_through: None,
                 rows: 0,
@@ -86,7 +87,7 @@ pub fn data_quality(
         })
         .collect();
     let complete = sources.iter().all(|s| {
-        s.status == "ok"
+        s.status == SourceStatus::Ok
             && s.skipped_rows == 0
             && s.missing_days == 0
             && s.comparison_missing_days.unwrap_or(0) == 0

@@ -6,8 +6,12 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use chrono::{DateTime, Utc};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
+
+use super::schedule::RunKind;
+use crate::report::model::DataStatus;
 
 const SCHEMA: &str = "
 PRAGMA journal_mode = WAL;
@@ -54,6 +58,71 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE reports ADD COLUMN data_detail TEXT;",
 ];
 
+closed_set! {
+    /// Where a report is: `Rendering` until its files are written (a crash leaves it so).
+    pub enum ReportState ("report state") {
+        Rendering = "rendering",
+        Rendered = "rendered",
+        Failed = "failed",
+        /// Not rendered: its data is incomplete or missing and is waited for.
+        Waiting = "waiting",
+        /// Not rendered: incomplete data and `on_incomplete: skip`; not due again.
+        Skipped = "skipped",
+    }
+}
+
+closed_set! {
+    /// Whether a rendered report needs, and has, the agency's approval before it is sent.
+    pub enum ApprovalState ("approval") {
+        None = "none",
+        Awaiting = "awaiting",
+        Approved = "approved",
+    }
+}
+
+closed_set! {
+    /// A message to one recipient: `Sending` until the server's answer is recorded.
+    pub enum DeliveryState ("delivery state") {
+        Sending = "sending",
+        Accepted = "accepted",
+        /// A permanent failure (5xx).
+        Rejected = "rejected",
+        /// A temporary failure (4xx), or a failure before the message was handed over.
+        Deferred = "deferred",
+        /// Handed over, and the server never answered: it may have arrived.
+        Uncertain = "uncertain",
+    }
+}
+
+/// The ledger stores these closed sets as their TEXT; an unknown text read back (a newer
+/// release's state, a hand edit) is an error naming it, not a panic.
+macro_rules! stored_as_text {
+    ($($name:ty),+) => {$(
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                value
+                    .as_str()?
+                    .parse()
+                    .map_err(|e: String| FromSqlError::Other(e.into()))
+            }
+        }
+    )+};
+}
+
+stored_as_text!(
+    RunKind,
+    ReportState,
+    ApprovalState,
+    DeliveryState,
+    DataStatus
+);
+
 /// One written file of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutputFile {
@@ -67,16 +136,16 @@ pub struct OutputFile {
 pub struct Entry {
     pub client: String,
     pub period: String,
-    pub run: String,
-    pub state: String,
+    pub run: RunKind,
+    pub state: ReportState,
     pub input_hash: Option<String>,
     pub outputs: Vec<OutputFile>,
     pub error: Option<String>,
-    pub approval: String,
+    pub approval: ApprovalState,
     pub rendered_at: Option<String>,
     pub updated_at: String,
-    /// `complete`, `incomplete` or `no_data`: the data the report was last built from.
-    pub data: Option<String>,
+    /// The data the report was last built from.
+    pub data: Option<DataStatus>,
     /// What the data lacked, one line per source (for `status`).
     pub data_detail: Option<String>,
 }
@@ -84,18 +153,16 @@ pub struct Entry {
 /// What a report's data was, as the ledger records it.
 #[derive(Debug, Clone, Copy)]
 pub struct DataRecord<'a> {
-    /// `complete`, `incomplete` or `no_data`.
-    pub state: &'a str,
+    pub state: DataStatus,
     pub detail: Option<&'a str>,
 }
 
-/// A message to one recipient: `sending` until the server's answer is recorded; `uncertain`
-/// when the message was handed over and no answer came.
+/// A message to one recipient and what became of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Delivery {
     pub recipient: String,
     pub message_id: String,
-    pub state: String,
+    pub state: DeliveryState,
     pub reply: Option<String>,
     pub attempts: u32,
     pub updated_at: String,
@@ -186,12 +253,18 @@ impl Ledger {
     }
 
     /// Marks a report as being rendered (a crash leaves it so, and the next batch redoes it).
-    pub fn start(&self, client: &str, period: &str, run: &str, now: DateTime<Utc>) -> Result<()> {
+    pub fn start(
+        &self,
+        client: &str,
+        period: &str,
+        run: RunKind,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.write(client, period, now, "started", None, |tx, at| {
             tx.execute(
-                "INSERT INTO reports (client, period, run, state, updated_at) VALUES (?1, ?2, ?3, 'rendering', ?4)
-                 ON CONFLICT (client, period) DO UPDATE SET state = 'rendering', run = ?3, updated_at = ?4",
-                params![client, period, run, at],
+                "INSERT INTO reports (client, period, run, state, updated_at) VALUES (?1, ?2, ?3, ?5, ?4)
+                 ON CONFLICT (client, period) DO UPDATE SET state = ?5, run = ?3, updated_at = ?4",
+                params![client, period, run, at, ReportState::Rendering],
             )
         })
     }
@@ -215,28 +288,39 @@ impl Ledger {
             .map(|o| format!("{} {}", o.sha256, o.path))
             .collect::<Vec<_>>()
             .join("\n");
-        self.write(client, period, now, "rendered", Some(&detail), |tx, at| {
-            tx.execute(
-                "UPDATE reports SET
+        self.write(
+            client,
+            period,
+            now,
+            ReportState::Rendered.as_str(),
+            Some(&detail),
+            |tx, at| {
+                tx.execute(
+                    "UPDATE reports SET
                    approval = CASE
-                     WHEN ?5 = 0 THEN 'none'
-                     WHEN approval = 'approved' AND input_hash = ?3 THEN 'approved'
-                     ELSE 'awaiting' END,
-                   state = 'rendered', input_hash = ?3, outputs = ?4, error = NULL,
+                     WHEN ?5 = 0 THEN ?9
+                     WHEN approval = ?10 AND input_hash = ?3 THEN ?10
+                     ELSE ?11 END,
+                   state = ?12, input_hash = ?3, outputs = ?4, error = NULL,
                    rendered_at = ?6, updated_at = ?6, data = ?7, data_detail = ?8
                  WHERE client = ?1 AND period = ?2",
-                params![
-                    client,
-                    period,
-                    input_hash,
-                    files,
-                    approval_required,
-                    at,
-                    data.state,
-                    data.detail
-                ],
-            )
-        })
+                    params![
+                        client,
+                        period,
+                        input_hash,
+                        files,
+                        approval_required,
+                        at,
+                        data.state,
+                        data.detail,
+                        ApprovalState::None,
+                        ApprovalState::Approved,
+                        ApprovalState::Awaiting,
+                        ReportState::Rendered,
+                    ],
+                )
+            },
+        )
     }
 
     /// Records a report that was not rendered for its data: `waiting` (for late data, due
@@ -245,14 +329,16 @@ impl Ledger {
         &self,
         client: &str,
         period: &str,
-        run: &str,
-        state: &str,
+        run: RunKind,
+        state: ReportState,
         data: DataRecord,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let detail = [Some(data.state), data.detail].into_iter().flatten();
+        let detail = [Some(data.state.as_str()), data.detail]
+            .into_iter()
+            .flatten();
         let detail = detail.collect::<Vec<_>>().join("\n");
-        self.write(client, period, now, state, Some(&detail), |tx, at| {
+        self.write(client, period, now, state.as_str(), Some(&detail), |tx, at| {
             tx.execute(
                 "INSERT INTO reports (client, period, run, state, data, data_detail, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -268,15 +354,15 @@ impl Ledger {
         &self,
         client: &str,
         period: &str,
-        run: &str,
+        run: RunKind,
         error: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.write(client, period, now, "failed", Some(error), |tx, at| {
+        self.write(client, period, now, ReportState::Failed.as_str(), Some(error), |tx, at| {
             tx.execute(
-                "INSERT INTO reports (client, period, run, state, error, updated_at) VALUES (?1, ?2, ?3, 'failed', ?4, ?5)
-                 ON CONFLICT (client, period) DO UPDATE SET state = 'failed', error = ?4, updated_at = ?5",
-                params![client, period, run, error, at],
+                "INSERT INTO reports (client, period, run, state, error, updated_at) VALUES (?1, ?2, ?3, ?6, ?4, ?5)
+                 ON CONFLICT (client, period) DO UPDATE SET state = ?6, error = ?4, updated_at = ?5",
+                params![client, period, run, error, at, ReportState::Failed],
             )
         })
     }
@@ -284,14 +370,27 @@ impl Ledger {
     /// Approves a rendered report; false when there is no rendered report to approve.
     pub fn approve(&self, client: &str, period: &str, now: DateTime<Utc>) -> Result<bool> {
         let mut changed = 0;
-        self.write(client, period, now, "approved", None, |tx, at| {
-            changed = tx.execute(
-                "UPDATE reports SET approval = 'approved', updated_at = ?3
-                 WHERE client = ?1 AND period = ?2 AND state = 'rendered'",
-                params![client, period, at],
-            )?;
-            Ok(changed)
-        })?;
+        self.write(
+            client,
+            period,
+            now,
+            ApprovalState::Approved.as_str(),
+            None,
+            |tx, at| {
+                changed = tx.execute(
+                    "UPDATE reports SET approval = ?4, updated_at = ?3
+                 WHERE client = ?1 AND period = ?2 AND state = ?5",
+                    params![
+                        client,
+                        period,
+                        at,
+                        ApprovalState::Approved,
+                        ReportState::Rendered
+                    ],
+                )?;
+                Ok(changed)
+            },
+        )?;
         Ok(changed > 0)
     }
 
@@ -330,14 +429,14 @@ impl Ledger {
         message_id: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.write(client, period, now, "sending", Some(&recipients.join(", ")), |tx, at| {
+        self.write(client, period, now, DeliveryState::Sending.as_str(), Some(&recipients.join(", ")), |tx, at| {
             for r in recipients {
                 tx.execute(
                     "INSERT INTO deliveries (client, period, recipient, message_id, state, attempts, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, 'sending', 1, ?5)
+                     VALUES (?1, ?2, ?3, ?4, ?6, 1, ?5)
                      ON CONFLICT (client, period, recipient) DO UPDATE SET
-                       state = 'sending', message_id = ?4, attempts = attempts + 1, updated_at = ?5",
-                    params![client, period, r, message_id, at],
+                       state = ?6, message_id = ?4, attempts = attempts + 1, updated_at = ?5",
+                    params![client, period, r, message_id, at, DeliveryState::Sending],
                 )?;
             }
             Ok(recipients.len())
@@ -351,21 +450,28 @@ impl Ledger {
         client: &str,
         period: &str,
         recipients: &[String],
-        state: &str,
+        state: DeliveryState,
         reply: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let detail = format!("{}: {reply}", recipients.join(", "));
-        self.write(client, period, now, state, Some(&detail), |tx, at| {
-            for r in recipients {
-                tx.execute(
-                    "UPDATE deliveries SET state = ?4, reply = ?5, updated_at = ?6
+        self.write(
+            client,
+            period,
+            now,
+            state.as_str(),
+            Some(&detail),
+            |tx, at| {
+                for r in recipients {
+                    tx.execute(
+                        "UPDATE deliveries SET state = ?4, reply = ?5, updated_at = ?6
                      WHERE client = ?1 AND period = ?2 AND recipient = ?3",
-                    params![client, period, r, state, reply, at],
-                )?;
-            }
-            Ok(recipients.len())
-        })
+                        params![client, period, r, state, reply, at],
+                    )?;
+                }
+                Ok(recipients.len())
+            },
+        )
     }
 
     /// One transaction: the change and its event.
@@ -431,7 +537,7 @@ mod tests {
     use super::*;
 
     const COMPLETE: DataRecord = DataRecord {
-        state: "complete",
+        state: DataStatus::Complete,
         detail: None,
     };
 
@@ -456,17 +562,39 @@ mod tests {
         assert_eq!((e.state.as_str(), e.data), ("rendered", None));
         let now: DateTime<Utc> = "2026-11-03T06:00:00Z".parse().unwrap();
         let record = DataRecord {
-            state: "no_data",
+            state: DataStatus::NoData,
             detail: Some("web: no data, needs 2026-10-31"),
         };
-        l.not_rendered("acme", "2026-10", "monthly", "waiting", record, now)
-            .unwrap();
+        l.not_rendered(
+            "acme",
+            "2026-10",
+            RunKind::Monthly,
+            ReportState::Waiting,
+            record,
+            now,
+        )
+        .unwrap();
         drop(l);
         // Opened again: migrated once, not twice.
         let l = Ledger::open(&path).unwrap();
         let e = l.get("acme", "2026-10").unwrap().unwrap();
-        assert_eq!(e.state, "waiting");
-        assert_eq!(e.data.as_deref(), Some("no_data"));
+        assert_eq!(e.state, ReportState::Waiting);
+        assert_eq!(e.data, Some(DataStatus::NoData));
+    }
+
+    #[test]
+    fn an_unknown_state_in_the_ledger_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let l = Ledger::open(&path).unwrap();
+        let now: DateTime<Utc> = "2026-11-03T06:00:00Z".parse().unwrap();
+        l.start("acme", "2026-10", RunKind::Monthly, now).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        conn.execute("UPDATE reports SET state = 'exploded'", [])
+            .unwrap();
+        let e = l.get("acme", "2026-10").unwrap_err();
+        assert!(e.contains("unknown report state \"exploded\""), "{e}");
+        assert!(l.all().is_err());
     }
 
     #[test]
@@ -474,10 +602,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let l = Ledger::open(&dir.path().join("ledger.sqlite")).unwrap();
         let now: DateTime<Utc> = "2026-11-03T06:00:00Z".parse().unwrap();
-        l.start("acme", "2026-10", "monthly", now).unwrap();
+        l.start("acme", "2026-10", RunKind::Monthly, now).unwrap();
         assert_eq!(
             l.get("acme", "2026-10").unwrap().unwrap().state,
-            "rendering"
+            ReportState::Rendering
         );
         let out = [OutputFile {
             path: "out/acme/2026-10/report.pdf".into(),
@@ -488,8 +616,8 @@ mod tests {
             .unwrap();
         let e = l.get("acme", "2026-10").unwrap().unwrap();
         assert_eq!(
-            (e.state.as_str(), e.approval.as_str()),
-            ("rendered", "awaiting")
+            (e.state, e.approval),
+            (ReportState::Rendered, ApprovalState::Awaiting)
         );
         assert_eq!(e.outputs, out);
         assert!(l.approve("acme", "2026-10", now).unwrap());
@@ -498,13 +626,13 @@ mod tests {
             .unwrap();
         assert_eq!(
             l.get("acme", "2026-10").unwrap().unwrap().approval,
-            "approved"
+            ApprovalState::Approved
         );
         l.rendered("acme", "2026-10", "h2", &out, true, COMPLETE, now)
             .unwrap();
         assert_eq!(
             l.get("acme", "2026-10").unwrap().unwrap().approval,
-            "awaiting"
+            ApprovalState::Awaiting
         );
         assert!(!l.approve("acme", "2026-09", now).unwrap());
         let events: Vec<String> = l

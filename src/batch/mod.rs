@@ -24,18 +24,18 @@ use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
-use crate::report::model::DataStatus;
+use crate::report::model::{DataStatus, SourceStatus};
 use crate::report::{self, ReportRequest};
 use crate::sources::live::DataMode;
-use ledger::{DataRecord, Ledger, OutputFile};
+use ledger::{ApprovalState, DataRecord, Ledger, OutputFile, ReportState};
+use schedule::RunKind;
 
 /// One report to render.
 #[derive(Debug, Clone)]
 pub struct Job {
     pub client: String,
     pub period: Period,
-    /// `monthly`, `weekly`, or `manual` (`--period`).
-    pub run: &'static str,
+    pub run: RunKind,
     pub formats: Vec<Format>,
     pub approval: Approval,
     /// When the schedule made it due (`--due`); a `--period` job has no time to wait from.
@@ -45,16 +45,43 @@ pub struct Job {
     pub on_incomplete: OnIncomplete,
 }
 
+closed_set! {
+    /// How a job ended. The last three are neither written nor sent.
+    pub enum JobStatus ("job status") {
+        Rendered = "rendered",
+        /// Inputs and files as the ledger has them: nothing written.
+        Unchanged = "unchanged",
+        Failed = "failed",
+        /// Incomplete data, waited for.
+        Waiting = "waiting",
+        NoData = "no_data",
+        /// Incomplete data and `on_incomplete: skip`.
+        Skipped = "skipped",
+    }
+}
+
+impl JobStatus {
+    /// The report's files are written and current.
+    pub fn is_written(self) -> bool {
+        matches!(self, JobStatus::Rendered | JobStatus::Unchanged)
+    }
+
+    /// The report was kept back for its data.
+    pub fn is_kept_for_data(self) -> bool {
+        matches!(
+            self,
+            JobStatus::Waiting | JobStatus::NoData | JobStatus::Skipped
+        )
+    }
+}
+
 /// How a job ended.
 #[derive(Debug, Clone, Serialize)]
 pub struct JobResult {
     pub client: String,
     pub period: String,
-    pub run: &'static str,
-    /// `rendered`, `unchanged` (inputs and files as the ledger has them), `failed`,
-    /// `waiting` (incomplete data, waited for), `no_data` or `skipped` (incomplete data,
-    /// `on_incomplete: skip`); the last three are neither written nor sent.
-    pub status: &'static str,
+    pub run: RunKind,
+    pub status: JobStatus,
     pub awaiting_approval: bool,
     /// Whether the report's data is complete, incomplete or missing (see `waiting_for`).
     pub data: Option<DataStatus>,
@@ -105,7 +132,7 @@ pub fn job_for(
     ws: &Workspace,
     client: &Client,
     period: Period,
-    run: &'static str,
+    run: RunKind,
     due_at: Option<DateTime<Utc>>,
 ) -> Job {
     let schedule = schedule_of(ws, client);
@@ -204,7 +231,7 @@ fn unfinished(job: &Job) -> JobResult {
         client: job.client.clone(),
         period: job.period.key.clone(),
         run: job.run,
-        status: "failed",
+        status: JobStatus::Failed,
         awaiting_approval: false,
         data: None,
         waiting_for: Vec::new(),
@@ -223,7 +250,7 @@ fn render_job(
     job: &Job,
     options: &Options,
     result: &mut JobResult,
-) -> Result<&'static str, String> {
+) -> Result<JobStatus, String> {
     let client = ws
         .client(&job.client)
         .ok_or_else(|| format!("unknown client {}", job.client))?;
@@ -253,7 +280,7 @@ fn render_job(
     result.unavailable = quality
         .sources
         .iter()
-        .filter(|s| s.status == "failed")
+        .filter(|s| s.status == SourceStatus::Failed)
         .map(|s| {
             let error = s.error.as_deref().unwrap_or_default();
             format!("{} ({})", s.id, error.lines().next().unwrap_or_default())
@@ -264,11 +291,7 @@ fn render_job(
     let key = &job.period.key;
     let detail = quality.waiting_for.join("\n");
     let data = DataRecord {
-        state: match quality.status {
-            DataStatus::Complete => "complete",
-            DataStatus::Incomplete => "incomplete",
-            DataStatus::NoData => "no_data",
-        },
+        state: quality.status,
         detail: (!detail.is_empty()).then_some(detail.as_str()),
     };
     // The gate: a report without data is never written as if it were one; incomplete data
@@ -278,16 +301,18 @@ fn render_job(
         .is_some_and(|at| options.now < at + job.wait_for_data);
     let not_rendered = match quality.status {
         DataStatus::Complete => None,
-        DataStatus::NoData => Some("no_data"),
-        DataStatus::Incomplete if waiting => Some("waiting"),
-        DataStatus::Incomplete if job.on_incomplete == OnIncomplete::Skip => Some("skipped"),
+        DataStatus::NoData => Some(JobStatus::NoData),
+        DataStatus::Incomplete if waiting => Some(JobStatus::Waiting),
+        DataStatus::Incomplete if job.on_incomplete == OnIncomplete::Skip => {
+            Some(JobStatus::Skipped)
+        }
         DataStatus::Incomplete => None,
     };
     if let Some(status) = not_rendered {
-        let state = if status == "skipped" {
-            "skipped"
+        let state = if status == JobStatus::Skipped {
+            ReportState::Skipped
         } else {
-            "waiting"
+            ReportState::Waiting
         };
         ledger.not_rendered(&job.client, key, job.run, state, data, Utc::now())?;
         return Ok(status);
@@ -297,14 +322,14 @@ fn render_job(
     let previous = ledger.get(&job.client, key)?;
     if !options.force
         && let Some(done) = &previous
-        && done.state == "rendered"
+        && done.state == ReportState::Rendered
         && done.input_hash.as_deref() == Some(input_hash.as_str())
         && done.outputs.iter().all(intact)
     {
         result.outputs = done.outputs.clone();
-        result.awaiting_approval = done.approval == "awaiting";
+        result.awaiting_approval = done.approval == ApprovalState::Awaiting;
         send(ws, ledger, &client, &model, &kit, options, result);
-        return Ok("unchanged");
+        return Ok(JobStatus::Unchanged);
     }
     ledger.start(&job.client, key, job.run, Utc::now())?;
     let rendered = render_formats(&model, &kit, ws, &job.formats)?;
@@ -332,10 +357,10 @@ fn render_job(
     )?;
     result.awaiting_approval = ledger
         .get(&job.client, key)?
-        .is_some_and(|e| e.approval == "awaiting");
+        .is_some_and(|e| e.approval == ApprovalState::Awaiting);
     result.outputs = outputs;
     send(ws, ledger, &client, &model, &kit, options, result);
-    Ok("rendered")
+    Ok(JobStatus::Rendered)
 }
 
 /// With `--send`, delivers the report's message (or writes it, with `--dry-run`).
@@ -414,7 +439,10 @@ pub fn write_manifest(ledger: &Ledger, out: &Path, now: DateTime<Utc>) -> Result
     let out_str = out.display().to_string();
     let reports = entries
         .iter()
-        .filter(|e| e.state == "rendered" && e.outputs.iter().all(|o| o.path.starts_with(&out_str)))
+        .filter(|e| {
+            e.state == ReportState::Rendered
+                && e.outputs.iter().all(|o| o.path.starts_with(&out_str))
+        })
         .collect();
     let manifest = Manifest {
         generated_at: now.to_rfc3339(),

@@ -6,11 +6,21 @@ use chrono_tz::Tz;
 use crate::config::schema::ScheduleConfig;
 use crate::period::{Period, week_containing};
 
+closed_set! {
+    /// What made a report due: a schedule's run, or `--period`.
+    pub enum RunKind ("run") {
+        Monthly = "monthly",
+        Weekly = "weekly",
+        /// `batch --period`.
+        Manual = "manual",
+    }
+}
+
 /// A report a schedule asks for, and since when.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Due {
-    /// `monthly` or `weekly`.
-    pub run: &'static str,
+    /// `Monthly` or `Weekly`.
+    pub run: RunKind,
     pub period: Period,
     pub due_at: DateTime<Utc>,
 }
@@ -28,7 +38,7 @@ pub fn due(schedule: &ScheduleConfig, tz: Tz, week_start: Weekday, now: DateTime
             if due_at <= now {
                 let p = previous_month(month_start);
                 out.push(Due {
-                    run: "monthly",
+                    run: RunKind::Monthly,
                     period: Period::month(p.year(), p.month()),
                     due_at,
                 });
@@ -42,7 +52,7 @@ pub fn due(schedule: &ScheduleConfig, tz: Tz, week_start: Weekday, now: DateTime
             let due_at = at_local(tz, day, w.at.0);
             if day.weekday() == w.weekday && due_at <= now {
                 out.push(Due {
-                    run: "weekly",
+                    run: RunKind::Weekly,
                     period: week_before(day, week_start),
                     due_at,
                 });
@@ -58,7 +68,7 @@ pub fn next_runs(
     schedule: &ScheduleConfig,
     tz: Tz,
     now: DateTime<Utc>,
-) -> Vec<(&'static str, DateTime<Utc>)> {
+) -> Vec<(RunKind, DateTime<Utc>)> {
     let today = now.with_timezone(&tz).date_naive();
     let mut out = Vec::new();
     if let Some(m) = &schedule.monthly {
@@ -70,7 +80,7 @@ pub fn next_runs(
             let n = next_month(first);
             at_local(tz, n.with_day(m.day.0).expect("1-28"), m.at.0)
         };
-        out.push(("monthly", next));
+        out.push((RunKind::Monthly, next));
     }
     if let Some(w) = &schedule.weekly {
         let next = (0..=7)
@@ -79,7 +89,7 @@ pub fn next_runs(
             .map(|d| at_local(tz, d, w.at.0))
             .find(|t| *t > now)
             .unwrap_or_else(|| at_local(tz, today + Duration::days(7), w.at.0));
-        out.push(("weekly", next));
+        out.push((RunKind::Weekly, next));
     }
     out
 }
@@ -146,7 +156,7 @@ mod tests {
 
     fn keys(d: &[Due]) -> Vec<(&str, String, String)> {
         d.iter()
-            .map(|d| (d.run, d.period.key.clone(), d.due_at.to_rfc3339()))
+            .map(|d| (d.run.as_str(), d.period.key.clone(), d.due_at.to_rfc3339()))
             .collect()
     }
 
@@ -184,7 +194,7 @@ mod tests {
         );
         assert_eq!(
             next_runs(&s, ny, now),
-            [("monthly", t("2026-11-01T11:00:00Z"))]
+            [(RunKind::Monthly, t("2026-11-01T11:00:00Z"))]
         );
     }
 

@@ -9,10 +9,14 @@ use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::batch::ledger::Ledger;
-use crate::batch::{self, Job, JobResult, Options, Sending, in_shard, job_for, schedule};
+use crate::batch::ledger::{ApprovalState, DeliveryState, ReportState};
+use crate::batch::schedule::RunKind;
+use crate::batch::{
+    self, Job, JobResult, JobStatus, Options, Sending, in_shard, job_for, schedule,
+};
 use crate::cli::BatchArgs;
 use crate::config::Workspace;
-use crate::deliver::send::SendOptions;
+use crate::deliver::send::{DeliveryStatus, SendOptions};
 use crate::deliver::smtp::Mailer;
 use crate::report::model::DataStatus;
 
@@ -72,14 +76,13 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         let line = line(r);
         match &bar {
             Some(bar) => {
-                let undelivered = r
-                    .delivery
-                    .as_ref()
-                    .is_some_and(|d| !matches!(d.status, "sent" | "already_sent" | "dry_run"));
-                if r.status != "rendered" && r.status != "unchanged"
-                    || r.awaiting_approval
-                    || undelivered
-                {
+                let undelivered = r.delivery.as_ref().is_some_and(|d| {
+                    !matches!(
+                        d.status,
+                        DeliveryStatus::Sent | DeliveryStatus::AlreadySent | DeliveryStatus::DryRun
+                    )
+                });
+                if !r.status.is_written() || r.awaiting_approval || undelivered {
                     bar.println(line);
                 }
                 bar.set_message(format!("{} {}", r.client, r.period));
@@ -94,22 +97,26 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         bar.finish_and_clear();
     }
     let manifest = batch::write_manifest(&ledger, &out, now).map_err(anyhow::Error::msg)?;
-    let count = |status: &str| results.iter().filter(|r| r.status == status).count();
-    let sent = |status: &str| {
+    let count = |status: JobStatus| results.iter().filter(|r| r.status == status).count();
+    let sent = |status: DeliveryStatus| {
         results
             .iter()
             .filter(|r| r.delivery.as_ref().is_some_and(|d| d.status == status))
             .count()
     };
-    let undelivered = ["rejected", "deferred", "failed", "uncertain"]
+    let undelivered = results
         .iter()
-        .map(|s| sent(s))
-        .sum::<usize>();
+        .filter(|r| {
+            r.delivery
+                .as_ref()
+                .is_some_and(|d| d.status.is_undelivered())
+        })
+        .count();
     let (failed, degraded) = (
-        count("failed") + undelivered,
+        count(JobStatus::Failed) + undelivered,
         results
             .iter()
-            .filter(|r| matches!(r.status, "rendered" | "unchanged") && !r.unavailable.is_empty())
+            .filter(|r| r.status.is_written() && !r.unavailable.is_empty())
             .count(),
     );
     let awaiting: Vec<&JobResult> = results.iter().filter(|r| r.awaiting_approval).collect();
@@ -117,24 +124,24 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
     let lacking_data = results
         .iter()
         .filter(|r| {
-            matches!(r.status, "waiting" | "no_data" | "skipped")
+            r.status.is_kept_for_data()
                 || r.awaiting_approval && r.data == Some(DataStatus::Incomplete)
         })
         .count();
     if args.json {
         let summary = serde_json::json!({
             "reports": results,
-            "rendered": count("rendered"),
-            "unchanged": count("unchanged"),
+            "rendered": count(JobStatus::Rendered),
+            "unchanged": count(JobStatus::Unchanged),
             "failed": failed,
             "awaiting_approval": awaiting.len(),
-            "waiting_for_data": count("waiting"),
-            "no_data": count("no_data"),
-            "skipped": count("skipped"),
-            "sent": sent("sent"),
-            "already_sent": sent("already_sent"),
+            "waiting_for_data": count(JobStatus::Waiting),
+            "no_data": count(JobStatus::NoData),
+            "skipped": count(JobStatus::Skipped),
+            "sent": sent(DeliveryStatus::Sent),
+            "already_sent": sent(DeliveryStatus::AlreadySent),
             "not_delivered": undelivered,
-            "uncertain": sent("uncertain"),
+            "uncertain": sent(DeliveryStatus::Uncertain),
             "manifest": manifest.display().to_string(),
             "seconds": started.elapsed().as_secs_f64(),
         });
@@ -151,13 +158,10 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
                 r.client, r.period, r.client, r.period
             );
         }
-        for r in results
-            .iter()
-            .filter(|r| matches!(r.status, "waiting" | "no_data" | "skipped"))
-        {
+        for r in results.iter().filter(|r| r.status.is_kept_for_data()) {
             let why = match r.status {
-                "no_data" => "NO DATA, NOT SENT",
-                "skipped" => "SKIPPED, DATA INCOMPLETE",
+                JobStatus::NoData => "NO DATA, NOT SENT",
+                JobStatus::Skipped => "SKIPPED, DATA INCOMPLETE",
                 _ => "WAITING FOR DATA",
             };
             println!(
@@ -170,13 +174,13 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         println!(
             "batch: {} reports — {} rendered, {} unchanged, {} failed, {} awaiting approval, {} waiting for data, {} without data, {} skipped ({:.1} s, {} jobs); manifest {}",
             results.len(),
-            count("rendered"),
-            count("unchanged"),
+            count(JobStatus::Rendered),
+            count(JobStatus::Unchanged),
             failed,
             awaiting.len(),
-            count("waiting"),
-            count("no_data"),
-            count("skipped"),
+            count(JobStatus::Waiting),
+            count(JobStatus::NoData),
+            count(JobStatus::Skipped),
             started.elapsed().as_secs_f64(),
             options.jobs,
             manifest.display()
@@ -184,12 +188,12 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         if args.send {
             println!(
                 "email: {} sent, {} already sent, {} written as .eml, {} held for approval, {} not delivered ({} uncertain)",
-                sent("sent"),
-                sent("already_sent"),
-                sent("dry_run"),
-                sent("held"),
+                sent(DeliveryStatus::Sent),
+                sent(DeliveryStatus::AlreadySent),
+                sent(DeliveryStatus::DryRun),
+                sent(DeliveryStatus::Held),
                 undelivered,
-                sent("uncertain")
+                sent(DeliveryStatus::Uncertain)
             );
         }
         if results.is_empty() && args.due {
@@ -231,7 +235,7 @@ fn plan(
             let period = spec
                 .resolve(today, client.week_start)
                 .map_err(|e| anyhow::anyhow!("client {id}: {e}"))?;
-            jobs.push(job_for(ws, &client, period, "manual", None));
+            jobs.push(job_for(ws, &client, period, RunKind::Manual, None));
             continue;
         }
         let Some(s) = batch::schedule_of(ws, &client) else {
@@ -253,19 +257,24 @@ fn done(ledger: &Ledger, client: &str, period: &str, send: bool) -> Result<bool>
     let Some(e) = ledger.get(client, period).map_err(anyhow::Error::msg)? else {
         return Ok(false);
     };
-    Ok(match e.state.as_str() {
-        "skipped" => true,
-        "rendered" if !e.outputs.iter().all(batch::intact) => false,
-        "rendered" if e.approval == "awaiting" => e.data.as_deref() != Some("incomplete"),
-        "rendered" if send => {
+    Ok(match e.state {
+        ReportState::Skipped => true,
+        ReportState::Rendered if !e.outputs.iter().all(batch::intact) => false,
+        ReportState::Rendered if e.approval == ApprovalState::Awaiting => {
+            e.data != Some(DataStatus::Incomplete)
+        }
+        ReportState::Rendered if send => {
             let deliveries = ledger
                 .deliveries(client, period)
                 .map_err(anyhow::Error::msg)?;
-            let unsent = e.approval == "approved" && deliveries.is_empty();
-            !unsent && !deliveries.iter().any(|d| d.state == "deferred")
+            let unsent = e.approval == ApprovalState::Approved && deliveries.is_empty();
+            !unsent
+                && !deliveries
+                    .iter()
+                    .any(|d| d.state == DeliveryState::Deferred)
         }
-        "rendered" => true,
-        _ => false,
+        ReportState::Rendered => true,
+        ReportState::Rendering | ReportState::Failed | ReportState::Waiting => false,
     })
 }
 
@@ -287,7 +296,10 @@ fn line(r: &JobResult) -> String {
         line.push_str(" — awaiting approval");
     }
     if let Some(d) = &r.delivery {
-        line.push_str(&format!("\n          email {}", d.status.replace('_', " ")));
+        line.push_str(&format!(
+            "\n          email {}",
+            d.status.as_str().replace('_', " ")
+        ));
         if let Some(detail) = &d.detail {
             line.push_str(&format!(": {detail}"));
         }

@@ -10,7 +10,7 @@ use crate::cli::{Format, RenderArgs};
 use crate::config::{Client, Workspace};
 use crate::deliver::output::{report_dir, write_atomic};
 use crate::render::{Brands, render_formats};
-use crate::report::model::DataStatus;
+use crate::report::model::{DataStatus, SourceStatus};
 use crate::report::{self, ReportRequest};
 
 pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
@@ -142,7 +142,7 @@ fn render_one(
         .data_quality
         .sources
         .iter()
-        .filter(|s| s.status == "failed")
+        .filter(|s| s.status == SourceStatus::Failed)
         .map(|s| (s.id.clone(), s.error.clone().unwrap_or_default()))
         .collect();
     Ok(Written {

@@ -6,25 +6,43 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::batch::ledger::Ledger;
+use crate::batch::ledger::{ApprovalState, DeliveryState, Ledger, ReportState};
+use crate::batch::schedule::RunKind;
 use crate::batch::{intact, schedule, schedule_of};
 use crate::cli::StatusArgs;
 use crate::config::Workspace;
+use crate::report::model::DataStatus;
+
+closed_set! {
+    /// A report as `status` shows it: the ledger's state, or what the files and the schedule
+    /// say of it.
+    enum RowState ("report state") {
+        /// The schedule made it due and no batch has taken it up.
+        Due = "due",
+        Rendered = "rendered",
+        Failed = "failed",
+        /// A batch died while rendering it.
+        Interrupted = "interrupted",
+        /// A file no longer matches the ledger.
+        Damaged = "damaged",
+        /// For data: incomplete or none.
+        Waiting = "waiting",
+        /// Incomplete data, `on_incomplete: skip`.
+        Skipped = "skipped",
+    }
+}
 
 #[derive(Serialize)]
 struct Row {
     client: String,
     period: String,
-    run: String,
-    /// `due`, `rendered`, `failed`, `interrupted` (a batch died while rendering it),
-    /// `damaged` (a file no longer matches the ledger), `waiting` (for data: incomplete or
-    /// none) or `skipped` (incomplete data, `on_incomplete: skip`).
-    state: String,
-    approval: String,
+    run: RunKind,
+    state: RowState,
+    approval: ApprovalState,
     rendered_at: Option<String>,
     error: Option<String>,
-    /// `complete`, `incomplete` or `no_data`, as of the last batch.
-    data: Option<String>,
+    /// The data as of the last batch.
+    data: Option<DataStatus>,
     /// What the data lacks, one line per source ("web: data through 2026-10-28, needs 2026-10-31").
     waiting_for: Vec<String>,
     /// Who was sent the report, when, and what the server answered.
@@ -50,9 +68,9 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                 rows.push(Row {
                     client: id.clone(),
                     period: due.period.key.clone(),
-                    run: due.run.into(),
-                    state: "due".into(),
-                    approval: "none".into(),
+                    run: due.run,
+                    state: RowState::Due,
+                    approval: ApprovalState::None,
                     rendered_at: None,
                     error: None,
                     data: None,
@@ -66,20 +84,23 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
         }
     }
     for e in &entries {
-        let state = match e.state.as_str() {
-            "rendering" => "interrupted",
-            "rendered" if !e.outputs.iter().all(intact) => "damaged",
-            s => s,
+        let state = match e.state {
+            ReportState::Rendering => RowState::Interrupted,
+            ReportState::Rendered if !e.outputs.iter().all(intact) => RowState::Damaged,
+            ReportState::Rendered => RowState::Rendered,
+            ReportState::Failed => RowState::Failed,
+            ReportState::Waiting => RowState::Waiting,
+            ReportState::Skipped => RowState::Skipped,
         };
         rows.push(Row {
             client: e.client.clone(),
             period: e.period.clone(),
-            run: e.run.clone(),
-            state: state.into(),
-            approval: e.approval.clone(),
+            run: e.run,
+            state,
+            approval: e.approval,
             rendered_at: e.rendered_at.clone(),
             error: e.error.clone(),
-            data: e.data.clone(),
+            data: e.data,
             waiting_for: e
                 .data_detail
                 .iter()
@@ -116,8 +137,8 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                 .unwrap_or_default()
         );
         if !r.waiting_for.is_empty() {
-            let what = match r.data.as_deref() {
-                Some("no_data") => "no data",
+            let what = match r.data {
+                Some(DataStatus::NoData) => "no data",
                 _ => "data incomplete",
             };
             println!("    {what}: {}", r.waiting_for.join("; "));
@@ -125,7 +146,7 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
     }
     for r in &rows {
         for d in &r.deliveries {
-            let state = if d.state == "sending" {
+            let state = if d.state == DeliveryState::Sending {
                 "UNCERTAIN (interrupted before the answer was recorded)"
             } else {
                 d.state.as_str()
@@ -151,7 +172,10 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
             n["at"].as_str().unwrap_or_default()
         );
     }
-    let awaiting = rows.iter().filter(|r| r.approval == "awaiting").count();
+    let awaiting = rows
+        .iter()
+        .filter(|r| r.approval == ApprovalState::Awaiting)
+        .count();
     if awaiting > 0 {
         println!("{awaiting} reports await approval (execreport approve --client C --period P)");
     }

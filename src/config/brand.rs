@@ -252,8 +252,26 @@ pub struct BrandFile {
 /// A logo ready to embed.
 #[derive(Debug, Clone)]
 pub struct Logo {
-    pub mime: &'static str,
+    pub format: ImageFormat,
     pub bytes: Vec<u8>,
+}
+
+/// The image formats a logo may have: PDFs can embed only the raster ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Svg => "image/svg+xml",
+        }
+    }
 }
 
 /// A font file loaded from a brand.
@@ -372,7 +390,7 @@ impl Brand {
         let print_logo = logo_at(&file.print_logo, "print_logo");
         if print_logo
             .as_ref()
-            .is_some_and(|l| l.mime == "image/svg+xml")
+            .is_some_and(|l| l.format == ImageFormat::Svg)
         {
             problems.push(Problem::at(
                 &path,
@@ -472,7 +490,7 @@ impl Brand {
     pub fn pdf_logo(&self) -> Option<&[u8]> {
         self.print_logo
             .as_ref()
-            .or(self.logo.as_ref().filter(|l| l.mime != "image/svg+xml"))
+            .or(self.logo.as_ref().filter(|l| l.format != ImageFormat::Svg))
             .map(|l| l.bytes.as_slice())
     }
 
@@ -517,10 +535,10 @@ fn builtin_fonts() -> Vec<FontFile> {
 fn load_logo(path: &Path) -> Result<Logo, String> {
     let bytes =
         std::fs::read(path).map_err(|e| format!("cannot read logo {}: {e}", path.display()))?;
-    let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "image/png"
+    let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        ImageFormat::Png
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
+        ImageFormat::Jpeg
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
         let text = std::str::from_utf8(&bytes).unwrap_or_default();
         if text.contains("<script") || text.contains("javascript:") {
@@ -529,14 +547,14 @@ fn load_logo(path: &Path) -> Result<Logo, String> {
                 path.display()
             ));
         }
-        "image/svg+xml"
+        ImageFormat::Svg
     } else {
         return Err(format!(
             "logo {} is not an SVG, PNG or JPEG file",
             path.display()
         ));
     };
-    Ok(Logo { mime, bytes })
+    Ok(Logo { format, bytes })
 }
 
 #[cfg(test)]

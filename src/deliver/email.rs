@@ -10,7 +10,7 @@ use tera::Context;
 
 use crate::config::Client;
 use crate::config::schema::Attach;
-use crate::render::view::{ReportView, Tile};
+use crate::render::view::{ReportView, SectionBody, Tile};
 use crate::render::{BrandKit, locale_for};
 use crate::report::model::Report;
 
@@ -60,8 +60,12 @@ pub fn compose(
     let headlines: Vec<Tile> = view
         .sections
         .iter()
-        .find(|s| s.id == crate::config::schema::Section::Summary)
-        .map(|s| s.tiles.iter().take(3).cloned().collect::<Vec<_>>())
+        .find_map(|s| match &s.body {
+            SectionBody::Summary { tiles, .. } => {
+                Some(tiles.iter().take(3).cloned().collect::<Vec<_>>())
+            }
+            _ => None,
+        })
         .unwrap_or_default()
         .into_iter()
         .map(|mut t| {

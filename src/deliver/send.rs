@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::email::{Composed, compose};
 use super::output::write_atomic;
 use super::smtp::{Mailer, Outcome};
-use crate::batch::ledger::{Ledger, OutputFile};
+use crate::batch::ledger::{DeliveryState, Ledger, OutputFile};
 use crate::config::Client;
 use crate::config::schema::Attach;
 use crate::render::BrandKit;
@@ -27,12 +27,40 @@ pub struct SendOptions {
     pub resend_uncertain: bool,
 }
 
+closed_set! {
+    /// What happened to a report's message.
+    pub enum DeliveryStatus ("delivery status") {
+        Sent = "sent",
+        AlreadySent = "already_sent",
+        /// Written as an `.eml` file (`--dry-run`).
+        DryRun = "dry_run",
+        /// Awaiting approval: not sent.
+        Held = "held",
+        Uncertain = "uncertain",
+        Rejected = "rejected",
+        Deferred = "deferred",
+        /// The message could not be made.
+        Failed = "failed",
+    }
+}
+
+impl DeliveryStatus {
+    /// The message did not reach every recipient, or may not have: the batch fails.
+    pub fn is_undelivered(self) -> bool {
+        matches!(
+            self,
+            DeliveryStatus::Rejected
+                | DeliveryStatus::Deferred
+                | DeliveryStatus::Failed
+                | DeliveryStatus::Uncertain
+        )
+    }
+}
+
 /// What happened to a report's message.
 #[derive(Debug, Clone, Serialize)]
 pub struct Delivery {
-    /// `sent`, `already_sent`, `dry_run`, `held` (awaiting approval), `uncertain`, `rejected`,
-    /// `deferred` or `failed` (the message could not be made).
-    pub status: &'static str,
+    pub status: DeliveryStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -42,7 +70,7 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    fn new(status: &'static str, detail: impl Into<String>) -> Self {
+    fn new(status: DeliveryStatus, detail: impl Into<String>) -> Self {
         Delivery {
             status,
             message_id: None,
@@ -69,7 +97,7 @@ pub fn deliver(
     options: SendOptions,
 ) -> Delivery {
     if report.awaiting_approval {
-        return Delivery::new("held", "awaiting approval: not sent");
+        return Delivery::new(DeliveryStatus::Held, "awaiting approval: not sent");
     }
     let attach = report.client.config.email.attach;
     let wanted = match attach {
@@ -80,7 +108,7 @@ pub fn deliver(
     let file = wanted.and_then(|name| report.outputs.iter().find(|o| o.path.ends_with(name)));
     if let (Some(name), None) = (wanted, file) {
         return Delivery::new(
-            "failed",
+            DeliveryStatus::Failed,
             format!("the message attaches {name}, which this batch's formats do not include"),
         );
     }
@@ -88,14 +116,14 @@ pub fn deliver(
         |f: &OutputFile| std::fs::read(&f.path).map_err(|e| format!("cannot read {}: {e}", f.path));
     let bytes = match file.map(read).transpose() {
         Ok(bytes) => bytes,
-        Err(e) => return Delivery::new("failed", e),
+        Err(e) => return Delivery::new(DeliveryStatus::Failed, e),
     };
     let composed = match compose(report.client, report.model, report.view, report.kit, bytes) {
         Ok(c) => c,
-        Err(e) => return Delivery::new("failed", e),
+        Err(e) => return Delivery::new(DeliveryStatus::Failed, e),
     };
     let mut delivery = Delivery {
-        status: "failed",
+        status: DeliveryStatus::Failed,
         message_id: Some(composed.message_id.clone()),
         recipients: composed.recipients.clone(),
         detail: None,
@@ -119,7 +147,7 @@ type Result<T> = std::result::Result<T, String>;
 
 const NOT_RESENT: &str = "it may have arrived; not resent (use --resend-uncertain after checking)";
 
-fn dry_run(report: &Rendered, composed: &Composed) -> Result<(&'static str, Option<String>)> {
+fn dry_run(report: &Rendered, composed: &Composed) -> Result<(DeliveryStatus, Option<String>)> {
     let first = report
         .outputs
         .first()
@@ -127,7 +155,7 @@ fn dry_run(report: &Rendered, composed: &Composed) -> Result<(&'static str, Opti
     let path = Path::new(&first.path).with_file_name("email.eml");
     write_atomic(&path, &composed.message.formatted())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(("dry_run", Some(path.display().to_string())))
+    Ok((DeliveryStatus::DryRun, Some(path.display().to_string())))
 }
 
 fn send(
@@ -136,29 +164,24 @@ fn send(
     report: &Rendered,
     composed: &Composed,
     options: SendOptions,
-) -> Result<(&'static str, Option<String>)> {
+) -> Result<(DeliveryStatus, Option<String>)> {
     let (client, period) = (
         report.model.client.id.as_str(),
         report.model.period.key.as_str(),
     );
     let known = ledger.deliveries(client, period)?;
-    let state_of = |r: &String| {
-        known
-            .iter()
-            .find(|d| &d.recipient == r)
-            .map(|d| d.state.as_str())
-    };
+    let state_of = |r: &String| known.iter().find(|d| &d.recipient == r).map(|d| d.state);
     // `sending`: the process died between handing the message over and recording the answer;
     // `uncertain`: it was handed over and the server never answered. Either may have arrived.
     let uncertain: Vec<String> = known
         .iter()
         .filter(|d| composed.recipients.contains(&d.recipient))
-        .filter_map(|d| match d.state.as_str() {
-            "sending" => Some(format!(
+        .filter_map(|d| match d.state {
+            DeliveryState::Sending => Some(format!(
                 "{}: interrupted before the server's answer was recorded",
                 d.recipient
             )),
-            "uncertain" => Some(format!(
+            DeliveryState::Uncertain => Some(format!(
                 "{}: {}",
                 d.recipient,
                 d.reply.as_deref().unwrap_or("no answer")
@@ -168,7 +191,7 @@ fn send(
         .collect();
     if !uncertain.is_empty() && !options.resend_uncertain {
         return Ok((
-            "uncertain",
+            DeliveryStatus::Uncertain,
             Some(format!("{}; {NOT_RESENT}", uncertain.join("; "))),
         ));
     }
@@ -176,19 +199,24 @@ fn send(
     let to_send: Vec<String> = composed
         .recipients
         .iter()
-        .filter(|r| !matches!(state_of(r), Some("accepted" | "rejected")))
+        .filter(|r| {
+            !matches!(
+                state_of(r),
+                Some(DeliveryState::Accepted | DeliveryState::Rejected)
+            )
+        })
         .cloned()
         .collect();
     if to_send.is_empty() {
         let rejected: Vec<String> = known
             .iter()
-            .filter(|d| d.state == "rejected")
+            .filter(|d| d.state == DeliveryState::Rejected)
             .map(|d| format!("{}: {}", d.recipient, d.reply.as_deref().unwrap_or("")))
             .collect();
         return Ok(if rejected.is_empty() {
-            ("already_sent", None)
+            (DeliveryStatus::AlreadySent, None)
         } else {
-            ("rejected", Some(rejected.join("; ")))
+            (DeliveryStatus::Rejected, Some(rejected.join("; ")))
         });
     }
     let mailer = mailer.ok_or("the workspace has no `smtp` section to send through")?;
@@ -200,14 +228,14 @@ fn send(
     let envelope = Envelope::new(from, addresses).map_err(|e| e.to_string())?;
     ledger.sending(client, period, &to_send, &composed.message_id, Utc::now())?;
     let (state, status, reply) = match mailer.send(&envelope, &composed.message.formatted()) {
-        Outcome::Accepted(reply) => ("accepted", "sent", reply),
-        Outcome::Rejected(reply) => ("rejected", "rejected", reply),
-        Outcome::Deferred(reply) => ("deferred", "deferred", reply),
-        Outcome::Uncertain(reply) => ("uncertain", "uncertain", reply),
+        Outcome::Accepted(reply) => (DeliveryState::Accepted, DeliveryStatus::Sent, reply),
+        Outcome::Rejected(reply) => (DeliveryState::Rejected, DeliveryStatus::Rejected, reply),
+        Outcome::Deferred(reply) => (DeliveryState::Deferred, DeliveryStatus::Deferred, reply),
+        Outcome::Uncertain(reply) => (DeliveryState::Uncertain, DeliveryStatus::Uncertain, reply),
     };
     ledger.delivered(client, period, &to_send, state, &reply, Utc::now())?;
     let mut detail = format!("{}: {reply}", to_send.join(", "));
-    if status == "uncertain" {
+    if status == DeliveryStatus::Uncertain {
         detail.push_str(&format!("; {NOT_RESENT}"));
     }
     Ok((status, Some(detail)))

@@ -82,7 +82,11 @@ impl HtmlRenderer {
         ctx.insert("font_stack", &font_stack(brand));
         ctx.insert("heading_font", &brand.heading_family());
         let data_uri = |l: &crate::config::brand::Logo| {
-            format!("data:{};base64,{}", l.mime, STANDARD.encode(&l.bytes))
+            format!(
+                "data:{};base64,{}",
+                l.format.mime(),
+                STANDARD.encode(&l.bytes)
+            )
         };
         let dark_cover = !matches!(
             brand.file.cover.style,
@@ -152,12 +156,7 @@ fn chart_svgs(view: &ReportView) -> BTreeMap<String, String> {
 
 /// Calls `f` on every chart of a section: its charts, tile sparklines and goal bars.
 pub fn visit_charts(s: &SectionView, f: &mut impl FnMut(&Chart)) {
-    s.charts.iter().for_each(&mut *f);
-    s.tiles
-        .iter()
-        .filter_map(|t| t.sparkline.as_ref())
-        .for_each(&mut *f);
-    s.goals.iter().map(|g| &g.bar).for_each(&mut *f);
+    s.body.charts().into_iter().for_each(f);
 }
 
 /// `@font-face` rules with the brand's fonts as data URIs: the body and heading fonts, and a
@@ -188,17 +187,17 @@ fn font_css(view: &ReportView, brand: &Brand) -> String {
             continue;
         }
         families_used.push(&font.family);
-        let mime = if font.bytes.starts_with(b"OTTO") {
-            "font/otf"
+        let (mime, format) = if font.bytes.starts_with(b"OTTO") {
+            ("font/otf", "opentype")
         } else {
-            "font/ttf"
+            ("font/ttf", "truetype")
         };
         css.push_str(&format!(
             "@font-face{{font-family:\"{}\";font-weight:{};font-style:normal;font-display:swap;src:url(data:{mime};base64,{}) format(\"{}\")}}\n",
             font.family.replace('"', ""),
             if font.bold { 700 } else { 400 },
             STANDARD.encode(&font.bytes),
-            if mime == "font/otf" { "opentype" } else { "truetype" },
+            format,
         ));
     }
     css

@@ -40,11 +40,23 @@ pub fn to_safe_html(markdown: &str) -> String {
 /// A block of the commentary as plain text, for the PDF.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TextBlock {
-    /// `heading`, `paragraph`, `item` (a list item) or `code`.
-    pub kind: &'static str,
+    pub kind: TextKind,
     /// List nesting (0 outside lists).
     pub level: usize,
     pub text: String,
+}
+
+/// What a commentary block is; the PDF sets headings bold and bullets list items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextKind {
+    Heading,
+    /// A paragraph, or a table row with its cells joined.
+    Paragraph,
+    /// A list item.
+    Item,
+    /// A code block: its line breaks are kept.
+    Code,
 }
 
 /// The commentary as plain text blocks: headings, paragraphs, list items with their nesting,
@@ -79,11 +91,11 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
             }
             Event::Start(tag) => {
                 let kind = match tag {
-                    Tag::Heading { .. } => Some("heading"),
-                    Tag::Item => Some("item"),
-                    Tag::CodeBlock(_) => Some("code"),
-                    Tag::TableRow | Tag::TableHead => Some("paragraph"),
-                    Tag::Paragraph if current.is_none() => Some("paragraph"),
+                    Tag::Heading { .. } => Some(TextKind::Heading),
+                    Tag::Item => Some(TextKind::Item),
+                    Tag::CodeBlock(_) => Some(TextKind::Code),
+                    Tag::TableRow | Tag::TableHead => Some(TextKind::Paragraph),
+                    Tag::Paragraph if current.is_none() => Some(TextKind::Paragraph),
                     _ => None,
                 };
                 if let Some(kind) = kind {
@@ -110,7 +122,7 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 current
                     .get_or_insert(TextBlock {
-                        kind: "paragraph",
+                        kind: TextKind::Paragraph,
                         level: depth,
                         text: String::new(),
                     })
@@ -119,7 +131,8 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(b) = current.as_mut() {
-                    b.text.push(if b.kind == "code" { '\n' } else { ' ' });
+                    b.text
+                        .push(if b.kind == TextKind::Code { '\n' } else { ' ' });
                 }
             }
             _ => {}
@@ -131,27 +144,28 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
 
 #[cfg(test)]
 mod tests {
-    use super::{TextBlock, to_blocks, to_safe_html};
+    use super::TextKind::{Code, Heading, Item, Paragraph};
+    use super::{TextBlock, TextKind, to_blocks, to_safe_html};
 
     #[test]
     fn blocks_keep_nesting_code_and_tables() {
         let md = "# Title\n\nText <b>raw</b>.\n\n- one\n  - inner\n- two\n\n```\ncode\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
         let blocks = to_blocks(md);
-        let pairs: Vec<(&str, usize, &str)> = blocks
+        let pairs: Vec<(TextKind, usize, &str)> = blocks
             .iter()
             .map(|b: &TextBlock| (b.kind, b.level, b.text.as_str()))
             .collect();
         assert_eq!(
             pairs,
             vec![
-                ("heading", 0, "Title"),
-                ("paragraph", 0, "Text <b>raw</b>."),
-                ("item", 1, "one"),
-                ("item", 2, "inner"),
-                ("item", 1, "two"),
-                ("code", 0, "code"),
-                ("paragraph", 0, "a · b"),
-                ("paragraph", 0, "1 · 2"),
+                (Heading, 0, "Title"),
+                (Paragraph, 0, "Text <b>raw</b>."),
+                (Item, 1, "one"),
+                (Item, 2, "inner"),
+                (Item, 1, "two"),
+                (Code, 0, "code"),
+                (Paragraph, 0, "a · b"),
+                (Paragraph, 0, "1 · 2"),
             ]
         );
     }

@@ -11,7 +11,11 @@ use crate::config::schema::{Contact, Section};
 use crate::locale::Locale;
 use crate::metrics::catalog::{CHANNELS, Catalog, Unit};
 use crate::period::PeriodKind;
-use crate::report::model::{ChangeBasis, DataStatus, Kpi, Report, Sentiment, SourceQuality, Trend};
+use crate::render::markdown::TextBlock;
+use crate::report::model::{
+    ChangeBasis, DataStatus, GoalComparison, Kpi, KpiAggregation, Report, Sentiment, SourceQuality,
+    SourceStatus, Trend,
+};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportView {
@@ -54,20 +58,58 @@ pub struct Theme {
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
     pub id: Section,
-    /// `summary`, `channel`, `goals`, `commentary` or `data_notes`: which template draws it.
-    pub template: &'static str,
     pub title: String,
-    pub tiles: Vec<Tile>,
-    pub highlights: Vec<HighlightView>,
-    pub charts: Vec<Chart>,
-    pub tables: Vec<Table>,
-    pub goals: Vec<GoalView>,
-    pub paragraphs: Vec<String>,
-    pub definitions: Vec<Definition>,
-    /// Sanitized HTML of the agency's commentary.
-    pub commentary_html: Option<String>,
-    /// The same commentary as plain text blocks, for the PDF.
-    pub commentary_blocks: Vec<crate::render::markdown::TextBlock>,
+    /// What the section shows. Serialized flat, with `template` naming the template that
+    /// draws it, so a template reads `section.tiles` as before.
+    #[serde(flatten)]
+    pub body: SectionBody,
+}
+
+/// A section's content, one variant per template: each holds only what its template draws.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "template", rename_all = "snake_case")]
+pub enum SectionBody {
+    /// Headline tiles (four to a row in the PDF) and the notable changes.
+    Summary {
+        tiles: Vec<Tile>,
+        highlights: Vec<HighlightView>,
+    },
+    /// A channel's tiles (five to a row; none in weekly reports), charts and breakdown tables.
+    Channel {
+        tiles: Vec<Tile>,
+        charts: Vec<Chart>,
+        tables: Vec<Table>,
+    },
+    Goals {
+        goals: Vec<GoalView>,
+    },
+    Commentary {
+        /// Sanitized HTML of the agency's commentary.
+        commentary_html: String,
+        /// The same commentary as plain text blocks, for the PDF.
+        commentary_blocks: Vec<TextBlock>,
+    },
+    DataNotes {
+        paragraphs: Vec<String>,
+        definitions: Vec<Definition>,
+    },
+}
+
+impl SectionBody {
+    /// Every chart the section draws: its charts, tile sparklines and goal bars.
+    pub fn charts(&self) -> Vec<&Chart> {
+        fn sparklines(tiles: &[Tile]) -> impl Iterator<Item = &Chart> {
+            tiles.iter().filter_map(|t| t.sparkline.as_ref())
+        }
+        match self {
+            SectionBody::Summary { tiles, .. } => sparklines(tiles).collect(),
+            SectionBody::Channel { tiles, charts, .. } => {
+                charts.iter().chain(sparklines(tiles)).collect()
+            }
+            SectionBody::Goals { goals } => goals.iter().map(|g| &g.bar).collect(),
+            SectionBody::Commentary { .. } | SectionBody::DataNotes { .. } => Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -76,19 +118,41 @@ pub struct Tile {
     pub label: String,
     pub value: String,
     pub change: Option<String>,
-    /// ▲, ▼ or ● (flat).
-    pub arrow: &'static str,
-    /// `good`, `bad` or `neutral`.
-    pub sentiment: &'static str,
+    pub arrow: Arrow,
+    pub sentiment: Tone,
     pub previous: Option<String>,
     pub note: Option<String>,
     pub sparkline: Option<Chart>,
 }
 
+/// The direction a tile's change points, drawn next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Arrow {
+    #[serde(rename = "▲")]
+    Up,
+    #[serde(rename = "▼")]
+    Down,
+    #[serde(rename = "●")]
+    Flat,
+    /// No comparison: nothing is drawn.
+    #[serde(rename = "")]
+    None,
+}
+
+/// How a tile's change is coloured: the KPI's sentiment, or `none` without a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+    None,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct HighlightView {
     pub text: String,
-    pub sentiment: &'static str,
+    pub sentiment: Sentiment,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -288,7 +352,20 @@ impl SectionBuilder<'_> {
         self.input.locale
     }
 
-    fn empty(&self, id: Section, template: &'static str) -> SectionView {
+    fn section(&self, id: Section) -> Option<SectionView> {
+        let body = match id {
+            Section::Summary => self.summary(),
+            Section::Goals => self.goals(),
+            Section::Commentary => {
+                let markdown = self.report().commentary.as_deref()?;
+                SectionBody::Commentary {
+                    commentary_html: self.input.commentary_html.clone()?,
+                    commentary_blocks: crate::render::markdown::to_blocks(markdown),
+                }
+            }
+            Section::DataNotes => self.data_notes(),
+            _ => self.channel(id.channel()?),
+        };
         let key = format!(
             "section-{}",
             serde_json::to_value(id)
@@ -296,35 +373,10 @@ impl SectionBuilder<'_> {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         );
-        SectionView {
+        Some(SectionView {
             id,
-            template,
             title: self.l().t(&key),
-            tiles: Vec::new(),
-            highlights: Vec::new(),
-            charts: Vec::new(),
-            tables: Vec::new(),
-            goals: Vec::new(),
-            paragraphs: Vec::new(),
-            definitions: Vec::new(),
-            commentary_html: None,
-            commentary_blocks: Vec::new(),
-        }
-    }
-
-    fn section(&self, id: Section) -> Option<SectionView> {
-        Some(match id {
-            Section::Summary => self.summary(),
-            Section::Goals => self.goals(),
-            Section::Commentary => {
-                let mut s = self.empty(id, "commentary");
-                let markdown = self.report().commentary.as_deref()?;
-                s.commentary_html = Some(self.input.commentary_html.clone()?);
-                s.commentary_blocks = crate::render::markdown::to_blocks(markdown);
-                s
-            }
-            Section::DataNotes => self.data_notes(),
-            _ => self.channel(id, id.channel()?),
+            body,
         })
     }
 
@@ -360,10 +412,10 @@ impl SectionBuilder<'_> {
             .value
             .map_or_else(|| l.t("no-data"), |v| self.value(v, k.unit, true));
         let (arrow, sentiment) = match (k.trend, k.sentiment) {
-            (Some(Trend::Up), s) => ("▲", sentiment_name(s)),
-            (Some(Trend::Down), s) => ("▼", sentiment_name(s)),
-            (Some(Trend::Flat), _) => ("●", "neutral"),
-            (None, _) => ("", "none"),
+            (Some(Trend::Up), s) => (Arrow::Up, tone(s)),
+            (Some(Trend::Down), s) => (Arrow::Down, tone(s)),
+            (Some(Trend::Flat), _) => (Arrow::Flat, Tone::Neutral),
+            (None, _) => (Arrow::None, Tone::None),
         };
         let change = k.change_pct.map(|p| l.fmt.signed_percent(p)).or_else(|| {
             // A rate moving from zero has no relative change; show the points instead.
@@ -387,7 +439,10 @@ impl SectionBuilder<'_> {
             (_, _, Some(_)) => Some(l.t("comparison-incomplete")),
             (_, _, None) => None,
         };
-        let mut note = self.incomplete_note(k.missing_days, k.previous_missing_days);
+        let mut note = self.incomplete_note(
+            (k.missing_days, k.days_with_data),
+            k.previous_missing_days.zip(k.previous_days_with_data),
+        );
         // A rate over the days with data compares like with like; the note says so.
         if k.change_basis == ChangeBasis::DaysPresent && k.per_day.is_none() {
             note = note.map(|n| format!("{n} {}", l.t("vs-days-present")));
@@ -396,9 +451,7 @@ impl SectionBuilder<'_> {
         let sparkline = sparkline
             .then(|| self.report().series.iter().find(|s| s.metric == k.id))
             .flatten()
-            .filter(|s| {
-                s.current.iter().filter(|d| d.value.is_some()).count() * 10 >= s.current.len() * 7
-            })
+            .filter(|s| s.mostly_present)
             .map(|s| Chart {
                 id: format!("spark-{}", k.id.replace('.', "-")),
                 kind: ChartKind::Sparkline,
@@ -435,43 +488,41 @@ impl SectionBuilder<'_> {
         }
     }
 
-    /// "Based on 27 of 31 days with data", and the same of the comparison, when days miss.
-    fn incomplete_note(&self, missing: u32, previous_missing: Option<u32>) -> Option<String> {
+    /// "Based on 27 of 31 days with data", and the same of the comparison, when days miss;
+    /// each pair is (missing days, days with data).
+    fn incomplete_note(
+        &self,
+        (missing, present): (u32, u32),
+        previous: Option<(u32, u32)>,
+    ) -> Option<String> {
         let l = self.l();
         let r = self.report();
         let mut parts = Vec::new();
         if missing > 0 {
             parts.push(l.text(
                 "notes-incomplete-kpi",
-                &[
-                    ("days", r.period.days.saturating_sub(missing).into()),
-                    ("missing", missing.into()),
-                ],
+                &[("days", present.into()), ("missing", missing.into())],
             ));
         }
-        if let (Some(c), Some(n)) = (&r.comparison, previous_missing.filter(|&n| n > 0)) {
+        if let (Some(_), Some((n, present))) = (&r.comparison, previous.filter(|&(n, _)| n > 0)) {
             parts.push(l.text(
                 "notes-incomplete-previous",
-                &[
-                    ("days", c.days.saturating_sub(n).into()),
-                    ("missing", n.into()),
-                ],
+                &[("days", present.into()), ("missing", n.into())],
             ));
         }
         (!parts.is_empty()).then(|| parts.join(" "))
     }
 
-    fn summary(&self) -> SectionView {
+    fn summary(&self) -> SectionBody {
         let r = self.report();
         let l = self.l();
-        let mut s = self.empty(Section::Summary, "summary");
-        s.tiles = r
+        let tiles = r
             .summary
             .iter()
             .filter_map(|id| self.kpi(id))
             .map(|k| self.tile(k, true))
             .collect();
-        s.highlights = r
+        let highlights = r
             .highlights
             .iter()
             .filter_map(|h| {
@@ -490,16 +541,16 @@ impl SectionBuilder<'_> {
                             ("value", self.value(h.value, k.unit, false).into()),
                         ],
                     ),
-                    sentiment: sentiment_name(Some(h.sentiment)),
+                    sentiment: h.sentiment,
                 })
             })
             .collect();
-        s
+        SectionBody::Summary { tiles, highlights }
     }
 
-    fn channel(&self, id: Section, channel: &str) -> SectionView {
+    fn channel(&self, channel: &str) -> SectionBody {
         let r = self.report();
-        let mut s = self.empty(id, "channel");
+        let (mut tiles, mut charts, mut tables) = (Vec::new(), Vec::new(), Vec::new());
         let kpis: Vec<&Kpi> = r
             .kpis
             .iter()
@@ -513,29 +564,32 @@ impl SectionBuilder<'_> {
             .map(|b| b.rank_metric.clone())
             .or_else(|| kpis.first().map(|k| k.id.clone()));
         if !weekly {
-            s.tiles = kpis.iter().map(|k| self.tile(k, false)).collect();
+            tiles = kpis.iter().map(|k| self.tile(k, false)).collect();
         }
         if let Some(metric) = trend_metric {
-            s.charts.extend(self.trend(&metric, weekly));
+            charts.extend(self.trend(&metric, weekly));
         }
-        if weekly {
-            return s;
+        if !weekly {
+            if let Some((_, metric)) = DAILY_BARS.iter().find(|(c, _)| *c == channel)
+                && self.kpi(metric).is_some()
+            {
+                charts.extend(self.daily_bars(metric));
+            }
+            for b in r.breakdowns.iter().filter(|b| b.channel == channel) {
+                charts.push(self.breakdown_chart(b, channel == "web"));
+                tables.push(self.breakdown_table(b));
+            }
         }
-        if let Some((_, metric)) = DAILY_BARS.iter().find(|(c, _)| *c == channel)
-            && self.kpi(metric).is_some()
-        {
-            s.charts.extend(self.daily_bars(metric));
+        SectionBody::Channel {
+            tiles,
+            charts,
+            tables,
         }
-        for b in r.breakdowns.iter().filter(|b| b.channel == channel) {
-            s.charts.push(self.breakdown_chart(b, channel == "web"));
-            s.tables.push(self.breakdown_table(b));
-        }
-        s
     }
 
-    fn goals(&self) -> SectionView {
+    fn goals(&self) -> SectionBody {
         let l = self.l();
-        let mut s = self.empty(Section::Goals, "goals");
+        let mut goals = Vec::new();
         for (i, g) in self.report().goals.iter().enumerate() {
             let unit = self
                 .input
@@ -543,26 +597,23 @@ impl SectionBuilder<'_> {
                 .get(&g.metric)
                 .map_or(Unit::Count, |m| m.unit);
             let target = self.value(g.period_target, unit, false);
-            let at_least = g.comparison == "at_least";
+
             let color = match g.met {
                 Some(true) => self.theme.positive.clone(),
                 Some(false) => self.theme.negative.clone(),
                 None => self.theme.muted.clone(),
             };
             let progress = g.progress.unwrap_or(0.0);
-            // For "at most" goals the bar shows how much of the allowance is used.
-            let scale = progress.clamp(1.0, 1.5);
-            s.goals.push(GoalView {
+            goals.push(GoalView {
                 label: g.label.clone(),
-                note: self.incomplete_note(g.missing_days, None),
+                note: self.incomplete_note((g.missing_days, g.days_with_data), None),
                 value: g
                     .value
                     .map_or_else(|| l.t("no-data"), |v| self.value(v, unit, false)),
                 target: l.text(
-                    if at_least {
-                        "goal-at-least"
-                    } else {
-                        "goal-at-most"
+                    match g.comparison {
+                        GoalComparison::AtLeast => "goal-at-least",
+                        GoalComparison::AtMost => "goal-at-most",
                     },
                     &[("target", target.into())],
                 ),
@@ -588,22 +639,22 @@ impl SectionBuilder<'_> {
                         value: progress,
                         value_label: l.fmt.percent(progress, 0),
                         color,
-                        target: Some(scale),
+                        target: Some(g.bar_scale),
                     }],
                     y_ticks: Vec::new(),
                 },
             });
         }
-        s
+        SectionBody::Goals { goals }
     }
 
-    fn data_notes(&self) -> SectionView {
+    fn data_notes(&self) -> SectionBody {
         let r = self.report();
         let l = self.l();
-        let mut s = self.empty(Section::DataNotes, "data_notes");
+        let mut paragraphs = Vec::new();
         match r.data_quality.status {
-            DataStatus::NoData => s.paragraphs.push(l.t("notes-no-data")),
-            _ if r.data_quality.complete => s.paragraphs.push(l.t("notes-complete")),
+            DataStatus::NoData => paragraphs.push(l.t("notes-no-data")),
+            _ if r.data_quality.complete => paragraphs.push(l.t("notes-complete")),
             _ => {}
         }
         let ranges = |list: &[crate::report::model::DateRange]| -> String {
@@ -620,13 +671,12 @@ impl SectionBuilder<'_> {
         };
         for src in &r.data_quality.sources {
             let name = self.source_name(src);
-            if src.status != "ok" {
-                s.paragraphs
-                    .push(l.text("notes-failed", &[("source", name.as_str().into())]));
+            if src.status != SourceStatus::Ok {
+                paragraphs.push(l.text("notes-failed", &[("source", name.as_str().into())]));
                 continue;
             }
             if src.missing_days > 0 {
-                s.paragraphs.push(l.text(
+                paragraphs.push(l.text(
                     "notes-missing",
                     &[
                         ("source", name.as_str().into()),
@@ -636,7 +686,7 @@ impl SectionBuilder<'_> {
                 ));
             }
             if let Some(n) = src.comparison_missing_days.filter(|&n| n > 0) {
-                s.paragraphs.push(l.text(
+                paragraphs.push(l.text(
                     "notes-missing-comparison",
                     &[
                         ("source", name.as_str().into()),
@@ -646,7 +696,7 @@ impl SectionBuilder<'_> {
                 ));
             }
             if src.skipped_rows > 0 {
-                s.paragraphs.push(l.text(
+                paragraphs.push(l.text(
                     "notes-skipped",
                     &[
                         ("source", name.as_str().into()),
@@ -662,18 +712,17 @@ impl SectionBuilder<'_> {
         {
             // The model's notes are English; known kinds have a translated message.
             let note = match k.aggregation {
-                "sum_of_daily_uniques" => l.t("note-daily-uniques"),
+                KpiAggregation::SumOfDailyUniques => l.t("note-daily-uniques"),
                 _ => k.note.clone().unwrap_or_default(),
             };
-            s.paragraphs
-                .push(format!("{}: {}", self.metric_label(&k.id), note));
+            paragraphs.push(format!("{}: {}", self.metric_label(&k.id), note));
         }
         let shown: Vec<&str> = CHANNELS
             .iter()
             .filter(|c| r.sections.iter().any(|s| s.channel() == Some(c)))
             .copied()
             .collect();
-        s.definitions = r
+        let definitions = r
             .kpis
             .iter()
             .filter(|k| k.value.is_some() && shown.contains(&k.channel.as_str()))
@@ -692,7 +741,10 @@ impl SectionBuilder<'_> {
                 })
             })
             .collect();
-        s
+        SectionBody::DataNotes {
+            paragraphs,
+            definitions,
+        }
     }
 }
 
@@ -715,11 +767,11 @@ impl SectionBuilder<'_> {
     }
 }
 
-fn sentiment_name(s: Option<Sentiment>) -> &'static str {
+fn tone(s: Option<Sentiment>) -> Tone {
     match s {
-        Some(Sentiment::Good) => "good",
-        Some(Sentiment::Bad) => "bad",
-        _ => "neutral",
+        Some(Sentiment::Good) => Tone::Good,
+        Some(Sentiment::Bad) => Tone::Bad,
+        _ => Tone::Neutral,
     }
 }
 

@@ -106,7 +106,7 @@ pub fn build(
     for source in &client.config.sources {
         let meta = SourceMeta {
             id: source.id.to_string(),
-            kind: source.kind.name(),
+            kind: source.kind,
             platform: source.kind.platform(),
             channels: source_channels(ws, source),
         };

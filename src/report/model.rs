@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::config::schema::{Calendar, Contact, GoalPer, Section};
+use crate::config::schema::{Calendar, Contact, GoalPer, Section, SourceKind};
 use crate::metrics::catalog::{Direction, Unit};
 use crate::period::{CompareKind, PeriodKind};
 use crate::sources::BadRow;
@@ -107,6 +107,20 @@ pub enum ChangeBasis {
     None,
 }
 
+/// How a KPI's period value was formed from its daily values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiAggregation {
+    Sum,
+    /// Daily unique counts summed: someone active on several days counts once per day.
+    SumOfDailyUniques,
+    /// The platform's own total over the period (unique users), not a sum of days.
+    PlatformTotal,
+    Last,
+    WeightedMean,
+    Ratio,
+}
+
 /// Per-day averages over the days with data.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PerDay {
@@ -122,9 +136,8 @@ pub struct Kpi {
     pub label: String,
     pub unit: Unit,
     pub good: Direction,
-    /// How the period value was formed: `sum`, `sum_of_daily_uniques`, `last`,
-    /// `weighted_mean`, `ratio`.
-    pub aggregation: &'static str,
+    /// How the period value was formed.
+    pub aggregation: KpiAggregation,
     /// Base units: ratios as fractions, money in major units; null where undefined.
     pub value: Option<f64>,
     pub previous: Option<f64>,
@@ -140,6 +153,10 @@ pub struct Kpi {
     /// Days of the period with no data for this metric (or one of its parts).
     pub missing_days: u32,
     pub previous_missing_days: Option<u32>,
+    /// Days of the period with data: `period.days − missing_days`.
+    pub days_with_data: u32,
+    /// The same of the comparison, or null without one.
+    pub previous_days_with_data: Option<u32>,
     /// What `change` and `change_pct` compare: the periods' values when both are complete,
     /// the days with data when either misses days, or nothing.
     pub change_basis: ChangeBasis,
@@ -161,6 +178,9 @@ pub struct DayValue {
 #[derive(Debug, Clone, Serialize)]
 pub struct Series {
     pub metric: String,
+    /// True when at least 70 % of the period's days have a value: enough days to show the
+    /// series' shape (a sparkline); a rating on the few days with reviews says nothing.
+    pub mostly_present: bool,
     pub current: Vec<DayValue>,
     pub previous: Vec<DayValue>,
 }
@@ -195,8 +215,7 @@ pub struct BreakdownRow {
 pub struct GoalProgress {
     pub metric: String,
     pub label: String,
-    /// `at_least` or `at_most`.
-    pub comparison: &'static str,
+    pub comparison: GoalComparison,
     /// The target as configured, and the period it was stated for.
     pub target: f64,
     pub per: GoalPer,
@@ -205,11 +224,24 @@ pub struct GoalProgress {
     pub value: Option<f64>,
     /// value / period_target.
     pub progress: Option<f64>,
+    /// The length of a progress bar's track in targets: 1, or the progress when it passes the
+    /// target, up to 1.5 (an "at most" goal's bar then shows how far the allowance is exceeded).
+    pub bar_scale: f64,
     /// Null without data, or when days are missing and the verdict would rest on them (a sum
     /// below an "at least" target, or within an "at most" one).
     pub met: Option<bool>,
     /// Days of the period without data for the metric: a missed goal may be missing data.
     pub missing_days: u32,
+    /// Days of the period with data: `period.days − missing_days`.
+    pub days_with_data: u32,
+}
+
+/// Which side of its target a goal must stay on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalComparison {
+    AtLeast,
+    AtMost,
 }
 
 /// A notable change, as a structured fact for renderers to phrase.
@@ -242,29 +274,28 @@ pub struct DataQuality {
     pub sources: Vec<SourceQuality>,
 }
 
-/// The delivery gate: whether the data a report needs is all there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DataStatus {
-    /// Every source has data through the period's end, and the comparison's days are present.
-    Complete,
-    /// A source failed, ends before the period does, or the comparison misses days.
-    Incomplete,
-    /// No source has any data for the period.
-    NoData,
+closed_set! {
+    /// The delivery gate: whether the data a report needs is all there.
+    pub enum DataStatus ("data status") {
+        /// Every source has data through the period's end, and the comparison's days are present.
+        Complete = "complete",
+        /// A source failed, ends before the period does, or the comparison misses days.
+        Incomplete = "incomplete",
+        /// No source has any data for the period.
+        NoData = "no_data",
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceQuality {
     pub id: String,
     /// `csv`, `json`, `http`, `ga4`, `google_ads`, `meta`, `search_console`, `gbp_reviews`.
-    pub kind: &'static str,
+    pub kind: SourceKind,
     /// The platform's display name (`Google Search Console`), for live sources.
     pub platform: Option<&'static str>,
     /// The channels the source feeds (`web`, `ads`, ...), in catalog order.
     pub channels: Vec<String>,
-    /// `ok` or `failed`.
-    pub status: &'static str,
+    pub status: SourceStatus,
     /// Why it failed, for stderr, `status` and the ledger; never written into a report.
     #[serde(skip)]
     pub error: Option<String>,
@@ -283,4 +314,12 @@ pub struct SourceQuality {
     /// Live sources: the snapshot used for each range and when it was fetched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fetched: Vec<FetchInfo>,
+}
+
+/// Whether a source's data could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceStatus {
+    Ok,
+    Failed,
 }

@@ -25,7 +25,7 @@ use crate::metrics::dataset::MetricSeries;
 #[derive(Debug, Clone)]
 pub struct SourceData {
     pub id: String,
-    pub kind: &'static str,
+    pub kind: SourceKind,
     pub file: PathBuf,
     pub metrics: BTreeMap<String, MetricSeries>,
     /// Local dates with at least one value.
@@ -56,7 +56,7 @@ impl SourceData {
     fn new(config: &SourceConfig, file: &Path) -> Self {
         SourceData {
             id: config.id.to_string(),
-            kind: config.kind.name(),
+            kind: config.kind,
             file: file.to_path_buf(),
             metrics: BTreeMap::new(),
             dates: BTreeSet::new(),

@@ -6,7 +6,9 @@ use super::fonts::{FontBook, MissingGlyph, ShapedRun};
 use crate::charts::geometry::{self, Anchor, ChartStyle, Shape};
 use crate::charts::{Chart, ChartKind};
 use crate::config::brand::PageSize;
-use crate::render::view::{ReportView, SectionView, Tile};
+use crate::render::markdown::TextKind;
+use crate::render::view::{Arrow, ReportView, SectionBody, SectionView, Tile, Tone};
+use crate::report::model::Sentiment;
 
 /// A colour as 0–1 RGB.
 pub type Rgb = [f32; 3];
@@ -330,117 +332,153 @@ impl Layout<'_> {
             keep_with_next: true,
             bookmark: Some(s.title.clone()),
         });
-        if !s.tiles.is_empty() {
-            let per_row = if s.template == "summary" { 4 } else { 5 };
-            for row in s.tiles.chunks(per_row) {
-                out.push(self.tile_row(row, per_row)?);
+        match &s.body {
+            SectionBody::Summary { tiles, highlights } => {
+                self.tile_rows(tiles, 4, out)?;
+                for hl in highlights {
+                    let color = match hl.sentiment {
+                        Sentiment::Good => &t.positive,
+                        Sentiment::Bad => &t.negative,
+                        Sentiment::Neutral => &t.muted,
+                    };
+                    let (mut items, h) =
+                        self.paragraph(&hl.text, BODY, false, x + 12.0, width - 20.0, &t.text)?;
+                    let h = h + 8.0;
+                    items = shift(items, 4.0);
+                    items.insert(
+                        0,
+                        Item::Rect {
+                            x,
+                            y: 0.0,
+                            w: width,
+                            h: h - 3.0,
+                            color: rgb(&t.surface),
+                        },
+                    );
+                    items.insert(
+                        1,
+                        Item::Rect {
+                            x,
+                            y: 0.0,
+                            w: 3.0,
+                            h: h - 3.0,
+                            color: rgb(color),
+                        },
+                    );
+                    out.push(Self::fixed(h + 1.0, items));
+                }
             }
-        }
-        for hl in &s.highlights {
-            let color = match hl.sentiment {
-                "good" => &t.positive,
-                "bad" => &t.negative,
-                _ => &t.muted,
-            };
-            let (mut items, h) =
-                self.paragraph(&hl.text, BODY, false, x + 12.0, width - 20.0, &t.text)?;
-            let h = h + 8.0;
-            items = shift(items, 4.0);
-            items.insert(
-                0,
-                Item::Rect {
-                    x,
-                    y: 0.0,
-                    w: width,
-                    h: h - 3.0,
-                    color: rgb(&t.surface),
-                },
-            );
-            items.insert(
-                1,
-                Item::Rect {
-                    x,
-                    y: 0.0,
-                    w: 3.0,
-                    h: h - 3.0,
-                    color: rgb(color),
-                },
-            );
-            out.push(Self::fixed(h + 1.0, items));
-        }
-        for chart in &s.charts {
-            out.push(self.chart_block(chart, x, width)?);
-        }
-        for table in &s.tables {
-            out.push(self.table(table)?);
-        }
-        for goal in &s.goals {
-            let mut items = Vec::new();
-            items.push(
-                self.text(&goal.label, BODY, true, x, BODY + 2.0, &t.text)?
-                    .0,
-            );
-            let color = match goal.met {
-                Some(true) => &t.positive,
-                Some(false) => &t.negative,
-                None => &t.muted,
-            };
-            items.push(self.text_anchored(
-                &goal.status,
-                BODY,
-                true,
-                (x + width, BODY + 2.0, Anchor::End),
-                color,
-            )?);
-            let bar_w = width.min(360.0);
-            items.extend(self.chart_items(&goal.bar, x, 18.0, bar_w, 9.0)?);
-            let detail = format!("{} · {}", goal.value, goal.target);
-            items.push(self.text(&detail, SMALL, false, x, 42.0, &t.muted)?.0);
-            let mut h = 50.0;
-            if let Some(note) = &goal.note {
-                items.push(self.text(note, SMALL, false, x, 54.0, &t.muted)?.0);
-                h += 12.0;
+            SectionBody::Channel {
+                tiles,
+                charts,
+                tables,
+            } => {
+                self.tile_rows(tiles, 5, out)?;
+                for chart in charts {
+                    out.push(self.chart_block(chart, x, width)?);
+                }
+                for table in tables {
+                    out.push(self.table(table)?);
+                }
             }
-            out.push(Self::fixed(h + 6.0, items));
-        }
-        for block in &s.commentary_blocks {
-            let (size, bold) = if block.kind == "heading" {
-                (11.5, true)
-            } else {
-                (BODY, false)
-            };
-            // List items are indented by level and bulleted; code keeps its line breaks.
-            let indent = block.level as f32 * 12.0;
-            let text = if block.kind == "item" {
-                format!("•  {}", block.text)
-            } else {
-                block.text.clone()
-            };
-            let (items, h) = self.paragraph(
-                &text,
-                size,
-                bold,
-                x + indent,
-                width.min(470.0) - indent,
-                &t.text,
-            )?;
-            out.push(Self::fixed(h + 6.0, items));
-        }
-        for p in &s.paragraphs {
-            let (items, h) = self.paragraph(p, BODY, false, x, width, &t.text)?;
-            out.push(Self::fixed(h + 5.0, items));
-        }
-        for d in &s.definitions {
-            let term_w = 130.0;
-            let (term, th) = self.paragraph(&d.term, SMALL, true, x, term_w - 8.0, &t.text)?;
-            let (text, dh) =
-                self.paragraph(&d.text, SMALL, false, x + term_w, width - term_w, &t.muted)?;
-            let mut items = term;
-            items.extend(text);
-            out.push(Self::fixed(th.max(dh) + 4.0, items));
+            SectionBody::Goals { goals } => {
+                for goal in goals {
+                    let mut items = Vec::new();
+                    items.push(
+                        self.text(&goal.label, BODY, true, x, BODY + 2.0, &t.text)?
+                            .0,
+                    );
+                    let color = match goal.met {
+                        Some(true) => &t.positive,
+                        Some(false) => &t.negative,
+                        None => &t.muted,
+                    };
+                    items.push(self.text_anchored(
+                        &goal.status,
+                        BODY,
+                        true,
+                        (x + width, BODY + 2.0, Anchor::End),
+                        color,
+                    )?);
+                    let bar_w = width.min(360.0);
+                    items.extend(self.chart_items(&goal.bar, x, 18.0, bar_w, 9.0)?);
+                    let detail = format!("{} · {}", goal.value, goal.target);
+                    items.push(self.text(&detail, SMALL, false, x, 42.0, &t.muted)?.0);
+                    let mut h = 50.0;
+                    if let Some(note) = &goal.note {
+                        items.push(self.text(note, SMALL, false, x, 54.0, &t.muted)?.0);
+                        h += 12.0;
+                    }
+                    out.push(Self::fixed(h + 6.0, items));
+                }
+            }
+            SectionBody::Commentary {
+                commentary_blocks, ..
+            } => {
+                for block in commentary_blocks {
+                    let (size, bold) = if block.kind == TextKind::Heading {
+                        (11.5, true)
+                    } else {
+                        (BODY, false)
+                    };
+                    // List items are indented by level and bulleted; code keeps its line breaks.
+                    let indent = block.level as f32 * 12.0;
+                    let text = if block.kind == TextKind::Item {
+                        format!("•  {}", block.text)
+                    } else {
+                        block.text.clone()
+                    };
+                    let (items, h) = self.paragraph(
+                        &text,
+                        size,
+                        bold,
+                        x + indent,
+                        width.min(470.0) - indent,
+                        &t.text,
+                    )?;
+                    out.push(Self::fixed(h + 6.0, items));
+                }
+            }
+            SectionBody::DataNotes {
+                paragraphs,
+                definitions,
+            } => {
+                for p in paragraphs {
+                    let (items, h) = self.paragraph(p, BODY, false, x, width, &t.text)?;
+                    out.push(Self::fixed(h + 5.0, items));
+                }
+                for d in definitions {
+                    let term_w = 130.0;
+                    let (term, th) =
+                        self.paragraph(&d.term, SMALL, true, x, term_w - 8.0, &t.text)?;
+                    let (text, dh) = self.paragraph(
+                        &d.text,
+                        SMALL,
+                        false,
+                        x + term_w,
+                        width - term_w,
+                        &t.muted,
+                    )?;
+                    let mut items = term;
+                    items.extend(text);
+                    out.push(Self::fixed(th.max(dh) + 4.0, items));
+                }
+            }
         }
         if let Some(Block::Fixed { height, .. }) = out.last_mut() {
             *height += 14.0;
+        }
+        Ok(())
+    }
+
+    fn tile_rows(
+        &self,
+        tiles: &[Tile],
+        per_row: usize,
+        out: &mut Vec<Block>,
+    ) -> Result<(), MissingGlyph> {
+        for row in tiles.chunks(per_row) {
+            out.push(self.tile_row(row, per_row)?);
         }
         Ok(())
     }
@@ -488,24 +526,24 @@ impl Layout<'_> {
             y += 13.0;
             if let Some(change) = &tile.change {
                 let color = match tile.sentiment {
-                    "good" => &t.positive,
-                    "bad" => &t.negative,
-                    _ => &t.muted,
+                    Tone::Good => &t.positive,
+                    Tone::Bad => &t.negative,
+                    Tone::Neutral | Tone::None => &t.muted,
                 };
                 // The arrow is drawn, not a glyph: body fonts rarely have ▲ and ▼.
                 let (tx, ty, size) = (inner, y - 3.2, 5.0);
                 let triangle = match tile.arrow {
-                    "▲" => Some(vec![
+                    Arrow::Up => Some(vec![
                         (tx, ty + size * 0.45),
                         (tx + size, ty + size * 0.45),
                         (tx + size / 2.0, ty - size * 0.45),
                     ]),
-                    "▼" => Some(vec![
+                    Arrow::Down => Some(vec![
                         (tx, ty - size * 0.45),
                         (tx + size, ty - size * 0.45),
                         (tx + size / 2.0, ty + size * 0.45),
                     ]),
-                    _ => None,
+                    Arrow::Flat | Arrow::None => None,
                 };
                 let text_x = match triangle {
                     Some(points) => {
