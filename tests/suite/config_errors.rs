@@ -1,9 +1,7 @@
 //! Each file in `fixtures/invalid/` is a broken workspace; its `# expect:` lines list what
 //! `execreport check` must say (file, line:column, field, expectation).
 
-mod common;
-
-use common::{execreport, repo, stderr};
+use crate::common::{execreport, repo, stderr};
 
 #[test]
 fn every_invalid_workspace_is_reported_with_file_line_and_field() {

@@ -1,12 +1,7 @@
 //! Reports in the client's language: Thai (Buddhist calendar) and Japanese PDFs read back with
 //! pdftotext, Turkish casing and number formats in the HTML.
 
-mod common;
-
-#[path = "common/pdf_tools.rs"]
-mod pdf_tools;
-
-use pdf_tools::squash;
+use crate::common::{self, pdf_tools, pdf_tools::squash};
 
 fn render(client: &str, out: &std::path::Path) {
     common::render(

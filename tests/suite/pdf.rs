@@ -1,19 +1,13 @@
 //! The PDF report checked with real PDF tools: structure (qpdf), fonts embedded and subset
 //! (pdffonts), the text a reader sees (pdftotext), pagination rules and reproducibility.
 
-mod common;
-
-#[path = "common/pdf_tools.rs"]
-mod pdf_tools;
-
 use std::path::{Path, PathBuf};
 
-use common::repo;
+use crate::common::{self, pdf_tools, pdf_tools::squash, repo};
 use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::pdf::Item;
 use execreport::report::{self, ReportRequest};
-use pdf_tools::squash;
 
 fn render(config: &str, client: Option<&str>, out: &Path) {
     common::render(config, client, "2026-10", "html,pdf", out);

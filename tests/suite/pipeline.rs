@@ -1,9 +1,7 @@
 //! The whole pipeline on a small hand-computed workspace (`fixtures/valid`): the numbers in
 //! report.json are checked against values worked out by hand from the fixture files.
 
-mod common;
-
-use common::{execreport, repo, stderr};
+use crate::common::{execreport, repo, stderr};
 use serde_json::Value;
 
 fn render(args: &[&str]) -> (tempfile::TempDir, Value) {
