@@ -214,3 +214,15 @@ fn parse_period(s: &str) -> Result<PeriodSpec, String> {
     s.parse()
         .map_err(|e: crate::period::PeriodError| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+
+    /// clap's own consistency checks (conflicting names, bad defaults, missing values).
+    #[test]
+    fn cli_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
