@@ -1,5 +1,5 @@
 //! Reports in the client's language: Thai (Buddhist calendar) and Japanese PDFs read back with
-//! pdftotext, Turkish casing and number formats in the HTML.
+//! pdftotext, Turkish casing and number formats in the HTML and the PDF.
 
 use crate::common::{self, pdf_tools, pdf_tools::squash};
 
@@ -8,7 +8,7 @@ fn render(client: &str, out: &std::path::Path) {
         "samples/execreport.yaml",
         Some(client),
         "2026-10",
-        "html,pdf",
+        "html,json,pdf",
         out,
     );
 }
@@ -42,9 +42,11 @@ fn thai_pdf_reads_back_in_thai_with_buddhist_years() {
         !text.contains("Executive summary"),
         "untranslated English in the Thai PDF"
     );
+    // 2026 is 2569 in the Buddhist calendar: the Gregorian year appears nowhere.
     assert!(
-        !text.contains("2026 ") || text.contains("2569"),
-        "Gregorian years where Buddhist ones belong"
+        !text.contains("2026"),
+        "Gregorian years where Buddhist ones belong:\n{}",
+        head(&text)
     );
 }
 
@@ -80,13 +82,80 @@ fn turkish_capitals_and_numbers() {
         "Turkish upper-casing"
     );
     assert!(html.contains("Yönetici özeti"));
-    // Percent sign first and decimal comma, as CLDR has Turkish: %12,3.
-    assert!(
-        html.contains("%") && html.contains(",") && html.contains("Ekim 2026"),
-        "Turkish formats"
-    );
-    let text = squash(&pdf_tools::text(
+    // The numbers as CLDR writes Turkish: percent sign first, decimal comma, dot between
+    // thousands. Checked in the text a reader sees (the inline CSS has `%` and `,` anyway),
+    // against the values report.json holds.
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.path().join("izmir-deri/2026-10/report.json")).unwrap(),
+    )
+    .unwrap();
+    let kpi = |id: &str, field: &str| -> f64 {
+        json["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["id"] == id)
+            .unwrap_or_else(|| panic!("no KPI {id}"))[field]
+            .as_f64()
+            .unwrap()
+    };
+    assert_eq!(kpi("web.conversions", "value"), 1160.0);
+    assert!((kpi("web.conversions", "change_pct") + 0.2502).abs() < 1e-4);
+    assert!((kpi("web.conversion_rate", "value") - 0.010641).abs() < 1e-6);
+    assert!((kpi("ads.roas", "value") - 12.4019).abs() < 1e-4);
+    let pdf_text = squash(&pdf_tools::text(
         &out.path().join("izmir-deri/2026-10/report.pdf"),
     ));
-    assert!(text.contains("AYLIK PERFORMANS RAPORU"), "{}", head(&text));
+    let html_text = visible_text(&html);
+    for (what, text) in [("HTML", &html_text), ("PDF", &pdf_text)] {
+        for expected in [
+            "1.160",  // 1160
+            "-%25,0", // -25.0 %
+            "%1,06",  // 1.06 %
+            "12,40",  // ROAS 12.40
+            "Ekim 2026",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{expected:?} not in the Turkish {what} text:\n{}",
+                head(text)
+            );
+        }
+        for english in ["1,160", "1.06%", "12.40"] {
+            assert!(
+                !text.contains(english),
+                "{english:?} in the Turkish {what} text"
+            );
+        }
+    }
+    assert!(
+        pdf_text.contains("AYLIK PERFORMANS RAPORU"),
+        "{}",
+        head(&pdf_text)
+    );
+}
+
+/// The text of an HTML page a reader sees: no style sheet, no script, no tags, whitespace
+/// collapsed.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        text.push(' ');
+        rest = &rest[start..];
+        let end = ["style", "script"]
+            .iter()
+            .find(|t| rest.starts_with(&format!("<{t}")))
+            .map_or_else(
+                || rest.find('>').map_or(rest.len(), |e| e + 1),
+                |t| {
+                    let close = format!("</{t}>");
+                    rest.find(&close).map_or(rest.len(), |e| e + close.len())
+                },
+            );
+        rest = &rest[end..];
+    }
+    text.push_str(rest);
+    squash(&text.replace("&amp;", "&"))
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{self, pdf_tools, pdf_tools::squash, repo};
 use execreport::config::Workspace;
+use execreport::locale::Locale;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::pdf::Item;
 use execreport::report::{self, ReportRequest};
@@ -90,11 +91,23 @@ fn every_sample_client_pdf_passes_the_pdf_tools() {
             );
             assert!(drawn[0].2 >= 200, "{client}: logo {}px wide", drawn[0].2);
         }
-        let last = squash(&pdf_tools::page_text(&pdf, pages));
-        assert!(
-            last.contains(&format!("{pages}")),
-            "{client}: last page does not show the page count: {last}"
-        );
+        // Every page after the cover shows "Page N of M" in the client's language, with the
+        // real page count (the cover has no footer).
+        let lang = html
+            .split(r#"<html lang=""#)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_else(|| panic!("{client}: no <html lang>"));
+        let locale = Locale::new(lang, false, Default::default());
+        for n in 2..=pages {
+            let footer =
+                squash(&locale.text("page-of", &[("page", n.into()), ("pages", pages.into())]));
+            let page = squash(&pdf_tools::page_text(&pdf, n));
+            assert!(
+                page.contains(&footer),
+                "{client}: page {n} does not show {footer:?}: {page}"
+            );
+        }
         checked += 1;
     }
     assert_eq!(checked, 7);
