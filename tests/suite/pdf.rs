@@ -256,3 +256,86 @@ fn long_reports_follow_the_pagination_rules() {
         );
     }
 }
+
+/// The PDF layout of the fixture as text, one line per item (kind, positions rounded to a
+/// tenth of a point, colour, text), pinned: a change in the layout shows up as a reviewable
+/// diff, without comparing PDF bytes.
+#[test]
+fn pdf_layout_snapshot() {
+    let ws = Workspace::load(&repo().join("tests/fixtures/valid/execreport.yaml")).unwrap();
+    let client = ws.client("shop").unwrap();
+    let kit = execreport::render::load_kit(&ws, client.brand).unwrap();
+    let request = ReportRequest {
+        period: "2026-10".parse::<PeriodSpec>().unwrap(),
+        compare: CompareKind::Previous,
+        today: Some("2026-11-15".parse().unwrap()),
+        locale: None,
+        now: Some("2026-11-15T09:00:00Z".parse().unwrap()),
+        data: Default::default(),
+    };
+    let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
+    let view = execreport::render::view_of(&model, &kit.brand, &ws);
+    let label = |n: usize, t: usize| format!("Page {n} of {t}");
+    let (pages, _) = kit.pdf.pages(&view, &label).unwrap();
+    insta::assert_snapshot!("pdf_layout", layout_text(&pages));
+}
+
+/// One line per layout item: `kind x,y w×h #colour "text"`, numbers rounded to 0.1 pt.
+fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
+    let n = |v: f32| format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0);
+    let pt = |(x, y): (f32, f32)| format!("{},{}", n(x), n(y));
+    let hex = |c: [f32; 3]| {
+        c.iter()
+            .map(|v| format!("{:02x}", (v * 255.0).round() as u8))
+            .collect::<String>()
+    };
+    let mut out = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        out.push_str(&format!("page {} {:?}\n", i + 1, page.bookmarks));
+        for item in &page.items {
+            let line = match item {
+                Item::Text { x, y, runs, color } => {
+                    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    let size = runs.first().map_or(0.0, |r| r.size);
+                    format!(
+                        "text {} {}pt #{} {text:?}",
+                        pt((*x, *y)),
+                        n(size),
+                        hex(*color)
+                    )
+                }
+                Item::Rect { x, y, w, h, color } => {
+                    format!("rect {} {}×{} #{}", pt((*x, *y)), n(*w), n(*h), hex(*color))
+                }
+                Item::Polyline {
+                    points,
+                    color,
+                    width,
+                    dashed,
+                } => format!(
+                    "line {} points {}..{} w{} #{}{}",
+                    points.len(),
+                    points.first().copied().map_or_else(String::new, pt),
+                    points.last().copied().map_or_else(String::new, pt),
+                    n(*width),
+                    hex(*color),
+                    if *dashed { " dashed" } else { "" }
+                ),
+                Item::Polygon { points, color } => {
+                    format!("polygon {} points #{}", points.len(), hex(*color))
+                }
+                Item::Logo { x, y, w, h } => format!("logo {} {}×{}", pt((*x, *y)), n(*w), n(*h)),
+                Item::Link { x, y, w, h, uri } => {
+                    format!("link {} {}×{} {uri}", pt((*x, *y)), n(*w), n(*h))
+                }
+                Item::ChartBox { id, y, h } => format!("chart {id} y{} h{}", n(*y), n(*h)),
+                Item::TableHeader { caption, y } => format!("table-header {caption:?} y{}", n(*y)),
+                Item::TableRow { caption, y } => format!("table-row {caption:?} y{}", n(*y)),
+            };
+            out.push_str("  ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
