@@ -107,16 +107,19 @@ fn turkish_capitals_and_numbers() {
         &out.path().join("izmir-deri/2026-10/report.pdf"),
     ));
     let html_text = visible_text(&html);
+    assert!(html_text.contains("Ekim 2026"), "{}", head(&html_text));
     for (what, text) in [("HTML", &html_text), ("PDF", &pdf_text)] {
+        // Whole words: the sample's hand-written commentary says "1.160'a" whatever the
+        // formatter does.
+        let words: Vec<&str> = text.split_whitespace().collect();
         for expected in [
             "1.160",  // 1160
             "-%25,0", // -25.0 %
             "%1,06",  // 1.06 %
             "12,40",  // ROAS 12.40
-            "Ekim 2026",
         ] {
             assert!(
-                text.contains(expected),
+                words.contains(&expected),
                 "{expected:?} not in the Turkish {what} text:\n{}",
                 head(text)
             );
