@@ -2,12 +2,15 @@
 //! (pdffonts), the text a reader sees (pdftotext), pagination rules and reproducibility.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::common::{self, pdf_tools, pdf_tools::squash, repo};
 use execreport::config::Workspace;
 use execreport::locale::Locale;
 use execreport::period::{CompareKind, PeriodSpec};
+use execreport::render::BrandKit;
 use execreport::render::pdf::Item;
+use execreport::render::view::ReportView;
 use execreport::report::{self, ReportRequest};
 
 fn render(config: &str, client: Option<&str>, out: &Path) {
@@ -134,21 +137,28 @@ fn rendering_twice_gives_identical_bytes() {
     );
 }
 
-#[test]
-fn long_reports_follow_the_pagination_rules() {
-    let ws = Workspace::load(&repo().join("tests/fixtures/long/execreport.yaml")).unwrap();
-    let client = ws.client("big").unwrap();
+/// The report view of `client` for 2026-10 and its brand kit, built through the library;
+/// `now` pins the clock (and "today").
+fn view_and_kit(config: &str, client: &str, now: Option<&str>) -> (ReportView, Rc<BrandKit>) {
+    let ws = Workspace::load(&repo().join(config)).unwrap();
+    let client = ws.client(client).unwrap();
     let kit = execreport::render::load_kit(&ws, client.brand).unwrap();
+    let now: Option<chrono::DateTime<chrono::Utc>> = now.map(|n| n.parse().unwrap());
     let request = ReportRequest {
         period: "2026-10".parse::<PeriodSpec>().unwrap(),
         compare: CompareKind::Previous,
-        today: None,
+        today: now.map(|n| n.date_naive()),
         locale: None,
-        now: None,
+        now,
         data: Default::default(),
     };
     let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
-    let view = execreport::render::view_of(&model, &kit.brand, &ws);
+    (execreport::render::view_of(&model, &kit.brand, &ws), kit)
+}
+
+#[test]
+fn long_reports_follow_the_pagination_rules() {
+    let (view, kit) = view_and_kit("tests/fixtures/long/execreport.yaml", "big", None);
     let charts: usize = view.sections.iter().map(|s| s.charts.len()).sum();
     assert!(
         charts >= 12,
@@ -262,19 +272,11 @@ fn long_reports_follow_the_pagination_rules() {
 /// diff, without comparing PDF bytes.
 #[test]
 fn pdf_layout_snapshot() {
-    let ws = Workspace::load(&repo().join("tests/fixtures/valid/execreport.yaml")).unwrap();
-    let client = ws.client("shop").unwrap();
-    let kit = execreport::render::load_kit(&ws, client.brand).unwrap();
-    let request = ReportRequest {
-        period: "2026-10".parse::<PeriodSpec>().unwrap(),
-        compare: CompareKind::Previous,
-        today: Some("2026-11-15".parse().unwrap()),
-        locale: None,
-        now: Some("2026-11-15T09:00:00Z".parse().unwrap()),
-        data: Default::default(),
-    };
-    let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
-    let view = execreport::render::view_of(&model, &kit.brand, &ws);
+    let (view, kit) = view_and_kit(
+        "tests/fixtures/valid/execreport.yaml",
+        "shop",
+        Some("2026-11-15T09:00:00Z"),
+    );
     let label = |n: usize, t: usize| format!("Page {n} of {t}");
     let (pages, _) = kit.pdf.pages(&view, &label).unwrap();
     insta::assert_snapshot!("pdf_layout", layout_text(&pages));
