@@ -220,3 +220,15 @@ fn parse_period(s: &str) -> Result<PeriodSpec, String> {
 fn period_text(s: &str) -> Result<String, String> {
     parse_period(s).map(|_| s.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+
+    /// clap's own consistency checks (conflicting names, bad defaults, missing values).
+    #[test]
+    fn cli_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,9 +1,7 @@
 //! Each file in `fixtures/invalid/` is a broken workspace; its `# expect:` lines list what
 //! `execreport check` must say (file, line:column, field, expectation).
 
-mod common;
-
-use common::{execreport, repo, stderr};
+use crate::common::{execreport, repo, stderr, stdout};
 
 #[test]
 fn every_invalid_workspace_is_reported_with_file_line_and_field() {
@@ -92,5 +90,31 @@ fn brand_problems_name_the_brand_file_and_field() {
         "brand \"nowhere\" not found",
     ] {
         assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
+    }
+}
+
+/// What `check` prints for two broken workspaces, in full (the fixture's temporary folder
+/// replaced by `[workspace]`): the wording, the source excerpt and the summary line are
+/// pinned as a user reads them.
+#[test]
+fn check_output_snapshots() {
+    for name in ["unknown_client_key", "unknown_metric"] {
+        let ws = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            repo().join(format!("tests/fixtures/invalid/{name}.yaml")),
+            ws.path().join("execreport.yaml"),
+        )
+        .unwrap();
+        let out = execreport(ws.path(), &["check"]);
+        let mut text = format!(
+            "exit code: {:?}\n--- stdout\n{}--- stderr\n{}",
+            out.status.code(),
+            stdout(&out),
+            stderr(&out)
+        );
+        for path in [ws.path().to_path_buf(), ws.path().canonicalize().unwrap()] {
+            text = text.replace(path.to_str().unwrap(), "[workspace]");
+        }
+        insta::assert_snapshot!(format!("check_{name}"), text);
     }
 }

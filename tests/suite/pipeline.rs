@@ -1,9 +1,7 @@
 //! The whole pipeline on a small hand-computed workspace (`fixtures/valid`): the numbers in
 //! report.json are checked against values worked out by hand from the fixture files.
 
-mod common;
-
-use common::{execreport, repo, stderr};
+use crate::common::{execreport, repo, stderr};
 use serde_json::Value;
 
 fn render(args: &[&str]) -> (tempfile::TempDir, Value) {
@@ -221,4 +219,22 @@ fn bad_period_and_unknown_client_are_usage_errors() {
         "{}",
         stderr(&o)
     );
+}
+
+/// The whole report.json of the fixture, pinned: a change anywhere in the model shows up as a
+/// snapshot diff to review (`cargo insta review`), not as a silent change. The generator's
+/// version is redacted; the period, "today" and the clock are fixed.
+#[test]
+fn report_json_snapshot() {
+    let (_dir, mut m) = render(&[
+        "--period",
+        "2026-10",
+        "--today",
+        "2026-11-15",
+        "--now",
+        "2026-11-15T09:00:00Z",
+    ]);
+    assert!(m["generator"].as_str().unwrap().starts_with("execreport "));
+    m["generator"] = "[generator]".into();
+    insta::assert_snapshot!("report_json", serde_json::to_string_pretty(&m).unwrap());
 }

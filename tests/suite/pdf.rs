@@ -1,19 +1,17 @@
 //! The PDF report checked with real PDF tools: structure (qpdf), fonts embedded and subset
 //! (pdffonts), the text a reader sees (pdftotext), pagination rules and reproducibility.
 
-mod common;
-
-#[path = "common/pdf_tools.rs"]
-mod pdf_tools;
-
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use common::repo;
+use crate::common::{self, pdf_tools, pdf_tools::squash, repo};
 use execreport::config::Workspace;
+use execreport::locale::Locale;
 use execreport::period::{CompareKind, PeriodSpec};
+use execreport::render::BrandKit;
 use execreport::render::pdf::Item;
+use execreport::render::view::ReportView;
 use execreport::report::{self, ReportRequest};
-use pdf_tools::squash;
 
 fn render(config: &str, client: Option<&str>, out: &Path) {
     common::render(config, client, "2026-10", "html,pdf", out);
@@ -96,11 +94,23 @@ fn every_sample_client_pdf_passes_the_pdf_tools() {
             );
             assert!(drawn[0].2 >= 200, "{client}: logo {}px wide", drawn[0].2);
         }
-        let last = squash(&pdf_tools::page_text(&pdf, pages));
-        assert!(
-            last.contains(&format!("{pages}")),
-            "{client}: last page does not show the page count: {last}"
-        );
+        // Every page after the cover shows "Page N of M" in the client's language, with the
+        // real page count (the cover has no footer).
+        let lang = html
+            .split(r#"<html lang=""#)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_else(|| panic!("{client}: no <html lang>"));
+        let locale = Locale::new(lang, false, Default::default());
+        for n in 2..=pages {
+            let footer =
+                squash(&locale.text("page-of", &[("page", n.into()), ("pages", pages.into())]));
+            let page = squash(&pdf_tools::page_text(&pdf, n));
+            assert!(
+                page.contains(&footer),
+                "{client}: page {n} does not show {footer:?}: {page}"
+            );
+        }
         checked += 1;
     }
     assert_eq!(checked, 7);
@@ -127,21 +137,28 @@ fn rendering_twice_gives_identical_bytes() {
     );
 }
 
-#[test]
-fn long_reports_follow_the_pagination_rules() {
-    let ws = Workspace::load(&repo().join("tests/fixtures/long/execreport.yaml")).unwrap();
-    let client = ws.client("big").unwrap();
+/// The report view of `client` for 2026-10 and its brand kit, built through the library;
+/// `now` pins the clock (and "today").
+fn view_and_kit(config: &str, client: &str, now: Option<&str>) -> (ReportView, Arc<BrandKit>) {
+    let ws = Workspace::load(&repo().join(config)).unwrap();
+    let client = ws.client(client).unwrap();
     let kit = execreport::render::load_kit(&ws, client.brand).unwrap();
+    let now: Option<chrono::DateTime<chrono::Utc>> = now.map(|n| n.parse().unwrap());
     let request = ReportRequest {
         period: "2026-10".parse::<PeriodSpec>().unwrap(),
         compare: CompareKind::Previous,
-        today: None,
+        today: now.map(|n| n.date_naive()),
         locale: None,
-        now: None,
+        now,
         data: Default::default(),
     };
     let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
-    let view = execreport::render::view_of(&model, &kit.brand, &ws);
+    (execreport::render::view_of(&model, &kit.brand, &ws), kit)
+}
+
+#[test]
+fn long_reports_follow_the_pagination_rules() {
+    let (view, kit) = view_and_kit("tests/fixtures/long/execreport.yaml", "big", None);
     let charts: usize = view
         .sections
         .iter()
@@ -255,4 +272,79 @@ fn long_reports_follow_the_pagination_rules() {
             "row {c} missing"
         );
     }
+}
+
+/// The PDF layout of the fixture as text, one line per item (kind, positions rounded to a
+/// tenth of a point, colour, text), pinned: a change in the layout shows up as a reviewable
+/// diff, without comparing PDF bytes.
+#[test]
+fn pdf_layout_snapshot() {
+    let (view, kit) = view_and_kit(
+        "tests/fixtures/valid/execreport.yaml",
+        "shop",
+        Some("2026-11-15T09:00:00Z"),
+    );
+    let label = |n: usize, t: usize| format!("Page {n} of {t}");
+    let (pages, _) = kit.pdf.pages(&view, &label).unwrap();
+    insta::assert_snapshot!("pdf_layout", layout_text(&pages));
+}
+
+/// One line per layout item: `kind x,y w×h #colour "text"`, numbers rounded to 0.1 pt.
+fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
+    let n = |v: f32| format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0);
+    let pt = |(x, y): (f32, f32)| format!("{},{}", n(x), n(y));
+    let hex = |c: [f32; 3]| {
+        c.iter()
+            .map(|v| format!("{:02x}", (v * 255.0).round() as u8))
+            .collect::<String>()
+    };
+    let mut out = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        out.push_str(&format!("page {} {:?}\n", i + 1, page.bookmarks));
+        for item in &page.items {
+            let line = match item {
+                Item::Text { x, y, runs, color } => {
+                    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                    let size = runs.first().map_or(0.0, |r| r.size);
+                    format!(
+                        "text {} {}pt #{} {text:?}",
+                        pt((*x, *y)),
+                        n(size),
+                        hex(*color)
+                    )
+                }
+                Item::Rect { x, y, w, h, color } => {
+                    format!("rect {} {}×{} #{}", pt((*x, *y)), n(*w), n(*h), hex(*color))
+                }
+                Item::Polyline {
+                    points,
+                    color,
+                    width,
+                    dashed,
+                } => format!(
+                    "line {} points {}..{} w{} #{}{}",
+                    points.len(),
+                    points.first().copied().map_or_else(String::new, pt),
+                    points.last().copied().map_or_else(String::new, pt),
+                    n(*width),
+                    hex(*color),
+                    if *dashed { " dashed" } else { "" }
+                ),
+                Item::Polygon { points, color } => {
+                    format!("polygon {} points #{}", points.len(), hex(*color))
+                }
+                Item::Logo { x, y, w, h } => format!("logo {} {}×{}", pt((*x, *y)), n(*w), n(*h)),
+                Item::Link { x, y, w, h, uri } => {
+                    format!("link {} {}×{} {uri}", pt((*x, *y)), n(*w), n(*h))
+                }
+                Item::ChartBox { id, y, h } => format!("chart {id} y{} h{}", n(*y), n(*h)),
+                Item::TableHeader { caption, y } => format!("table-header {caption:?} y{}", n(*y)),
+                Item::TableRow { caption, y } => format!("table-row {caption:?} y{}", n(*y)),
+            };
+            out.push_str("  ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
 }

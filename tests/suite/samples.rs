@@ -2,11 +2,11 @@
 //! one client's numbers checked against sums computed here, straight from its CSV and review
 //! files, without the library's readers.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
-use common::{execreport, repo, stderr, stdout};
+use crate::common::{execreport, repo, stderr, stdout};
 use serde_json::Value;
 
 const CLIENTS: [&str; 7] = [

@@ -4,7 +4,7 @@
 //! server answering the end of the data too late, approval, header injection and a batch killed
 //! while sending.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};

@@ -2,14 +2,14 @@
 //! numbers of a full fetch, paging, retries, timeouts, broken answers, OAuth refresh, secrets
 //! kept out of messages, the cache and `--offline`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use crate::common::api_server::*;
 use chrono::{Days, NaiveDate};
-use common::api_server::*;
 use serde_json::Value;
 
 const NOW: &str = "2026-11-26T03:00:00Z";

@@ -1,7 +1,7 @@
 //! `execreport batch`, `status` and `approve`: due reports across time zones, the ledger,
 //! reruns, failures, a batch killed mid-run, the workspace lock and shards.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

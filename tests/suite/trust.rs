@@ -2,13 +2,11 @@
 //! incomplete comparisons), honest comparisons, one client's problem isolated from the others,
 //! and nothing technical inside what the client reads.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
+use crate::common::{execreport, sample_workspace, stderr, stdout};
 use chrono::{Days, NaiveDate};
-use common::{execreport, sample_workspace, stderr, stdout};
 use serde_json::Value;
 
 fn run(dir: &Path, args: &[&str]) -> Output {

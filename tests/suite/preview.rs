@@ -2,16 +2,13 @@
 //! brand colour and a template change, a template error page and the recovery, hostile paths,
 //! and real headless Chromium reloading itself after an edit.
 
-mod common;
-
-#[path = "common/browser.rs"]
-mod browser;
-
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use crate::common::{self, browser};
 
 struct Preview {
     child: Child,

@@ -1,12 +1,7 @@
 //! The HTML report in a real browser: escaping, self-containment, brand overrides, layout at
 //! phone and desktop widths, and printing.
 
-mod common;
-
-#[path = "common/browser.rs"]
-mod browser;
-
-use common::render;
+use crate::common::{browser, render};
 
 fn render_html(config: &str, client: &str, period: &str) -> (tempfile::TempDir, String) {
     let out = tempfile::tempdir().unwrap();

@@ -3,7 +3,7 @@
 //! workspace file's values are fuzzed through `check` and `render`, and the real binary is run
 //! on the inputs that used to panic or leak (issue 15).
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -1,0 +1,18 @@
+//! The integration tests, one binary with a module per area (as mdBook's and ripgrep's test
+//! suites are): each `tests/*.rs` used to be its own binary linking the whole library.
+//! Run one area with `cargo test --test suite pdf::`.
+
+mod common;
+
+mod batch;
+mod config_errors;
+mod email;
+mod html;
+mod live;
+mod locales;
+mod pdf;
+mod pipeline;
+mod preview;
+mod robustness;
+mod samples;
+mod trust;
