@@ -5,7 +5,7 @@
 //! marked `rendered` with each file's SHA-256. A batch killed at any point leaves either the
 //! old files or the new ones, and a ledger that sends the next batch back to what is unfinished.
 
-pub mod ledger;
+pub use crate::ledger;
 pub mod schedule;
 
 use std::collections::VecDeque;

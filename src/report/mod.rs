@@ -1,6 +1,6 @@
 //! Building the report model for one client and period: load sources, analyse, assemble.
 
-pub mod model;
+pub use crate::model;
 
 use chrono::NaiveDate;
 
