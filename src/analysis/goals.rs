@@ -2,7 +2,7 @@
 
 use crate::config::schema::GoalConfig;
 use crate::metrics::dataset::Slice;
-use crate::report::model::GoalProgress;
+use crate::model::GoalProgress;
 
 use super::Context;
 

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use crate::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality};
 use crate::period::Period;
-use crate::report::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality};
 use crate::sources::SourceData;
 
 /// What a report says about a source whatever became of it.

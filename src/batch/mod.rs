@@ -19,9 +19,9 @@ use sha2::{Digest, Sha256};
 
 use crate::config::schema::{Approval, OnIncomplete, ScheduleConfig};
 use crate::config::{Client, Workspace};
-use crate::deliver::output::{remove_stale_temps, report_dir, write_atomic};
 use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
+use crate::files::{remove_stale_temps, report_dir, write_atomic};
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
 use crate::report::model::DataStatus;

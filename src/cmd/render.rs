@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::cli::{Format, RenderArgs};
 use crate::config::{Client, Workspace};
-use crate::deliver::output::{report_dir, write_atomic};
+use crate::files::{report_dir, write_atomic};
 use crate::render::{Brands, render_formats};
 use crate::report::model::DataStatus;
 use crate::report::{self, ReportRequest};

@@ -11,11 +11,11 @@ use lettre::address::Envelope;
 use serde::Serialize;
 
 use super::email::{Composed, compose};
-use super::output::write_atomic;
 use super::smtp::{Mailer, Outcome};
-use crate::batch::ledger::{Ledger, OutputFile};
 use crate::config::Client;
 use crate::config::schema::Attach;
+use crate::files::write_atomic;
+use crate::ledger::{Ledger, OutputFile};
 use crate::render::BrandKit;
 use crate::render::view::ReportView;
 use crate::report::model::Report;

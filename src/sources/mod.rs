@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::config::Workspace;
 use crate::config::schema::{SourceConfig, SourceKind};
 use crate::metrics::catalog::Catalog;
-use crate::metrics::dataset::MetricSeries;
+use crate::metrics::dataset::{MetricSeries, Total};
 
 /// What one source gave.
 #[derive(Debug, Clone)]
@@ -41,15 +41,6 @@ pub struct SourceData {
     /// The last day with data: a file's last dated row; a live source's last settled day
     /// fetched.
     pub data_through: Option<NaiveDate>,
-}
-
-/// A metric's value over a whole range, as the platform computed it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Total {
-    pub metric: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub value: f64,
 }
 
 impl SourceData {
