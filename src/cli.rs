@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::LocaleTag;
 use crate::period::{CompareKind, PeriodSpec};
+use crate::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,7 +65,7 @@ pub struct RenderArgs {
     pub period: PeriodSpec,
     /// What to compare the period with.
     #[arg(long, value_enum, default_value = "previous")]
-    pub compare: CompareKind,
+    pub compare: CompareArg,
     /// Output formats, comma-separated.
     #[arg(
         long,
@@ -73,7 +74,7 @@ pub struct RenderArgs {
         value_delimiter = ',',
         default_values = ["json", "html", "pdf"]
     )]
-    pub format: Vec<Format>,
+    pub format: Vec<FormatArg>,
     /// Output folder; default: the workspace's `output` setting.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -114,7 +115,47 @@ impl ClockArgs {
     }
 }
 
-pub use crate::render::Format;
+/// `--compare`: the library's [`CompareKind`], parsed here so it carries no clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareArg {
+    /// The previous calendar period of the same kind (same length for custom ranges).
+    Previous,
+    /// The same period a year earlier (ISO week N of last year for weeks).
+    Yoy,
+    /// No comparison.
+    None,
+}
+
+impl From<CompareArg> for CompareKind {
+    fn from(arg: CompareArg) -> Self {
+        match arg {
+            CompareArg::Previous => CompareKind::Previous,
+            CompareArg::Yoy => CompareKind::Yoy,
+            CompareArg::None => CompareKind::None,
+        }
+    }
+}
+
+/// `--format`: the library's [`Format`], parsed here so it carries no clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// The report model as JSON (docs/report-model.md).
+    Json,
+    /// A self-contained HTML report.
+    Html,
+    /// A print-grade PDF report.
+    Pdf,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+            FormatArg::Pdf => Format::Pdf,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Args)]
 pub struct BatchArgs {

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod deliver;
 pub mod files;
+pub mod format;
 pub mod ledger;
 pub mod locale;
 pub mod metrics;

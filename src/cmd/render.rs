@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
-use crate::cli::{Format, RenderArgs};
+use crate::cli::RenderArgs;
 use crate::config::{Client, Workspace};
 use crate::files::{report_dir, write_atomic};
-use crate::render::{Brands, render_formats};
+use crate::render::{Brands, Format, render_formats};
 use crate::report::model::DataStatus;
 use crate::report::{self, ReportRequest};
 
@@ -36,12 +36,13 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     let out = args.out.clone().unwrap_or_else(|| ws.output_dir());
     let request = ReportRequest {
         period: args.period,
-        compare: args.compare,
+        compare: args.compare.into(),
         today: args.today,
         locale: args.locale.clone(),
         now: args.live.now,
         data: args.live.data_mode(),
     };
+    let formats: Vec<Format> = args.format.iter().map(|&f| f.into()).collect();
     let mut brands = Brands::default();
     let mut failures = 0;
     let mut degraded = 0;
@@ -49,7 +50,7 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     for client in &clients {
         // A panic (a bug) fails this client's report only; the others are still written.
         let one = std::panic::AssertUnwindSafe(|| {
-            render_one(ws, client, &mut brands, &request, &out, &args.format)
+            render_one(ws, client, &mut brands, &request, &out, &formats)
         });
         let outcome = std::panic::catch_unwind(one).unwrap_or_else(|panic| {
             brands = Brands::default();

@@ -12,35 +12,10 @@ use sha2::{Digest, Sha256};
 use crate::config::Workspace;
 use crate::config::brand::Brand;
 use crate::locale::Locale;
+pub use crate::report::Format;
 use crate::report::model::Report;
 use html::HtmlRenderer;
 use view::{ReportView, ViewInputs};
-
-/// An output format of a report.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// The report model as JSON (docs/report-model.md).
-    Json,
-    /// A self-contained HTML report.
-    Html,
-    /// A print-grade PDF report.
-    Pdf,
-}
-
-impl Format {
-    pub const ALL: [Format; 3] = [Format::Json, Format::Html, Format::Pdf];
-
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Format::Json => "report.json",
-            Format::Html => "report.html",
-            Format::Pdf => "report.pdf",
-        }
-    }
-}
 
 /// A brand with its compiled templates, loaded once per run.
 pub struct BrandKit {

@@ -1,5 +1,6 @@
 //! Building the report model for one client and period: load sources, analyse, assemble.
 
+pub use crate::format::Format;
 pub use crate::model;
 
 use chrono::NaiveDate;
