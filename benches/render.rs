@@ -13,6 +13,10 @@ use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::{load_kit, render_pdf, view_of};
 use execreport::report::{self, ReportRequest};
 
+/// The allocator the binary uses (docs/benchmarks.md), so the times match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)

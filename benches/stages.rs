@@ -14,6 +14,9 @@ use execreport::render::{Format, load_kit, render_formats};
 use execreport::report::{self, ReportRequest};
 use execreport::sources::{self, live::Needs};
 
+/// The allocator the binary uses (docs/benchmarks.md), so the times match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const CLIENTS: &[&str] = &[
     "brightside-dental",
     "harbor-hotel-bangkok",

@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 
-use crate::sources::live::DataMode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use execreport::sources::live::DataMode;
 
-use crate::config::LocaleTag;
-use crate::period::{CompareKind, PeriodSpec};
-use crate::render::Format;
+use execreport::config::LocaleTag;
+use execreport::period::{CompareKind, PeriodSpec};
+use execreport::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -253,5 +253,5 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
 
 fn parse_period(s: &str) -> Result<PeriodSpec, String> {
     s.parse()
-        .map_err(|e: crate::period::PeriodError| e.to_string())
+        .map_err(|e: execreport::period::PeriodError| e.to_string())
 }

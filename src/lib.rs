@@ -6,8 +6,6 @@
 pub mod analysis;
 pub mod batch;
 pub mod charts;
-pub mod cli;
-pub mod cmd;
 pub mod config;
 pub mod deliver;
 pub mod files;
@@ -30,8 +28,3 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic without a message".into())
 }
-
-/// mimalloc instead of the system allocator for every program built on this library: a PDF
-/// is written through printpdf and lopdf as hundreds of small allocations per page.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1,9 +1,20 @@
+//! The `execreport` command: clap, progress bars and one thin file per command (`cli.rs`,
+//! `cmd/`); everything else is the library.
+
+mod cli;
+mod cmd;
+
 use std::process::ExitCode;
 
+use crate::cli::{Cli, Command};
 use clap::Parser;
-use execreport::cli::{Cli, Command};
-use execreport::cmd;
+
 use execreport::config::Workspace;
+
+/// mimalloc instead of the system allocator: a PDF is written through printpdf and lopdf as
+/// hundreds of small allocations per page.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,7 +44,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Batch(args) => cmd::batch::run(&ws, args)?,
         Command::Send(args) => cmd::batch::run(
             &ws,
-            &execreport::cli::BatchArgs {
+            &cli::BatchArgs {
                 send: true,
                 ..args.clone()
             },

@@ -8,13 +8,13 @@ use std::time::Instant;
 use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::batch::ledger::Ledger;
-use crate::batch::{self, Job, JobResult, Options, Sending, in_shard, job_for, schedule};
 use crate::cli::BatchArgs;
-use crate::config::Workspace;
-use crate::deliver::send::SendOptions;
-use crate::deliver::smtp::Mailer;
-use crate::report::model::DataStatus;
+use execreport::batch::ledger::Ledger;
+use execreport::batch::{self, Job, JobResult, Options, Sending, in_shard, job_for, schedule};
+use execreport::config::Workspace;
+use execreport::deliver::send::SendOptions;
+use execreport::deliver::smtp::Mailer;
+use execreport::report::model::DataStatus;
 
 pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
     let now = args.live.now.unwrap_or_else(chrono::Utc::now);

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::cli::RenderArgs;
-use crate::config::{Client, Workspace};
-use crate::files::{report_dir, write_atomic};
-use crate::render::{Brands, Format, render_formats};
-use crate::report::model::DataStatus;
-use crate::report::{self, ReportRequest};
+use execreport::config::{Client, Workspace};
+use execreport::files::{report_dir, write_atomic};
+use execreport::render::{Brands, Format, render_formats};
+use execreport::report::model::DataStatus;
+use execreport::report::{self, ReportRequest};
 
 pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     let clients: Vec<_> = if args.clients.is_empty() {
@@ -57,7 +57,7 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
             Err(anyhow!(
                 "client {}: internal error (please report it): {}",
                 client.config.id,
-                crate::panic_message(panic.as_ref())
+                execreport::panic_message(panic.as_ref())
             ))
         });
         match outcome {

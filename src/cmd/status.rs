@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::batch::ledger::Ledger;
-use crate::batch::{intact, schedule, schedule_of};
 use crate::cli::StatusArgs;
-use crate::config::Workspace;
+use execreport::batch::ledger::Ledger;
+use execreport::batch::{intact, schedule, schedule_of};
+use execreport::config::Workspace;
 
 #[derive(Serialize)]
 struct Row {
@@ -28,7 +28,7 @@ struct Row {
     /// What the data lacks, one line per source ("web: data through 2026-10-28, needs 2026-10-31").
     waiting_for: Vec<String>,
     /// Who was sent the report, when, and what the server answered.
-    deliveries: Vec<crate::batch::ledger::Delivery>,
+    deliveries: Vec<execreport::batch::ledger::Delivery>,
 }
 
 pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
