@@ -18,6 +18,7 @@ pub mod period;
 pub mod preview;
 pub mod render;
 pub mod report;
+pub mod session;
 pub mod sources;
 
 /// The message of a caught panic (`panic!` with a literal or a formatted string).

@@ -13,6 +13,7 @@ use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::pdf::Item;
 use execreport::report::{self, ReportRequest};
+use execreport::sources::live::Fetcher;
 use pdf_tools::squash;
 
 fn render(config: &str, client: Option<&str>, out: &Path) {
@@ -140,7 +141,7 @@ fn long_reports_follow_the_pagination_rules() {
         now: None,
         data: Default::default(),
     };
-    let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
+    let model = report::build(&ws, &Fetcher::default(), &client, &kit.brand, &request).unwrap();
     let view = execreport::render::view_of(&model, &kit.brand, &ws);
     let charts: usize = view.sections.iter().map(|s| s.charts.len()).sum();
     assert!(

@@ -15,7 +15,7 @@ use execreport::metrics::catalog::Catalog;
 use execreport::period::CompareKind;
 use execreport::render::{Format, load_kit, render_formats};
 use execreport::report::{self, ReportRequest};
-use execreport::sources::live::DataMode;
+use execreport::sources::live::{DataMode, Fetcher};
 use execreport::sources::{self, load_bytes};
 
 /// splitmix64: a tiny deterministic generator, so a failure can be replayed.
@@ -662,10 +662,11 @@ fn mutate(seed: &serde_json::Value, rng: &mut Rng) -> String {
 /// binary's): every source read (leniently) or its secrets checked, then each client's brand
 /// loaded and its report for 2026-10 built and rendered. True when every report rendered.
 fn check_and_render(ws: &Workspace, formats: &[Format]) -> bool {
+    let fetcher = Fetcher::default();
     for client in ws.clients() {
         for source in &client.config.sources {
             if source.kind.is_live() {
-                let _ = sources::live::check(ws, source);
+                let _ = sources::live::check(ws, fetcher.redactor(), source);
             } else {
                 let mut lenient = source.clone();
                 lenient.on_bad_row = OnBadRow::Skip;
@@ -683,7 +684,7 @@ fn check_and_render(ws: &Workspace, formats: &[Format]) -> bool {
     };
     ws.clients().all(|client| {
         load_kit(ws, client.brand).is_ok_and(|kit| {
-            report::build(ws, &client, &kit.brand, &request)
+            report::build(ws, &fetcher, &client, &kit.brand, &request)
                 .is_ok_and(|model| render_formats(&model, &kit, ws, formats).is_ok())
         })
     })

@@ -26,6 +26,7 @@ use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
 use crate::report::model::DataStatus;
 use crate::report::{self, ReportRequest};
+use crate::session::Session;
 use crate::sources::live::DataMode;
 use ledger::{DataRecord, Ledger, OutputFile};
 
@@ -133,7 +134,7 @@ pub fn in_shard(client: &str, k: u32, n: u32) -> bool {
 
 /// Renders `jobs` on `options.jobs` threads; `report` is called as each one ends.
 pub fn run(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     jobs: Vec<Job>,
     options: &Options,
@@ -151,7 +152,7 @@ pub fn run(
                     let Some(job) = queue.lock().expect("queue").pop_front() else {
                         break;
                     };
-                    let result = run_job(ws, ledger, &mut brands, &job, options);
+                    let result = run_job(session, ledger, &mut brands, &job, options);
                     report(&result);
                     results.lock().expect("results").push(result);
                 }
@@ -166,7 +167,7 @@ pub fn run(
 /// Runs one job. A panic in it (a bug: no input should cause one) fails that report only,
 /// with the panic's message in the ledger, and the batch goes on with the others.
 fn run_job(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     brands: &mut Brands,
     job: &Job,
@@ -174,8 +175,9 @@ fn run_job(
 ) -> JobResult {
     let t = Instant::now();
     let mut result = unfinished(job);
-    let render =
-        std::panic::AssertUnwindSafe(|| render_job(ws, ledger, brands, job, options, &mut result));
+    let render = std::panic::AssertUnwindSafe(|| {
+        render_job(session, ledger, brands, job, options, &mut result)
+    });
     let outcome = std::panic::catch_unwind(render).unwrap_or_else(|panic| {
         // The worker's brand kits may be half-built, and the result half-filled.
         *brands = Brands::default();
@@ -188,7 +190,7 @@ fn run_job(
     match outcome {
         Ok(status) => result.status = status,
         Err(e) => {
-            let e = ws.fetcher.redact(&e);
+            let e = session.redact(&e);
             // The failure is recorded; a ledger error here leaves the report `rendering`,
             // which the next batch redoes.
             let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
@@ -218,13 +220,14 @@ fn unfinished(job: &Job) -> JobResult {
 }
 
 fn render_job(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     brands: &mut Brands,
     job: &Job,
     options: &Options,
     result: &mut JobResult,
 ) -> Result<&'static str, String> {
+    let ws = &session.workspace;
     let client = ws
         .client(&job.client)
         .ok_or_else(|| format!("unknown client {}", job.client))?;
@@ -249,7 +252,8 @@ fn render_job(
         now: Some(options.now),
         data: options.data,
     };
-    let model = report::build(ws, &client, &kit.brand, &request).map_err(|e| e.to_string())?;
+    let model = report::build(ws, &session.fetcher, &client, &kit.brand, &request)
+        .map_err(|e| e.to_string())?;
     let quality = &model.data_quality;
     result.unavailable = quality
         .sources
@@ -304,7 +308,7 @@ fn render_job(
     {
         result.outputs = done.outputs.clone();
         result.awaiting_approval = done.approval == "awaiting";
-        send(ws, ledger, &client, &model, &kit, options, result);
+        send(session, ledger, &client, &model, &kit, options, result);
         return Ok("unchanged");
     }
     ledger.start(&job.client, key, job.run, Utc::now())?;
@@ -335,13 +339,13 @@ fn render_job(
         .get(&job.client, key)?
         .is_some_and(|e| e.approval == "awaiting");
     result.outputs = outputs;
-    send(ws, ledger, &client, &model, &kit, options, result);
+    send(session, ledger, &client, &model, &kit, options, result);
     Ok("rendered")
 }
 
 /// With `--send`, delivers the report's message (or writes it, with `--dry-run`).
 fn send(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     client: &Client,
     model: &crate::report::model::Report,
@@ -352,7 +356,7 @@ fn send(
     let Some(send) = &options.send else {
         return;
     };
-    let view = crate::render::view_of(model, &kit.brand, ws);
+    let view = crate::render::view_of(model, &kit.brand, &session.workspace);
     let rendered = Rendered {
         client,
         model,
@@ -362,7 +366,7 @@ fn send(
         awaiting_approval: result.awaiting_approval,
     };
     let mut delivery = deliver(ledger, send.mailer, &rendered, send.options);
-    delivery.detail = delivery.detail.map(|d| ws.fetcher.redact(&d));
+    delivery.detail = delivery.detail.map(|d| session.redact(&d));
     result.delivery = Some(delivery);
 }
 

@@ -15,8 +15,10 @@ use execreport::config::Workspace;
 use execreport::deliver::send::SendOptions;
 use execreport::deliver::smtp::Mailer;
 use execreport::report::model::DataStatus;
+use execreport::session::Session;
 
-pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
+pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
+    let ws = &session.workspace;
     let now = args.live.now.unwrap_or_else(chrono::Utc::now);
     let Some(_lock) = lock(ws)? else {
         eprintln!(
@@ -33,7 +35,7 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
     }
     let mailer = match (&ws.file.smtp, args.send && !args.dry_run) {
         (Some(smtp), true) => Some(
-            Mailer::new(smtp, &ws.root, ws.fetcher.redactor())
+            Mailer::new(smtp, &ws.root, session.fetcher.redactor())
                 .map_err(|e| anyhow::anyhow!("smtp: {e}"))?,
         ),
         (None, true) => bail!(
@@ -89,7 +91,7 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
             None => println!("{line}"),
         }
     };
-    let results = batch::run(ws, &ledger, jobs, &options, &print);
+    let results = batch::run(session, &ledger, jobs, &options, &print);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

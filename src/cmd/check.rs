@@ -2,15 +2,16 @@
 
 use std::process::ExitCode;
 
-use execreport::config::Workspace;
 use execreport::config::schema::OnBadRow;
 use execreport::metrics::dataset::Dataset;
+use execreport::session::Session;
 use execreport::sources;
 
 /// Bad rows listed per file before the rest is summed up.
 const ROWS_LISTED: usize = 20;
 
-pub fn run(ws: &Workspace) -> ExitCode {
+pub fn run(session: &Session) -> ExitCode {
+    let ws = &session.workspace;
     let mut problems = 0usize;
     let mut warnings = 0usize;
     let mut source_count = 0usize;
@@ -35,7 +36,7 @@ pub fn run(ws: &Workspace) -> ExitCode {
             };
             if source.kind.is_live() {
                 // Nothing is fetched here; the settings and secrets must be in place.
-                if let Err(e) = sources::live::check(ws, source) {
+                if let Err(e) = sources::live::check(ws, session.fetcher.redactor(), source) {
                     failed(&format!(
                         "{e}; reports can only use data already in {}",
                         ws.cache_dir().display()

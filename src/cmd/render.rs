@@ -7,13 +7,15 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::cli::RenderArgs;
-use execreport::config::{Client, Workspace};
+use execreport::config::Client;
 use execreport::files::{report_dir, write_atomic};
 use execreport::render::{Brands, Format, render_formats};
 use execreport::report::model::DataStatus;
 use execreport::report::{self, ReportRequest};
+use execreport::session::Session;
 
-pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
+pub fn run(session: &Session, args: &RenderArgs) -> Result<ExitCode> {
+    let ws = &session.workspace;
     let clients: Vec<_> = if args.clients.is_empty() {
         ws.clients().collect()
     } else {
@@ -50,7 +52,7 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     for client in &clients {
         // A panic (a bug) fails this client's report only; the others are still written.
         let one = std::panic::AssertUnwindSafe(|| {
-            render_one(ws, client, &mut brands, &request, &out, &formats)
+            render_one(session, client, &mut brands, &request, &out, &formats)
         });
         let outcome = std::panic::catch_unwind(one).unwrap_or_else(|panic| {
             brands = Brands::default();
@@ -118,18 +120,19 @@ struct Written {
 }
 
 fn render_one(
-    ws: &Workspace,
+    session: &Session,
     client: &Client,
     brands: &mut Brands,
     request: &ReportRequest,
     out: &Path,
     formats: &[Format],
 ) -> Result<Written> {
+    let ws = &session.workspace;
     let id = client.config.id.as_str();
     let kit = brands
         .get(ws, client.brand)
         .map_err(|e| anyhow!("client {id}: brand {:?}:\n{e}", client.brand))?;
-    let model = report::build(ws, client, &kit.brand, request)?;
+    let model = report::build(ws, &session.fetcher, client, &kit.brand, request)?;
     let dir = report_dir(out, &model.client.id, &model.period.key)?;
     let mut written = Vec::new();
     let rendered =

@@ -83,8 +83,6 @@ pub struct Workspace {
     pub root: PathBuf,
     pub file: WorkspaceFile,
     pub catalog: Catalog,
-    /// The HTTP client, tokens and secrets of live sources, shared by all reports.
-    pub fetcher: crate::sources::live::Fetcher,
     /// Problems of single clients' settings, by client id: those clients fail, the others
     /// run (`check` lists them all).
     pub client_problems: BTreeMap<String, Vec<Problem>>,
@@ -165,7 +163,6 @@ impl Workspace {
             root,
             file,
             catalog,
-            fetcher: Default::default(),
             client_problems: BTreeMap::new(),
         };
         ws.validate(&mut problems);

@@ -13,7 +13,7 @@ use crate::deliver::email::compose;
 use crate::period::{CompareKind, PeriodSpec};
 use crate::render::{Brands, Format, render_formats, view_of};
 use crate::report::{self, ReportRequest};
-use crate::sources::live::DataMode;
+use crate::sources::live::{DataMode, Fetcher};
 
 /// One report as the toolbar chose it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -62,6 +62,8 @@ const DEBOUNCE_MS: u64 = 50;
 pub struct Builder {
     config: PathBuf,
     ws: Result<Workspace, String>,
+    /// Live sources' client, tokens and secrets: renewed with the workspace.
+    fetcher: Fetcher,
     brands: Brands,
     pages: HashMap<(Key, Kind), Page>,
     /// Sends the number of each finished rebuild to the browsers.
@@ -79,6 +81,7 @@ impl Builder {
         Builder {
             config,
             ws,
+            fetcher: Fetcher::default(),
             brands: Brands::default(),
             pages: HashMap::new(),
             reload,
@@ -172,7 +175,8 @@ impl Builder {
             now: None,
             data: DataMode::Auto,
         };
-        let model = report::build(ws, &client, &kit.brand, &request).map_err(|e| e.to_string())?;
+        let model = report::build(ws, &self.fetcher, &client, &kit.brand, &request)
+            .map_err(|e| e.to_string())?;
         match kind {
             Kind::Html | Kind::Pdf => {
                 let format = if kind == Kind::Html {
@@ -267,6 +271,7 @@ impl Builder {
         let config_name = self.config.file_name().map(PathBuf::from);
         if paths.iter().any(|p| Some(p.clone()) == config_name) || self.ws.is_err() {
             self.ws = load(&self.config);
+            self.fetcher = Fetcher::default();
             self.brands = Brands::default();
             return None;
         }

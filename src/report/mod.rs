@@ -12,7 +12,7 @@ use crate::config::{Client, LocaleTag, Workspace};
 use crate::metrics::catalog::CHANNELS;
 use crate::metrics::dataset::Dataset;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
-use crate::sources::live::{DataMode, Needs};
+use crate::sources::live::{DataMode, Fetcher, Needs};
 use crate::sources::{self, SourceError};
 use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
 
@@ -77,9 +77,11 @@ pub fn resolve_period(
     Ok((period, comparison))
 }
 
-/// Loads the client's sources and notes and computes its report model.
+/// Loads the client's sources (live ones through `fetcher`) and notes and computes its report
+/// model.
 pub fn build(
     ws: &Workspace,
+    fetcher: &Fetcher,
     client: &Client,
     brand: &Brand,
     req: &ReportRequest,
@@ -111,7 +113,7 @@ pub fn build(
             platform: source.kind.platform(),
             channels: source_channels(ws, source),
         };
-        match sources::load(ws, source, &needs) {
+        match sources::load(ws, fetcher, source, &needs) {
             Ok(loaded) => {
                 for total in &loaded.totals {
                     data.insert_total(total.clone());
@@ -134,7 +136,7 @@ pub fn build(
             }
             Err(error) => outcomes.push(SourceOutcome::Failed {
                 meta,
-                error: ws.fetcher.redact(&error.to_string()),
+                error: fetcher.redact(&error.to_string()),
             }),
         }
     }

@@ -167,11 +167,12 @@ impl SourceError {
 /// ranges in `needs`.
 pub fn load(
     ws: &Workspace,
+    fetcher: &live::Fetcher,
     config: &SourceConfig,
     needs: &live::Needs,
 ) -> Result<SourceData, SourceError> {
     if config.kind.is_live() {
-        live::load(ws, config, needs)
+        live::load(ws, fetcher, config, needs)
     } else {
         read_file(&ws.root, config, &ws.catalog, &needs.ranges)
     }
