@@ -15,6 +15,8 @@ use crate::render::{Brands, Format, render_formats, view_of};
 use crate::report::{self, ReportRequest};
 use crate::sources::live::{DataMode, Fetcher};
 
+use super::pages::ClientEntry;
+
 /// One report as the toolbar chose it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -45,15 +47,6 @@ pub enum Request {
         reply: tokio::sync::oneshot::Sender<Result<Vec<ClientEntry>, String>>,
     },
     Changed(Vec<PathBuf>),
-}
-
-#[derive(Debug, Clone)]
-pub struct ClientEntry {
-    pub id: String,
-    pub name: String,
-    pub brand: String,
-    pub locale: String,
-    pub periods: Vec<String>,
 }
 
 /// How long a burst of file events may take.
