@@ -10,6 +10,8 @@ pub mod config;
 pub mod deliver;
 pub mod files;
 pub mod format;
+#[cfg(test)]
+mod layers;
 pub mod ledger;
 pub mod locale;
 pub mod metrics;
