@@ -589,22 +589,6 @@ impl Workspace {
             .join(format!("{period_key}.md"))
     }
 
-    /// The agency's commentary for a client and period: `None` when not written (or empty).
-    /// A notes file that leads outside the workspace is refused.
-    pub fn read_notes(&self, client: &str, period_key: &str) -> Result<Option<String>, String> {
-        let notes = self.notes_file(client, period_key);
-        containment::inside(&self.root, &notes, "notes").map_err(|e| e.to_string())?;
-        match std::fs::read_to_string(&notes) {
-            Ok(text) if !text.trim().is_empty() => Ok(Some(text)),
-            Ok(_) => Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(format!(
-                "cannot read the commentary {}: {e}",
-                notes.display()
-            )),
-        }
-    }
-
     /// Snapshots of data fetched from live sources.
     pub fn cache_dir(&self) -> PathBuf {
         self.root.join(".execreport").join("cache")

@@ -153,12 +153,10 @@ pub fn build(
     };
     let kpis = analysis::kpis(&ctx);
     let goals = analysis::goals(&ctx, &client.config.goals);
-    let commentary = ws
-        .read_notes(&id, &period.key)
-        .map_err(|message| ReportError::Data {
-            client: id.clone(),
-            message,
-        })?;
+    let commentary = read_notes(ws, &id, &period.key).map_err(|message| ReportError::Data {
+        client: id.clone(),
+        message,
+    })?;
     let sections = sections(client, &kpis, !goals.is_empty(), commentary.is_some());
     let locale = req
         .locale
@@ -282,4 +280,20 @@ fn summary_kpis(client: &Client, kpis: &[Kpi], sections: &[Section]) -> Vec<Stri
         }
     }
     out
+}
+
+/// The agency's commentary for a client and period: `None` when not written (or empty).
+/// A notes file that leads outside the workspace is refused.
+fn read_notes(ws: &Workspace, client: &str, period_key: &str) -> Result<Option<String>, String> {
+    let notes = ws.notes_file(client, period_key);
+    crate::config::containment::inside(&ws.root, &notes, "notes").map_err(|e| e.to_string())?;
+    match std::fs::read_to_string(&notes) {
+        Ok(text) if !text.trim().is_empty() => Ok(Some(text)),
+        Ok(_) => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!(
+            "cannot read the commentary {}: {e}",
+            notes.display()
+        )),
+    }
 }
