@@ -23,6 +23,19 @@ pub mod report;
 pub mod session;
 pub mod sources;
 
+/// An error and its causes as one line, the way `anyhow` shows them with `{:#}`: for errors
+/// kept as text (the ledger, the preview's pages).
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        cause = e.source();
+    }
+    text
+}
+
 /// The message of a caught panic (`panic!` with a literal or a formatted string).
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic

@@ -312,7 +312,8 @@ fn render_job(
         return Ok("unchanged");
     }
     ledger.start(&job.client, key, job.run, Utc::now())?;
-    let rendered = render_formats(&model, &kit, ws, &job.formats)?;
+    let rendered =
+        render_formats(&model, &kit, ws, &job.formats).map_err(|e| crate::error_chain(&e))?;
     let dir = report_dir(&options.out, &job.client, key).map_err(|e| e.to_string())?;
     remove_stale_temps(&dir).map_err(|e| format!("cannot clean {}: {e}", dir.display()))?;
     let mut outputs = Vec::new();

@@ -136,7 +136,7 @@ fn render_one(
     let dir = report_dir(out, &model.client.id, &model.period.key)?;
     let mut written = Vec::new();
     let rendered =
-        render_formats(&model, &kit, ws, formats).map_err(|e| anyhow!("client {id}: {e}"))?;
+        render_formats(&model, &kit, ws, formats).with_context(|| format!("client {id}"))?;
     for (format, bytes) in rendered {
         let path = dir.join(format.file_name());
         write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;

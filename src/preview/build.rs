@@ -177,7 +177,8 @@ impl Builder {
                 } else {
                     Format::Pdf
                 };
-                let mut files = render_formats(&model, &kit, ws, &[format])?;
+                let mut files = render_formats(&model, &kit, ws, &[format])
+                    .map_err(|e| crate::error_chain(&e))?;
                 Ok(files.pop().map(|(_, bytes)| bytes).unwrap_or_default())
             }
             Kind::Email => {

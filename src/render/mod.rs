@@ -157,27 +157,43 @@ pub fn render_pdf(
     kit.pdf.render(view, meta, &label)
 }
 
+/// Why a report could not be written in a format. The cause is the error's `source()`, not
+/// part of its own message: show it with `{:#}` (anyhow) or [`crate::error_chain`].
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Html(#[from] html::TemplateError),
+    /// A glyph error names the text and the fonts tried; the brand says whose fonts.
+    #[error("PDF (brand {brand})")]
+    Pdf {
+        brand: String,
+        #[source]
+        source: pdf::PdfError,
+    },
+}
+
 /// The bytes of a report in each of `formats`, in that order.
 pub fn render_formats(
     report: &Report,
     kit: &BrandKit,
     ws: &Workspace,
     formats: &[Format],
-) -> Result<Vec<(Format, Vec<u8>)>, String> {
+) -> Result<Vec<(Format, Vec<u8>)>, RenderError> {
     let view = view_of(report, &kit.brand, ws);
     formats
         .iter()
         .map(|&format| {
             let bytes = match format {
-                Format::Json => serde_json::to_vec_pretty(report).map_err(|e| e.to_string())?,
-                Format::Html => kit
-                    .html
-                    .render(&view, &kit.brand)
-                    .map_err(|e| e.to_string())?
-                    .into_bytes(),
-                // A glyph error names the text and the fonts tried; the brand says whose fonts.
-                Format::Pdf => render_pdf(report, &view, kit)
-                    .map_err(|e| format!("PDF (brand {}): {e}", kit.brand.id))?,
+                Format::Json => serde_json::to_vec_pretty(report)?,
+                Format::Html => kit.html.render(&view, &kit.brand)?.into_bytes(),
+                Format::Pdf => {
+                    render_pdf(report, &view, kit).map_err(|source| RenderError::Pdf {
+                        brand: kit.brand.id.to_string(),
+                        source,
+                    })?
+                }
             };
             Ok((format, bytes))
         })

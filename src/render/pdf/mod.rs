@@ -18,7 +18,7 @@ pub use layout::{Item, Page};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("{0}")]
+    #[error(transparent)]
     MissingGlyph(#[from] fonts::MissingGlyph),
     #[error("{0}")]
     Other(String),
