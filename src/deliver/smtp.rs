@@ -107,8 +107,8 @@ impl Mailer {
         };
         let credentials = match (&config.username, &config.password) {
             (Some(user), Some(pass)) => {
-                let user = resolve(user, root, redactor)?;
-                let pass = resolve(pass, root, redactor)?;
+                let user = resolve(user, root, redactor).map_err(|e| crate::error_chain(&e))?;
+                let pass = resolve(pass, root, redactor).map_err(|e| crate::error_chain(&e))?;
                 Some(Credentials::new(
                     user.expose().to_string(),
                     pass.expose().to_string(),

@@ -295,7 +295,7 @@ pub fn check(ws: &Workspace, redactor: &Redactor, config: &SourceConfig) -> Resu
         .ok_or("the source has no `api` settings")?;
     Auth::resolve(api.auth.as_ref(), &ws.root, redactor, None)?;
     if let Some(token) = &api.developer_token {
-        secrets::resolve(token, &ws.root, redactor)?;
+        secrets::resolve(token, &ws.root, redactor).map_err(|e| crate::error_chain(&e))?;
     }
     Ok(())
 }
