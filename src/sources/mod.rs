@@ -145,6 +145,12 @@ pub enum SourceError {
     /// A live source that cannot be fetched or read from the cache.
     #[error("{0}")]
     Live(String),
+    /// Data fetched but not saved to the cache (the write's error is the source).
+    #[error("cannot write the cache {}: {source}", file.display())]
+    CacheWrite {
+        file: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl SourceError {

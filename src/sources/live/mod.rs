@@ -265,8 +265,9 @@ pub fn load(
             let fetched = fetch(s, start, end).map_err(SourceError::Fetch)?;
             let snapshot =
                 cache::Snapshot::new(config, start, end, needs.now, fingerprint.clone(), fetched);
-            cache::write(&file, &snapshot).map_err(|e| {
-                SourceError::Live(format!("cannot write the cache {}: {e}", file.display()))
+            cache::write(&file, &snapshot).map_err(|source| SourceError::CacheWrite {
+                file: file.clone(),
+                source,
             })?;
             snapshot
         };
