@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::BatchArgs;
@@ -34,10 +34,9 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         bail!("--dry-run and --resend-uncertain go with --send");
     }
     let mailer = match (&ws.file.smtp, args.send && !args.dry_run) {
-        (Some(smtp), true) => Some(
-            Mailer::new(smtp, &ws.root, session.fetcher.redactor())
-                .map_err(|e| anyhow::anyhow!("smtp: {e}"))?,
-        ),
+        (Some(smtp), true) => {
+            Some(Mailer::new(smtp, &ws.root, session.fetcher.redactor()).context("smtp")?)
+        }
         (None, true) => bail!(
             "--send needs an `smtp` section in {} (or use --dry-run)",
             ws.path.display()
