@@ -12,6 +12,11 @@ use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::{load_kit, render_pdf, view_of};
 use execreport::report::{self, ReportRequest};
+use execreport::sources::live::Fetcher;
+
+/// The allocator the binary uses (docs/benchmarks.md), so the times match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -36,6 +41,7 @@ fn main() {
     };
     let t = Instant::now();
     let kit = load_kit(&ws, client.brand).expect("brand loads");
+    let fetcher = Fetcher::default();
     println!(
         "{client_id}: brand {} loaded in {:.2} ms (once per brand in a batch)",
         client.brand,
@@ -48,7 +54,8 @@ fn main() {
     let mut sizes = (0, 0);
     for _ in 0..iterations {
         let t = Instant::now();
-        let model = report::build(&ws, &client, &kit.brand, &request).expect("report builds");
+        let model =
+            report::build(&ws, &fetcher, &client, &kit.brand, &request).expect("report builds");
         stages[0].1.push(t.elapsed());
         let t = Instant::now();
         let view = view_of(&model, &kit.brand, &ws);

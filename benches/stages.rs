@@ -12,8 +12,14 @@ use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::{Format, load_kit, render_formats};
 use execreport::report::{self, ReportRequest};
-use execreport::sources::{self, live::Needs};
+use execreport::sources::{
+    self,
+    live::{Fetcher, Needs},
+};
 
+/// The allocator the binary uses (docs/benchmarks.md), so the times match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const CLIENTS: &[&str] = &[
     "brightside-dental",
     "harbor-hotel-bangkok",
@@ -56,7 +62,7 @@ fn load(bencher: divan::Bencher, client: &str) {
     };
     bencher.bench_local(|| {
         for s in &c.config.sources {
-            divan::black_box(sources::load(&WS, s, &needs).unwrap());
+            divan::black_box(sources::load(&WS, &Fetcher::default(), s, &needs).unwrap());
         }
     });
 }
@@ -66,7 +72,7 @@ fn model(bencher: divan::Bencher, client: &str) {
     let c = WS.client(client).unwrap();
     let kit = load_kit(&WS, c.brand).unwrap();
     let req = request("2026-10");
-    bencher.bench_local(|| report::build(&WS, &c, &kit.brand, &req).unwrap());
+    bencher.bench_local(|| report::build(&WS, &Fetcher::default(), &c, &kit.brand, &req).unwrap());
 }
 
 /// The model for a quarter and for a year instead of a month: how the work grows with days.
@@ -75,13 +81,20 @@ fn model_by_period_length(bencher: divan::Bencher, period: &str) {
     let c = WS.client("brightside-dental").unwrap();
     let kit = load_kit(&WS, c.brand).unwrap();
     let req = request(period);
-    bencher.bench_local(|| report::build(&WS, &c, &kit.brand, &req).unwrap());
+    bencher.bench_local(|| report::build(&WS, &Fetcher::default(), &c, &kit.brand, &req).unwrap());
 }
 
 fn render(bencher: divan::Bencher, client: &str, format: Format) {
     let c = WS.client(client).unwrap();
     let kit = load_kit(&WS, c.brand).unwrap();
-    let model = report::build(&WS, &c, &kit.brand, &request("2026-10")).unwrap();
+    let model = report::build(
+        &WS,
+        &Fetcher::default(),
+        &c,
+        &kit.brand,
+        &request("2026-10"),
+    )
+    .unwrap();
     bencher.bench_local(|| render_formats(&model, &kit, &WS, &[format]).unwrap());
 }
 
@@ -102,7 +115,7 @@ fn report(bencher: divan::Bencher, client: &str) {
     let kit = load_kit(&WS, c.brand).unwrap();
     let req = request("2026-10");
     bencher.bench_local(|| {
-        let model = report::build(&WS, &c, &kit.brand, &req).unwrap();
+        let model = report::build(&WS, &Fetcher::default(), &c, &kit.brand, &req).unwrap();
         render_formats(&model, &kit, &WS, &Format::ALL).unwrap()
     });
 }

@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 
-use crate::sources::live::DataMode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use execreport::sources::live::DataMode;
 
-use crate::config::LocaleTag;
-use crate::period::{CompareKind, PeriodSpec};
+use execreport::config::LocaleTag;
+use execreport::period::{CompareKind, PeriodSpec};
+use execreport::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -65,7 +66,7 @@ pub struct RenderArgs {
     pub period: PeriodSpec,
     /// What to compare the period with.
     #[arg(long, value_enum, default_value = "previous")]
-    pub compare: CompareKind,
+    pub compare: CompareArg,
     /// Output formats, comma-separated.
     #[arg(
         long,
@@ -74,7 +75,7 @@ pub struct RenderArgs {
         value_delimiter = ',',
         default_values = ["json", "html", "pdf"]
     )]
-    pub format: Vec<Format>,
+    pub format: Vec<FormatArg>,
     /// Output folder; default: the workspace's `output` setting.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -115,7 +116,47 @@ impl ClockArgs {
     }
 }
 
-pub use crate::render::Format;
+/// `--compare`: the library's [`CompareKind`], parsed here so it carries no clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareArg {
+    /// The previous calendar period of the same kind (same length for custom ranges).
+    Previous,
+    /// The same period a year earlier (ISO week N of last year for weeks).
+    Yoy,
+    /// No comparison.
+    None,
+}
+
+impl From<CompareArg> for CompareKind {
+    fn from(arg: CompareArg) -> Self {
+        match arg {
+            CompareArg::Previous => CompareKind::Previous,
+            CompareArg::Yoy => CompareKind::Yoy,
+            CompareArg::None => CompareKind::None,
+        }
+    }
+}
+
+/// `--format`: the library's [`Format`], parsed here so it carries no clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// The report model as JSON (docs/report-model.md).
+    Json,
+    /// A self-contained HTML report.
+    Html,
+    /// A print-grade PDF report.
+    Pdf,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+            FormatArg::Pdf => Format::Pdf,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Args)]
 pub struct BatchArgs {
@@ -213,7 +254,7 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
 
 fn parse_period(s: &str) -> Result<PeriodSpec, String> {
     s.parse()
-        .map_err(|e: crate::period::PeriodError| e.to_string())
+        .map_err(|e: execreport::period::PeriodError| e.to_string())
 }
 
 /// A period as typed, once it is known to parse (the preview puts it in a URL as it is).

@@ -7,6 +7,7 @@
 /// JSON, in the ledger, on the terminal): an enum with `as_str`, `Display` (padded like a
 /// string, for aligned columns), `FromStr` (an unknown text is an error naming `$what`) and
 /// serde under the same texts.
+#[macro_export]
 macro_rules! closed_set {
     (
         $(#[$meta:meta])*
@@ -55,17 +56,35 @@ macro_rules! closed_set {
 pub mod analysis;
 pub mod batch;
 pub mod charts;
-pub mod cli;
-pub mod cmd;
 pub mod config;
 pub mod deliver;
+pub mod files;
+pub mod format;
+#[cfg(test)]
+mod layers;
+pub mod ledger;
 pub mod locale;
 pub mod metrics;
+pub mod model;
 pub mod period;
 pub mod preview;
 pub mod render;
 pub mod report;
+pub mod session;
 pub mod sources;
+
+/// An error and its causes as one line, the way `anyhow` shows them with `{:#}`: for errors
+/// kept as text (the ledger, the preview's pages).
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        cause = e.source();
+    }
+    text
+}
 
 /// The message of a caught panic (`panic!` with a literal or a formatted string).
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
@@ -75,8 +94,3 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic without a message".into())
 }
-
-/// mimalloc instead of the system allocator for every program built on this library: a PDF
-/// is written through printpdf and lopdf as hundreds of small allocations per page.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

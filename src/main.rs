@@ -1,9 +1,21 @@
+//! The `execreport` command: clap, progress bars and one thin file per command (`cli.rs`,
+//! `cmd/`); everything else is the library.
+
+mod cli;
+mod cmd;
+
 use std::process::ExitCode;
 
+use crate::cli::{Cli, Command};
 use clap::Parser;
-use execreport::cli::{Cli, Command};
-use execreport::cmd;
+
 use execreport::config::Workspace;
+use execreport::session::Session;
+
+/// mimalloc instead of the system allocator: a PDF is written through printpdf and lopdf as
+/// hundreds of small allocations per page.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,24 +35,25 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let path = Workspace::locate(cli.config.as_deref(), &cwd)?;
-    let ws = match &cli.command {
+    let session = match &cli.command {
         // The preview keeps serving while the workspace has errors: it loads it itself.
         Command::Preview(args) => return cmd::preview::run(&path, args),
-        _ => Workspace::load(&path)?,
+        _ => Session::new(Workspace::load(&path)?),
     };
+    let ws = &session.workspace;
     Ok(match &cli.command {
-        Command::Render(args) => cmd::render::run(&ws, args)?,
-        Command::Batch(args) => cmd::batch::run(&ws, args)?,
+        Command::Render(args) => cmd::render::run(&session, args)?,
+        Command::Batch(args) => cmd::batch::run(&session, args)?,
         Command::Send(args) => cmd::batch::run(
-            &ws,
-            &execreport::cli::BatchArgs {
+            &session,
+            &cli::BatchArgs {
                 send: true,
                 ..args.clone()
             },
         )?,
-        Command::Status(args) => cmd::status::run(&ws, args)?,
-        Command::Approve(args) => cmd::approve::run(&ws, args)?,
-        Command::Check => cmd::check::run(&ws),
+        Command::Status(args) => cmd::status::run(ws, args)?,
+        Command::Approve(args) => cmd::approve::run(ws, args)?,
+        Command::Check => cmd::check::run(&session),
         Command::Preview(_) => unreachable!("handled above"),
     })
 }

@@ -288,7 +288,7 @@ impl PeriodSpec {
 }
 
 /// What a period is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CompareKind {
     /// The previous calendar period of the same kind (same length for custom ranges).
@@ -297,6 +297,30 @@ pub enum CompareKind {
     Yoy,
     /// No comparison.
     None,
+}
+
+impl CompareKind {
+    pub const ALL: [CompareKind; 3] = [CompareKind::Previous, CompareKind::Yoy, CompareKind::None];
+
+    /// The name on the command line and in the report model.
+    pub fn name(self) -> &'static str {
+        match self {
+            CompareKind::Previous => "previous",
+            CompareKind::Yoy => "yoy",
+            CompareKind::None => "none",
+        }
+    }
+}
+
+impl std::str::FromStr for CompareKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CompareKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| format!("unknown comparison {s:?}: expected previous, yoy or none"))
+    }
 }
 
 /// The comparison period for `period`, or `None` for [`CompareKind::None`].

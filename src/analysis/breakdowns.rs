@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use crate::metrics::catalog::{Aggregation, CHANNELS};
 use crate::metrics::dataset::Slice;
+use crate::model::{Breakdown, BreakdownRow, Kpi};
 use crate::period::Period;
-use crate::report::model::{Breakdown, BreakdownRow, Kpi};
 
 use super::Context;
 

@@ -2,7 +2,7 @@
 
 use crate::config::schema::GoalConfig;
 use crate::metrics::dataset::Slice;
-use crate::report::model::{GoalComparison, GoalProgress};
+use crate::model::{GoalComparison, GoalProgress};
 
 use super::Context;
 

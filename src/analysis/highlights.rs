@@ -1,6 +1,6 @@
 //! The biggest good and bad movers, as facts for the renderers to phrase.
 
-use crate::report::model::{Highlight, Kpi, Sentiment};
+use crate::model::{Highlight, Kpi, Sentiment};
 
 /// Changes smaller than this are not news.
 const MIN_CHANGE: f64 = 0.02;

@@ -2,10 +2,8 @@
 
 use crate::metrics::catalog::{Aggregation, Direction, MetricDef};
 use crate::metrics::dataset::Slice;
+use crate::model::{ChangeBasis, DayValue, Kpi, KpiAggregation, PerDay, Sentiment, Series, Trend};
 use crate::period::Period;
-use crate::report::model::{
-    ChangeBasis, DayValue, Kpi, KpiAggregation, PerDay, Sentiment, Series, Trend,
-};
 
 use super::Context;
 

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::config::schema::SourceKind;
+use crate::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality, SourceStatus};
 use crate::period::Period;
-use crate::report::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality, SourceStatus};
 use crate::sources::SourceData;
 
 /// What a report says about a source whatever became of it.

@@ -5,7 +5,7 @@
 //! marked `rendered` with each file's SHA-256. A batch killed at any point leaves either the
 //! old files or the new ones, and a ledger that sends the next batch back to what is unfinished.
 
-pub mod ledger;
+pub use crate::ledger;
 pub mod schedule;
 
 use std::collections::VecDeque;
@@ -19,13 +19,14 @@ use sha2::{Digest, Sha256};
 
 use crate::config::schema::{Approval, OnIncomplete, ScheduleConfig};
 use crate::config::{Client, Workspace};
-use crate::deliver::output::{remove_stale_temps, report_dir, write_atomic};
 use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
+use crate::files::{remove_stale_temps, report_dir, write_atomic};
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
 use crate::report::model::{DataStatus, SourceStatus};
 use crate::report::{self, ReportRequest};
+use crate::session::Session;
 use crate::sources::live::DataMode;
 use ledger::{ApprovalState, DataRecord, Ledger, OutputFile, ReportState};
 use schedule::RunKind;
@@ -160,7 +161,7 @@ pub fn in_shard(client: &str, k: u32, n: u32) -> bool {
 
 /// Renders `jobs` on `options.jobs` threads; `report` is called as each one ends.
 pub fn run(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     jobs: Vec<Job>,
     options: &Options,
@@ -178,7 +179,7 @@ pub fn run(
                     let Some(job) = queue.lock().expect("queue").pop_front() else {
                         break;
                     };
-                    let result = run_job(ws, ledger, &brands, &job, options);
+                    let result = run_job(session, ledger, &brands, &job, options);
                     report(&result);
                     results.lock().expect("results").push(result);
                 }
@@ -193,7 +194,7 @@ pub fn run(
 /// Runs one job. A panic in it (a bug: no input should cause one) fails that report only,
 /// with the panic's message in the ledger, and the batch goes on with the others.
 fn run_job(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     brands: &Brands,
     job: &Job,
@@ -201,8 +202,9 @@ fn run_job(
 ) -> JobResult {
     let t = Instant::now();
     let mut result = unfinished(job);
-    let render =
-        std::panic::AssertUnwindSafe(|| render_job(ws, ledger, brands, job, options, &mut result));
+    let render = std::panic::AssertUnwindSafe(|| {
+        render_job(session, ledger, brands, job, options, &mut result)
+    });
     let outcome = std::panic::catch_unwind(render).unwrap_or_else(|panic| {
         // The result may be half-filled; a kit is only kept once fully loaded.
         result = unfinished(job);
@@ -214,7 +216,7 @@ fn run_job(
     match outcome {
         Ok(status) => result.status = status,
         Err(e) => {
-            let e = ws.fetcher.redact(&e);
+            let e = session.redact(&e);
             // The failure is recorded; a ledger error here leaves the report `rendering`,
             // which the next batch redoes.
             let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
@@ -244,13 +246,14 @@ fn unfinished(job: &Job) -> JobResult {
 }
 
 fn render_job(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     brands: &Brands,
     job: &Job,
     options: &Options,
     result: &mut JobResult,
 ) -> Result<JobStatus, String> {
+    let ws = &session.workspace;
     let client = ws
         .client(&job.client)
         .ok_or_else(|| format!("unknown client {}", job.client))?;
@@ -275,7 +278,8 @@ fn render_job(
         now: Some(options.now),
         data: options.data,
     };
-    let model = report::build(ws, &client, &kit.brand, &request).map_err(|e| e.to_string())?;
+    let model = report::build(ws, &session.fetcher, &client, &kit.brand, &request)
+        .map_err(|e| e.to_string())?;
     let quality = &model.data_quality;
     result.unavailable = quality
         .sources
@@ -328,11 +332,12 @@ fn render_job(
     {
         result.outputs = done.outputs.clone();
         result.awaiting_approval = done.approval == ApprovalState::Awaiting;
-        send(ws, ledger, &client, &model, &kit, options, result);
+        send(session, ledger, &client, &model, &kit, options, result);
         return Ok(JobStatus::Unchanged);
     }
     ledger.start(&job.client, key, job.run, Utc::now())?;
-    let rendered = render_formats(&model, &kit, ws, &job.formats)?;
+    let rendered =
+        render_formats(&model, &kit, ws, &job.formats).map_err(|e| crate::error_chain(&e))?;
     let dir = report_dir(&options.out, &job.client, key).map_err(|e| e.to_string())?;
     remove_stale_temps(&dir).map_err(|e| format!("cannot clean {}: {e}", dir.display()))?;
     let mut outputs = Vec::new();
@@ -359,13 +364,13 @@ fn render_job(
         .get(&job.client, key)?
         .is_some_and(|e| e.approval == ApprovalState::Awaiting);
     result.outputs = outputs;
-    send(ws, ledger, &client, &model, &kit, options, result);
+    send(session, ledger, &client, &model, &kit, options, result);
     Ok(JobStatus::Rendered)
 }
 
 /// With `--send`, delivers the report's message (or writes it, with `--dry-run`).
 fn send(
-    ws: &Workspace,
+    session: &Session,
     ledger: &Ledger,
     client: &Client,
     model: &crate::report::model::Report,
@@ -376,7 +381,7 @@ fn send(
     let Some(send) = &options.send else {
         return;
     };
-    let view = crate::render::view_of(model, &kit.brand, ws);
+    let view = crate::render::view_of(model, &kit.brand, &session.workspace);
     let rendered = Rendered {
         client,
         model,
@@ -386,7 +391,7 @@ fn send(
         awaiting_approval: result.awaiting_approval,
     };
     let mut delivery = deliver(ledger, send.mailer, &rendered, send.options);
-    delivery.detail = delivery.detail.map(|d| ws.fetcher.redact(&d));
+    delivery.detail = delivery.detail.map(|d| session.redact(&d));
     result.delivery = Some(delivery);
 }
 

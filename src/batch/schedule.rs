@@ -6,15 +6,7 @@ use chrono_tz::Tz;
 use crate::config::schema::ScheduleConfig;
 use crate::period::{Period, week_containing};
 
-closed_set! {
-    /// What made a report due: a schedule's run, or `--period`.
-    pub enum RunKind ("run") {
-        Monthly = "monthly",
-        Weekly = "weekly",
-        /// `batch --period`.
-        Manual = "manual",
-    }
-}
+pub use crate::ledger::RunKind;
 
 /// A report a schedule asks for, and since when.
 #[derive(Debug, Clone, PartialEq)]

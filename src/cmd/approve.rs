@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::batch::ledger::Ledger;
 use crate::cli::ApproveArgs;
-use crate::config::Workspace;
+use execreport::batch::ledger::Ledger;
+use execreport::config::Workspace;
 
 pub fn run(ws: &Workspace, args: &ApproveArgs) -> Result<ExitCode> {
     if ws.client(&args.client).is_none() {

@@ -5,22 +5,23 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::batch::ledger::Ledger;
-use crate::batch::ledger::{ApprovalState, DeliveryState, ReportState};
-use crate::batch::schedule::RunKind;
-use crate::batch::{
+use crate::cli::BatchArgs;
+use execreport::batch::schedule::RunKind;
+use execreport::batch::{
     self, Job, JobResult, JobStatus, Options, Sending, in_shard, job_for, schedule,
 };
-use crate::cli::BatchArgs;
-use crate::config::Workspace;
-use crate::deliver::send::{DeliveryStatus, SendOptions};
-use crate::deliver::smtp::Mailer;
-use crate::report::model::DataStatus;
+use execreport::config::Workspace;
+use execreport::deliver::send::{DeliveryStatus, SendOptions};
+use execreport::deliver::smtp::Mailer;
+use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState};
+use execreport::model::DataStatus;
+use execreport::session::Session;
 
-pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
+pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
+    let ws = &session.workspace;
     let now = args.live.now.unwrap_or_else(chrono::Utc::now);
     let Some(_lock) = lock(ws)? else {
         eprintln!(
@@ -36,10 +37,9 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
         bail!("--dry-run and --resend-uncertain go with --send");
     }
     let mailer = match (&ws.file.smtp, args.send && !args.dry_run) {
-        (Some(smtp), true) => Some(
-            Mailer::new(smtp, &ws.root, ws.fetcher.redactor())
-                .map_err(|e| anyhow::anyhow!("smtp: {e}"))?,
-        ),
+        (Some(smtp), true) => {
+            Some(Mailer::new(smtp, &ws.root, session.fetcher.redactor()).context("smtp")?)
+        }
         (None, true) => bail!(
             "--send needs an `smtp` section in {} (or use --dry-run)",
             ws.path.display()
@@ -92,7 +92,7 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<ExitCode> {
             None => println!("{line}"),
         }
     };
-    let results = batch::run(ws, &ledger, jobs, &options, &print);
+    let results = batch::run(session, &ledger, jobs, &options, &print);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

@@ -2,15 +2,16 @@
 
 use std::process::ExitCode;
 
-use crate::config::Workspace;
-use crate::config::schema::OnBadRow;
-use crate::metrics::dataset::Dataset;
-use crate::sources;
+use execreport::config::schema::OnBadRow;
+use execreport::metrics::dataset::Dataset;
+use execreport::session::Session;
+use execreport::sources;
 
 /// Bad rows listed per file before the rest is summed up.
 const ROWS_LISTED: usize = 20;
 
-pub fn run(ws: &Workspace) -> ExitCode {
+pub fn run(session: &Session) -> ExitCode {
+    let ws = &session.workspace;
     let mut problems = 0usize;
     let mut warnings = 0usize;
     let mut source_count = 0usize;
@@ -35,7 +36,7 @@ pub fn run(ws: &Workspace) -> ExitCode {
             };
             if source.kind.is_live() {
                 // Nothing is fetched here; the settings and secrets must be in place.
-                if let Err(e) = sources::live::check(ws, source) {
+                if let Err(e) = sources::live::check(ws, session.fetcher.redactor(), source) {
                     failed(&format!(
                         "{e}; reports can only use data already in {}",
                         ws.cache_dir().display()
@@ -102,14 +103,14 @@ pub fn run(ws: &Workspace) -> ExitCode {
     brands.sort_unstable();
     brands.dedup();
     for id in &brands {
-        if let Err(message) = crate::render::load_kit(ws, id) {
+        if let Err(message) = execreport::render::load_kit(ws, id) {
             eprintln!("error: brand {id}: {message}");
             problems += 1;
         }
     }
     // Every character the client's language needs has a glyph in its brand's fonts.
     for client in ws.clients() {
-        let Ok(kit) = crate::render::load_kit(ws, client.brand) else {
+        let Ok(kit) = execreport::render::load_kit(ws, client.brand) else {
             continue;
         };
         let locale = client
@@ -117,9 +118,9 @@ pub fn run(ws: &Workspace) -> ExitCode {
             .or(kit.brand.file.locale.as_ref())
             .unwrap_or(&client.agency.locale);
         let buddhist = client.config.calendar.or(kit.brand.file.calendar)
-            == Some(crate::config::schema::Calendar::Buddhist);
+            == Some(execreport::config::schema::Calendar::Buddhist);
         let sample =
-            crate::locale::sample_text(locale.as_str(), client.currency.as_str(), buddhist);
+            execreport::locale::sample_text(locale.as_str(), client.currency.as_str(), buddhist);
         let mut missing: Vec<char> = sample
             .chars()
             .filter(|c| {

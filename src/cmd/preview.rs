@@ -1,4 +1,4 @@
-//! `execreport preview`: see `crate::preview`.
+//! `execreport preview`: see `execreport::preview`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cli::PreviewArgs;
-use crate::preview::{Options, serve};
+use execreport::preview::{Options, serve};
 
 pub fn run(config: &Path, args: &PreviewArgs) -> Result<ExitCode> {
     if !args.bind.is_loopback() {

@@ -6,14 +6,16 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
-use crate::cli::{Format, RenderArgs};
-use crate::config::{Client, Workspace};
-use crate::deliver::output::{report_dir, write_atomic};
-use crate::render::{Brands, render_formats};
-use crate::report::model::{DataStatus, SourceStatus};
-use crate::report::{self, ReportRequest};
+use crate::cli::RenderArgs;
+use execreport::config::Client;
+use execreport::files::{report_dir, write_atomic};
+use execreport::model::{DataStatus, SourceStatus};
+use execreport::render::{Brands, Format, render_formats};
+use execreport::report::{self, ReportRequest};
+use execreport::session::Session;
 
-pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
+pub fn run(session: &Session, args: &RenderArgs) -> Result<ExitCode> {
+    let ws = &session.workspace;
     let clients: Vec<_> = if args.clients.is_empty() {
         ws.clients().collect()
     } else {
@@ -36,12 +38,13 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     let out = args.out.clone().unwrap_or_else(|| ws.output_dir());
     let request = ReportRequest {
         period: args.period,
-        compare: args.compare,
+        compare: args.compare.into(),
         today: args.today,
         locale: args.locale.clone(),
         now: args.live.now,
         data: args.live.data_mode(),
     };
+    let formats: Vec<Format> = args.format.iter().map(|&f| f.into()).collect();
     let mut brands = Brands::default();
     let mut failures = 0;
     let mut degraded = 0;
@@ -49,14 +52,14 @@ pub fn run(ws: &Workspace, args: &RenderArgs) -> Result<ExitCode> {
     for client in &clients {
         // A panic (a bug) fails this client's report only; the others are still written.
         let one = std::panic::AssertUnwindSafe(|| {
-            render_one(ws, client, &mut brands, &request, &out, &args.format)
+            render_one(session, client, &mut brands, &request, &out, &formats)
         });
         let outcome = std::panic::catch_unwind(one).unwrap_or_else(|panic| {
             brands = Brands::default();
             Err(anyhow!(
                 "client {}: internal error (please report it): {}",
                 client.config.id,
-                crate::panic_message(panic.as_ref())
+                execreport::panic_message(panic.as_ref())
             ))
         });
         match outcome {
@@ -117,22 +120,23 @@ struct Written {
 }
 
 fn render_one(
-    ws: &Workspace,
+    session: &Session,
     client: &Client,
     brands: &mut Brands,
     request: &ReportRequest,
     out: &Path,
     formats: &[Format],
 ) -> Result<Written> {
+    let ws = &session.workspace;
     let id = client.config.id.as_str();
     let kit = brands
         .get(ws, client.brand)
         .map_err(|e| anyhow!("client {id}: brand {:?}:\n{e}", client.brand))?;
-    let model = report::build(ws, client, &kit.brand, request)?;
+    let model = report::build(ws, &session.fetcher, client, &kit.brand, request)?;
     let dir = report_dir(out, &model.client.id, &model.period.key)?;
     let mut written = Vec::new();
     let rendered =
-        render_formats(&model, &kit, ws, formats).map_err(|e| anyhow!("client {id}: {e}"))?;
+        render_formats(&model, &kit, ws, formats).with_context(|| format!("client {id}"))?;
     for (format, bytes) in rendered {
         let path = dir.join(format.file_name());
         write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;

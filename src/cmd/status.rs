@@ -6,12 +6,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::batch::ledger::{ApprovalState, DeliveryState, Ledger, ReportState};
-use crate::batch::schedule::RunKind;
-use crate::batch::{intact, schedule, schedule_of};
 use crate::cli::StatusArgs;
-use crate::config::Workspace;
-use crate::report::model::DataStatus;
+use execreport::batch::schedule::RunKind;
+use execreport::batch::{intact, schedule, schedule_of};
+use execreport::closed_set;
+use execreport::config::Workspace;
+use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState};
+use execreport::model::DataStatus;
 
 closed_set! {
     /// A report as `status` shows it: the ledger's state, or what the files and the schedule
@@ -46,7 +47,7 @@ struct Row {
     /// What the data lacks, one line per source ("web: data through 2026-10-28, needs 2026-10-31").
     waiting_for: Vec<String>,
     /// Who was sent the report, when, and what the server answered.
-    deliveries: Vec<crate::batch::ledger::Delivery>,
+    deliveries: Vec<execreport::batch::ledger::Delivery>,
 }
 
 pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {

@@ -83,8 +83,6 @@ pub struct Workspace {
     pub root: PathBuf,
     pub file: WorkspaceFile,
     pub catalog: Catalog,
-    /// The HTTP client, tokens and secrets of live sources, shared by all reports.
-    pub fetcher: crate::sources::live::Fetcher,
     /// Problems of single clients' settings, by client id: those clients fail, the others
     /// run (`check` lists them all).
     pub client_problems: BTreeMap<String, Vec<Problem>>,
@@ -165,7 +163,6 @@ impl Workspace {
             root,
             file,
             catalog,
-            fetcher: Default::default(),
             client_problems: BTreeMap::new(),
         };
         ws.validate(&mut problems);
@@ -590,22 +587,6 @@ impl Workspace {
             .join(&self.file.notes)
             .join(client)
             .join(format!("{period_key}.md"))
-    }
-
-    /// The agency's commentary for a client and period: `None` when not written (or empty).
-    /// A notes file that leads outside the workspace is refused.
-    pub fn read_notes(&self, client: &str, period_key: &str) -> Result<Option<String>, String> {
-        let notes = self.notes_file(client, period_key);
-        containment::inside(&self.root, &notes, "notes").map_err(|e| e.to_string())?;
-        match std::fs::read_to_string(&notes) {
-            Ok(text) if !text.trim().is_empty() => Ok(Some(text)),
-            Ok(_) => Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(format!(
-                "cannot read the commentary {}: {e}",
-                notes.display()
-            )),
-        }
     }
 
     /// Snapshots of data fetched from live sources.

@@ -124,7 +124,7 @@ pub struct ScheduleConfig {
     pub approval: Approval,
     /// Formats a batch writes; default json, html and pdf.
     #[serde(default)]
-    pub formats: Option<Vec<crate::render::Format>>,
+    pub formats: Option<Vec<crate::format::Format>>,
     /// How long after its scheduled time `batch --due` keeps waiting for late data before
     /// `on_incomplete` applies (default 0: at once).
     #[serde(default)]

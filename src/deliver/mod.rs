@@ -2,6 +2,5 @@
 //! (composed from brand templates, sent over SMTP exactly once per the ledger).
 
 pub mod email;
-pub mod output;
 pub mod send;
 pub mod smtp;

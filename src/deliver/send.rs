@@ -11,14 +11,14 @@ use lettre::address::Envelope;
 use serde::Serialize;
 
 use super::email::{Composed, compose};
-use super::output::write_atomic;
 use super::smtp::{Mailer, Outcome};
-use crate::batch::ledger::{DeliveryState, Ledger, OutputFile};
 use crate::config::Client;
 use crate::config::schema::Attach;
+use crate::files::write_atomic;
+use crate::ledger::{DeliveryState, Ledger, OutputFile};
+use crate::model::Report;
 use crate::render::BrandKit;
 use crate::render::view::ReportView;
-use crate::report::model::Report;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SendOptions {

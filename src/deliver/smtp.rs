@@ -23,7 +23,7 @@ use lettre::transport::smtp::extension::{ClientId, MailBodyParameter, MailParame
 use lettre::transport::smtp::response::{Code, Response, Severity};
 
 use crate::config::schema::{SmtpConfig, SmtpSecurity};
-use crate::sources::live::secrets::{Redactor, resolve};
+use crate::sources::live::secrets::{Redactor, SecretError, resolve};
 
 /// How one message ended at the server.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,10 +96,21 @@ fn verdict(code: Option<Code>, handed_over: bool) -> Verdict {
     }
 }
 
+/// Why a mailer could not be set up; a secret's read error stays reachable as `source()`.
+#[derive(Debug, thiserror::Error)]
+pub enum MailerError {
+    #[error("{0}")]
+    Tls(lettre::transport::smtp::Error),
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+    #[error("smtp: give both username and password, or neither")]
+    HalfCredentials,
+}
+
 impl Mailer {
-    pub fn new(config: &SmtpConfig, root: &Path, redactor: &Redactor) -> Result<Self, String> {
+    pub fn new(config: &SmtpConfig, root: &Path, redactor: &Redactor) -> Result<Self, MailerError> {
         let host = config.host.clone();
-        let params = || TlsParameters::new(host.clone()).map_err(|e| e.to_string());
+        let params = || TlsParameters::new(host.clone()).map_err(MailerError::Tls);
         let (tls, default_port) = match config.security {
             SmtpSecurity::Starttls => (Tls::Required(params()?), 587),
             SmtpSecurity::Tls => (Tls::Wrapper(params()?), 465),
@@ -115,7 +126,7 @@ impl Mailer {
                 ))
             }
             (None, None) => None,
-            _ => return Err("smtp: give both username and password, or neither".into()),
+            _ => return Err(MailerError::HalfCredentials),
         };
         Ok(Mailer {
             port: config.port.unwrap_or(default_port),

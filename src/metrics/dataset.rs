@@ -6,7 +6,16 @@ use chrono::NaiveDate;
 
 use super::catalog::{Aggregation, Catalog};
 use crate::period::Period;
-use crate::sources::Total;
+
+/// A metric's value over a whole range, as the platform computed it (GA4's
+/// `totalUsers`): days cannot be summed into it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Total {
+    pub metric: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub value: f64,
+}
 
 /// One value of one metric on one local day, for one combination of dimension values.
 #[derive(Debug, Clone, PartialEq)]

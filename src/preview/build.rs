@@ -13,7 +13,9 @@ use crate::deliver::email::compose;
 use crate::period::{CompareKind, PeriodSpec};
 use crate::render::{Brands, Format, render_formats, view_of};
 use crate::report::{self, ReportRequest};
-use crate::sources::live::DataMode;
+use crate::sources::live::{DataMode, Fetcher};
+
+use super::pages::ClientEntry;
 
 /// One report as the toolbar chose it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -47,21 +49,14 @@ pub enum Request {
     Changed(Vec<PathBuf>),
 }
 
-#[derive(Debug, Clone)]
-pub struct ClientEntry {
-    pub id: String,
-    pub name: String,
-    pub brand: String,
-    pub locale: String,
-    pub periods: Vec<String>,
-}
-
 /// How long a burst of file events may take.
 const DEBOUNCE_MS: u64 = 50;
 
 pub struct Builder {
     config: PathBuf,
     ws: Result<Workspace, String>,
+    /// Live sources' client, tokens and secrets: renewed with the workspace.
+    fetcher: Fetcher,
     brands: Brands,
     pages: HashMap<(Key, Kind), Page>,
     /// Pages asked for since the last rebuild: the ones open in a browser (each reloads after
@@ -82,6 +77,7 @@ impl Builder {
         Builder {
             config,
             ws,
+            fetcher: Fetcher::default(),
             brands: Brands::default(),
             pages: HashMap::new(),
             asked: Default::default(),
@@ -177,7 +173,8 @@ impl Builder {
             now: None,
             data: DataMode::Auto,
         };
-        let model = report::build(ws, &client, &kit.brand, &request).map_err(|e| e.to_string())?;
+        let model = report::build(ws, &self.fetcher, &client, &kit.brand, &request)
+            .map_err(|e| e.to_string())?;
         match kind {
             Kind::Html | Kind::Pdf => {
                 let format = if kind == Kind::Html {
@@ -185,7 +182,8 @@ impl Builder {
                 } else {
                     Format::Pdf
                 };
-                let mut files = render_formats(&model, &kit, ws, &[format])?;
+                let mut files = render_formats(&model, &kit, ws, &[format])
+                    .map_err(|e| crate::error_chain(&e))?;
                 Ok(files.pop().map(|(_, bytes)| bytes).unwrap_or_default())
             }
             Kind::Email => {
@@ -275,6 +273,7 @@ impl Builder {
         let config_name = self.config.file_name().map(PathBuf::from);
         if paths.iter().any(|p| Some(p.clone()) == config_name) || self.ws.is_err() {
             self.ws = load(&self.config);
+            self.fetcher = Fetcher::default();
             self.brands = Brands::default();
             return None;
         }

@@ -5,10 +5,18 @@
 use crate::deliver::email::Composed;
 use crate::locale::CATALOGS;
 
-use super::build::ClientEntry;
-
 /// Escapes text for HTML (the same rules as the charts' SVG text).
 pub use crate::charts::svg::escape as esc;
+
+/// A client as the index lists it.
+#[derive(Debug, Clone)]
+pub struct ClientEntry {
+    pub id: String,
+    pub name: String,
+    pub brand: String,
+    pub locale: String,
+    pub periods: Vec<String>,
+}
 
 const STYLE: &str = "body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111}\
 header{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:8px 12px;background:#1f2937;color:#fff}\

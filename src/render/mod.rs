@@ -13,35 +13,10 @@ use sha2::{Digest, Sha256};
 use crate::config::Workspace;
 use crate::config::brand::Brand;
 use crate::locale::Locale;
+pub use crate::report::Format;
 use crate::report::model::Report;
 use html::HtmlRenderer;
 use view::{ReportView, ViewInputs};
-
-/// An output format of a report.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// The report model as JSON (docs/report-model.md).
-    Json,
-    /// A self-contained HTML report.
-    Html,
-    /// A print-grade PDF report.
-    Pdf,
-}
-
-impl Format {
-    pub const ALL: [Format; 3] = [Format::Json, Format::Html, Format::Pdf];
-
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Format::Json => "report.json",
-            Format::Html => "report.html",
-            Format::Pdf => "report.pdf",
-        }
-    }
-}
 
 /// A brand with its compiled templates, loaded once per run.
 pub struct BrandKit {
@@ -190,27 +165,43 @@ pub fn render_pdf(
     kit.pdf.render(view, meta, &label)
 }
 
+/// Why a report could not be written in a format. The cause is the error's `source()`, not
+/// part of its own message: show it with `{:#}` (anyhow) or [`crate::error_chain`].
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Html(#[from] html::TemplateError),
+    /// A glyph error names the text and the fonts tried; the brand says whose fonts.
+    #[error("PDF (brand {brand})")]
+    Pdf {
+        brand: String,
+        #[source]
+        source: pdf::PdfError,
+    },
+}
+
 /// The bytes of a report in each of `formats`, in that order.
 pub fn render_formats(
     report: &Report,
     kit: &BrandKit,
     ws: &Workspace,
     formats: &[Format],
-) -> Result<Vec<(Format, Vec<u8>)>, String> {
+) -> Result<Vec<(Format, Vec<u8>)>, RenderError> {
     let view = view_of(report, &kit.brand, ws);
     formats
         .iter()
         .map(|&format| {
             let bytes = match format {
-                Format::Json => serde_json::to_vec_pretty(report).map_err(|e| e.to_string())?,
-                Format::Html => kit
-                    .html
-                    .render(&view, &kit.brand)
-                    .map_err(|e| e.to_string())?
-                    .into_bytes(),
-                // A glyph error names the text and the fonts tried; the brand says whose fonts.
-                Format::Pdf => render_pdf(report, &view, kit)
-                    .map_err(|e| format!("PDF (brand {}): {e}", kit.brand.id))?,
+                Format::Json => serde_json::to_vec_pretty(report)?,
+                Format::Html => kit.html.render(&view, &kit.brand)?.into_bytes(),
+                Format::Pdf => {
+                    render_pdf(report, &view, kit).map_err(|source| RenderError::Pdf {
+                        brand: kit.brand.id.to_string(),
+                        source,
+                    })?
+                }
             };
             Ok((format, bytes))
         })

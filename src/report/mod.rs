@@ -1,6 +1,7 @@
 //! Building the report model for one client and period: load sources, analyse, assemble.
 
-pub mod model;
+pub use crate::format::Format;
+pub use crate::model;
 
 use chrono::NaiveDate;
 
@@ -11,7 +12,7 @@ use crate::config::{Client, LocaleTag, Workspace};
 use crate::metrics::catalog::CHANNELS;
 use crate::metrics::dataset::Dataset;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
-use crate::sources::live::{DataMode, Needs};
+use crate::sources::live::{DataMode, Fetcher, Needs};
 use crate::sources::{self, SourceError};
 use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
 
@@ -76,9 +77,11 @@ pub fn resolve_period(
     Ok((period, comparison))
 }
 
-/// Loads the client's sources and notes and computes its report model.
+/// Loads the client's sources (live ones through `fetcher`) and notes and computes its report
+/// model.
 pub fn build(
     ws: &Workspace,
+    fetcher: &Fetcher,
     client: &Client,
     brand: &Brand,
     req: &ReportRequest,
@@ -110,7 +113,7 @@ pub fn build(
             platform: source.kind.platform(),
             channels: source_channels(ws, source),
         };
-        match sources::load(ws, source, &needs) {
+        match sources::load(ws, fetcher, source, &needs) {
             Ok(loaded) => {
                 for total in &loaded.totals {
                     data.insert_total(total.clone());
@@ -133,7 +136,7 @@ pub fn build(
             }
             Err(error) => outcomes.push(SourceOutcome::Failed {
                 meta,
-                error: ws.fetcher.redact(&error.to_string()),
+                error: fetcher.redact(&error.to_string()),
             }),
         }
     }
@@ -150,12 +153,10 @@ pub fn build(
     };
     let kpis = analysis::kpis(&ctx);
     let goals = analysis::goals(&ctx, &client.config.goals);
-    let commentary = ws
-        .read_notes(&id, &period.key)
-        .map_err(|message| ReportError::Data {
-            client: id.clone(),
-            message,
-        })?;
+    let commentary = read_notes(ws, &id, &period.key).map_err(|message| ReportError::Data {
+        client: id.clone(),
+        message,
+    })?;
     // Goals without any value say nothing but "no data" three times.
     let has_goals = goals.iter().any(|g| g.value.is_some());
     let sections = sections(client, &kpis, has_goals, commentary.is_some());
@@ -281,4 +282,20 @@ fn summary_kpis(client: &Client, kpis: &[Kpi], sections: &[Section]) -> Vec<Stri
         }
     }
     out
+}
+
+/// The agency's commentary for a client and period: `None` when not written (or empty).
+/// A notes file that leads outside the workspace is refused.
+fn read_notes(ws: &Workspace, client: &str, period_key: &str) -> Result<Option<String>, String> {
+    let notes = ws.notes_file(client, period_key);
+    crate::config::containment::inside(&ws.root, &notes, "notes").map_err(|e| e.to_string())?;
+    match std::fs::read_to_string(&notes) {
+        Ok(text) if !text.trim().is_empty() => Ok(Some(text)),
+        Ok(_) => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!(
+            "cannot read the commentary {}: {e}",
+            notes.display()
+        )),
+    }
 }

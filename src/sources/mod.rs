@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::config::Workspace;
 use crate::config::schema::{SourceConfig, SourceKind};
 use crate::metrics::catalog::Catalog;
-use crate::metrics::dataset::MetricSeries;
+use crate::metrics::dataset::{MetricSeries, Total};
 
 /// What one source gave.
 #[derive(Debug, Clone)]
@@ -41,15 +41,6 @@ pub struct SourceData {
     /// The last day with data: a file's last dated row; a live source's last settled day
     /// fetched.
     pub data_through: Option<NaiveDate>,
-}
-
-/// A metric's value over a whole range, as the platform computed it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Total {
-    pub metric: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub value: f64,
 }
 
 impl SourceData {
@@ -154,6 +145,12 @@ pub enum SourceError {
     /// A live source that cannot be fetched or read from the cache.
     #[error("{0}")]
     Live(String),
+    /// Data fetched but not saved to the cache (the write's error is the source).
+    #[error("cannot write the cache {}: {source}", file.display())]
+    CacheWrite {
+        file: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl SourceError {
@@ -176,11 +173,12 @@ impl SourceError {
 /// ranges in `needs`.
 pub fn load(
     ws: &Workspace,
+    fetcher: &live::Fetcher,
     config: &SourceConfig,
     needs: &live::Needs,
 ) -> Result<SourceData, SourceError> {
     if config.kind.is_live() {
-        live::load(ws, config, needs)
+        live::load(ws, fetcher, config, needs)
     } else {
         read_file(&ws.root, config, &ws.catalog, &needs.ranges)
     }

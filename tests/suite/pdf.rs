@@ -12,6 +12,7 @@ use execreport::render::BrandKit;
 use execreport::render::pdf::Item;
 use execreport::render::view::ReportView;
 use execreport::report::{self, ReportRequest};
+use execreport::sources::live::Fetcher;
 
 fn render(config: &str, client: Option<&str>, out: &Path) {
     common::render(config, client, "2026-10", "html,pdf", out);
@@ -152,7 +153,7 @@ fn view_and_kit(config: &str, client: &str, now: Option<&str>) -> (ReportView, A
         now,
         data: Default::default(),
     };
-    let model = report::build(&ws, &client, &kit.brand, &request).unwrap();
+    let model = report::build(&ws, &Fetcher::default(), &client, &kit.brand, &request).unwrap();
     (execreport::render::view_of(&model, &kit.brand, &ws), kit)
 }
 

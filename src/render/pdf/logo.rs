@@ -62,7 +62,7 @@ impl Logo {
         };
         image.dict.remove(b"SMask");
         for stream in std::iter::once(&mut image).chain(smask.as_mut()) {
-            super::write::deflate(stream, flate2::Compression::best());
+            super::deflate(stream, flate2::Compression::best());
         }
         Ok(Logo {
             image,

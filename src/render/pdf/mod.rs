@@ -18,7 +18,7 @@ pub use layout::{Item, Page};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("{0}")]
+    #[error(transparent)]
     MissingGlyph(#[from] fonts::MissingGlyph),
     #[error("{0}")]
     Other(String),
@@ -77,3 +77,19 @@ impl PdfKit {
 }
 
 pub use write::Metadata;
+
+/// Deflates a stream that has no filter yet, when that makes it smaller.
+fn deflate(stream: &mut lopdf::Stream, level: flate2::Compression) {
+    use std::io::Write;
+    if stream.dict.get(b"Filter").is_ok() {
+        return;
+    }
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), level);
+    if encoder.write_all(&stream.content).is_ok()
+        && let Ok(compressed) = encoder.finish()
+        && compressed.len() + 19 < stream.content.len()
+    {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
+    }
+}

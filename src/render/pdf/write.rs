@@ -8,6 +8,7 @@ use printpdf::{
     TextMatrix, Time, WindingOrder,
 };
 
+use super::deflate;
 use super::fonts::{FontBook, ShapedRun};
 use super::layout::{Item, Page, PageGeometry};
 use super::logo::{self, Logo};
@@ -262,22 +263,6 @@ fn compress_streams(pdf: &mut lopdf::Document) {
         if let lopdf::Object::Stream(stream) = object {
             deflate(stream, flate2::Compression::new(3));
         }
-    }
-}
-
-/// Deflates a stream that has no filter yet, when that makes it smaller.
-pub(super) fn deflate(stream: &mut lopdf::Stream, level: flate2::Compression) {
-    use std::io::Write;
-    if stream.dict.get(b"Filter").is_ok() {
-        return;
-    }
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), level);
-    if encoder.write_all(&stream.content).is_ok()
-        && let Ok(compressed) = encoder.finish()
-        && compressed.len() + 19 < stream.content.len()
-    {
-        stream.dict.set("Filter", "FlateDecode");
-        stream.set_content(compressed);
     }
 }
 

@@ -53,7 +53,7 @@ impl Auth {
         redactor: &Redactor,
         token_param: Option<&str>,
     ) -> Result<Self, String> {
-        let secret = |r| resolve(r, root, redactor);
+        let secret = |r| resolve(r, root, redactor).map_err(|e| crate::error_chain(&e));
         Ok(match config {
             None => Auth::None,
             Some(AuthConfig::Bearer(r)) => match token_param {

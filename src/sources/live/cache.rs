@@ -11,10 +11,11 @@ use sha2::{Digest, Sha256};
 
 use super::Fetched;
 use crate::config::schema::SourceConfig;
-use crate::deliver::output::write_atomic;
+use crate::files::write_atomic;
 use crate::metrics::catalog::Catalog;
+use crate::metrics::dataset::Total;
 use crate::sources::records::RowMapper;
-use crate::sources::{SourceData, SourceError, Total, json};
+use crate::sources::{SourceData, SourceError, json};
 
 const FORMAT: u32 = 1;
 

@@ -64,10 +64,10 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         .as_ref()
         .map(|t| resolve(t, s.root, s.redactor()))
         .transpose()
-        .map_err(|message| FetchError {
+        .map_err(|e| FetchError {
             request: "developer_token".into(),
             status: None,
-            message,
+            message: crate::error_chain(&e),
         })?;
     if let Some(token) = token {
         call = call.header("developer-token", token.expose());

@@ -198,6 +198,7 @@ fn default_settle_days(kind: SourceKind) -> u32 {
 /// Loads a live source for the needed ranges, from the cache or the API.
 pub fn load(
     ws: &Workspace,
+    fetcher: &Fetcher,
     config: &SourceConfig,
     needs: &Needs,
 ) -> Result<SourceData, SourceError> {
@@ -258,14 +259,15 @@ pub fn load(
             }
         } else {
             if source.is_none() {
-                source = Some(connect(ws, config, api, needs)?);
+                source = Some(connect(ws, fetcher, config, api, needs)?);
             }
             let s = source.as_ref().expect("connected above");
             let fetched = fetch(s, start, end).map_err(SourceError::Fetch)?;
             let snapshot =
                 cache::Snapshot::new(config, start, end, needs.now, fingerprint.clone(), fetched);
-            cache::write(&file, &snapshot).map_err(|e| {
-                SourceError::Live(format!("cannot write the cache {}: {e}", file.display()))
+            cache::write(&file, &snapshot).map_err(|source| SourceError::CacheWrite {
+                file: file.clone(),
+                source,
             })?;
             snapshot
         };
@@ -285,15 +287,16 @@ pub fn load(
     Ok(data.unwrap_or_else(|| SourceData::new(config, Path::new(""))))
 }
 
-/// Whether a live source could be fetched: its secrets readable (nothing is sent).
-pub fn check(ws: &Workspace, config: &SourceConfig) -> Result<(), String> {
+/// Whether a live source could be fetched: its secrets readable (nothing is sent; secrets
+/// read join `redactor`).
+pub fn check(ws: &Workspace, redactor: &Redactor, config: &SourceConfig) -> Result<(), String> {
     let api = config
         .api
         .as_ref()
         .ok_or("the source has no `api` settings")?;
-    Auth::resolve(api.auth.as_ref(), &ws.root, &ws.fetcher.redactor, None)?;
+    Auth::resolve(api.auth.as_ref(), &ws.root, redactor, None)?;
     if let Some(token) = &api.developer_token {
-        secrets::resolve(token, &ws.root, &ws.fetcher.redactor)?;
+        secrets::resolve(token, &ws.root, redactor).map_err(|e| crate::error_chain(&e))?;
     }
     Ok(())
 }
@@ -308,11 +311,11 @@ fn display(ws: &Workspace, file: &Path) -> String {
 /// Reads the source's secrets and readies its HTTP client.
 fn connect<'a>(
     ws: &'a Workspace,
+    fetcher: &'a Fetcher,
     config: &'a SourceConfig,
     api: &'a ApiConfig,
     needs: &Needs,
 ) -> Result<Source<'a>, SourceError> {
-    let fetcher = &ws.fetcher;
     let token_param = (config.kind == SourceKind::Meta).then_some("access_token");
     let auth = Auth::resolve(api.auth.as_ref(), &ws.root, &fetcher.redactor, token_param)
         .map_err(SourceError::Live)?;

@@ -1,7 +1,7 @@
 //! Secrets of live sources: read from environment variables or files, and kept out of every
 //! message, log and cache file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use url::Url;
@@ -40,23 +40,43 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// Why a secret could not be read: it names the variable or file, never a value. A file's
+/// read error is the `source()`.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    #[error("environment variable {0} is not set (it should hold the secret)")]
+    Unset(String),
+    #[error("cannot read secret file {}", file.display())]
+    Unreadable {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("environment variable {0} is empty")]
+    EmptyVariable(String),
+    #[error("secret file {} is empty", .0.display())]
+    EmptyFile(PathBuf),
+}
+
 /// Reads a secret; the error names the variable or file, never a value.
-pub fn resolve(r: &SecretRef, root: &Path, redactor: &Redactor) -> Result<Secret, String> {
+pub fn resolve(r: &SecretRef, root: &Path, redactor: &Redactor) -> Result<Secret, SecretError> {
     let value = match r {
-        SecretRef::Env(name) => std::env::var(name).map_err(|_| {
-            format!("environment variable {name} is not set (it should hold the secret)")
-        })?,
+        SecretRef::Env(name) => {
+            std::env::var(name).map_err(|_| SecretError::Unset(name.to_string()))?
+        }
         SecretRef::File(path) => {
             let full = root.join(path);
-            std::fs::read_to_string(&full)
-                .map_err(|e| format!("cannot read secret file {}: {e}", full.display()))?
+            std::fs::read_to_string(&full).map_err(|source| SecretError::Unreadable {
+                file: full.clone(),
+                source,
+            })?
         }
     };
     let value = value.trim().to_string();
     if value.is_empty() {
         return Err(match r {
-            SecretRef::Env(name) => format!("environment variable {name} is empty"),
-            SecretRef::File(path) => format!("secret file {} is empty", path.display()),
+            SecretRef::Env(name) => SecretError::EmptyVariable(name.to_string()),
+            SecretRef::File(path) => SecretError::EmptyFile(path.to_path_buf()),
         });
     }
     redactor.add(&value);

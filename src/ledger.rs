@@ -10,7 +10,6 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::schedule::RunKind;
 use crate::report::model::DataStatus;
 
 const SCHEMA: &str = "
@@ -122,6 +121,16 @@ stored_as_text!(
     DeliveryState,
     DataStatus
 );
+
+closed_set! {
+    /// What made a report due: a schedule's run, or `--period`.
+    pub enum RunKind ("run") {
+        Monthly = "monthly",
+        Weekly = "weekly",
+        /// `batch --period`.
+        Manual = "manual",
+    }
+}
 
 /// One written file of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

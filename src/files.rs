@@ -1,4 +1,5 @@
-//! Output files: `<out>/<client>/<period>/report.<ext>`, written atomically.
+//! Writing files safely: a report's folder (`<out>/<client>/<period>/`) and atomic writes, used
+//! by the outputs and by the live sources' cache alike.
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
