@@ -1,9 +1,9 @@
 //! `execreport preview`: the workspace's reports on a local web server that reloads the
 //! browser within a moment of any change to a brand, template, note, config or data file.
 //!
-//! A builder thread owns the workspace (brand kits are not shared between threads) and keeps
-//! rendered pages in memory; the server asks it for pages; a debounced file watcher tells it
-//! what changed; server-sent events tell the browsers to reload.
+//! A builder thread owns the workspace and keeps rendered pages in memory, rendering each on a
+//! thread of its own; the server asks it for pages; a debounced file watcher tells it what
+//! changed; server-sent events tell the browsers to reload.
 
 mod build;
 pub mod pages;
@@ -53,8 +53,9 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let (reload, _) = tokio::sync::broadcast::channel(16);
     let (config, sender) = (options.config.clone(), reload.clone());
-    // Brand kits are not shared between threads: the builder lives on its own.
-    std::thread::spawn(move || Builder::new(config, sender).run(rx));
+    // The builder keeps the state; the pages it renders on threads come back through `done`.
+    let done = tx.clone();
+    std::thread::spawn(move || Builder::new(config, sender, done).run(rx));
     let root = std::path::absolute(crate::config::Workspace::root_of(&options.config))?;
     // The reports a run writes are not changes to preview (the workspace's `output` folder).
     let output = crate::config::Workspace::load(&options.config)

@@ -373,3 +373,37 @@ fn the_configured_output_folder_is_not_watched_and_brand_and_period_options_work
     );
     assert_eq!(o.status.code(), Some(2), "{}", common::stderr(&o));
 }
+
+#[test]
+fn a_slow_live_source_holds_up_only_its_own_page() {
+    // A server that takes connections and never answers: the client's fetch waits it out.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let ws = common::sample_workspace(
+        |yaml| {
+            yaml + &format!(
+                "  - id: slow-co\n    name: Slow Co\n    agency: northwind\n    sources:\n      - id: mail\n        kind: http\n        api:\n          url: \"http://127.0.0.1:{port}/stats\"\n          timeout_seconds: 120\n          retries: 0\n        records: /items\n        date: day\n        columns: {{/sent: email.delivered}}\n"
+            )
+        },
+        true,
+    );
+    let p = start(ws.path());
+    let (status, _) = get(&format!("{}/", p.base));
+    assert_eq!(status, 200);
+    let (tx, slow_done) = mpsc::channel();
+    let slow = format!("{}/raw/slow-co/2026-10", p.base);
+    std::thread::spawn(move || {
+        let _ = tx.send(get(&slow));
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    // Another client's page is served while the slow one still waits for its source (for
+    // two minutes: a builder rendering one page at a time would let this request time out).
+    let (status, page) = get(&format!("{}/raw/thames-fitness/2026-10", p.base));
+    assert_eq!(status, 200);
+    assert!(page.contains("Thames Fitness"));
+    assert!(
+        slow_done.try_recv().is_err(),
+        "the slow page finished first: the test did not hold it up"
+    );
+    drop(silent);
+}
