@@ -2,6 +2,11 @@
 //! report itself is served exactly as the client gets it; only these pages carry the reload
 //! script.
 
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera};
+
 use crate::deliver::email::Composed;
 use crate::locale::CATALOGS;
 
@@ -9,7 +14,7 @@ use crate::locale::CATALOGS;
 pub use crate::charts::svg::escape as esc;
 
 /// A client as the index lists it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClientEntry {
     pub id: String,
     pub name: String,
@@ -18,50 +23,59 @@ pub struct ClientEntry {
     pub periods: Vec<String>,
 }
 
-const STYLE: &str = "body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111}\
-header{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:8px 12px;background:#1f2937;color:#fff}\
-header a{color:#fff}header select,header button{font:inherit}\
-main{padding:16px}table{border-collapse:collapse;background:#fff}td,th{padding:6px 10px;border-bottom:1px solid #e5e7eb;text-align:left}\
-pre.error{white-space:pre-wrap;background:#fff1f2;border:1px solid #fda4af;padding:12px;color:#881337}\
-iframe{display:block;margin:16px auto;border:1px solid #d1d5db;background:#fff}";
+/// The preview's templates, autoescaping like the reports' (`templates/preview/`).
+fn templates() -> &'static Tera {
+    static TERA: OnceLock<Tera> = OnceLock::new();
+    TERA.get_or_init(|| {
+        let mut tera = Tera::default();
+        tera.register_filter("url_part", |v: &str, _: Kwargs, _: &State| url_part(v));
+        tera.add_raw_templates([
+            (
+                "base.html",
+                include_str!("../../templates/preview/base.html"),
+            ),
+            (
+                "index.html",
+                include_str!("../../templates/preview/index.html"),
+            ),
+            (
+                "report.html",
+                include_str!("../../templates/preview/report.html"),
+            ),
+            (
+                "email.html",
+                include_str!("../../templates/preview/email.html"),
+            ),
+            (
+                "error.html",
+                include_str!("../../templates/preview/error.html"),
+            ),
+        ])
+        .expect("the preview's templates compile (tested)");
+        tera
+    })
+}
 
-/// Reloads the page when the server finishes a rebuild.
-const RELOAD: &str =
-    "<script>new EventSource('/events').addEventListener('reload',()=>location.reload());</script>";
+fn render(name: &str, context: &Context) -> String {
+    templates().render(name, context).unwrap_or_else(|e| {
+        format!(
+            "<pre>preview template {name}: {}</pre>",
+            esc(&e.to_string())
+        )
+    })
+}
 
-fn page(title: &str, generation: u64, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{} · build {generation}</title><style>{STYLE}</style></head><body>{body}{RELOAD}</body></html>",
-        esc(title)
-    )
+fn context(title: &str, generation: u64) -> Context {
+    let mut c = Context::new();
+    c.insert("title", title);
+    c.insert("generation", &generation);
+    c
 }
 
 pub fn index(clients: &[ClientEntry], generation: u64) -> String {
-    let mut rows = String::new();
-    for c in clients {
-        let links: Vec<String> = c
-            .periods
-            .iter()
-            .map(|p| format!("<a href=\"/r/{}/{}\">{}</a>", esc(&c.id), esc(p), esc(p)))
-            .collect();
-        rows.push_str(&format!(
-            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&c.name),
-            esc(&c.id),
-            esc(&c.brand),
-            esc(&c.locale),
-            links.join(" · ")
-        ));
-    }
-    page(
-        "execreport preview",
-        generation,
-        &format!(
-            "<header><strong>execreport preview</strong></header><main><table><tr><th>Client</th><th>Id</th><th>Brand</th><th>Locale</th><th>Reports</th></tr>{rows}</table>\
-<p>Any other period: <code>/r/CLIENT/2026-W43</code>, <code>/r/CLIENT/2026-Q3</code>, <code>/r/CLIENT/2026-10-01..2026-10-31</code>.</p></main>"
-        ),
-    )
+    let mut c = context("execreport preview", generation);
+    c.insert("clients", clients);
+    render("index.html", &c)
 }
 
 /// What the toolbar selects: width, locale, period, comparison.
@@ -84,95 +98,134 @@ impl View<'_> {
     }
 }
 
+/// A choice in one of the toolbar's lists.
+#[derive(Serialize)]
+struct Choice<'a> {
+    value: &'a str,
+    label: &'a str,
+}
+
 pub fn report(v: &View, generation: u64) -> String {
-    let q = v.query();
-    let base = format!("/r/{}/{}", url_part(v.client), url_part(v.period));
     let (frame_width, frame_height) = match v.width {
         "phone" => ("375px", "812px"),
         "print" => ("794px", "1123px"),
         _ => ("1280px", "900px"),
     };
-    let option = |value: &str, label: &str, current: &str| {
-        format!(
-            "<option value=\"{}\"{}>{}</option>",
-            esc(value),
-            if value == current { " selected" } else { "" },
-            esc(label)
-        )
+    let choices = |list: &[(&'static str, &'static str)]| -> Vec<Choice<'static>> {
+        list.iter()
+            .map(|&(value, label)| Choice { value, label })
+            .collect()
     };
-    let widths: String = [
-        ("phone", "Phone 375"),
-        ("desktop", "Desktop 1280"),
-        ("print", "Print A4"),
-    ]
-    .iter()
-    .map(|(v2, l)| option(v2, l, v.width))
-    .collect();
-    let mut locales = option("", "client's", v.locale.unwrap_or(""));
-    for (tag, _) in CATALOGS {
-        locales.push_str(&option(tag, tag, v.locale.unwrap_or("")));
-    }
-    let compares: String = [
-        ("previous", "previous period"),
-        ("yoy", "year over year"),
-        ("none", "none"),
-    ]
-    .iter()
-    .map(|(v2, l)| option(v2, l, v.compare))
-    .collect();
-    let body = format!(
-        "<header><a href=\"/\">◀ index</a><strong>{client} · {period}</strong>\
-<form method=\"get\" action=\"{base}\" style=\"display:flex;gap:8px;flex-wrap:wrap\">\
-<label>Width <select name=\"width\" onchange=\"this.form.submit()\">{widths}</select></label>\
-<label>Locale <select name=\"locale\" onchange=\"this.form.submit()\">{locales}</select></label>\
-<label>Period <input name=\"period\" value=\"{period}\" size=\"24\" onchange=\"location.href='/r/{client_url}/'+encodeURIComponent(this.value)+location.search\"></label>\
-<label>Compare <select name=\"compare\" onchange=\"this.form.submit()\">{compares}</select></label></form>\
-<a href=\"/pdf/{client_url}/{period_url}?{q}\">PDF</a><a href=\"/email/{client_url}/{period_url}?{q}\">E-mail</a></header>\
-<iframe title=\"report\" src=\"/raw/{client_url}/{period_url}?{q}\" style=\"width:{frame_width};height:{frame_height};max-width:100%\"></iframe>",
-        client = esc(v.client),
-        period = esc(v.period),
-        client_url = url_part(v.client),
-        period_url = url_part(v.period),
+    let mut locales = vec![Choice {
+        value: "",
+        label: "client's",
+    }];
+    locales.extend(CATALOGS.iter().map(|(tag, _)| Choice {
+        value: tag,
+        label: tag,
+    }));
+    let mut c = context(&format!("{} {}", v.client, v.period), generation);
+    c.insert("client", v.client);
+    c.insert("period", v.period);
+    c.insert("client_url", &url_part(v.client));
+    c.insert("period_url", &url_part(v.period));
+    c.insert("query", &v.query());
+    c.insert("width", v.width);
+    c.insert("locale", v.locale.unwrap_or(""));
+    c.insert("compare", v.compare);
+    c.insert("frame_width", frame_width);
+    c.insert("frame_height", frame_height);
+    c.insert(
+        "widths",
+        &choices(&[
+            ("phone", "Phone 375"),
+            ("desktop", "Desktop 1280"),
+            ("print", "Print A4"),
+        ]),
     );
-    page(&format!("{} {}", v.client, v.period), generation, &body)
+    c.insert("locales", &locales);
+    c.insert(
+        "compares",
+        &choices(&[
+            ("previous", "previous period"),
+            ("yoy", "year over year"),
+            ("none", "none"),
+        ]),
+    );
+    render("report.html", &c)
 }
 
-pub fn email(c: &Composed, client: &str, period: &str) -> String {
-    let size = c.message.formatted().len();
-    format!(
-        "<header><a href=\"/r/{}/{}\">◀ report</a><strong>E-mail</strong></header><main><table>\
-<tr><th>Subject</th><td>{}</td></tr><tr><th>To, Cc, Bcc</th><td>{}</td></tr>\
-<tr><th>Attachment</th><td>{}</td></tr><tr><th>Message-ID</th><td><code>{}</code></td></tr>\
-<tr><th>Size</th><td>{} KB</td></tr></table><iframe title=\"e-mail\" sandbox srcdoc=\"{}\" style=\"width:640px;height:900px;max-width:100%\"></iframe></main>",
-        url_part(client),
-        url_part(period),
-        esc(&c.subject),
-        esc(&c.recipients.join(", ")),
-        esc(c.attachment.as_deref().unwrap_or("(none: link)")),
-        esc(&c.message_id),
-        size / 1024,
-        esc(&c.html),
-    )
+pub fn email(m: &Composed, client: &str, period: &str) -> String {
+    let mut c = Context::new();
+    c.insert("client", client);
+    c.insert("period", period);
+    c.insert("subject", &m.subject);
+    c.insert("recipients", &m.recipients.join(", "));
+    c.insert(
+        "attachment",
+        m.attachment.as_deref().unwrap_or("(none: link)"),
+    );
+    c.insert("message_id", &m.message_id);
+    c.insert("kb", &(m.message.formatted().len() / 1024));
+    c.insert("html", &m.html);
+    render("email.html", &c)
 }
 
 pub fn error(title: &str, message: &str, generation: u64) -> String {
-    page(
-        title,
-        generation,
-        &format!(
-            "<header><a href=\"/\">◀ index</a><strong>{}</strong></header><main><pre class=\"error\">{}</pre>\
-<p>Fix the file and save: this page reloads by itself.</p></main>",
-            esc(title),
-            esc(message)
-        ),
-    )
+    let mut c = context(title, generation);
+    c.insert("message", message);
+    render("error.html", &c)
 }
 
+/// A page made elsewhere (the e-mail's) in the preview's frame, with the reload script.
 pub fn wrap(body: &str, generation: u64) -> String {
-    page("execreport preview", generation, body)
+    let mut c = context("execreport preview", generation);
+    c.insert("body", body);
+    render("base.html", &c)
 }
 
 /// Percent-encodes a path segment or query value.
 pub fn url_part(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pages_render_and_escape_what_they_show() {
+        let clients = [ClientEntry {
+            id: "acme".into(),
+            name: "<b>Acme</b>".into(),
+            brand: "default".into(),
+            locale: "en-US".into(),
+            periods: vec!["2026-10".into(), "month-to-date".into()],
+        }];
+        let index = index(&clients, 3);
+        let name = index
+            .lines()
+            .find(|l| l.contains("Acme"))
+            .unwrap_or_default();
+        assert!(
+            !index.contains("<b>Acme") && name.contains("&lt;b&gt;Acme"),
+            "{name}"
+        );
+        assert!(index.contains("build 3"));
+        assert!(index.contains("<a href=\"/r/acme/2026-10\">2026-10</a> · "));
+        let view = View {
+            client: "acme",
+            period: "2026-W43",
+            locale: Some("th"),
+            compare: "yoy",
+            width: "phone",
+        };
+        let page = report(&view, 1);
+        assert!(page.contains("src=\"/raw/acme/2026-W43?compare=yoy&amp;locale=th\""));
+        assert!(page.contains("<option value=\"th\" selected>"));
+        assert!(page.contains("width:375px"));
+        let error = error("Brand error", "<script>alert(1)</script>", 2);
+        assert!(!error.contains("<script>alert") && error.contains("&lt;script&gt;"));
+        assert!(wrap("<p>mail</p>", 4).contains("<p>mail</p>"));
+    }
 }
