@@ -1,12 +1,13 @@
 //! Charts as page items, from the chart description shared with the SVG renderer.
 
 use super::flow::Block;
-use super::{Item, Layout, rgb};
+use super::{Item, Layout};
 use crate::charts::geometry::{self, ChartStyle, Shape};
 use crate::charts::{Chart, ChartKind};
-use crate::render::pdf::fonts::MissingGlyph;
+use crate::render::pdf::{PdfError, Rgb};
 
 impl Layout<'_> {
+    /// The chart description takes the theme's colour strings (it is drawn to SVG too).
     fn chart_style(&self) -> ChartStyle {
         let t = &self.view.theme;
         ChartStyle {
@@ -18,15 +19,10 @@ impl Layout<'_> {
         }
     }
 
-    pub(super) fn chart_block(
-        &self,
-        chart: &Chart,
-        x: f32,
-        width: f32,
-    ) -> Result<Block, MissingGlyph> {
+    pub(super) fn chart_block(&self, chart: &Chart, x: f32, width: f32) -> Result<Block, PdfError> {
         let style = self.chart_style();
         let (caption, ch) =
-            self.paragraph(&chart.title, 10.0, true, x, width, &self.view.theme.text)?;
+            self.paragraph(&chart.title, 10.0, true, x, width, self.palette.text)?;
         let cap = match chart.kind {
             ChartKind::HBars => 400.0,
             ChartKind::Bars => 110.0,
@@ -52,7 +48,7 @@ impl Layout<'_> {
         y: f32,
         width: f32,
         height: f32,
-    ) -> Result<Vec<Item>, MissingGlyph> {
+    ) -> Result<Vec<Item>, PdfError> {
         let fonts = self.fonts;
         let measure = |s: &str, size: f64| {
             fonts
@@ -66,6 +62,8 @@ impl Layout<'_> {
             &self.chart_style(),
             &measure,
         );
+        // Shapes carry the chart description's colour strings: read each once, here.
+        let rgb = |hex: &str| Rgb::parse(hex, || format!("chart {}", chart.id));
         let mut items = Vec::new();
         let p = |px: f64, py: f64| (x + px as f32, y + py as f32);
         for shape in shapes {
@@ -77,7 +75,7 @@ impl Layout<'_> {
                     dashed,
                 } => items.push(Item::Polyline {
                     points: points.into_iter().map(|(a, b)| p(a, b)).collect(),
-                    color: rgb(&color),
+                    color: rgb(&color)?,
                     width: width as f32 * 0.8,
                     dashed,
                 }),
@@ -95,7 +93,7 @@ impl Layout<'_> {
                         y: b,
                         w: w as f32,
                         h: h as f32,
-                        color: rgb(&color),
+                        color: rgb(&color)?,
                     });
                 }
                 Shape::Arc {
@@ -121,7 +119,7 @@ impl Layout<'_> {
                     }
                     items.push(Item::Polygon {
                         points: pts,
-                        color: rgb(&color),
+                        color: rgb(&color)?,
                     });
                 }
                 Shape::Text {
@@ -139,7 +137,7 @@ impl Layout<'_> {
                         size as f32,
                         bold,
                         (a, b, anchor),
-                        &color,
+                        rgb(&color)?,
                     )?);
                 }
             }

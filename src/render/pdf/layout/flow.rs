@@ -2,7 +2,7 @@
 //! follows it; a table repeats its header on every page it runs onto).
 
 use super::{Item, Layout, Page};
-use crate::render::pdf::fonts::MissingGlyph;
+use crate::render::pdf::PdfError;
 
 /// A block of the flow: its height and how to draw it at a vertical position.
 pub(in crate::render::pdf) enum Block {
@@ -98,7 +98,7 @@ impl Layout<'_> {
         pages
     }
 
-    pub(super) fn blocks(&self) -> Result<Vec<Block>, MissingGlyph> {
+    pub(super) fn blocks(&self) -> Result<Vec<Block>, PdfError> {
         let mut out = Vec::new();
         for s in &self.view.sections {
             self.section(s, &mut out)?;

@@ -7,25 +7,14 @@ mod flow;
 mod section;
 mod tiles;
 
+use super::PdfError;
 use super::fonts::{FontBook, MissingGlyph, ShapedRun};
+use super::palette::{Palette, Rgb};
 use crate::charts::geometry::{self, Anchor};
 use crate::config::brand::PageSize;
 use crate::render::view::ReportView;
 
 pub(super) use flow::{Block, shift};
-
-/// A colour as 0–1 RGB.
-pub type Rgb = [f32; 3];
-
-pub fn rgb(hex: &str) -> Rgb {
-    let c =
-        crate::config::brand::Color::parse(hex).unwrap_or(crate::config::brand::Color([0, 0, 0]));
-    [
-        c.0[0] as f32 / 255.0,
-        c.0[1] as f32 / 255.0,
-        c.0[2] as f32 / 255.0,
-    ]
-}
 
 /// Something drawn on a page; coordinates in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +115,8 @@ pub struct LogoInfo {
 
 pub struct Layout<'a> {
     pub view: &'a ReportView,
+    /// The theme's colours, parsed once.
+    pub palette: Palette,
     pub fonts: &'a FontBook,
     pub page: PageGeometry,
     pub logo: Option<LogoInfo>,
@@ -141,19 +132,11 @@ impl Layout<'_> {
         bold: bool,
         x: f32,
         y: f32,
-        color: &str,
+        color: Rgb,
     ) -> Result<(Item, f32), MissingGlyph> {
         let runs = self.fonts.shape(s, size, bold)?;
         let w = runs.iter().map(|r| r.width).sum();
-        Ok((
-            Item::Text {
-                x,
-                y,
-                runs,
-                color: rgb(color),
-            },
-            w,
-        ))
+        Ok((Item::Text { x, y, runs, color }, w))
     }
 
     /// Text placed by an anchor point: `at` is (x, baseline y, which end x is).
@@ -163,7 +146,7 @@ impl Layout<'_> {
         size: f32,
         bold: bool,
         at: (f32, f32, Anchor),
-        color: &str,
+        color: Rgb,
     ) -> Result<Item, MissingGlyph> {
         let (x, y, anchor) = at;
         let (mut item, w) = self.text(s, size, bold, x, y, color)?;
@@ -185,7 +168,7 @@ impl Layout<'_> {
         bold: bool,
         x: f32,
         width: f32,
-        color: &str,
+        color: Rgb,
     ) -> Result<(Vec<Item>, f32), MissingGlyph> {
         let leading = size * 1.4;
         let mut items = Vec::new();
@@ -199,7 +182,7 @@ impl Layout<'_> {
         Ok((items, lines.len() as f32 * leading))
     }
 
-    pub fn pages(&self) -> Result<Vec<Page>, MissingGlyph> {
+    pub fn pages(&self) -> Result<Vec<Page>, PdfError> {
         let mut pages = vec![self.cover()?];
         let blocks = self.blocks()?;
         let flow = self.flow(blocks);

@@ -1,10 +1,10 @@
 //! The section builders: each section of the view as blocks for the flow.
 
 use super::flow::{Block, shift};
-use super::{Item, Layout, rgb};
+use super::{Item, Layout};
 use crate::charts::geometry::Anchor;
 use crate::render::markdown::TextKind;
-use crate::render::pdf::fonts::MissingGlyph;
+use crate::render::pdf::PdfError;
 use crate::render::view::{SectionBody, SectionView};
 use crate::report::model::Sentiment;
 
@@ -12,16 +12,12 @@ const BODY: f32 = 9.5;
 const SMALL: f32 = 8.0;
 
 impl Layout<'_> {
-    pub(super) fn section(
-        &self,
-        s: &SectionView,
-        out: &mut Vec<Block>,
-    ) -> Result<(), MissingGlyph> {
+    pub(super) fn section(&self, s: &SectionView, out: &mut Vec<Block>) -> Result<(), PdfError> {
         let g = &self.page;
-        let t = &self.view.theme;
+        let t = &self.palette;
         let x = g.margin_x;
         let width = g.content_width();
-        let (title, h) = self.paragraph(&s.title, 16.0, true, x, width, &t.primary)?;
+        let (title, h) = self.paragraph(&s.title, 16.0, true, x, width, t.primary)?;
         out.push(Block::Fixed {
             height: h + 12.0,
             items: shift(title, 8.0),
@@ -33,12 +29,12 @@ impl Layout<'_> {
                 self.tile_rows(tiles, 4, out)?;
                 for hl in highlights {
                     let color = match hl.sentiment {
-                        Sentiment::Good => &t.positive,
-                        Sentiment::Bad => &t.negative,
-                        Sentiment::Neutral => &t.muted,
+                        Sentiment::Good => t.positive,
+                        Sentiment::Bad => t.negative,
+                        Sentiment::Neutral => t.muted,
                     };
                     let (mut items, h) =
-                        self.paragraph(&hl.text, BODY, false, x + 12.0, width - 20.0, &t.text)?;
+                        self.paragraph(&hl.text, BODY, false, x + 12.0, width - 20.0, t.text)?;
                     let h = h + 8.0;
                     items = shift(items, 4.0);
                     items.insert(
@@ -48,7 +44,7 @@ impl Layout<'_> {
                             y: 0.0,
                             w: width,
                             h: h - 3.0,
-                            color: rgb(&t.surface),
+                            color: t.surface,
                         },
                     );
                     items.insert(
@@ -58,7 +54,7 @@ impl Layout<'_> {
                             y: 0.0,
                             w: 3.0,
                             h: h - 3.0,
-                            color: rgb(color),
+                            color,
                         },
                     );
                     out.push(Self::fixed(h + 1.0, items));
@@ -80,14 +76,11 @@ impl Layout<'_> {
             SectionBody::Goals { goals } => {
                 for goal in goals {
                     let mut items = Vec::new();
-                    items.push(
-                        self.text(&goal.label, BODY, true, x, BODY + 2.0, &t.text)?
-                            .0,
-                    );
+                    items.push(self.text(&goal.label, BODY, true, x, BODY + 2.0, t.text)?.0);
                     let color = match goal.met {
-                        Some(true) => &t.positive,
-                        Some(false) => &t.negative,
-                        None => &t.muted,
+                        Some(true) => t.positive,
+                        Some(false) => t.negative,
+                        None => t.muted,
                     };
                     items.push(self.text_anchored(
                         &goal.status,
@@ -99,10 +92,10 @@ impl Layout<'_> {
                     let bar_w = width.min(360.0);
                     items.extend(self.chart_items(&goal.bar, x, 18.0, bar_w, 9.0)?);
                     let detail = format!("{} · {}", goal.value, goal.target);
-                    items.push(self.text(&detail, SMALL, false, x, 42.0, &t.muted)?.0);
+                    items.push(self.text(&detail, SMALL, false, x, 42.0, t.muted)?.0);
                     let mut h = 50.0;
                     if let Some(note) = &goal.note {
-                        items.push(self.text(note, SMALL, false, x, 54.0, &t.muted)?.0);
+                        items.push(self.text(note, SMALL, false, x, 54.0, t.muted)?.0);
                         h += 12.0;
                     }
                     out.push(Self::fixed(h + 6.0, items));
@@ -130,7 +123,7 @@ impl Layout<'_> {
                         bold,
                         x + indent,
                         width.min(470.0) - indent,
-                        &t.text,
+                        t.text,
                     )?;
                     out.push(Self::fixed(h + 6.0, items));
                 }
@@ -140,21 +133,15 @@ impl Layout<'_> {
                 definitions,
             } => {
                 for p in paragraphs {
-                    let (items, h) = self.paragraph(p, BODY, false, x, width, &t.text)?;
+                    let (items, h) = self.paragraph(p, BODY, false, x, width, t.text)?;
                     out.push(Self::fixed(h + 5.0, items));
                 }
                 for d in definitions {
                     let term_w = 130.0;
                     let (term, th) =
-                        self.paragraph(&d.term, SMALL, true, x, term_w - 8.0, &t.text)?;
-                    let (text, dh) = self.paragraph(
-                        &d.text,
-                        SMALL,
-                        false,
-                        x + term_w,
-                        width - term_w,
-                        &t.muted,
-                    )?;
+                        self.paragraph(&d.term, SMALL, true, x, term_w - 8.0, t.text)?;
+                    let (text, dh) =
+                        self.paragraph(&d.text, SMALL, false, x + term_w, width - term_w, t.muted)?;
                     let mut items = term;
                     items.extend(text);
                     out.push(Self::fixed(th.max(dh) + 4.0, items));

@@ -1,8 +1,8 @@
 //! Tile rows: the headline numbers, four or five to a row, never split across pages.
 
 use super::flow::Block;
-use super::{Item, Layout, rgb, truncate_to};
-use crate::render::pdf::fonts::MissingGlyph;
+use super::{Item, Layout, truncate_to};
+use crate::render::pdf::PdfError;
 use crate::render::view::{Arrow, Tile, Tone};
 
 impl Layout<'_> {
@@ -11,16 +11,16 @@ impl Layout<'_> {
         tiles: &[Tile],
         per_row: usize,
         out: &mut Vec<Block>,
-    ) -> Result<(), MissingGlyph> {
+    ) -> Result<(), PdfError> {
         for row in tiles.chunks(per_row) {
             out.push(self.tile_row(row, per_row)?);
         }
         Ok(())
     }
 
-    fn tile_row(&self, tiles: &[Tile], per_row: usize) -> Result<Block, MissingGlyph> {
+    fn tile_row(&self, tiles: &[Tile], per_row: usize) -> Result<Block, PdfError> {
         let g = &self.page;
-        let t = &self.view.theme;
+        let t = &self.palette;
         let gap = 8.0;
         let w = (g.content_width() - gap * (per_row - 1) as f32) / per_row as f32;
         let has_spark = tiles.iter().any(|t| t.sparkline.is_some());
@@ -49,21 +49,21 @@ impl Layout<'_> {
                 y: 0.0,
                 w,
                 h: h - 6.0,
-                color: rgb(&t.surface),
+                color: t.surface,
             });
             let inner = x + 8.0;
             let mut y = 16.0;
             let label = truncate_to(self.fonts, &tile.label, 7.5, w - 16.0)?;
-            items.push(self.text(&label, 7.5, false, inner, y, &t.muted)?.0);
+            items.push(self.text(&label, 7.5, false, inner, y, t.muted)?.0);
             y += value_size + 5.0;
             let value = truncate_to(self.fonts, &tile.value, value_size, w - 16.0)?;
-            items.push(self.text(&value, value_size, true, inner, y, &t.text)?.0);
+            items.push(self.text(&value, value_size, true, inner, y, t.text)?.0);
             y += 13.0;
             if let Some(change) = &tile.change {
                 let color = match tile.sentiment {
-                    Tone::Good => &t.positive,
-                    Tone::Bad => &t.negative,
-                    Tone::Neutral | Tone::None => &t.muted,
+                    Tone::Good => t.positive,
+                    Tone::Bad => t.negative,
+                    Tone::Neutral | Tone::None => t.muted,
                 };
                 // The arrow is drawn, not a glyph: body fonts rarely have ▲ and ▼.
                 let (tx, ty, size) = (inner, y - 3.2, 5.0);
@@ -82,10 +82,7 @@ impl Layout<'_> {
                 };
                 let text_x = match triangle {
                     Some(points) => {
-                        items.push(Item::Polygon {
-                            points,
-                            color: rgb(color),
-                        });
+                        items.push(Item::Polygon { points, color });
                         inner + size + 3.0
                     }
                     None => inner,
@@ -101,7 +98,7 @@ impl Layout<'_> {
                         false,
                         inner,
                         y,
-                        &t.muted,
+                        t.muted,
                     )?
                     .0,
                 );
@@ -119,7 +116,7 @@ impl Layout<'_> {
                     .enumerate()
                 {
                     items.push(
-                        self.text(line, 6.5, false, inner, ny + n as f32 * 8.5, &t.muted)?
+                        self.text(line, 6.5, false, inner, ny + n as f32 * 8.5, t.muted)?
                             .0,
                     );
                 }
