@@ -2,7 +2,7 @@
 
 use super::Rgb;
 use super::fonts::MissingGlyph;
-use super::layout::{Item, Layout, Page, shift, truncate_to};
+use super::layout::{Item, Layout, Page, truncate_to};
 use crate::charts::geometry::Anchor;
 use crate::config::brand::CoverStyle;
 
@@ -71,8 +71,8 @@ impl Layout<'_> {
         let mut y = text_top;
         items.push(self.text(&v.report_title_upper, 10.0, true, x, y, muted)?.0);
         y += 16.0;
-        let (title, h) = self.paragraph(&v.client_name, 30.0, true, x, width, fg)?;
-        items.extend(shift(title, y));
+        let (title, h) = self.paragraph(&v.client_name, 30.0, true, (x, y), width, fg)?;
+        items.extend(title);
         y += h + 10.0;
         items.push(self.text(&v.period_label, 15.0, false, x, y + 15.0, fg)?.0);
         y += 24.0;

@@ -1,7 +1,7 @@
 //! Tables: a caption and header repeated on every page the rows run onto.
 
 use super::fonts::MissingGlyph;
-use super::layout::{Block, Item, Layout, shift};
+use super::layout::{Block, Item, Layout};
 use crate::charts::geometry::Anchor;
 use crate::render::view::Table;
 
@@ -29,8 +29,8 @@ impl Layout<'_> {
             }
         };
         let size = 7.5;
-        let (caption, ch) = self.paragraph(&table.caption, 10.0, true, x, width, t.text)?;
-        let mut header = shift(caption, 0.0);
+        let (mut header, ch) =
+            self.paragraph(&table.caption, 10.0, true, (x, 0.0), width, t.text)?;
         header.push(Item::TableHeader {
             caption: table.caption.clone(),
             y: 0.0,

@@ -22,7 +22,7 @@ impl Layout<'_> {
     pub(super) fn chart_block(&self, chart: &Chart, x: f32, width: f32) -> Result<Block, PdfError> {
         let style = self.chart_style();
         let (caption, ch) =
-            self.paragraph(&chart.title, 10.0, true, x, width, self.palette.text)?;
+            self.paragraph(&chart.title, 10.0, true, (x, 0.0), width, self.palette.text)?;
         let cap = match chart.kind {
             ChartKind::HBars => 400.0,
             ChartKind::Bars => 110.0,

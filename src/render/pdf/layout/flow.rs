@@ -4,7 +4,7 @@
 use super::{Item, Layout, Page};
 use crate::render::pdf::PdfError;
 
-/// A block of the flow: its height and how to draw it at a vertical position.
+/// A block of the flow: its height and its items, with y relative to the block's top.
 pub(in crate::render::pdf) enum Block {
     /// Drawn as one piece; `keep_with_next` for headings.
     Fixed {
@@ -22,15 +22,16 @@ pub(in crate::render::pdf) enum Block {
 }
 
 impl Layout<'_> {
-    /// Places blocks on pages.
+    /// Places blocks on pages: each block's items, built relative to its top, are moved to
+    /// the block's place once, here.
     pub(super) fn flow(&self, blocks: Vec<Block>) -> Vec<Page> {
         let g = &self.page;
         let bottom = g.height - g.bottom;
         let mut pages = vec![Page::default()];
         let mut y = g.top;
-        let mut i = 0;
-        while i < blocks.len() {
-            match &blocks[i] {
+        let mut blocks = blocks.into_iter().peekable();
+        while let Some(block) = blocks.next() {
+            match block {
                 Block::Fixed {
                     height,
                     items,
@@ -39,8 +40,8 @@ impl Layout<'_> {
                 } => {
                     // A heading needs room for itself and the start of what follows.
                     let need = height
-                        + if *keep_with_next {
-                            match blocks.get(i + 1) {
+                        + if keep_with_next {
+                            match blocks.peek() {
                                 Some(Block::Fixed { height, .. }) => *height,
                                 Some(Block::Table { header_h, rows, .. }) => {
                                     header_h + rows.first().map_or(0.0, |r| r.0)
@@ -55,10 +56,8 @@ impl Layout<'_> {
                         y = g.top;
                     }
                     let page = pages.last_mut().expect("a page");
-                    page.items.extend(shift(items.clone(), y));
-                    if let Some(b) = bookmark {
-                        page.bookmarks.push(b.clone());
-                    }
+                    page.place(items, y);
+                    page.bookmarks.extend(bookmark);
                     y += height;
                 }
                 Block::Table {
@@ -73,26 +72,18 @@ impl Layout<'_> {
                             y = g.top;
                             header_drawn = false;
                         }
+                        let page = pages.last_mut().expect("a page");
                         if !header_drawn {
-                            pages
-                                .last_mut()
-                                .expect("a page")
-                                .items
-                                .extend(shift(header.clone(), y));
+                            page.place(header.iter().cloned(), y);
                             y += header_h;
                             header_drawn = true;
                         }
-                        pages
-                            .last_mut()
-                            .expect("a page")
-                            .items
-                            .extend(shift(row.clone(), y));
+                        page.place(row, y);
                         y += h;
                     }
                     y += 14.0;
                 }
             }
-            i += 1;
         }
         pages.retain(|p| !p.items.is_empty());
         pages
@@ -116,50 +107,23 @@ impl Layout<'_> {
     }
 }
 
-/// Moves items down by `dy`.
-pub(in crate::render::pdf) fn shift(items: Vec<Item>, dy: f32) -> Vec<Item> {
-    items
-        .into_iter()
-        .map(|item| match item {
-            Item::Text { x, y, runs, color } => Item::Text {
-                x,
-                y: y + dy,
-                runs,
-                color,
-            },
-            Item::Rect { x, y, w, h, color } => Item::Rect {
-                x,
-                y: y + dy,
-                w,
-                h,
-                color,
-            },
-            Item::Polyline {
-                points,
-                color,
-                width,
-                dashed,
-            } => Item::Polyline {
-                points: points.into_iter().map(|(a, b)| (a, b + dy)).collect(),
-                color,
-                width,
-                dashed,
-            },
-            Item::Polygon { points, color } => Item::Polygon {
-                points: points.into_iter().map(|(a, b)| (a, b + dy)).collect(),
-                color,
-            },
-            Item::Logo { x, y, w, h } => Item::Logo { x, y: y + dy, w, h },
-            Item::Link { x, y, w, h, uri } => Item::Link {
-                x,
-                y: y + dy,
-                w,
-                h,
-                uri,
-            },
-            Item::ChartBox { id, y, h } => Item::ChartBox { id, y: y + dy, h },
-            Item::TableHeader { caption, y } => Item::TableHeader { caption, y: y + dy },
-            Item::TableRow { caption, y } => Item::TableRow { caption, y: y + dy },
-        })
-        .collect()
+impl Page {
+    /// Adds a block's items, built with y relative to the block's top, at `top`.
+    fn place(&mut self, items: impl IntoIterator<Item = Item>, top: f32) {
+        self.items.extend(items.into_iter().map(|mut item| {
+            match &mut item {
+                Item::Text { y, .. }
+                | Item::Rect { y, .. }
+                | Item::Logo { y, .. }
+                | Item::Link { y, .. }
+                | Item::ChartBox { y, .. }
+                | Item::TableHeader { y, .. }
+                | Item::TableRow { y, .. } => *y += top,
+                Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
+                    points.iter_mut().for_each(|(_, y)| *y += top);
+                }
+            }
+            item
+        }));
+    }
 }

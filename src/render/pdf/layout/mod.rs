@@ -14,7 +14,7 @@ use crate::charts::geometry::{self, Anchor};
 use crate::config::brand::PageSize;
 use crate::render::view::ReportView;
 
-pub(super) use flow::{Block, shift};
+pub(super) use flow::Block;
 
 /// Something drawn on a page; coordinates in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,22 +160,24 @@ impl Layout<'_> {
         Ok(item)
     }
 
-    /// Wrapped text; returns the items (y relative to the block top) and the height.
+    /// Wrapped text whose first line's top is at `at` = (x, top), in the block's coordinates;
+    /// returns the items and the height.
     pub(super) fn paragraph(
         &self,
         s: &str,
         size: f32,
         bold: bool,
-        x: f32,
+        at: (f32, f32),
         width: f32,
         color: Rgb,
     ) -> Result<(Vec<Item>, f32), MissingGlyph> {
+        let (x, top) = at;
         let leading = size * 1.4;
         let mut items = Vec::new();
         let lines = self.fonts.wrap(s, size, bold, width)?;
         for (i, line) in lines.iter().enumerate() {
             items.push(
-                self.text(line, size, bold, x, size + i as f32 * leading, color)?
+                self.text(line, size, bold, x, size + i as f32 * leading + top, color)?
                     .0,
             );
         }

@@ -1,6 +1,6 @@
 //! The section builders: each section of the view as blocks for the flow.
 
-use super::flow::{Block, shift};
+use super::flow::Block;
 use super::{Item, Layout};
 use crate::charts::geometry::Anchor;
 use crate::render::markdown::TextKind;
@@ -17,10 +17,10 @@ impl Layout<'_> {
         let t = &self.palette;
         let x = g.margin_x;
         let width = g.content_width();
-        let (title, h) = self.paragraph(&s.title, 16.0, true, x, width, t.primary)?;
+        let (title, h) = self.paragraph(&s.title, 16.0, true, (x, 8.0), width, t.primary)?;
         out.push(Block::Fixed {
             height: h + 12.0,
-            items: shift(title, 8.0),
+            items: title,
             keep_with_next: true,
             bookmark: Some(s.title.clone()),
         });
@@ -33,10 +33,15 @@ impl Layout<'_> {
                         Sentiment::Bad => t.negative,
                         Sentiment::Neutral => t.muted,
                     };
-                    let (mut items, h) =
-                        self.paragraph(&hl.text, BODY, false, x + 12.0, width - 20.0, t.text)?;
+                    let (mut items, h) = self.paragraph(
+                        &hl.text,
+                        BODY,
+                        false,
+                        (x + 12.0, 4.0),
+                        width - 20.0,
+                        t.text,
+                    )?;
                     let h = h + 8.0;
-                    items = shift(items, 4.0);
                     items.insert(
                         0,
                         Item::Rect {
@@ -121,7 +126,7 @@ impl Layout<'_> {
                         &text,
                         size,
                         bold,
-                        x + indent,
+                        (x + indent, 0.0),
                         width.min(470.0) - indent,
                         t.text,
                     )?;
@@ -133,15 +138,21 @@ impl Layout<'_> {
                 definitions,
             } => {
                 for p in paragraphs {
-                    let (items, h) = self.paragraph(p, BODY, false, x, width, t.text)?;
+                    let (items, h) = self.paragraph(p, BODY, false, (x, 0.0), width, t.text)?;
                     out.push(Self::fixed(h + 5.0, items));
                 }
                 for d in definitions {
                     let term_w = 130.0;
                     let (term, th) =
-                        self.paragraph(&d.term, SMALL, true, x, term_w - 8.0, t.text)?;
-                    let (text, dh) =
-                        self.paragraph(&d.text, SMALL, false, x + term_w, width - term_w, t.muted)?;
+                        self.paragraph(&d.term, SMALL, true, (x, 0.0), term_w - 8.0, t.text)?;
+                    let (text, dh) = self.paragraph(
+                        &d.text,
+                        SMALL,
+                        false,
+                        (x + term_w, 0.0),
+                        width - term_w,
+                        t.muted,
+                    )?;
                     let mut items = term;
                     items.extend(text);
                     out.push(Self::fixed(th.max(dh) + 4.0, items));
