@@ -6,7 +6,6 @@ pub mod fonts;
 pub mod layout;
 mod logo;
 mod palette;
-mod table;
 mod write;
 
 use crate::config::brand::Brand;

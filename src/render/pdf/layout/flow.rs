@@ -5,7 +5,7 @@ use super::{Item, Layout, Page};
 use crate::render::pdf::PdfError;
 
 /// A block of the flow: its height and its items, with y relative to the block's top.
-pub(in crate::render::pdf) enum Block {
+pub(super) enum Block {
     /// Drawn as one piece; `keep_with_next` for headings.
     Fixed {
         height: f32,

@@ -1,10 +1,15 @@
 //! Page layout: the view flowed into pages of positioned items, following the pagination
 //! rules (charts, tile rows and table rows are never split; a heading never ends a page; long
 //! tables repeat their header on the next page).
+//!
+//! By phase: the builders (`section`, `tiles`, `chart`, `table`) turn the view into blocks
+//! whose items are relative to the block's top; `flow` places the blocks onto pages; the
+//! cover and the running header and footer are added last (`../cover.rs`).
 
 mod chart;
 mod flow;
 mod section;
+mod table;
 mod tiles;
 
 use super::PdfError;
@@ -13,8 +18,6 @@ use super::palette::{Palette, Rgb};
 use crate::charts::geometry::{self, Anchor};
 use crate::config::brand::PageSize;
 use crate::render::view::ReportView;
-
-pub(super) use flow::Block;
 
 /// Something drawn on a page; coordinates in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]

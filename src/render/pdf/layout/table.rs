@@ -1,8 +1,9 @@
 //! Tables: a caption and header repeated on every page the rows run onto.
 
-use super::fonts::MissingGlyph;
-use super::layout::{Block, Item, Layout};
+use super::flow::Block;
+use super::{Item, Layout};
 use crate::charts::geometry::Anchor;
+use crate::render::pdf::fonts::MissingGlyph;
 use crate::render::view::Table;
 
 impl Layout<'_> {
