@@ -9,7 +9,7 @@ use execreport::config::Workspace;
 use execreport::locale::Locale;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::BrandKit;
-use execreport::render::pdf::Item;
+use execreport::render::pdf::{Item, Rgb};
 use execreport::render::view::ReportView;
 use execreport::report::{self, ReportRequest};
 use execreport::sources::live::Fetcher;
@@ -294,8 +294,8 @@ fn pdf_layout_snapshot() {
 fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
     let n = |v: f32| format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0);
     let pt = |(x, y): (f32, f32)| format!("{},{}", n(x), n(y));
-    let hex = |c: [f32; 3]| {
-        c.iter()
+    let hex = |c: Rgb| {
+        c.0.iter()
             .map(|v| format!("{:02x}", (v * 255.0).round() as u8))
             .collect::<String>()
     };

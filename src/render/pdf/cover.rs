@@ -1,24 +1,21 @@
 //! The cover page and the running header and footer of the inner pages.
 
+use super::Rgb;
 use super::fonts::MissingGlyph;
-use super::layout::{Item, Layout, Page, rgb, shift, truncate_to};
+use super::layout::{Item, Layout, Page, truncate_to};
 use crate::charts::geometry::Anchor;
 use crate::config::brand::CoverStyle;
 
 impl Layout<'_> {
     pub(super) fn cover(&self) -> Result<Page, MissingGlyph> {
         let v = self.view;
-        let t = &v.theme;
+        let t = &self.palette;
         let g = &self.page;
         let mut items = Vec::new();
         let (band_h, fg, muted) = match v.cover_style {
-            CoverStyle::Full => (g.height, t.on_primary.as_str(), t.on_primary.as_str()),
-            CoverStyle::Band => (
-                g.height * 0.42,
-                t.on_primary.as_str(),
-                t.on_primary.as_str(),
-            ),
-            CoverStyle::Minimal => (0.0, t.text.as_str(), t.muted.as_str()),
+            CoverStyle::Full => (g.height, t.on_primary, t.on_primary),
+            CoverStyle::Band => (g.height * 0.42, t.on_primary, t.on_primary),
+            CoverStyle::Minimal => (0.0, t.text, t.muted),
         };
         if band_h > 0.0 {
             items.push(Item::Rect {
@@ -26,7 +23,7 @@ impl Layout<'_> {
                 y: 0.0,
                 w: g.width,
                 h: band_h,
-                color: rgb(&t.primary),
+                color: t.primary,
             });
         }
         items.push(Item::Rect {
@@ -34,7 +31,7 @@ impl Layout<'_> {
             y: band_h.max(6.0) - if band_h > 0.0 { 0.0 } else { 6.0 },
             w: g.width,
             h: 6.0,
-            color: rgb(&t.accent),
+            color: t.accent,
         });
         let x = g.margin_x + 8.0;
         let width = g.content_width() - 16.0;
@@ -50,7 +47,7 @@ impl Layout<'_> {
                         y: y - 8.0,
                         w: w + 16.0,
                         h: h * w / (h * logo.aspect) + 16.0,
-                        color: [1.0, 1.0, 1.0],
+                        color: Rgb::WHITE,
                     });
                 }
                 items.push(Item::Logo {
@@ -74,8 +71,8 @@ impl Layout<'_> {
         let mut y = text_top;
         items.push(self.text(&v.report_title_upper, 10.0, true, x, y, muted)?.0);
         y += 16.0;
-        let (title, h) = self.paragraph(&v.client_name, 30.0, true, x, width, fg)?;
-        items.extend(shift(title, y));
+        let (title, h) = self.paragraph(&v.client_name, 30.0, true, (x, y), width, fg)?;
+        items.extend(title);
         y += h + 10.0;
         items.push(self.text(&v.period_label, 15.0, false, x, y + 15.0, fg)?.0);
         y += 24.0;
@@ -92,7 +89,7 @@ impl Layout<'_> {
         let foot_color = if matches!(v.cover_style, CoverStyle::Full) {
             fg
         } else {
-            t.muted.as_str()
+            t.muted
         };
         let mut fy = g.height - 60.0;
         items.push(self.text(&v.agency_name, 10.0, true, x, fy, foot_color)?.0);
@@ -131,7 +128,7 @@ impl Layout<'_> {
     ) -> Result<(), MissingGlyph> {
         let v = self.view;
         let g = &self.page;
-        let t = &v.theme;
+        let t = &self.palette;
         let mut items = Vec::new();
         let base = 34.0;
         match &self.logo {
@@ -145,7 +142,7 @@ impl Layout<'_> {
                 });
             }
             None => items.push(
-                self.text(&v.header, 9.0, true, g.margin_x, base, &t.primary)?
+                self.text(&v.header, 9.0, true, g.margin_x, base, t.primary)?
                     .0,
             ),
         }
@@ -156,14 +153,14 @@ impl Layout<'_> {
             8.5,
             false,
             (g.width - g.margin_x, base, Anchor::End),
-            &t.muted,
+            t.muted,
         )?);
         items.push(Item::Rect {
             x: g.margin_x,
             y: base + 8.0,
             w: g.content_width(),
             h: 0.6,
-            color: rgb(&t.grid),
+            color: t.grid,
         });
         let fy = g.height - 28.0;
         items.push(Item::Rect {
@@ -171,20 +168,20 @@ impl Layout<'_> {
             y: fy - 14.0,
             w: g.content_width(),
             h: 0.6,
-            color: rgb(&t.grid),
+            color: t.grid,
         });
         let footer = v
             .footer
             .clone()
             .unwrap_or_else(|| format!("{} · {}", v.agency_name, v.contact.join(" · ")));
         let footer = truncate_to(self.fonts, &footer, 7.5, g.content_width() * 0.7)?;
-        items.push(self.text(&footer, 7.5, false, g.margin_x, fy, &t.muted)?.0);
+        items.push(self.text(&footer, 7.5, false, g.margin_x, fy, t.muted)?.0);
         items.push(self.text_anchored(
             &(self.page_label)(n, total),
             7.5,
             false,
             (g.width - g.margin_x, fy, Anchor::End),
-            &t.muted,
+            t.muted,
         )?);
         page.items.extend(items);
         Ok(())

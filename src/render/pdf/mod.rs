@@ -5,7 +5,7 @@ mod cover;
 pub mod fonts;
 pub mod layout;
 mod logo;
-mod table;
+mod palette;
 mod write;
 
 use crate::config::brand::Brand;
@@ -13,13 +13,17 @@ use crate::render::view::ReportView;
 use fonts::FontBook;
 use layout::{Layout, LogoInfo, PageGeometry};
 use logo::Logo;
+use palette::Palette;
 
 pub use layout::{Item, Page};
+pub use palette::Rgb;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     #[error(transparent)]
     MissingGlyph(#[from] fonts::MissingGlyph),
+    #[error("the PDF cannot draw {what} in {value:?}: a colour is written #rrggbb or #rgb")]
+    BadColor { what: String, value: String },
     #[error("{0}")]
     Other(String),
 }
@@ -56,6 +60,7 @@ impl PdfKit {
         let layout = Layout {
             view,
             fonts: &self.fonts,
+            palette: Palette::from_theme(&view.theme)?,
             page: PageGeometry::for_size(view.page_size),
             logo: self.logo.as_ref().map(|l| LogoInfo { aspect: l.aspect }),
             page_label,

@@ -21,8 +21,9 @@ pub struct Metadata {
     pub date: chrono::NaiveDate,
 }
 
-fn color(c: [f32; 3]) -> Color {
-    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
+fn color(c: super::Rgb) -> Color {
+    let [r, g, b] = c.0;
+    Color::Rgb(Rgb::new(r, g, b, None))
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
@@ -242,12 +243,12 @@ pub fn write(
 /// What a page's content stream has set so far.
 #[derive(Default)]
 struct PageState {
-    fill: Option<[f32; 3]>,
+    fill: Option<super::Rgb>,
     font: Option<(usize, f32)>,
 }
 
 impl PageState {
-    fn fill(&mut self, c: [f32; 3], ops: &mut Vec<Op>) {
+    fn fill(&mut self, c: super::Rgb, ops: &mut Vec<Op>) {
         if self.fill != Some(c) {
             self.fill = Some(c);
             ops.push(Op::SetFillColor { col: color(c) });

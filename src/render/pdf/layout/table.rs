@@ -1,14 +1,15 @@
 //! Tables: a caption and header repeated on every page the rows run onto.
 
-use super::fonts::MissingGlyph;
-use super::layout::{Block, Item, Layout, rgb, shift};
+use super::flow::Block;
+use super::{Item, Layout};
 use crate::charts::geometry::Anchor;
+use crate::render::pdf::fonts::MissingGlyph;
 use crate::render::view::Table;
 
 impl Layout<'_> {
     pub(super) fn table(&self, table: &Table) -> Result<Block, MissingGlyph> {
         let g = &self.page;
-        let t = &self.view.theme;
+        let t = &self.palette;
         let x = g.margin_x;
         let width = g.content_width();
         let n = table.columns.len().max(1);
@@ -29,8 +30,8 @@ impl Layout<'_> {
             }
         };
         let size = 7.5;
-        let (caption, ch) = self.paragraph(&table.caption, 10.0, true, x, width, &t.text)?;
-        let mut header = shift(caption, 0.0);
+        let (mut header, ch) =
+            self.paragraph(&table.caption, 10.0, true, (x, 0.0), width, t.text)?;
         header.push(Item::TableHeader {
             caption: table.caption.clone(),
             y: 0.0,
@@ -58,10 +59,10 @@ impl Layout<'_> {
                             ly,
                             Anchor::End,
                         ),
-                        &t.muted,
+                        t.muted,
                     )?
                 } else {
-                    self.text(line, size, true, col_x(i), ly, &t.muted)?.0
+                    self.text(line, size, true, col_x(i), ly, t.muted)?.0
                 });
             }
         }
@@ -72,7 +73,7 @@ impl Layout<'_> {
             y: hy,
             w: width,
             h: 0.8,
-            color: rgb(&t.grid),
+            color: t.grid,
         });
         let header_h = hy + 3.0;
         let mut rows = Vec::new();
@@ -85,7 +86,7 @@ impl Layout<'_> {
             let mut items = Vec::new();
             let label_lines = self.fonts.wrap(&cells[0], size, false, first_w - 8.0)?;
             let h = label_lines.len() as f32 * size * 1.3 + 6.0;
-            let color = if other { &t.muted } else { &t.text };
+            let color = if other { t.muted } else { t.text };
             for (k, line) in label_lines.iter().enumerate() {
                 items.push(
                     self.text(
@@ -113,7 +114,7 @@ impl Layout<'_> {
                 y: h - 0.5,
                 w: width,
                 h: 0.5,
-                color: rgb(&t.grid),
+                color: t.grid,
             });
             items.push(Item::TableRow {
                 caption: table.caption.clone(),

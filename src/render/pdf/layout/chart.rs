@@ -1,0 +1,147 @@
+//! Charts as page items, from the chart description shared with the SVG renderer.
+
+use super::flow::Block;
+use super::{Item, Layout};
+use crate::charts::geometry::{self, ChartStyle, Shape};
+use crate::charts::{Chart, ChartKind};
+use crate::render::pdf::{PdfError, Rgb};
+
+impl Layout<'_> {
+    /// The chart description takes the theme's colour strings (it is drawn to SVG too).
+    fn chart_style(&self) -> ChartStyle {
+        let t = &self.view.theme;
+        ChartStyle {
+            font_size: 7.5,
+            text: t.text.clone(),
+            muted: t.muted.clone(),
+            grid: t.grid.clone(),
+            track: t.surface.clone(),
+        }
+    }
+
+    pub(super) fn chart_block(&self, chart: &Chart, x: f32, width: f32) -> Result<Block, PdfError> {
+        let style = self.chart_style();
+        let (caption, ch) =
+            self.paragraph(&chart.title, 10.0, true, (x, 0.0), width, self.palette.text)?;
+        let cap = match chart.kind {
+            ChartKind::HBars => 400.0,
+            ChartKind::Bars => 110.0,
+            _ => 140.0,
+        };
+        let height = (geometry::natural_height(chart, width as f64, &style) as f32).min(cap);
+        let top = ch + 6.0;
+        let mut items = caption;
+        items.push(Item::ChartBox {
+            id: chart.id.clone(),
+            y: 0.0,
+            h: top + height,
+        });
+        items.extend(self.chart_items(chart, x, top, width, height)?);
+        Ok(Self::fixed(top + height + 16.0, items))
+    }
+
+    /// Chart shapes as page items, offset to (x, y).
+    pub(super) fn chart_items(
+        &self,
+        chart: &Chart,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    ) -> Result<Vec<Item>, PdfError> {
+        let fonts = self.fonts;
+        let measure = |s: &str, size: f64| {
+            fonts
+                .measure(s, size as f32, false)
+                .unwrap_or(s.chars().count() as f32 * size as f32 * 0.6) as f64
+        };
+        let shapes = geometry::layout(
+            chart,
+            width as f64,
+            height as f64,
+            &self.chart_style(),
+            &measure,
+        );
+        // Shapes carry the chart description's colour strings: read each once, here.
+        let rgb = |hex: &str| Rgb::parse(hex, || format!("chart {}", chart.id));
+        let mut items = Vec::new();
+        let p = |px: f64, py: f64| (x + px as f32, y + py as f32);
+        for shape in shapes {
+            match shape {
+                Shape::Polyline {
+                    points,
+                    color,
+                    width,
+                    dashed,
+                } => items.push(Item::Polyline {
+                    points: points.into_iter().map(|(a, b)| p(a, b)).collect(),
+                    color: rgb(&color)?,
+                    width: width as f32 * 0.8,
+                    dashed,
+                }),
+                Shape::Rect {
+                    x: rx,
+                    y: ry,
+                    w,
+                    h,
+                    color,
+                    ..
+                } => {
+                    let (a, b) = p(rx, ry);
+                    items.push(Item::Rect {
+                        x: a,
+                        y: b,
+                        w: w as f32,
+                        h: h as f32,
+                        color: rgb(&color)?,
+                    });
+                }
+                Shape::Arc {
+                    cx,
+                    cy,
+                    outer,
+                    inner,
+                    start,
+                    end,
+                    color,
+                } => {
+                    let steps = (((end - start) / 0.05).ceil() as usize).max(2);
+                    let mut pts = Vec::new();
+                    for k in 0..=steps {
+                        let a = start + (end - start) * k as f64 / steps as f64;
+                        let (ax, ay) = geometry::arc_point(cx, cy, outer, a);
+                        pts.push(p(ax, ay));
+                    }
+                    for k in (0..=steps).rev() {
+                        let a = start + (end - start) * k as f64 / steps as f64;
+                        let (ax, ay) = geometry::arc_point(cx, cy, inner, a);
+                        pts.push(p(ax, ay));
+                    }
+                    items.push(Item::Polygon {
+                        points: pts,
+                        color: rgb(&color)?,
+                    });
+                }
+                Shape::Text {
+                    x: tx,
+                    y: ty,
+                    text,
+                    size,
+                    anchor,
+                    color,
+                    bold,
+                } => {
+                    let (a, b) = p(tx, ty);
+                    items.push(self.text_anchored(
+                        &text,
+                        size as f32,
+                        bold,
+                        (a, b, anchor),
+                        rgb(&color)?,
+                    )?);
+                }
+            }
+        }
+        Ok(items)
+    }
+}

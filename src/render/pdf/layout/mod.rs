@@ -1,0 +1,218 @@
+//! Page layout: the view flowed into pages of positioned items, following the pagination
+//! rules (charts, tile rows and table rows are never split; a heading never ends a page; long
+//! tables repeat their header on the next page).
+//!
+//! By phase: the builders (`section`, `tiles`, `chart`, `table`) turn the view into blocks
+//! whose items are relative to the block's top; `flow` places the blocks onto pages; the
+//! cover and the running header and footer are added last (`../cover.rs`).
+
+mod chart;
+mod flow;
+mod section;
+mod table;
+mod tiles;
+
+use super::PdfError;
+use super::fonts::{FontBook, MissingGlyph, ShapedRun};
+use super::palette::{Palette, Rgb};
+use crate::charts::geometry::{self, Anchor};
+use crate::config::brand::PageSize;
+use crate::render::view::ReportView;
+
+/// Something drawn on a page; coordinates in points from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text {
+        x: f32,
+        y: f32,
+        runs: Vec<ShapedRun>,
+        color: Rgb,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Rgb,
+    },
+    Polyline {
+        points: Vec<(f32, f32)>,
+        color: Rgb,
+        width: f32,
+        dashed: bool,
+    },
+    /// A closed filled shape.
+    Polygon {
+        points: Vec<(f32, f32)>,
+        color: Rgb,
+    },
+    Logo {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
+    Link {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        uri: String,
+    },
+    /// Marks the area of a chart, so tests can check charts never cross a page boundary.
+    ChartBox {
+        id: String,
+        y: f32,
+        h: f32,
+    },
+    /// Marks a table's header and its rows (by caption), for the same kind of checks.
+    TableHeader {
+        caption: String,
+        y: f32,
+    },
+    TableRow {
+        caption: String,
+        y: f32,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+    /// Section titles that start on this page (document outline).
+    pub bookmarks: Vec<String>,
+}
+
+pub struct PageGeometry {
+    pub width: f32,
+    pub height: f32,
+    pub margin_x: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl PageGeometry {
+    pub fn for_size(size: PageSize) -> Self {
+        let (width, height) = match size {
+            PageSize::A4 => (595.28, 841.89),
+            PageSize::Letter => (612.0, 792.0),
+        };
+        PageGeometry {
+            width,
+            height,
+            margin_x: 44.0,
+            top: 64.0,
+            bottom: 56.0,
+        }
+    }
+
+    pub fn content_width(&self) -> f32 {
+        self.width - 2.0 * self.margin_x
+    }
+}
+
+/// Logo size in points (aspect kept), when the brand has one.
+pub struct LogoInfo {
+    pub aspect: f32,
+}
+
+pub struct Layout<'a> {
+    pub view: &'a ReportView,
+    /// The theme's colours, parsed once.
+    pub palette: Palette,
+    pub fonts: &'a FontBook,
+    pub page: PageGeometry,
+    pub logo: Option<LogoInfo>,
+    /// "Page {n} of {N}" with placeholders, localized.
+    pub page_label: &'a dyn Fn(usize, usize) -> String,
+}
+
+impl Layout<'_> {
+    pub(super) fn text(
+        &self,
+        s: &str,
+        size: f32,
+        bold: bool,
+        x: f32,
+        y: f32,
+        color: Rgb,
+    ) -> Result<(Item, f32), MissingGlyph> {
+        let runs = self.fonts.shape(s, size, bold)?;
+        let w = runs.iter().map(|r| r.width).sum();
+        Ok((Item::Text { x, y, runs, color }, w))
+    }
+
+    /// Text placed by an anchor point: `at` is (x, baseline y, which end x is).
+    pub(super) fn text_anchored(
+        &self,
+        s: &str,
+        size: f32,
+        bold: bool,
+        at: (f32, f32, Anchor),
+        color: Rgb,
+    ) -> Result<Item, MissingGlyph> {
+        let (x, y, anchor) = at;
+        let (mut item, w) = self.text(s, size, bold, x, y, color)?;
+        if let Item::Text { x: ix, .. } = &mut item {
+            *ix = match anchor {
+                Anchor::Start => x,
+                Anchor::Middle => x - w / 2.0,
+                Anchor::End => x - w,
+            };
+        }
+        Ok(item)
+    }
+
+    /// Wrapped text whose first line's top is at `at` = (x, top), in the block's coordinates;
+    /// returns the items and the height.
+    pub(super) fn paragraph(
+        &self,
+        s: &str,
+        size: f32,
+        bold: bool,
+        at: (f32, f32),
+        width: f32,
+        color: Rgb,
+    ) -> Result<(Vec<Item>, f32), MissingGlyph> {
+        let (x, top) = at;
+        let leading = size * 1.4;
+        let mut items = Vec::new();
+        let lines = self.fonts.wrap(s, size, bold, width)?;
+        for (i, line) in lines.iter().enumerate() {
+            items.push(
+                self.text(line, size, bold, x, size + i as f32 * leading + top, color)?
+                    .0,
+            );
+        }
+        Ok((items, lines.len() as f32 * leading))
+    }
+
+    pub fn pages(&self) -> Result<Vec<Page>, PdfError> {
+        let mut pages = vec![self.cover()?];
+        let blocks = self.blocks()?;
+        let flow = self.flow(blocks);
+        pages.extend(flow);
+        let total = pages.len();
+        for (n, page) in pages.iter_mut().enumerate().skip(1) {
+            self.furniture(page, n + 1, total)?;
+        }
+        Ok(pages)
+    }
+}
+
+/// Shortens text with "…" to fit `width`.
+pub(super) fn truncate_to(
+    fonts: &FontBook,
+    s: &str,
+    size: f32,
+    width: f32,
+) -> Result<String, MissingGlyph> {
+    // Shaping fails only for a missing glyph: find out first, then measure freely.
+    fonts.shape(s, size, false)?;
+    let measure = |t: &str, sz: f64| {
+        fonts
+            .measure(t, sz as f32, false)
+            .map_or(f64::MAX, f64::from)
+    };
+    Ok(geometry::ellipsize(s, width as f64, size as f64, &measure))
+}

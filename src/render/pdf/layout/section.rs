@@ -1,0 +1,167 @@
+//! The section builders: each section of the view as blocks for the flow.
+
+use super::flow::Block;
+use super::{Item, Layout};
+use crate::charts::geometry::Anchor;
+use crate::render::markdown::TextKind;
+use crate::render::pdf::PdfError;
+use crate::render::view::{SectionBody, SectionView};
+use crate::report::model::Sentiment;
+
+const BODY: f32 = 9.5;
+const SMALL: f32 = 8.0;
+
+impl Layout<'_> {
+    pub(super) fn section(&self, s: &SectionView, out: &mut Vec<Block>) -> Result<(), PdfError> {
+        let g = &self.page;
+        let t = &self.palette;
+        let x = g.margin_x;
+        let width = g.content_width();
+        let (title, h) = self.paragraph(&s.title, 16.0, true, (x, 8.0), width, t.primary)?;
+        out.push(Block::Fixed {
+            height: h + 12.0,
+            items: title,
+            keep_with_next: true,
+            bookmark: Some(s.title.clone()),
+        });
+        match &s.body {
+            SectionBody::Summary { tiles, highlights } => {
+                self.tile_rows(tiles, 4, out)?;
+                for hl in highlights {
+                    let color = match hl.sentiment {
+                        Sentiment::Good => t.positive,
+                        Sentiment::Bad => t.negative,
+                        Sentiment::Neutral => t.muted,
+                    };
+                    let (mut items, h) = self.paragraph(
+                        &hl.text,
+                        BODY,
+                        false,
+                        (x + 12.0, 4.0),
+                        width - 20.0,
+                        t.text,
+                    )?;
+                    let h = h + 8.0;
+                    items.insert(
+                        0,
+                        Item::Rect {
+                            x,
+                            y: 0.0,
+                            w: width,
+                            h: h - 3.0,
+                            color: t.surface,
+                        },
+                    );
+                    items.insert(
+                        1,
+                        Item::Rect {
+                            x,
+                            y: 0.0,
+                            w: 3.0,
+                            h: h - 3.0,
+                            color,
+                        },
+                    );
+                    out.push(Self::fixed(h + 1.0, items));
+                }
+            }
+            SectionBody::Channel {
+                tiles,
+                charts,
+                tables,
+            } => {
+                self.tile_rows(tiles, 5, out)?;
+                for chart in charts {
+                    out.push(self.chart_block(chart, x, width)?);
+                }
+                for table in tables {
+                    out.push(self.table(table)?);
+                }
+            }
+            SectionBody::Goals { goals } => {
+                for goal in goals {
+                    let mut items = Vec::new();
+                    items.push(self.text(&goal.label, BODY, true, x, BODY + 2.0, t.text)?.0);
+                    let color = match goal.met {
+                        Some(true) => t.positive,
+                        Some(false) => t.negative,
+                        None => t.muted,
+                    };
+                    items.push(self.text_anchored(
+                        &goal.status,
+                        BODY,
+                        true,
+                        (x + width, BODY + 2.0, Anchor::End),
+                        color,
+                    )?);
+                    let bar_w = width.min(360.0);
+                    items.extend(self.chart_items(&goal.bar, x, 18.0, bar_w, 9.0)?);
+                    let detail = format!("{} · {}", goal.value, goal.target);
+                    items.push(self.text(&detail, SMALL, false, x, 42.0, t.muted)?.0);
+                    let mut h = 50.0;
+                    if let Some(note) = &goal.note {
+                        items.push(self.text(note, SMALL, false, x, 54.0, t.muted)?.0);
+                        h += 12.0;
+                    }
+                    out.push(Self::fixed(h + 6.0, items));
+                }
+            }
+            SectionBody::Commentary {
+                commentary_blocks, ..
+            } => {
+                for block in commentary_blocks {
+                    let (size, bold) = if block.kind == TextKind::Heading {
+                        (11.5, true)
+                    } else {
+                        (BODY, false)
+                    };
+                    // List items are indented by level and bulleted; code keeps its line breaks.
+                    let indent = block.level as f32 * 12.0;
+                    let text = if block.kind == TextKind::Item {
+                        format!("•  {}", block.text)
+                    } else {
+                        block.text.clone()
+                    };
+                    let (items, h) = self.paragraph(
+                        &text,
+                        size,
+                        bold,
+                        (x + indent, 0.0),
+                        width.min(470.0) - indent,
+                        t.text,
+                    )?;
+                    out.push(Self::fixed(h + 6.0, items));
+                }
+            }
+            SectionBody::DataNotes {
+                paragraphs,
+                definitions,
+            } => {
+                for p in paragraphs {
+                    let (items, h) = self.paragraph(p, BODY, false, (x, 0.0), width, t.text)?;
+                    out.push(Self::fixed(h + 5.0, items));
+                }
+                for d in definitions {
+                    let term_w = 130.0;
+                    let (term, th) =
+                        self.paragraph(&d.term, SMALL, true, (x, 0.0), term_w - 8.0, t.text)?;
+                    let (text, dh) = self.paragraph(
+                        &d.text,
+                        SMALL,
+                        false,
+                        (x + term_w, 0.0),
+                        width - term_w,
+                        t.muted,
+                    )?;
+                    let mut items = term;
+                    items.extend(text);
+                    out.push(Self::fixed(th.max(dh) + 4.0, items));
+                }
+            }
+        }
+        if let Some(Block::Fixed { height, .. }) = out.last_mut() {
+            *height += 14.0;
+        }
+        Ok(())
+    }
+}

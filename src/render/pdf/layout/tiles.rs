@@ -1,0 +1,127 @@
+//! Tile rows: the headline numbers, four or five to a row, never split across pages.
+
+use super::flow::Block;
+use super::{Item, Layout, truncate_to};
+use crate::render::pdf::PdfError;
+use crate::render::view::{Arrow, Tile, Tone};
+
+impl Layout<'_> {
+    pub(super) fn tile_rows(
+        &self,
+        tiles: &[Tile],
+        per_row: usize,
+        out: &mut Vec<Block>,
+    ) -> Result<(), PdfError> {
+        for row in tiles.chunks(per_row) {
+            out.push(self.tile_row(row, per_row)?);
+        }
+        Ok(())
+    }
+
+    fn tile_row(&self, tiles: &[Tile], per_row: usize) -> Result<Block, PdfError> {
+        let g = &self.page;
+        let t = &self.palette;
+        let gap = 8.0;
+        let w = (g.content_width() - gap * (per_row - 1) as f32) / per_row as f32;
+        let has_spark = tiles.iter().any(|t| t.sparkline.is_some());
+        let has_note = tiles.iter().any(|t| t.note.is_some());
+        let value_size = if per_row == 4 { 17.0 } else { 13.5 };
+        let mut h: f32 = 10.0 + 12.0 + value_size + 6.0 + 11.0 + 11.0 + 4.0;
+        if has_spark {
+            h += 26.0;
+        }
+        let note_lines = tiles
+            .iter()
+            .filter_map(|tile| tile.note.as_ref())
+            .map(|n| self.fonts.wrap(n, 6.5, false, w - 16.0).map(|l| l.len()))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        if has_note {
+            h += note_lines as f32 * 8.5 + 2.0;
+        }
+        let mut items = Vec::new();
+        for (i, tile) in tiles.iter().enumerate() {
+            let x = g.margin_x + i as f32 * (w + gap);
+            items.push(Item::Rect {
+                x,
+                y: 0.0,
+                w,
+                h: h - 6.0,
+                color: t.surface,
+            });
+            let inner = x + 8.0;
+            let mut y = 16.0;
+            let label = truncate_to(self.fonts, &tile.label, 7.5, w - 16.0)?;
+            items.push(self.text(&label, 7.5, false, inner, y, t.muted)?.0);
+            y += value_size + 5.0;
+            let value = truncate_to(self.fonts, &tile.value, value_size, w - 16.0)?;
+            items.push(self.text(&value, value_size, true, inner, y, t.text)?.0);
+            y += 13.0;
+            if let Some(change) = &tile.change {
+                let color = match tile.sentiment {
+                    Tone::Good => t.positive,
+                    Tone::Bad => t.negative,
+                    Tone::Neutral | Tone::None => t.muted,
+                };
+                // The arrow is drawn, not a glyph: body fonts rarely have ▲ and ▼.
+                let (tx, ty, size) = (inner, y - 3.2, 5.0);
+                let triangle = match tile.arrow {
+                    Arrow::Up => Some(vec![
+                        (tx, ty + size * 0.45),
+                        (tx + size, ty + size * 0.45),
+                        (tx + size / 2.0, ty - size * 0.45),
+                    ]),
+                    Arrow::Down => Some(vec![
+                        (tx, ty - size * 0.45),
+                        (tx + size, ty - size * 0.45),
+                        (tx + size / 2.0, ty + size * 0.45),
+                    ]),
+                    Arrow::Flat | Arrow::None => None,
+                };
+                let text_x = match triangle {
+                    Some(points) => {
+                        items.push(Item::Polygon { points, color });
+                        inner + size + 3.0
+                    }
+                    None => inner,
+                };
+                items.push(self.text(change, 8.0, true, text_x, y, color)?.0);
+            }
+            y += 11.0;
+            if let Some(p) = &tile.previous {
+                items.push(
+                    self.text(
+                        &truncate_to(self.fonts, p, 7.0, w - 16.0)?,
+                        7.0,
+                        false,
+                        inner,
+                        y,
+                        t.muted,
+                    )?
+                    .0,
+                );
+            }
+            y += 6.0;
+            if let Some(spark) = &tile.sparkline {
+                items.extend(self.chart_items(spark, inner, y, w - 16.0, 22.0)?);
+            }
+            if let Some(note) = &tile.note {
+                let ny = if has_spark { y + 28.0 } else { y + 4.0 };
+                for (n, line) in self
+                    .fonts
+                    .wrap(note, 6.5, false, w - 16.0)?
+                    .iter()
+                    .enumerate()
+                {
+                    items.push(
+                        self.text(line, 6.5, false, inner, ny + n as f32 * 8.5, t.muted)?
+                            .0,
+                    );
+                }
+            }
+        }
+        Ok(Self::fixed(h, items))
+    }
+}
