@@ -57,9 +57,6 @@ pub enum Request {
     },
 }
 
-/// How long a burst of file events may take.
-const DEBOUNCE_MS: u64 = 50;
-
 /// What pages are rendered from, shared with the threads that render them.
 #[derive(Clone)]
 struct Inputs {
@@ -123,26 +120,9 @@ impl Builder {
     }
 
     pub fn run(mut self, requests: mpsc::Receiver<Request>) {
+        // The watcher sends each burst of file events as one change.
         while let Ok(request) = requests.recv() {
-            let Request::Changed(mut paths) = request else {
-                self.answer(request);
-                continue;
-            };
-            // An editor's save is several events: wait a moment and take them all.
-            std::thread::sleep(std::time::Duration::from_millis(DEBOUNCE_MS));
-            let mut later = Vec::new();
-            while let Ok(r) = requests.try_recv() {
-                match r {
-                    Request::Changed(more) => paths.extend(more),
-                    other => later.push(other),
-                }
-            }
-            paths.sort();
-            paths.dedup();
-            self.changed(&paths);
-            for r in later {
-                self.answer(r);
-            }
+            self.answer(request);
         }
     }
 

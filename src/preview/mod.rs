@@ -22,7 +22,8 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use futures_util::stream::Stream;
 use notify::event::ModifyKind;
-use notify::{EventKind, RecursiveMode, Watcher};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, NoCache, new_debouncer, new_debouncer_opt};
 use serde::Deserialize;
 
 use crate::period::{CompareKind, PeriodSpec};
@@ -91,14 +92,10 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             None => format!("http://{addr}/"),
         };
         println!("preview: {url} (watching {}; Ctrl-C stops)", root.display());
-        if options.open {
-            let _ = std::process::Command::new(if cfg!(target_os = "macos") {
-                "open"
-            } else {
-                "xdg-open"
-            })
-            .arg(&url)
-            .spawn();
+        if options.open
+            && let Err(e) = opener::open_browser(&url)
+        {
+            eprintln!("preview: cannot open a browser ({e}); open {url}");
         }
         // Keep the generation the pages show in step with the builder's; after a rebuild the
         // client list is asked for again (the workspace file may have changed).
@@ -115,14 +112,17 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
     })
 }
 
+/// The watcher, kept alive while the preview runs.
+pub struct Watching(#[allow(dead_code)] Box<dyn std::any::Any>);
+
+/// How long a burst of file events (an editor's save is several) is batched for.
+const DEBOUNCE: Duration = Duration::from_millis(100);
+
 /// Watches the workspace folder (polling where the system cannot notify) for files created,
-/// written, renamed or removed; reads are not changes, nor are the outputs (`output`), the
-/// cache and the ledger (`.execreport`), `.git`, and editors' temporary files.
-fn watch(
-    root: &Path,
-    output: &Path,
-    tx: mpsc::Sender<Request>,
-) -> anyhow::Result<Box<dyn Watcher>> {
+/// written, renamed or removed, in batches (notify-debouncer-full); reads are not changes, nor
+/// are the outputs (`output`), the cache and the ledger (`.execreport`), `.git`, and editors'
+/// temporary files.
+fn watch(root: &Path, output: &Path, tx: mpsc::Sender<Request>) -> anyhow::Result<Watching> {
     let (base, output) = (root.to_path_buf(), output.to_path_buf());
     let ignored = move |p: &Path| {
         let inside = |dir: &str| p.starts_with(base.join(dir));
@@ -134,31 +134,44 @@ fn watch(
                 n.ends_with(".tmp") || n.ends_with('~')
             })
     };
-    let handler = move |result: notify::Result<notify::Event>| {
-        let Ok(event) = result else { return };
-        let written = matches!(
-            event.kind,
-            EventKind::Create(_)
-                | EventKind::Remove(_)
-                | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)
-        );
-        let paths: Vec<PathBuf> = event.paths.into_iter().filter(|p| !ignored(p)).collect();
-        if written && !paths.is_empty() {
+    let handler = move |result: DebounceEventResult| {
+        let Ok(events) = result else { return };
+        let mut paths: Vec<PathBuf> = events
+            .into_iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Create(_)
+                        | EventKind::Remove(_)
+                        | EventKind::Modify(
+                            ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any
+                        )
+                )
+            })
+            .flat_map(|e| e.event.paths)
+            .filter(|p| !ignored(p))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        if !paths.is_empty() {
             let _ = tx.send(Request::Changed(paths));
         }
     };
-    let mut watcher: Box<dyn Watcher> =
-        match notify::RecommendedWatcher::new(handler.clone(), notify::Config::default()) {
-            Ok(w) => Box::new(w),
-            Err(e) => {
-                eprintln!("preview: file events unavailable ({e}); polling every 500 ms");
-                let config =
-                    notify::Config::default().with_poll_interval(Duration::from_millis(500));
-                Box::new(notify::PollWatcher::new(handler, config)?)
-            }
-        };
-    watcher.watch(root, RecursiveMode::Recursive)?;
-    Ok(watcher)
+    match new_debouncer(DEBOUNCE, None, handler.clone()) {
+        Ok(mut d) => {
+            d.watch(root, RecursiveMode::Recursive)?;
+            Ok(Watching(Box::new(d)))
+        }
+        Err(e) => {
+            eprintln!("preview: file events unavailable ({e}); polling every 500 ms");
+            let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
+            let mut d = new_debouncer_opt::<_, notify::PollWatcher, _>(
+                DEBOUNCE, None, handler, NoCache, config,
+            )?;
+            d.watch(root, RecursiveMode::Recursive)?;
+            Ok(Watching(Box::new(d)))
+        }
+    }
 }
 
 #[derive(Deserialize)]
