@@ -299,9 +299,9 @@ pub struct Brand {
 }
 
 /// The neutral brand built into the binary.
-const DEFAULT_BRAND_YAML: &str = include_str!("../../brands/default/brand.yaml");
-const NOTO_SANS_REGULAR: &[u8] = include_bytes!("../../brands/default/fonts/NotoSans-Regular.ttf");
-const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../brands/default/fonts/NotoSans-Bold.ttf");
+const DEFAULT_BRAND_YAML: &str = include_str!("../../../brands/default/brand.yaml");
+const NOTO_SANS_REGULAR: &[u8] = include_bytes!("../../../brands/default/fonts/NotoSans-Regular.ttf");
+const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../../brands/default/fonts/NotoSans-Bold.ttf");
 
 /// The family name of the built-in body font.
 pub const DEFAULT_FAMILY: &str = "Noto Sans";
