@@ -4,6 +4,7 @@
 pub mod api;
 pub mod brand;
 pub mod containment;
+mod located;
 mod problem;
 pub mod schema;
 mod validate;
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::metrics::catalog::Catalog;
+pub use located::Located;
 pub(crate) use problem::yaml_problem;
 pub use problem::{ConfigError, Problem};
 use schema::{AgencyConfig, ClientConfig, WorkspaceFile};
@@ -107,10 +109,15 @@ impl Workspace {
             })?;
         let root = Self::root_of(path);
         let mut problems = Vec::new();
-        let catalog = match Catalog::with_custom(file.metrics.clone()) {
+        let catalog = match Catalog::with_custom(file.metrics.value.clone()) {
             Ok(c) => c,
             Err(message) => {
-                problems.push(Problem::at(path, None, "metrics", message));
+                problems.push(Problem::located(
+                    path,
+                    file.metrics.at,
+                    "metrics".into(),
+                    message,
+                ));
                 Catalog::builtin()
             }
         };

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
 use super::{WORKSPACE_FILE, api};
 
@@ -72,7 +72,12 @@ impl Problem {
         field: String,
         message: String,
     ) -> Self {
-        let loc = value.referenced;
+        Self::located(file, value.referenced, field, message)
+    }
+
+    /// A problem at `loc` (a value's position, or its enclosing item's when the value is
+    /// absent); an unknown location (line 0: a default) gives a problem without a line.
+    pub(crate) fn located(file: &Path, loc: Location, field: String, message: String) -> Self {
         let known = loc.line() > 0;
         Problem {
             file: file.to_path_buf(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use super::schema::{self, Layout, SourceConfig, SourceKind};
-use super::{Problem, Workspace, api, values};
+use super::{Located, Problem, Slug, Workspace, api, values};
 use crate::metrics::catalog::Aggregation;
 
 impl Workspace {
@@ -24,14 +24,14 @@ impl Workspace {
             ));
         }
         duplicates(
-            f.agencies.iter().map(|a| a.id.as_str()),
+            f.agencies.iter().map(|a| &a.id),
             "agencies",
             "agency id",
             path,
             problems,
         );
         duplicates(
-            f.clients.iter().map(|c| c.id.as_str()),
+            f.clients.iter().map(|c| &c.id),
             "clients",
             "client id",
             path,
@@ -53,10 +53,10 @@ impl Workspace {
                         ),
                     ));
                 }
-                None if f.agencies.len() > 1 => problems.push(Problem::at(
+                None if f.agencies.len() > 1 => problems.push(Problem::located(
                     path,
-                    None,
-                    &format!("{at}.agency"),
+                    c.id.at,
+                    format!("{at}.agency"),
                     format!(
                         "client {:?} must name its agency: the workspace has several",
                         c.id.as_str()
@@ -90,7 +90,7 @@ impl Workspace {
                 }
             }
             duplicates(
-                c.sources.iter().map(|s| s.id.as_str()),
+                c.sources.iter().map(|s| &s.id),
                 &format!("{at}.sources"),
                 "source id",
                 path,
@@ -122,11 +122,11 @@ impl Workspace {
         let path = &self.path;
         if let Some(smtp) = &self.file.smtp {
             let local = matches!(smtp.host.as_str(), "127.0.0.1" | "::1" | "localhost");
-            if smtp.security == schema::SmtpSecurity::None && !local {
-                problems.push(Problem::at(
+            if *smtp.security == schema::SmtpSecurity::None && !local {
+                problems.push(Problem::located(
                     path,
-                    None,
-                    "smtp.security",
+                    smtp.security.at,
+                    "smtp.security".into(),
                     format!(
                         "`none` sends reports unencrypted: only allowed for a server on this machine, not {:?}; use starttls or tls",
                         smtp.host
@@ -135,10 +135,10 @@ impl Workspace {
             }
             for (i, a) in self.file.agencies.iter().enumerate() {
                 if a.contact.email.is_none() {
-                    problems.push(Problem::at(
+                    problems.push(Problem::located(
                         path,
-                        None,
-                        &format!("agencies[{i}].contact.email"),
+                        a.id.at,
+                        format!("agencies[{i}].contact.email"),
                         format!("agency {} sends reports by e-mail: its contact.email is the From address", a.id),
                     ));
                 }
@@ -146,10 +146,10 @@ impl Workspace {
         }
         for (i, c) in self.file.clients.iter().enumerate() {
             if c.email.attach == schema::Attach::Link && c.email.link.is_none() {
-                problems.push(Problem::at(
+                problems.push(Problem::located(
                     path,
-                    None,
-                    &format!("clients[{i}].email.link"),
+                    c.id.at,
+                    format!("clients[{i}].email.link"),
                     "`attach: link` needs `link: https://…/{client}/{period}/report.html`".into(),
                 ));
             }
@@ -159,10 +159,10 @@ impl Workspace {
     fn check_source(&self, s: &SourceConfig, at: &str, problems: &mut Vec<Problem>) {
         let path = &self.path;
         match s.layout {
-            Layout::Wide if s.columns.is_empty() => problems.push(Problem::at(
+            Layout::Wide if s.columns.is_empty() => problems.push(Problem::located(
                 path,
-                None,
-                &format!("{at}.columns"),
+                s.id.at,
+                format!("{at}.columns"),
                 format!(
                     "source {:?} maps no columns: add `columns: {{column name: metric id}}`",
                     s.id.as_str()
@@ -201,10 +201,10 @@ impl Workspace {
             .keys()
             .filter(|k| !s.dimensions.contains(k))
         {
-            problems.push(Problem::at(
+            problems.push(Problem::located(
                 path,
-                None,
-                &format!("{at}.dimension_names"),
+                s.dimension_names.at,
+                format!("{at}.dimension_names"),
                 format!(
                     "{column:?} is not one of the source's dimensions ({})",
                     s.dimensions.join(", ")
@@ -226,19 +226,19 @@ impl Workspace {
                 ));
             }
         }
-        if !matches!(s.decimal_separator, '.' | ',') {
-            problems.push(Problem::at(
+        if !matches!(*s.decimal_separator, '.' | ',') {
+            problems.push(Problem::located(
                 path,
-                None,
-                &format!("{at}.decimal_separator"),
+                s.decimal_separator.at,
+                format!("{at}.decimal_separator"),
                 format!("expected \".\" or \",\", found {:?}", s.decimal_separator),
             ));
         }
-        if !s.delimiter.is_ascii() || s.delimiter == '"' {
-            problems.push(Problem::at(
+        if !s.delimiter.is_ascii() || *s.delimiter == '"' {
+            problems.push(Problem::located(
                 path,
-                None,
-                &format!("{at}.delimiter"),
+                s.delimiter.at,
+                format!("{at}.delimiter"),
                 format!(
                     "expected one ASCII character such as \",\", \";\" or a tab, found {:?}",
                     s.delimiter
@@ -256,21 +256,27 @@ impl Workspace {
             ));
         }
         for (field, message) in s.api.iter().flat_map(api::ApiConfig::placeholder_problems) {
-            problems.push(Problem::at(
+            problems.push(Problem::located(
                 path,
-                None,
-                &format!("{at}.api.{field}"),
+                s.id.at,
+                format!("{at}.api.{field}"),
                 message,
             ));
         }
         self.check_origin(s, at, problems);
     }
 
-    /// A file source names its file; a live source has the settings its API needs.
+    /// A file source names its file; a live source has the settings its API needs. What is
+    /// missing has no position of its own: the problem points at the source's `id`.
     fn check_origin(&self, s: &SourceConfig, at: &str, problems: &mut Vec<Problem>) {
         let path = &self.path;
         let mut problem = |field: &str, message: String| {
-            problems.push(Problem::at(path, None, &format!("{at}{field}"), message))
+            problems.push(Problem::located(
+                path,
+                s.id.at,
+                format!("{at}{field}"),
+                message,
+            ))
         };
         let kind = s.kind.name();
         if !s.kind.is_live() {
@@ -368,7 +374,7 @@ fn live_needs(kind: SourceKind) -> &'static [&'static str] {
 }
 
 fn duplicates<'a>(
-    ids: impl Iterator<Item = &'a str>,
+    ids: impl Iterator<Item = &'a Located<Slug>>,
     field: &str,
     what: &str,
     path: &Path,
@@ -376,11 +382,12 @@ fn duplicates<'a>(
 ) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, id) in ids.enumerate() {
+        let (at, id) = (id.at, id.as_str());
         if let Some(first) = seen.insert(id, i) {
-            problems.push(Problem::at(
+            problems.push(Problem::located(
                 path,
-                None,
-                &format!("{field}[{i}].id"),
+                at,
+                format!("{field}[{i}].id"),
                 format!("duplicate {what} {id:?} (already used by {field}[{first}])"),
             ));
         }
