@@ -81,7 +81,10 @@ impl Brand {
         }
         let mut logo_at = |rel: &Option<PathBuf>, field: &str| match rel {
             Some(rel) => {
-                match outside(&dir.join(rel), field).and_then(|()| load_logo(&dir.join(rel))) {
+                let full = dir.join(rel);
+                let logo = outside(&full, field)
+                    .and_then(|()| load_logo(&full).map_err(|e| e.to_string()));
+                match logo {
                     Ok(l) => Some(l),
                     Err(message) => {
                         problems.push(Problem::at(&path, None, field, message));
@@ -210,9 +213,25 @@ fn builtin_fonts() -> Vec<FontFile> {
     ]
 }
 
-fn load_logo(path: &Path) -> Result<Logo, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read logo {}: {e}", path.display()))?;
+/// Why a brand's logo file cannot be used; a read error keeps its cause.
+#[derive(Debug, thiserror::Error)]
+enum LogoError {
+    #[error("cannot read logo {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("logo {} contains script; use a plain SVG", path.display())]
+    Script { path: PathBuf },
+    #[error("logo {} is not an SVG, PNG or JPEG file", path.display())]
+    NotAnImage { path: PathBuf },
+}
+
+fn load_logo(path: &Path) -> Result<Logo, LogoError> {
+    let bytes = std::fs::read(path).map_err(|source| LogoError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         ImageFormat::Png
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
@@ -220,17 +239,15 @@ fn load_logo(path: &Path) -> Result<Logo, String> {
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
         let text = std::str::from_utf8(&bytes).unwrap_or_default();
         if text.contains("<script") || text.contains("javascript:") {
-            return Err(format!(
-                "logo {} contains script; use a plain SVG",
-                path.display()
-            ));
+            return Err(LogoError::Script {
+                path: path.to_path_buf(),
+            });
         }
         ImageFormat::Svg
     } else {
-        return Err(format!(
-            "logo {} is not an SVG, PNG or JPEG file",
-            path.display()
-        ));
+        return Err(LogoError::NotAnImage {
+            path: path.to_path_buf(),
+        });
     };
     Ok(Logo { format, bytes })
 }
