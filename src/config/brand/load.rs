@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::{Brand, BrandFile, DEFAULT_FAMILY, FontFile, ImageFormat, Logo};
-use crate::config::{Problem, containment, yaml_problem};
+use crate::config::{Located, Problem, containment, yaml_problem};
 
 /// The neutral brand built into the binary.
 const DEFAULT_BRAND_YAML: &str = include_str!("../../../brands/default/brand.yaml");
@@ -68,10 +68,11 @@ impl Brand {
         ] {
             let ratio = fg.contrast(bg);
             if ratio < 4.5 {
-                problems.push(Problem::at(
+                // The palette's position: a default colour has none of its own.
+                problems.push(Problem::located(
                     &path,
-                    None,
-                    field,
+                    c.at,
+                    field.into(),
                     format!(
                         "{fg} on the background {bg} has a contrast of {ratio:.1}:1; \
                          readable text needs at least 4.5:1 (WCAG AA)"
@@ -79,15 +80,15 @@ impl Brand {
                 ));
             }
         }
-        let mut logo_at = |rel: &Option<PathBuf>, field: &str| match rel {
+        let mut logo_at = |rel: &Option<Located<PathBuf>>, field: &str| match rel {
             Some(rel) => {
-                let full = dir.join(rel);
+                let full = dir.join(&rel.value);
                 let logo = outside(&full, field)
                     .and_then(|()| load_logo(&full).map_err(|e| e.to_string()));
                 match logo {
                     Ok(l) => Some(l),
                     Err(message) => {
-                        problems.push(Problem::at(&path, None, field, message));
+                        problems.push(Problem::located(&path, rel.at, field.into(), message));
                         None
                     }
                 }
@@ -97,14 +98,15 @@ impl Brand {
         let logo = logo_at(&file.logo, "logo");
         let logo_on_dark = logo_at(&file.logo_on_dark, "logo_on_dark");
         let print_logo = logo_at(&file.print_logo, "print_logo");
-        if print_logo
-            .as_ref()
-            .is_some_and(|l| l.format == ImageFormat::Svg)
+        if let Some(rel) = &file.print_logo
+            && print_logo
+                .as_ref()
+                .is_some_and(|l| l.format == ImageFormat::Svg)
         {
-            problems.push(Problem::at(
+            problems.push(Problem::located(
                 &path,
-                None,
-                "print_logo",
+                rel.at,
+                "print_logo".into(),
                 "expected a PNG or JPEG file, found an SVG".into(),
             ));
         }

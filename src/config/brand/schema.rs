@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::Color;
+use crate::config::Located;
 use crate::config::schema::Contact;
 use crate::config::values::LocaleTag;
 
@@ -122,15 +123,15 @@ pub struct BrandFile {
     pub name: String,
     /// SVG, PNG or JPEG, relative to the brand folder.
     #[serde(default)]
-    pub logo: Option<PathBuf>,
+    pub logo: Option<Located<PathBuf>>,
     /// A light variant for dark backgrounds (band and full covers); without it the logo is
     /// set on a white tile there.
     #[serde(default)]
-    pub logo_on_dark: Option<PathBuf>,
+    pub logo_on_dark: Option<Located<PathBuf>>,
     /// PNG or JPEG of the logo for PDFs when `logo` is an SVG (at least 4× its display size).
     #[serde(default)]
-    pub print_logo: Option<PathBuf>,
-    pub colors: Palette,
+    pub print_logo: Option<Located<PathBuf>>,
+    pub colors: Located<Palette>,
     #[serde(default)]
     pub fonts: Fonts,
     #[serde(default)]
