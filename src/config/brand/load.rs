@@ -120,9 +120,14 @@ impl Brand {
         for (i, face) in faces.enumerate() {
             for (bold, rel) in [(false, Some(&face.regular)), (true, face.bold.as_ref())] {
                 let Some(rel) = rel else { continue };
-                let full = dir.join(rel);
+                let full = dir.join(&rel.value);
                 if let Err(message) = outside(&full, &format!("fonts[{i}]")) {
-                    problems.push(Problem::at(&path, None, &format!("fonts[{i}]"), message));
+                    problems.push(Problem::located(
+                        &path,
+                        rel.at,
+                        format!("fonts[{i}]"),
+                        message,
+                    ));
                     continue;
                 }
                 match std::fs::read(&full) {
@@ -134,16 +139,16 @@ impl Brand {
                             embed_in_html: face.embed_in_html,
                         })
                     }
-                    Ok(_) => problems.push(Problem::at(
+                    Ok(_) => problems.push(Problem::located(
                         &path,
-                        None,
-                        &format!("fonts[{i}]"),
+                        rel.at,
+                        format!("fonts[{i}]"),
                         format!("{} is not a TrueType or OpenType font", full.display()),
                     )),
-                    Err(e) => problems.push(Problem::at(
+                    Err(e) => problems.push(Problem::located(
                         &path,
-                        None,
-                        &format!("fonts[{i}]"),
+                        rel.at,
+                        format!("fonts[{i}]"),
                         format!("cannot read font {}: {e}", full.display()),
                     )),
                 }

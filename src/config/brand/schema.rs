@@ -57,9 +57,9 @@ fn default_negative() -> Color {
 #[serde(deny_unknown_fields)]
 pub struct FontFace {
     pub family: String,
-    pub regular: PathBuf,
+    pub regular: Located<PathBuf>,
     #[serde(default)]
-    pub bold: Option<PathBuf>,
+    pub bold: Option<Located<PathBuf>>,
     /// Embed in HTML reports (PDFs always embed a subset). Large CJK fonts set this to false
     /// and let the reader's system font show those characters.
     #[serde(default = "embed_default")]
