@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::api::ApiConfig;
+use super::located::Located;
 use super::values::{
     CurrencyCode, DayOfMonth, EmailAddress, LocalTime, LocaleTag, Slug, TimeZone, Wait, WeekStart,
 };
@@ -33,7 +34,7 @@ pub struct WorkspaceFile {
     pub notes: PathBuf,
     /// Metrics added to the built-in catalog.
     #[serde(default)]
-    pub metrics: Vec<MetricDef>,
+    pub metrics: Located<Vec<MetricDef>>,
     /// When `batch --due` renders reports; a client's own `schedule` replaces it.
     #[serde(default)]
     pub schedule: Option<ScheduleConfig>,
@@ -52,7 +53,7 @@ pub struct SmtpConfig {
     #[serde(default)]
     pub port: Option<u16>,
     #[serde(default)]
-    pub security: SmtpSecurity,
+    pub security: Located<SmtpSecurity>,
     #[serde(default)]
     pub username: Option<super::api::SecretRef>,
     #[serde(default)]
@@ -192,7 +193,7 @@ fn default_notes() -> PathBuf {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgencyConfig {
-    pub id: Slug,
+    pub id: Located<Slug>,
     pub name: String,
     /// Default brand of the agency's clients (a folder under `brands/`).
     #[serde(default)]
@@ -231,7 +232,7 @@ pub struct Contact {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClientConfig {
-    pub id: Slug,
+    pub id: Located<Slug>,
     pub name: String,
     /// Which agency serves the client; may be left out when there is only one.
     #[serde(default)]
@@ -441,7 +442,7 @@ pub enum OnBadRow {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceConfig {
-    pub id: Slug,
+    pub id: Located<Slug>,
     pub kind: SourceKind,
     /// File sources: relative to the workspace file.
     #[serde(default)]
@@ -463,7 +464,7 @@ pub struct SourceConfig {
     /// Report names of dimension columns (`Session default channel group: channel`), so
     /// breakdowns are labelled the same whatever the export calls them.
     #[serde(default)]
-    pub dimension_names: BTreeMap<String, String>,
+    pub dimension_names: Located<BTreeMap<String, String>>,
     /// Wide layout: column or field name → metric id.
     #[serde(default)]
     pub columns: BTreeMap<String, MetricRef>,
@@ -480,10 +481,10 @@ pub struct SourceConfig {
     pub records: Option<String>,
     /// CSV field delimiter.
     #[serde(default = "default_delimiter")]
-    pub delimiter: char,
+    pub delimiter: Located<char>,
     /// Decimal separator of the numbers: `.` (`1,234.5`) or `,` (`1.234,5`).
     #[serde(default = "default_decimal")]
-    pub decimal_separator: char,
+    pub decimal_separator: Located<char>,
     #[serde(default)]
     pub on_bad_row: OnBadRow,
     /// When false, a failing source leaves a "data unavailable" note instead of failing the report.
@@ -500,11 +501,11 @@ fn default_metric_column() -> String {
 fn default_value_column() -> String {
     "value".into()
 }
-fn default_delimiter() -> char {
-    ','
+fn default_delimiter() -> Located<char> {
+    Located::unplaced(',')
 }
-fn default_decimal() -> char {
-    '.'
+fn default_decimal() -> Located<char> {
+    Located::unplaced('.')
 }
 fn default_true() -> bool {
     true

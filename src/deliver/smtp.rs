@@ -111,7 +111,7 @@ impl Mailer {
     pub fn new(config: &SmtpConfig, root: &Path, redactor: &Redactor) -> Result<Self, MailerError> {
         let host = config.host.clone();
         let params = || TlsParameters::new(host.clone()).map_err(MailerError::Tls);
-        let (tls, default_port) = match config.security {
+        let (tls, default_port) = match *config.security {
             SmtpSecurity::Starttls => (Tls::Required(params()?), 587),
             SmtpSecurity::Tls => (Tls::Wrapper(params()?), 465),
             SmtpSecurity::None => (Tls::None, 25),

@@ -41,7 +41,7 @@ pub fn read(
 ) -> Result<(), SourceError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(config.delimiter as u8)
+        .delimiter(*config.delimiter as u8)
         .comment(Some(b'#'))
         .flexible(true)
         .has_headers(false)

@@ -228,10 +228,10 @@ impl<'a> RowMapper<'a> {
                 .place(Some(field))
                 .because(format!("expected a finite number, found {n}"))),
             Cell::Text(t) if t.trim().is_empty() => Ok(None),
-            Cell::Text(t) => parse_number(t, self.config.decimal_separator)
+            Cell::Text(t) => parse_number(t, *self.config.decimal_separator)
                 .map(Some)
                 .ok_or_else(|| {
-                    let example = if self.config.decimal_separator == ',' {
+                    let example = if *self.config.decimal_separator == ',' {
                         "1.234,5"
                     } else {
                         "1,234.5"

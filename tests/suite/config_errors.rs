@@ -85,8 +85,9 @@ fn brand_problems_name_the_brand_file_and_field() {
         "brands/badcolor/brand.yaml:3:12: primary: \"#12345g\" is not a colour: expected #rrggbb",
         "brands/badtemplate/templates/cover.html (brand badtemplate)",
         "cover.html:3:22",
-        "brands/broken/brand.yaml: colors.text: #cccccc on the background #ffffff has a contrast of 1.6:1",
-        "brands/broken/brand.yaml: logo: cannot read logo",
+        "brands/broken/brand.yaml:4:3: colors.text: #cccccc on the background #ffffff has a contrast of 1.6:1",
+        "brands/broken/brand.yaml:2:7: logo: cannot read logo",
+        "brands/broken/brand.yaml:8:41: fonts[0]: cannot read font",
         "brand \"nowhere\" not found",
     ] {
         assert!(err.contains(expected), "expected {expected:?} in:\n{err}");

@@ -1,0 +1,95 @@
+//! Brand themes: `brands/<id>/brand.yaml` with its logo, fonts and template overrides.
+//!
+//! A brand is looked up in the workspace's brands folder first, then among the built-in ones
+//! (the neutral `default` brand ships inside the binary).
+
+mod colour;
+mod load;
+mod schema;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub use colour::Color;
+pub use schema::{BrandFile, Cover, CoverStyle, FontFace, Fonts, PageSize, Palette};
+
+/// A logo ready to embed.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    pub format: ImageFormat,
+    pub bytes: Vec<u8>,
+}
+
+/// The image formats a logo may have: PDFs can embed only the raster ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Svg => "image/svg+xml",
+        }
+    }
+}
+
+/// A font file loaded from a brand.
+#[derive(Debug, Clone)]
+pub struct FontFile {
+    pub family: String,
+    pub bold: bool,
+    pub bytes: Vec<u8>,
+    pub embed_in_html: bool,
+}
+
+/// A loaded, validated brand.
+#[derive(Debug, Clone)]
+pub struct Brand {
+    pub id: String,
+    pub file: BrandFile,
+    pub logo: Option<Logo>,
+    pub logo_on_dark: Option<Logo>,
+    pub print_logo: Option<Logo>,
+    /// Body (regular, bold), heading, then fallbacks, in order.
+    pub fonts: Vec<FontFile>,
+    /// Template overrides: file name (`cover.html`) → content.
+    pub templates: BTreeMap<String, String>,
+    pub dir: Option<PathBuf>,
+}
+
+/// The family name of the built-in body font.
+pub const DEFAULT_FAMILY: &str = "Noto Sans";
+impl Brand {
+    /// The logo for PDFs: `print_logo`, else `logo` when it is a PNG or JPEG.
+    pub fn pdf_logo(&self) -> Option<&[u8]> {
+        self.print_logo
+            .as_ref()
+            .or(self.logo.as_ref().filter(|l| l.format != ImageFormat::Svg))
+            .map(|l| l.bytes.as_slice())
+    }
+
+    /// Families in fallback order, for CSS `font-family` and for the PDF's glyph lookup.
+    pub fn families(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in &self.fonts {
+            if !out.contains(&f.family) {
+                out.push(f.family.clone());
+            }
+        }
+        out
+    }
+
+    pub fn heading_family(&self) -> String {
+        self.file
+            .fonts
+            .heading
+            .as_ref()
+            .or(self.file.fonts.body.as_ref())
+            .map_or_else(|| DEFAULT_FAMILY.to_string(), |f| f.family.clone())
+    }
+}

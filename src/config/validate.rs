@@ -1,0 +1,395 @@
+//! The checks a workspace file must pass once it has been read: references between its
+//! parts, settings that only make sense together, and what each source kind needs.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+use super::schema::{self, Layout, SourceConfig, SourceKind};
+use super::{Located, Problem, Slug, Workspace, api, values};
+use crate::metrics::catalog::Aggregation;
+
+impl Workspace {
+    pub(super) fn validate(&self, problems: &mut Vec<Problem>) {
+        self.check_email(problems);
+        let path = &self.path;
+        let f = &self.file;
+        if f.agencies.is_empty() {
+            problems.push(Problem::at(
+                path,
+                None,
+                "agencies",
+                "at least one agency is required".into(),
+            ));
+        }
+        duplicates(
+            f.agencies.iter().map(|a| &a.id),
+            "agencies",
+            "agency id",
+            path,
+            problems,
+        );
+        duplicates(
+            f.clients.iter().map(|c| &c.id),
+            "clients",
+            "client id",
+            path,
+            problems,
+        );
+        for (i, c) in f.clients.iter().enumerate() {
+            let at = format!("clients[{i}]");
+            match &c.agency {
+                Some(a) if !f.agencies.iter().any(|x| x.id.as_str() == a.value) => {
+                    let ids: Vec<_> = f.agencies.iter().map(|a| a.id.as_str()).collect();
+                    problems.push(Problem::spanned(
+                        path,
+                        a,
+                        format!("{at}.agency"),
+                        format!(
+                            "unknown agency {:?}: expected one of {}",
+                            a.value,
+                            ids.join(", ")
+                        ),
+                    ));
+                }
+                None if f.agencies.len() > 1 => problems.push(Problem::located(
+                    path,
+                    c.id.at,
+                    format!("{at}.agency"),
+                    format!(
+                        "client {:?} must name its agency: the workspace has several",
+                        c.id.as_str()
+                    ),
+                )),
+                _ => {}
+            }
+            for (name, metric) in c.summary_kpis.iter().flatten().map(|m| ("summary_kpis", m)) {
+                self.check_metric(metric, &format!("{at}.{name}"), problems);
+            }
+            for (g, goal) in c.goals.iter().enumerate() {
+                let gat = format!("{at}.goals[{g}]");
+                self.check_metric(&goal.metric, &format!("{gat}.metric"), problems);
+                for (name, target) in [("at_least", goal.at_least), ("at_most", goal.at_most)] {
+                    if target.is_some_and(|t| !t.is_finite()) {
+                        problems.push(Problem::spanned(
+                            path,
+                            &goal.metric,
+                            format!("{gat}.{name}"),
+                            "expected a finite number such as 120 or 0.035".into(),
+                        ));
+                    }
+                }
+                if goal.at_least.is_some() == goal.at_most.is_some() {
+                    problems.push(Problem::spanned(
+                        path,
+                        &goal.metric,
+                        gat,
+                        "a goal needs exactly one of at_least or at_most".into(),
+                    ));
+                }
+            }
+            duplicates(
+                c.sources.iter().map(|s| &s.id),
+                &format!("{at}.sources"),
+                "source id",
+                path,
+                problems,
+            );
+            for (s, source) in c.sources.iter().enumerate() {
+                self.check_source(source, &format!("{at}.sources[{s}]"), problems);
+            }
+        }
+    }
+
+    fn check_metric(&self, metric: &Spanned<String>, field: &str, problems: &mut Vec<Problem>) {
+        if self.catalog.get(&metric.value).is_none() {
+            problems.push(Problem::spanned(
+                &self.path,
+                metric,
+                field.into(),
+                format!(
+                    "unknown metric {:?}: expected a catalog id such as web.sessions or ads.ctr \
+                     (see docs/config.md), or define it under `metrics:`",
+                    metric.value
+                ),
+            ));
+        }
+    }
+
+    /// Sending needs a From address and a safe connection.
+    fn check_email(&self, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        if let Some(smtp) = &self.file.smtp {
+            let local = matches!(smtp.host.as_str(), "127.0.0.1" | "::1" | "localhost");
+            if *smtp.security == schema::SmtpSecurity::None && !local {
+                problems.push(Problem::located(
+                    path,
+                    smtp.security.at,
+                    "smtp.security".into(),
+                    format!(
+                        "`none` sends reports unencrypted: only allowed for a server on this machine, not {:?}; use starttls or tls",
+                        smtp.host
+                    ),
+                ));
+            }
+            for (i, a) in self.file.agencies.iter().enumerate() {
+                if a.contact.email.is_none() {
+                    problems.push(Problem::located(
+                        path,
+                        a.id.at,
+                        format!("agencies[{i}].contact.email"),
+                        format!("agency {} sends reports by e-mail: its contact.email is the From address", a.id),
+                    ));
+                }
+            }
+        }
+        for (i, c) in self.file.clients.iter().enumerate() {
+            if c.email.attach == schema::Attach::Link && c.email.link.is_none() {
+                problems.push(Problem::located(
+                    path,
+                    c.id.at,
+                    format!("clients[{i}].email.link"),
+                    "`attach: link` needs `link: https://…/{client}/{period}/report.html`".into(),
+                ));
+            }
+        }
+    }
+
+    fn check_source(&self, s: &SourceConfig, at: &str, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        match s.layout {
+            Layout::Wide if s.columns.is_empty() => problems.push(Problem::located(
+                path,
+                s.id.at,
+                format!("{at}.columns"),
+                format!(
+                    "source {:?} maps no columns: add `columns: {{column name: metric id}}`",
+                    s.id.as_str()
+                ),
+            )),
+            Layout::Long if !s.columns.is_empty() => problems.push(Problem::spanned(
+                path,
+                s.columns.values().next().expect("non-empty"),
+                format!("{at}.columns"),
+                "a long-layout source names metrics in `metric_names`, not `columns`".into(),
+            )),
+            _ => {}
+        }
+        for (column, metric) in s.columns.iter().chain(&s.metric_names) {
+            self.check_metric(metric, &format!("{at}.columns.{column}"), problems);
+            let parts = match self.catalog.get(&metric.value).map(|m| &m.aggregation) {
+                Some(Aggregation::Ratio {
+                    numerator,
+                    denominator,
+                }) => format!("{numerator} and {denominator}"),
+                _ => continue,
+            };
+            problems.push(Problem::spanned(
+                path,
+                metric,
+                format!("{at}.columns.{column}"),
+                format!(
+                    "{} is computed from its parts ({}); map those columns instead, \
+                         so the ratio is computed from period sums",
+                    metric.value, parts
+                ),
+            ));
+        }
+        for column in s
+            .dimension_names
+            .keys()
+            .filter(|k| !s.dimensions.contains(k))
+        {
+            problems.push(Problem::located(
+                path,
+                s.dimension_names.at,
+                format!("{at}.dimension_names"),
+                format!(
+                    "{column:?} is not one of the source's dimensions ({})",
+                    s.dimensions.join(", ")
+                ),
+            ));
+        }
+        // Two columns feeding one metric would add both into every day.
+        let mut mapped: BTreeMap<&str, &str> = BTreeMap::new();
+        for (column, metric) in &s.columns {
+            if let Some(first) = mapped.insert(metric.value.as_str(), column) {
+                problems.push(Problem::spanned(
+                    path,
+                    metric,
+                    format!("{at}.columns.{column}"),
+                    format!(
+                        "{} is already mapped from column {first:?}; map each metric from one column",
+                        metric.value
+                    ),
+                ));
+            }
+        }
+        if !matches!(*s.decimal_separator, '.' | ',') {
+            problems.push(Problem::located(
+                path,
+                s.decimal_separator.at,
+                format!("{at}.decimal_separator"),
+                format!("expected \".\" or \",\", found {:?}", s.decimal_separator),
+            ));
+        }
+        if !s.delimiter.is_ascii() || *s.delimiter == '"' {
+            problems.push(Problem::located(
+                path,
+                s.delimiter.at,
+                format!("{at}.delimiter"),
+                format!(
+                    "expected one ASCII character such as \",\", \";\" or a tab, found {:?}",
+                    s.delimiter
+                ),
+            ));
+        }
+        if let Some(format) = &s.date_format
+            && let Err(message) = values::check_date_format(&format.value)
+        {
+            problems.push(Problem::spanned(
+                path,
+                format,
+                format!("{at}.date_format"),
+                message,
+            ));
+        }
+        for (field, message) in s.api.iter().flat_map(api::ApiConfig::placeholder_problems) {
+            problems.push(Problem::located(
+                path,
+                s.id.at,
+                format!("{at}.api.{field}"),
+                message,
+            ));
+        }
+        self.check_origin(s, at, problems);
+    }
+
+    /// A file source names its file; a live source has the settings its API needs. What is
+    /// missing has no position of its own: the problem points at the source's `id`.
+    fn check_origin(&self, s: &SourceConfig, at: &str, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        let mut problem = |field: &str, message: String| {
+            problems.push(Problem::located(
+                path,
+                s.id.at,
+                format!("{at}{field}"),
+                message,
+            ))
+        };
+        let kind = s.kind.name();
+        if !s.kind.is_live() {
+            if s.api.is_some() {
+                problem(
+                    ".api",
+                    format!("a {kind} source reads a file: use `path`, not `api`"),
+                );
+            }
+            // Whether the file is there is the client's own problem, found when its report
+            // is built (and by `check`): one missing file stops no other client.
+            if s.path.is_none() {
+                problem(
+                    ".path",
+                    format!("a {kind} source needs `path: data/file.{kind}`"),
+                );
+            }
+            return;
+        }
+        if s.path.is_some() {
+            problem(
+                ".path",
+                format!("a {kind} source is fetched over HTTP: it has `api`, not `path`"),
+            );
+        }
+        if s.layout == Layout::Long && s.kind != SourceKind::Http {
+            problem(
+                ".layout",
+                format!("a {kind} source has one field per metric: `layout: wide`"),
+            );
+        }
+        let Some(api) = &s.api else {
+            problem(
+                ".api",
+                format!(
+                    "a {kind} source needs an `api` section ({})",
+                    live_needs(s.kind).join(", ")
+                ),
+            );
+            return;
+        };
+        let given = |field: &str| match field {
+            "url" => api.url.is_some(),
+            "property" => api.property.is_some(),
+            "customer_id" => api.customer_id.is_some(),
+            "developer_token" => api.developer_token.is_some(),
+            "object_id" => api.object_id.is_some(),
+            "site_url" => api.site_url.is_some(),
+            "location" => api.location.is_some(),
+            "auth" => api.auth.is_some(),
+            _ => true,
+        };
+        for field in live_needs(s.kind) {
+            if !given(field) {
+                problem(
+                    &format!(".api.{field}"),
+                    format!("a {kind} source needs `api.{field}`"),
+                );
+            }
+        }
+        if s.kind != SourceKind::Http
+            && (api.url.is_some() || api.pagination.is_some() || api.body.is_some())
+        {
+            problem(
+                ".api",
+                format!(
+                    "`url`, `body` and `pagination` belong to http sources; a {kind} source builds its own requests (set `base_url` to redirect them)"
+                ),
+            );
+        }
+        for (field, url) in [("url", &api.url), ("base_url", &api.base_url)] {
+            if let Some(url) = url
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                problem(
+                    &format!(".api.{field}"),
+                    format!("expected an http(s) URL, found {url:?}"),
+                );
+            }
+        }
+    }
+}
+
+/// The `api` settings a live source cannot do without.
+fn live_needs(kind: SourceKind) -> &'static [&'static str] {
+    match kind {
+        SourceKind::Http => &["url"],
+        SourceKind::Ga4 => &["property", "auth"],
+        SourceKind::GoogleAds => &["customer_id", "developer_token", "auth"],
+        SourceKind::Meta => &["object_id", "auth"],
+        SourceKind::SearchConsole => &["site_url", "auth"],
+        SourceKind::GbpReviews => &["location", "auth"],
+        SourceKind::Csv | SourceKind::Json => &[],
+    }
+}
+
+fn duplicates<'a>(
+    ids: impl Iterator<Item = &'a Located<Slug>>,
+    field: &str,
+    what: &str,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        let (at, id) = (id.at, id.as_str());
+        if let Some(first) = seen.insert(id, i) {
+            problems.push(Problem::located(
+                path,
+                at,
+                format!("{field}[{i}].id"),
+                format!("duplicate {what} {id:?} (already used by {field}[{first}])"),
+            ));
+        }
+    }
+}
