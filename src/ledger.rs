@@ -188,20 +188,41 @@ pub struct Ledger {
     conn: Mutex<Connection>,
 }
 
-type Result<T> = std::result::Result<T, String>;
+/// Why the ledger could not be read or written; the database's error stays its `source()`.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("cannot create {}: {source}", dir.display())]
+    CreateDir {
+        dir: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot open the ledger {}: {source}", path.display())]
+    Open {
+        path: std::path::PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("ledger: {0}")]
+    Db(#[from] rusqlite::Error),
+}
 
-fn db(e: rusqlite::Error) -> String {
-    format!("ledger: {e}")
+type Result<T> = std::result::Result<T, LedgerError>;
+
+fn db(e: rusqlite::Error) -> LedgerError {
+    LedgerError::Db(e)
 }
 
 impl Ledger {
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|source| LedgerError::CreateDir {
+                dir: dir.to_path_buf(),
+                source,
+            })?;
         }
-        let mut conn = Connection::open(path)
-            .map_err(|e| format!("cannot open the ledger {}: {e}", path.display()))?;
+        let mut conn = Connection::open(path).map_err(|source| LedgerError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(db)?;
         conn.execute_batch(SCHEMA).map_err(db)?;
@@ -602,7 +623,12 @@ mod tests {
         conn.execute("UPDATE reports SET state = 'exploded'", [])
             .unwrap();
         let e = l.get("acme", "2026-10").unwrap_err();
-        assert!(e.contains("unknown report state \"exploded\""), "{e}");
+        assert!(
+            e.to_string().contains("unknown report state \"exploded\""),
+            "{e}"
+        );
+        // The database's error is kept as the cause.
+        assert!(std::error::Error::source(&e).is_some());
         assert!(l.all().is_err());
     }
 

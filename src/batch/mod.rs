@@ -318,12 +318,14 @@ fn render_job(
         } else {
             ReportState::Waiting
         };
-        ledger.not_rendered(&job.client, key, job.run, state, data, Utc::now())?;
+        ledger
+            .not_rendered(&job.client, key, job.run, state, data, Utc::now())
+            .map_err(|e| e.to_string())?;
         return Ok(status);
     }
     let held = quality.status == DataStatus::Incomplete && job.on_incomplete == OnIncomplete::Hold;
     let input_hash = input_hash(&kit, &model, &job.formats)?;
-    let previous = ledger.get(&job.client, key)?;
+    let previous = ledger.get(&job.client, key).map_err(|e| e.to_string())?;
     if !options.force
         && let Some(done) = &previous
         && done.state == ReportState::Rendered
@@ -335,7 +337,9 @@ fn render_job(
         send(session, ledger, &client, &model, &kit, options, result);
         return Ok(JobStatus::Unchanged);
     }
-    ledger.start(&job.client, key, job.run, Utc::now())?;
+    ledger
+        .start(&job.client, key, job.run, Utc::now())
+        .map_err(|e| e.to_string())?;
     let rendered =
         render_formats(&model, &kit, ws, &job.formats).map_err(|e| crate::error_chain(&e))?;
     let dir = report_dir(&options.out, &job.client, key).map_err(|e| e.to_string())?;
@@ -351,17 +355,20 @@ fn render_job(
         });
     }
     let approval = job.approval == Approval::Required || held;
-    ledger.rendered(
-        &job.client,
-        key,
-        &input_hash,
-        &outputs,
-        approval,
-        data,
-        Utc::now(),
-    )?;
+    ledger
+        .rendered(
+            &job.client,
+            key,
+            &input_hash,
+            &outputs,
+            approval,
+            data,
+            Utc::now(),
+        )
+        .map_err(|e| e.to_string())?;
     result.awaiting_approval = ledger
-        .get(&job.client, key)?
+        .get(&job.client, key)
+        .map_err(|e| e.to_string())?
         .is_some_and(|e| e.approval == ApprovalState::Awaiting);
     result.outputs = outputs;
     send(session, ledger, &client, &model, &kit, options, result);
@@ -425,7 +432,7 @@ fn input_hash(
     }
     h.update(json.to_string());
     h.update(format!("{formats:?}"));
-    h.update(kit.folder_digest()?);
+    h.update(kit.folder_digest().map_err(|e| e.to_string())?);
     Ok(hex(&h.finalize()))
 }
 
@@ -433,8 +440,26 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Why the manifest could not be written; the cause stays its `source()`.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error(transparent)]
+    Ledger(#[from] ledger::LedgerError),
+    #[error("manifest: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 /// `out/manifest.json`: every rendered report whose files are in `out`, from the ledger.
-pub fn write_manifest(ledger: &Ledger, out: &Path, now: DateTime<Utc>) -> Result<PathBuf, String> {
+pub fn write_manifest(
+    ledger: &Ledger,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, ManifestError> {
     #[derive(Serialize)]
     struct Manifest<'a> {
         generated_at: String,
@@ -454,8 +479,11 @@ pub fn write_manifest(ledger: &Ledger, out: &Path, now: DateTime<Utc>) -> Result
         reports,
     };
     let path = out.join("manifest.json");
-    let bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
-    write_atomic(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let bytes = serde_json::to_vec_pretty(&manifest)?;
+    write_atomic(&path, &bytes).map_err(|source| ManifestError::Write {
+        path: path.clone(),
+        source,
+    })?;
     Ok(path)
 }
 

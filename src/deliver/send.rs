@@ -169,7 +169,9 @@ fn send(
         report.model.client.id.as_str(),
         report.model.period.key.as_str(),
     );
-    let known = ledger.deliveries(client, period)?;
+    let known = ledger
+        .deliveries(client, period)
+        .map_err(|e| e.to_string())?;
     let state_of = |r: &String| known.iter().find(|d| &d.recipient == r).map(|d| d.state);
     // `sending`: the process died between handing the message over and recording the answer;
     // `uncertain`: it was handed over and the server never answered. Either may have arrived.
@@ -226,14 +228,18 @@ fn send(
         .map(|r| r.parse().map_err(|e| format!("{r}: {e}")))
         .collect::<Result<Vec<_>>>()?;
     let envelope = Envelope::new(from, addresses).map_err(|e| e.to_string())?;
-    ledger.sending(client, period, &to_send, &composed.message_id, Utc::now())?;
+    ledger
+        .sending(client, period, &to_send, &composed.message_id, Utc::now())
+        .map_err(|e| e.to_string())?;
     let (state, status, reply) = match mailer.send(&envelope, &composed.message.formatted()) {
         Outcome::Accepted(reply) => (DeliveryState::Accepted, DeliveryStatus::Sent, reply),
         Outcome::Rejected(reply) => (DeliveryState::Rejected, DeliveryStatus::Rejected, reply),
         Outcome::Deferred(reply) => (DeliveryState::Deferred, DeliveryStatus::Deferred, reply),
         Outcome::Uncertain(reply) => (DeliveryState::Uncertain, DeliveryStatus::Uncertain, reply),
     };
-    ledger.delivered(client, period, &to_send, state, &reply, Utc::now())?;
+    ledger
+        .delivered(client, period, &to_send, state, &reply, Utc::now())
+        .map_err(|e| e.to_string())?;
     let mut detail = format!("{}: {reply}", to_send.join(", "));
     if status == DeliveryStatus::Uncertain {
         detail.push_str(&format!("; {NOT_RESENT}"));

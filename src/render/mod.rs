@@ -28,15 +28,26 @@ pub struct BrandKit {
     folder_digest: OnceLock<[u8; 32]>,
 }
 
+/// A brand folder that could not be read for its digest; the read error is the `source()`.
+#[derive(Debug, thiserror::Error)]
+#[error("brand {brand}: {source}")]
+pub struct BrandDigestError {
+    pub brand: String,
+    pub source: std::io::Error,
+}
+
 impl BrandKit {
     /// The brand folder's files (names and contents) hashed; the built-in brand has none.
-    pub fn folder_digest(&self) -> Result<[u8; 32], String> {
+    pub fn folder_digest(&self) -> Result<[u8; 32], BrandDigestError> {
         if let Some(digest) = self.folder_digest.get() {
             return Ok(*digest);
         }
         let mut h = Sha256::new();
         if let Some(dir) = &self.brand.dir {
-            hash_dir(&mut h, dir).map_err(|e| format!("brand {}: {e}", self.brand.id))?;
+            hash_dir(&mut h, dir).map_err(|source| BrandDigestError {
+                brand: self.brand.id.clone(),
+                source,
+            })?;
         }
         Ok(*self.folder_digest.get_or_init(|| h.finalize().into()))
     }
