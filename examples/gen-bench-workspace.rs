@@ -36,12 +36,13 @@ fn main() {
         .collect();
     ws["clients"] = Value::Array(clients);
     std::fs::create_dir_all(dir).unwrap();
-    for name in ["brands", "data"] {
-        let link = dir.join(name);
-        if !link.exists() {
-            std::os::unix::fs::symlink(samples.join(name), link).unwrap();
-        }
+    // Brands may be a linked folder; data files must be inside the workspace (a symlink out
+    // of it is refused), so they are hard-linked, or copied across file systems.
+    let brands = dir.join("brands");
+    if !brands.exists() {
+        std::os::unix::fs::symlink(samples.join("brands"), brands).unwrap();
     }
+    link_tree(&samples.join("data"), &dir.join("data"));
     // JSON is YAML: the workspace file is written as JSON.
     std::fs::write(
         dir.join("execreport.yaml"),
@@ -49,4 +50,18 @@ fn main() {
     )
     .unwrap();
     println!("{} clients in {}", n, dir.join("execreport.yaml").display());
+}
+
+/// `from`'s files hard-linked (or copied) under `to`.
+fn link_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            link_tree(&path, &target);
+        } else if !target.exists() && std::fs::hard_link(&path, &target).is_err() {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
 }
