@@ -122,6 +122,8 @@ pub enum KpiAggregation {
     Last,
     WeightedMean,
     Ratio,
+    /// A calculated metric: its formula over the period values of the metrics it names.
+    Formula,
 }
 
 /// Per-day averages over the days with data.

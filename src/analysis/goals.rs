@@ -17,7 +17,7 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
                 (None, None) => return None,
             };
             // 120 conversions a month means about 28 in a week; a rate or a rating does not scale.
-            let period_target = if def.aggregation.is_additive() {
+            let period_target = if ctx.catalog.is_additive(&def.id) {
                 target * ctx.period.length_in_months() / g.per.length_in_months()
             } else {
                 target
@@ -53,7 +53,7 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
                         GoalComparison::AtMost => v <= period_target,
                     };
                     let open = missing_days > 0
-                        && def.aggregation.is_additive()
+                        && ctx.catalog.is_additive(&def.id)
                         && met != (comparison == GoalComparison::AtLeast);
                     (!open).then_some(met)
                 }),

@@ -38,6 +38,7 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
     let missing_days = missing_in(ctx.period);
     let previous_missing_days = ctx.comparison.map(missing_in);
     let (change_basis, per_day) = basis(
+        ctx.catalog.is_additive(&m.id),
         m,
         value,
         previous,
@@ -90,6 +91,12 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         Aggregation::Last => (KpiAggregation::Last, None),
         Aggregation::WeightedMean { .. } => (KpiAggregation::WeightedMean, None),
         Aggregation::Ratio { .. } => (KpiAggregation::Ratio, None),
+        Aggregation::Formula(f) => {
+            let note = value.is_none().then(|| {
+                format!("Not computed for this period: {f} divides by zero.")
+            });
+            (KpiAggregation::Formula, note)
+        }
     };
     Kpi {
         id: m.id.clone(),
@@ -158,11 +165,13 @@ fn by_platform(ctx: &Context, m: &MetricDef) -> Vec<PlatformValue> {
         .collect()
 }
 
-/// How a KPI's periods can be compared like with like. When either misses days, sums are
+/// How a KPI's periods can be compared like with like. When either misses days, sums (and
+/// formulas adding sums) are
 /// compared as per-day averages over the days with data, ratios and weighted means over
 /// those days as they are; a last value of a period that misses days may be stale, so it is
 /// not compared at all.
 fn basis(
+    additive: bool,
     m: &MetricDef,
     value: Option<f64>,
     previous: Option<f64>,
@@ -176,27 +185,26 @@ fn basis(
     if missing == 0 && previous_missing == 0 {
         return (ChangeBasis::Totals, None);
     }
-    let present = |days: u32, missing: u32| f64::from(days.saturating_sub(missing));
-    match m.aggregation {
-        Aggregation::Sum | Aggregation::SumOfDailyUniques => {
-            let (now, then) = (
-                present(days, missing),
-                present(previous_days, previous_missing),
-            );
-            if now == 0.0 || then == 0.0 {
-                return (ChangeBasis::None, None);
-            }
-            let per_day = PerDay {
-                value: v / now,
-                previous: p / then,
-            };
-            (ChangeBasis::DaysPresent, Some(per_day))
-        }
-        Aggregation::Ratio { .. } | Aggregation::WeightedMean { .. } => {
-            (ChangeBasis::DaysPresent, None)
-        }
-        Aggregation::Last => (ChangeBasis::None, None),
+    if matches!(m.aggregation, Aggregation::Last) {
+        return (ChangeBasis::None, None);
     }
+    if !additive {
+        // Ratios, weighted means and formulas over ratios compare as they are.
+        return (ChangeBasis::DaysPresent, None);
+    }
+    let present = |days: u32, missing: u32| f64::from(days.saturating_sub(missing));
+    let (now, then) = (
+        present(days, missing),
+        present(previous_days, previous_missing),
+    );
+    if now == 0.0 || then == 0.0 {
+        return (ChangeBasis::None, None);
+    }
+    let per_day = PerDay {
+        value: v / now,
+        previous: p / then,
+    };
+    (ChangeBasis::DaysPresent, Some(per_day))
 }
 
 /// Daily values of each KPI for the period and the comparison, aligned by day index.

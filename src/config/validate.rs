@@ -8,7 +8,6 @@ use serde_saphyr::Spanned;
 
 use super::schema::{self, Layout, SourceConfig, SourceKind};
 use super::{Located, Problem, Slug, Workspace, api, values};
-use crate::metrics::catalog::Aggregation;
 
 impl Workspace {
     pub(super) fn validate(&self, problems: &mut Vec<Problem>) {
@@ -247,11 +246,8 @@ impl Workspace {
         }
         for (column, metric) in s.columns.iter().chain(&s.metric_names) {
             self.check_metric(metric, &format!("{at}.columns.{column}"), problems);
-            let parts = match self.catalog.get(&metric.value).map(|m| &m.aggregation) {
-                Some(Aggregation::Ratio {
-                    numerator,
-                    denominator,
-                }) => format!("{numerator} and {denominator}"),
+            let parts = match self.catalog.get(&metric.value) {
+                Some(def) if def.aggregation.is_computed() => def.components().join(" and "),
                 _ => continue,
             };
             problems.push(Problem::spanned(
@@ -260,7 +256,7 @@ impl Workspace {
                 format!("{at}.columns.{column}"),
                 format!(
                     "{} is computed from its parts ({}); map those columns instead, \
-                         so the ratio is computed from period sums",
+                         so it is computed from the period's values",
                     metric.value, parts
                 ),
             ));

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::formula::Formula;
+
 /// What a value measures; renderers format by unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,7 +35,7 @@ pub enum Direction {
 }
 
 /// How daily values combine into a period value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Aggregation {
     /// Additive: the sum of the daily values.
@@ -50,12 +52,21 @@ pub enum Aggregation {
         numerator: String,
         denominator: String,
     },
+    /// A calculated metric (`formula: ads.spend / (web.conversions + local.calls)`), computed
+    /// from the period values of the metrics it names.
+    Formula(Formula),
 }
 
 impl Aggregation {
-    /// Whether a goal on this metric scales with the length of the period.
+    /// Whether a goal on this metric scales with the length of the period (see also
+    /// [`Catalog::is_additive`], which knows formulas that only add sums).
     pub fn is_additive(&self) -> bool {
         matches!(self, Self::Sum | Self::SumOfDailyUniques)
+    }
+
+    /// Whether the metric is computed from others, so no source may give it.
+    pub fn is_computed(&self) -> bool {
+        matches!(self, Self::Ratio { .. } | Self::Formula(_))
     }
 }
 
@@ -176,6 +187,16 @@ impl Catalog {
         self.metrics.iter().map(|m| m.id.as_str()).collect()
     }
 
+    /// Whether the metric's period value is a sum of daily values: sums, and formulas that
+    /// only add and subtract sums. Such values scale with the period's length.
+    pub fn is_additive(&self, id: &str) -> bool {
+        match self.get(id).map(|m| &m.aggregation) {
+            Some(Aggregation::Formula(f)) => f.is_sum(&|part| self.is_additive(part)),
+            Some(a) => a.is_additive(),
+            None => false,
+        }
+    }
+
     /// Position in display order (catalog order).
     pub fn position(&self, id: &str) -> usize {
         self.index.get(id).copied().unwrap_or(usize::MAX)
@@ -191,6 +212,7 @@ impl MetricDef {
                 denominator,
             } => vec![numerator, denominator],
             Aggregation::WeightedMean { weight } => vec![weight],
+            Aggregation::Formula(f) => f.metrics(),
             _ => Vec::new(),
         }
     }

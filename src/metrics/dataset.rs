@@ -240,6 +240,7 @@ impl Dataset {
             Some(Aggregation::WeightedMean { weight }) => {
                 self.metrics.contains_key(metric) && self.metrics.contains_key(weight)
             }
+            Some(Aggregation::Formula(f)) => f.metrics().iter().all(|m| self.has(catalog, m)),
             Some(_) => self.metrics.contains_key(metric),
             None => false,
         }
@@ -248,6 +249,8 @@ impl Dataset {
     /// The platforms that feed a metric (or its parts), in the order their sources came.
     pub fn platforms(&self, catalog: &Catalog, metric: &str) -> Vec<Platform> {
         let found: Vec<Platform> = match catalog.get(metric).map(|m| &m.aggregation) {
+            // A formula may mix channels: a platform's share of it means nothing.
+            Some(Aggregation::Formula(_)) => Vec::new(),
             Some(Aggregation::Ratio {
                 numerator,
                 denominator,
@@ -285,6 +288,13 @@ impl Dataset {
                     .into_iter()
                     .filter(|n| d.contains(n))
                     .collect()
+            }
+            Some(Aggregation::Formula(f)) => {
+                let mut parts = f.metrics().into_iter().map(|m| self.dimensions(catalog, m));
+                let first = parts.next().unwrap_or_default();
+                parts.fold(first, |acc, d| {
+                    acc.into_iter().filter(|n| d.contains(n)).collect()
+                })
             }
             _ => {
                 let all = self.metrics.get(metric).map_or(&[][..], Vec::as_slice);
@@ -371,6 +381,10 @@ impl Dataset {
             let d = self.value(catalog, denominator, start, end, slice)?;
             return (d != 0.0).then(|| n / d);
         }
+        if let Aggregation::Formula(formula) = &def.aggregation {
+            // The period values of the metrics it names, never a mean of daily results.
+            return formula.eval(&mut |id| self.value(catalog, id, start, end, slice));
+        }
         let parts: Vec<(&MetricSeries, Vec<&Point>)> = self
             .metrics
             .get(metric)?
@@ -438,7 +452,7 @@ impl Dataset {
                 }
                 (den > 0.0).then(|| num / den)
             }
-            Aggregation::Ratio { .. } => unreachable!("handled above"),
+            Aggregation::Ratio { .. } | Aggregation::Formula(_) => unreachable!("handled above"),
         }
     }
 
@@ -462,6 +476,14 @@ impl Dataset {
                     .intersection(&d)
                     .copied()
                     .collect()
+            }
+            Some(Aggregation::Formula(f)) => {
+                let mut parts = f
+                    .metrics()
+                    .into_iter()
+                    .map(|m| self.covered_dates(catalog, m, period, slice));
+                let first = parts.next().unwrap_or_default();
+                parts.fold(first, |acc, d| acc.intersection(&d).copied().collect())
             }
             // A day without reviews has no rating, and is not missing: coverage is the weight's.
             Some(Aggregation::WeightedMean { weight }) => {
@@ -763,6 +785,30 @@ mod tests {
         let mut ds = Dataset::default();
         ds.insert("ads.spend".into(), first_account).unwrap();
         ds.insert("ads.spend".into(), other_account).unwrap();
+    }
+
+    #[test]
+    fn a_formula_divides_period_values_not_daily_ones() {
+        let custom = crate::metrics::catalog::MetricDef {
+            id: "ads.cost_per_lead".into(),
+            label: "Cost per lead".into(),
+            unit: crate::metrics::catalog::Unit::Money,
+            aggregation: Aggregation::Formula(
+                crate::metrics::formula::Formula::parse("ads.spend / (ads.conversions + 1)")
+                    .unwrap(),
+            ),
+            good: crate::metrics::catalog::Direction::Down,
+            definition: String::new(),
+        };
+        let c = Catalog::with_custom(vec![custom]).unwrap();
+        // Day 1: 100 / (9 + 1) = 10; day 2: 300 / (0 + 1) = 300; mean 155. The period:
+        // 400 / (9 + 1) = 40.
+        let ds = data(&[
+            ("ads.spend", series(&[(1, "", 100.0), (2, "", 300.0)])),
+            ("ads.conversions", series(&[(1, "", 9.0), (2, "", 0.0)])),
+        ]);
+        let v = ds.value(&c, "ads.cost_per_lead", d(1), d(2), Slice::All);
+        assert_eq!(v, Some(40.0));
     }
 
     #[test]

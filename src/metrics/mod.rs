@@ -2,4 +2,5 @@
 
 pub mod catalog;
 pub mod dataset;
+pub mod formula;
 pub mod platform;

@@ -709,14 +709,21 @@ impl SectionBuilder<'_> {
                 ));
             }
         }
-        for k in r
-            .kpis
-            .iter()
-            .filter(|k| k.value.is_some() && k.note.is_some())
-        {
+        // A KPI without a value says why when its note does (a formula dividing by zero,
+        // unique counts of several platforms), and not where it simply has no data.
+        let explained = |k: &Kpi| {
+            k.value.is_some()
+                || matches!(
+                    k.aggregation,
+                    KpiAggregation::Formula | KpiAggregation::PlatformTotal
+                )
+        };
+        for k in r.kpis.iter().filter(|k| k.note.is_some() && explained(k)) {
             // The model's notes are English; known kinds have a translated message.
             let note = match k.aggregation {
                 KpiAggregation::SumOfDailyUniques => l.t("note-daily-uniques"),
+                KpiAggregation::Formula => l.t("note-formula-undefined"),
+                KpiAggregation::PlatformTotal => l.t("note-platform-uniques"),
                 _ => k.note.clone().unwrap_or_default(),
             };
             paragraphs.push(format!("{}: {}", self.metric_label(&k.id), note));

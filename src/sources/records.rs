@@ -10,7 +10,7 @@ use super::cell::{parse_date, parse_number};
 use super::{BadRow, SourceData, SourceError};
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
 use crate::config::values::date_example;
-use crate::metrics::catalog::{Aggregation, Catalog};
+use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::{MetricSeries, Point};
 
 /// A field's content as the file has it.
@@ -268,7 +268,7 @@ impl<'a> RowMapper<'a> {
                 });
         }
         match self.catalog.get(&name) {
-            Some(m) if !matches!(m.aggregation, Aggregation::Ratio { .. }) => Ok(name),
+            Some(m) if !m.aggregation.is_computed() => Ok(name),
             Some(_) => Err(r.place(Some(&c.metric_column)).because(format!(
                 "{name} is computed from its parts; give the parts instead"
             ))),

@@ -293,3 +293,90 @@ fn the_same_numbers_are_never_counted_twice() {
         "{err}"
     );
 }
+
+/// The fixture with calculated metrics defined under `metrics:`.
+fn with_formulas(formulas: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let ws = workspace("", &[10, 11, 12]);
+    let path = ws.path().join("execreport.yaml");
+    let mut metrics = String::from("metrics:\n");
+    for (id, unit, formula) in formulas {
+        metrics.push_str(&format!(
+            "  - id: {id}\n    label: {id}\n    unit: {unit}\n    good: down\n    aggregation: {{formula: \"{formula}\"}}\n"
+        ));
+    }
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, metrics + &yaml).unwrap();
+    ws
+}
+
+#[test]
+fn calculated_metrics_come_from_the_period_values_of_their_parts() {
+    let ws = with_formulas(&[
+        (
+            "ads.cost_per_lead",
+            "money",
+            "ads.spend / (ads.conversions + social.engagements / 10)",
+        ),
+        ("ads.leads", "count", "ads.conversions + social.engagements"),
+        (
+            "ads.never",
+            "money",
+            "ads.spend / (ads.clicks - ads.clicks)",
+        ),
+    ]);
+    let o = run(
+        ws.path(),
+        &["render", "--period", "2026-10", "--format", "json,html"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = ws.path().join("out/multi/2026-10");
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    // Microsoft Ads misses 10–12 October: 28 of its days, 31 of Google's and the networks'.
+    let (spend, conversions, engagements) = (3100.0 + 28.0 * 20.0, 310.0 + 28.0, 2170.0);
+    let cpl = kpi(&m, "ads.cost_per_lead");
+    close(&cpl["value"], spend / (conversions + engagements / 10.0));
+    assert_eq!(cpl["aggregation"], "formula");
+    assert!(cpl.get("by_platform").is_none(), "{cpl}");
+    // A formula adding sums is a sum: its change is compared per day when days are missing.
+    let leads = kpi(&m, "ads.leads");
+    close(&leads["value"], conversions + engagements);
+    assert_eq!(leads["missing_days"], 3);
+    assert_eq!(leads["change_basis"], "days_present");
+    assert!(leads["per_day"]["value"].is_number(), "{leads}");
+    // Division by zero: no value, and the data notes say why.
+    let never = kpi(&m, "ads.never");
+    assert!(never["value"].is_null());
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("ads.never: Not computed for this period: the formula divides by zero."));
+}
+
+#[test]
+fn bad_formulas_are_refused_at_load_with_where_and_why() {
+    for (formulas, expected) in [
+        (
+            vec![("ads.cpl", "money", "ads.spend / web.leads")],
+            "metric \"ads.cpl\" refers to unknown metric \"web.leads\"",
+        ),
+        (
+            vec![
+                ("ads.a", "count", "ads.b + 1"),
+                ("ads.b", "count", "ads.a * 2"),
+            ],
+            "metric \"ads.a\" is computed from itself: ads.a → ads.b → ads.a",
+        ),
+        (
+            vec![("ads.cpl", "money", "ads.spend / (ads.conversions")],
+            "expected \")\", found the end",
+        ),
+        (
+            vec![("ads.cpl", "money", "ads.spend / 0")],
+            "divides by zero",
+        ),
+    ] {
+        let ws = with_formulas(&formulas);
+        let o = run(ws.path(), &["check"]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains(expected), "{}", stderr(&o));
+    }
+}

@@ -160,6 +160,8 @@ metric-email-click_rate = Klickrate
 definition-email-click_rate = Klicks ÷ zugestellte E-Mails.
 
 note-daily-uniques = Summe der täglich eindeutigen Werte: Wer an mehreren Tagen aktiv ist, wird einmal pro Tag gezählt.
+note-formula-undefined = Für diesen Zeitraum nicht berechnet: Die Formel teilt durch null.
+note-platform-uniques = Jede Plattform zählt ihre eigenen eindeutigen Nutzer; eine Person kann mehrere Plattformen nutzen, daher werden die Zahlen nicht addiert.
 dim-device = Gerät
 dim-country = Land
 dim-source = Quelle

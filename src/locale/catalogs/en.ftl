@@ -163,6 +163,8 @@ metric-email-click_rate = Click rate
 definition-email-click_rate = Clicks ÷ delivered.
 
 note-daily-uniques = Sum of daily unique counts: someone active on several days is counted once per day.
+note-formula-undefined = Not computed for this period: the formula divides by zero.
+note-platform-uniques = Each platform counts its own unique users; one person may use several platforms, so the counts are not added up.
 dim-device = device
 dim-country = country
 dim-source = source

@@ -160,6 +160,8 @@ metric-email-click_rate = Tasa de clics
 definition-email-click_rate = Clics ÷ emails entregados.
 
 note-daily-uniques = Suma de recuentos únicos diarios: alguien activo varios días cuenta una vez por día.
+note-formula-undefined = No se calcula para este periodo: la fórmula divide entre cero.
+note-platform-uniques = Cada plataforma cuenta sus propios usuarios únicos; una misma persona puede usar varias, por lo que las cifras no se suman.
 dim-device = dispositivo
 dim-country = país
 dim-source = fuente

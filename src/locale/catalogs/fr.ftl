@@ -160,6 +160,8 @@ metric-email-click_rate = Taux de clic
 definition-email-click_rate = Clics ÷ e-mails délivrés.
 
 note-daily-uniques = Somme des décomptes uniques quotidiens : une personne active plusieurs jours est comptée une fois par jour.
+note-formula-undefined = Non calculé pour cette période : la formule divise par zéro.
+note-platform-uniques = Chaque plateforme compte ses propres utilisateurs uniques ; une même personne peut en utiliser plusieurs, les chiffres ne sont donc pas additionnés.
 dim-device = appareil
 dim-country = pays
 dim-source = source

@@ -142,6 +142,8 @@ metric-email-click_rate = Tingkat klik
 definition-email-click_rate = Klik ÷ email terkirim.
 
 note-daily-uniques = Jumlah hitungan unik harian: orang yang aktif pada beberapa hari dihitung sekali per hari.
+note-formula-undefined = Tidak dihitung untuk periode ini: rumusnya membagi dengan nol.
+note-platform-uniques = Setiap platform menghitung pengguna uniknya sendiri; satu orang bisa memakai beberapa platform, jadi angkanya tidak dijumlahkan.
 dim-device = perangkat
 dim-country = negara
 dim-source = sumber

@@ -160,6 +160,8 @@ metric-email-click_rate = Tasso di clic
 definition-email-click_rate = Clic ÷ email consegnate.
 
 note-daily-uniques = Somma dei conteggi unici giornalieri: chi è attivo in più giorni viene contato una volta al giorno.
+note-formula-undefined = Non calcolato per questo periodo: la formula divide per zero.
+note-platform-uniques = Ogni piattaforma conta i propri utenti unici; una stessa persona può usarne più di una, quindi i valori non vengono sommati.
 dim-device = dispositivo
 dim-country = paese
 dim-source = sorgente

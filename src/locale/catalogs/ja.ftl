@@ -142,6 +142,8 @@ metric-email-click_rate = クリック率
 definition-email-click_rate = クリック数 ÷ 到達数。
 
 note-daily-uniques = 日別ユニーク数の合計です。複数日にわたって利用した人は、1日につき1回カウントされます。
+note-formula-undefined = この期間は算出できません（計算式がゼロで割っています）。
+note-platform-uniques = ユニークユーザー数は各プラットフォームが個別に集計しています。同じ人が複数のプラットフォームを利用することがあるため、合算していません。
 dim-device = デバイス
 dim-country = 国
 dim-source = 参照元

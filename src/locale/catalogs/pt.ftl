@@ -160,6 +160,8 @@ metric-email-click_rate = Taxa de cliques
 definition-email-click_rate = Cliques ÷ e-mails entregues.
 
 note-daily-uniques = Soma das contagens únicas diárias: quem está ativo em vários dias é contado uma vez por dia.
+note-formula-undefined = Não calculado para este período: a fórmula divide por zero.
+note-platform-uniques = Cada plataforma conta seus próprios usuários únicos; a mesma pessoa pode usar várias, por isso os números não são somados.
 dim-device = dispositivo
 dim-country = país
 dim-source = origem

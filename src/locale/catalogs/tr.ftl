@@ -142,6 +142,8 @@ metric-email-click_rate = Tıklama oranı
 definition-email-click_rate = Tıklamalar ÷ teslim edilen e-postalar.
 
 note-daily-uniques = Günlük tekil sayıların toplamı: birden fazla gün aktif olan kişi her gün için bir kez sayılır.
+note-formula-undefined = Bu dönem için hesaplanmadı: formül sıfıra bölüyor.
+note-platform-uniques = Her platform kendi tekil kullanıcılarını sayar; aynı kişi birden fazla platformu kullanabildiği için sayılar toplanmaz.
 dim-device = cihaz
 dim-country = ülke
 dim-source = kaynak
