@@ -86,10 +86,41 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         }
         match page.pointer("/paging/next").and_then(Value::as_str) {
             Some(next) => call = next_page(s, &call, next)?,
-            None => return Ok(out),
+            None => {
+                out.rows = merge_same_keys(out.rows, &fields);
+                return Ok(out);
+            }
         }
     }
     Err(s.unexpected(&call, format!("more than {MAX_PAGES} pages")))
+}
+
+/// Campaigns of one name on one day as one row: the row mapper refuses two rows for the same
+/// day and dimension values, as they would usually be one row counted twice.
+fn merge_same_keys(rows: Vec<Map<String, Value>>, fields: &[&str]) -> Vec<Map<String, Value>> {
+    let mut merged: Vec<Map<String, Value>> = Vec::with_capacity(rows.len());
+    let mut at: std::collections::HashMap<String, usize> = Default::default();
+    for row in rows {
+        let key: String = row
+            .iter()
+            .filter(|(k, _)| !fields.contains(&k.as_str()))
+            .map(|(k, v)| format!("{k}={v};"))
+            .collect();
+        match at.get(&key) {
+            Some(&i) => {
+                for f in fields {
+                    let sum =
+                        merged[i][*f].as_f64().unwrap_or(0.0) + row[*f].as_f64().unwrap_or(0.0);
+                    merged[i][*f] = json!(sum);
+                }
+            }
+            None => {
+                at.insert(key, merged.len());
+                merged.push(row);
+            }
+        }
+    }
+    merged
 }
 
 /// Ratios and averages of a day, which cannot be added up over a period.
@@ -218,6 +249,26 @@ mod tests {
             .unwrap();
         assert_eq!(purchases[CONVERSIONS], 3.0);
         assert!(!purchases.contains_key("campaign"));
+    }
+
+    #[test]
+    fn campaigns_of_one_name_on_one_day_are_one_row() {
+        let row = |day: &str, campaign: &str, spend: f64| {
+            json!({"date": day, "campaign": campaign, "spend": spend})
+                .as_object()
+                .unwrap()
+                .clone()
+        };
+        let rows = vec![
+            row("2026-10-01", "Sale", 1.5),
+            row("2026-10-01", "Brand", 2.0),
+            row("2026-10-01", "Sale", 2.25),
+            row("2026-10-02", "Sale", 4.0),
+        ];
+        let merged = merge_same_keys(rows, &["spend"]);
+        assert_eq!(merged.len(), 3);
+        assert_eq!(merged[0]["spend"], 3.75);
+        assert_eq!(merged[2]["spend"], 4.0);
     }
 
     #[test]
