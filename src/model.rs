@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::config::schema::{Calendar, Contact, GoalPer, Section, SourceKind};
 use crate::metrics::catalog::{Direction, Unit};
+use crate::metrics::platform::Platform;
 use crate::period::{CompareKind, PeriodKind};
 use crate::sources::BadRow;
 use crate::sources::live::FetchInfo;
@@ -30,6 +31,8 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Ids of the KPIs shown as tiles in the executive summary.
     pub summary: Vec<String>,
+    /// The platforms the data comes from (id and display name), in source order.
+    pub platforms: Vec<Platform>,
     pub kpis: Vec<Kpi>,
     pub series: Vec<Series>,
     pub breakdowns: Vec<Breakdown>,
@@ -166,6 +169,22 @@ pub struct Kpi {
     pub per_day: Option<PerDay>,
     /// A caveat a reader must see next to the number, e.g. for summed daily uniques.
     pub note: Option<String>,
+    /// When two or more platforms feed the metric: each one's share of it, in source order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_platform: Vec<PlatformValue>,
+}
+
+/// One platform's value of a KPI that several platforms feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlatformValue {
+    /// The platform's id (`google_ads`); `Report.platforms` names it.
+    pub platform: String,
+    pub value: Option<f64>,
+    pub previous: Option<f64>,
+    /// change / |previous|, given only when both periods are complete for this platform.
+    pub change_pct: Option<f64>,
+    /// Days of the period without data from this platform.
+    pub missing_days: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -197,6 +216,9 @@ pub struct Breakdown {
     pub rows: Vec<BreakdownRow>,
     /// Everything below the top rows, aggregated with the same rules; null if nothing left.
     pub other: Option<BreakdownRow>,
+    /// By platform: all platforms together, with the same rules (blended ratios).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<BreakdownRow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -209,6 +231,10 @@ pub struct BreakdownRow {
     pub previous: BTreeMap<String, Option<f64>>,
     /// Share of the rank metric's total.
     pub share: Option<f64>,
+    /// Where the row's numbers come from (platform ids), when several platforms feed the
+    /// breakdown's metrics.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub platforms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -292,7 +318,7 @@ pub struct SourceQuality {
     /// `csv`, `json`, `http`, `ga4`, `google_ads`, `meta`, `search_console`, `gbp_reviews`.
     pub kind: SourceKind,
     /// The platform's display name (`Google Search Console`), for live sources.
-    pub platform: Option<&'static str>,
+    pub platform: Option<String>,
     /// The channels the source feeds (`web`, `ads`, ...), in catalog order.
     pub channels: Vec<String>,
     pub status: SourceStatus,

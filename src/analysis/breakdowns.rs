@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::metrics::catalog::{Aggregation, CHANNELS};
 use crate::metrics::dataset::Slice;
+use crate::metrics::platform::PLATFORM;
 use crate::model::{Breakdown, BreakdownRow, Kpi};
 use crate::period::Period;
 
@@ -25,22 +26,57 @@ pub fn breakdowns(ctx: &Context, kpis: &[Kpi], top: usize) -> Vec<Breakdown> {
             continue;
         };
         for dimension in ctx.data.dimensions(ctx.catalog, &rank.id) {
-            let columns: Vec<String> = metrics
+            let mut columns: Vec<String> = metrics
                 .iter()
                 .filter(|k| ctx.data.dimensions(ctx.catalog, &k.id).contains(&dimension))
                 .map(|k| k.id.clone())
                 .collect();
-            out.push(breakdown(
-                ctx,
-                channel,
-                &dimension,
-                &rank.id,
-                columns,
-                top.max(1),
-            ));
+            let by_platform = dimension == PLATFORM;
+            if by_platform {
+                columns = platform_columns(channel, columns);
+            }
+            let top = if by_platform {
+                usize::MAX - 1
+            } else {
+                top.max(1)
+            };
+            out.push(breakdown(ctx, channel, &dimension, &rank.id, columns, top));
         }
     }
     out
+}
+
+/// The columns agencies compare platforms on, where the channel has them; else the first four.
+fn platform_columns(channel: &str, available: Vec<String>) -> Vec<String> {
+    let preferred: &[&str] = match channel {
+        "web" => &["web.sessions", "web.conversions", "web.conversion_rate"],
+        "ads" => &["ads.spend", "ads.conversions", "ads.cpa", "ads.roas"],
+        "seo" => &["seo.clicks", "seo.impressions", "seo.ctr"],
+        "local" => &[
+            "local.calls",
+            "local.website_clicks",
+            "local.directions",
+            "local.views",
+        ],
+        "social" => &[
+            "social.followers",
+            "social.engagements",
+            "social.engagement_rate",
+        ],
+        "reviews" => &["reviews.new", "reviews.rating"],
+        "email" => &["email.delivered", "email.open_rate", "email.click_rate"],
+        _ => &[],
+    };
+    let chosen: Vec<String> = available
+        .iter()
+        .filter(|m| preferred.contains(&m.as_str()))
+        .cloned()
+        .collect();
+    if chosen.is_empty() {
+        available.into_iter().take(4).collect()
+    } else {
+        chosen
+    }
 }
 
 fn breakdown(
@@ -66,6 +102,8 @@ fn breakdown(
         .collect();
     // Largest first; ties by name so the order is stable.
     keys.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // Rows of a breakdown fed by several platforms say which ones they come from.
+    let several = dimension != PLATFORM && ctx.data.platforms(ctx.catalog, rank).len() > 1;
     let row = |key: Option<String>, members: usize, slice: Slice| {
         let collect = |p: Option<&Period>| -> BTreeMap<String, Option<f64>> {
             metrics
@@ -73,19 +111,20 @@ fn breakdown(
                 .map(|m| (m.clone(), p.and_then(|p| value(ctx, m, p, slice))))
                 .collect()
         };
-        let values = collect(Some(ctx.period));
-        let share = values
-            .get(rank)
-            .copied()
-            .flatten()
+        let share = value(ctx, rank, ctx.period, slice)
             .zip(total)
             .and_then(|(v, t)| (t != 0.0).then(|| v / t));
+        let platforms = match (&key, several) {
+            (Some(k), true) => ctx.data.platforms_with(rank, dimension, k, ctx.period),
+            _ => Vec::new(),
+        };
         BreakdownRow {
             key,
             members,
-            values,
+            values: collect(Some(ctx.period)),
             previous: collect(ctx.comparison),
             share,
+            platforms,
         }
     };
     // An "other" row for a single leftover value would just hide it: show it instead.
@@ -100,6 +139,7 @@ fn breakdown(
         .collect();
     let rest: Vec<String> = keys[shown..].iter().map(|(k, _)| k.clone()).collect();
     let other = (!rest.is_empty()).then(|| row(None, rest.len(), Slice::Among(dimension, &rest)));
+    let total = (dimension == PLATFORM).then(|| row(None, keys.len(), Slice::All));
     Breakdown {
         channel: channel.to_string(),
         dimension: dimension.to_string(),
@@ -107,5 +147,6 @@ fn breakdown(
         metrics,
         rows,
         other,
+        total,
     }
 }

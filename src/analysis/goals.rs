@@ -33,7 +33,7 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
             let missing_days = ctx.period.days
                 - ctx
                     .data
-                    .covered_dates(ctx.catalog, &def.id, ctx.period)
+                    .covered_dates(ctx.catalog, &def.id, ctx.period, Slice::All)
                     .len() as u32;
             Some(GoalProgress {
                 metric: def.id.clone(),

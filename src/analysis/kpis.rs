@@ -2,7 +2,10 @@
 
 use crate::metrics::catalog::{Aggregation, Direction, MetricDef};
 use crate::metrics::dataset::Slice;
-use crate::model::{ChangeBasis, DayValue, Kpi, KpiAggregation, PerDay, Sentiment, Series, Trend};
+use crate::metrics::platform::PLATFORM;
+use crate::model::{
+    ChangeBasis, DayValue, Kpi, KpiAggregation, PerDay, PlatformValue, Sentiment, Series, Trend,
+};
 use crate::period::Period;
 
 use super::Context;
@@ -23,8 +26,13 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         ctx.data
             .value(ctx.catalog, &m.id, p.start, p.end, Slice::All)
     };
-    let missing_in =
-        |p: &Period| p.days - ctx.data.covered_dates(ctx.catalog, &m.id, p).len() as u32;
+    let missing_in = |p: &Period| {
+        p.days
+            - ctx
+                .data
+                .covered_dates(ctx.catalog, &m.id, p, Slice::All)
+                .len() as u32
+    };
     let value = value_in(ctx.period);
     let previous = ctx.comparison.and_then(value_in);
     let missing_days = missing_in(ctx.period);
@@ -66,10 +74,14 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         Aggregation::SumOfDailyUniques
             if ctx
                 .data
-                .total(&m.id, ctx.period.start, ctx.period.end)
-                .is_some() =>
+                .has_total(&m.id, ctx.period.start, ctx.period.end) =>
         {
-            (KpiAggregation::PlatformTotal, None)
+            let note = value.is_none().then(|| {
+                "Each platform counts its own unique people; one person may use several, so \
+                 the counts are not added up."
+                    .to_string()
+            });
+            (KpiAggregation::PlatformTotal, note)
         }
         Aggregation::SumOfDailyUniques => (
             KpiAggregation::SumOfDailyUniques,
@@ -102,7 +114,48 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         change_basis,
         per_day,
         note,
+        by_platform: by_platform(ctx, m),
     }
+}
+
+/// Each platform's value when two or more feed the metric; a change only where both periods
+/// are complete for that platform.
+fn by_platform(ctx: &Context, m: &MetricDef) -> Vec<PlatformValue> {
+    let platforms = ctx.data.platforms(ctx.catalog, &m.id);
+    if platforms.len() < 2 {
+        return Vec::new();
+    }
+    platforms
+        .iter()
+        .map(|p| {
+            let slice = Slice::Is(PLATFORM, &p.id);
+            let value_in = |period: &Period| {
+                ctx.data
+                    .value(ctx.catalog, &m.id, period.start, period.end, slice)
+            };
+            let missing_in = |period: &Period| {
+                period.days
+                    - ctx
+                        .data
+                        .covered_dates(ctx.catalog, &m.id, period, slice)
+                        .len() as u32
+            };
+            let (value, missing_days) = (value_in(ctx.period), missing_in(ctx.period));
+            let previous = ctx.comparison.and_then(value_in);
+            let complete = missing_days == 0 && ctx.comparison.map(missing_in) == Some(0);
+            let change_pct = value
+                .zip(previous)
+                .filter(|&(_, p)| complete && p != 0.0)
+                .map(|(v, p)| (v - p) / p.abs());
+            PlatformValue {
+                platform: p.id.clone(),
+                value,
+                previous,
+                change_pct,
+                missing_days,
+            }
+        })
+        .collect()
 }
 
 /// How a KPI's periods can be compared like with like. When either misses days, sums are

@@ -14,7 +14,7 @@ use crate::sources::SourceData;
 pub struct SourceMeta {
     pub id: String,
     pub kind: SourceKind,
-    pub platform: Option<&'static str>,
+    pub platform: Option<String>,
     pub channels: Vec<String>,
 }
 
@@ -52,7 +52,7 @@ pub fn data_quality(
                 SourceQuality {
                     id: meta.id.clone(),
                     kind: meta.kind,
-                    platform: meta.platform,
+                    platform: meta.platform.clone(),
                     channels: meta.channels.clone(),
                     status: SourceStatus::Ok,
                     error: None,
@@ -70,7 +70,7 @@ pub fn data_quality(
             SourceOutcome::Failed { meta, error } => SourceQuality {
                 id: meta.id.clone(),
                 kind: meta.kind,
-                platform: meta.platform,
+                platform: meta.platform.clone(),
                 channels: meta.channels.clone(),
                 status: SourceStatus::Failed,
                 error: Some(error.clone()),

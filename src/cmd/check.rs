@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use execreport::config::Problem;
 use execreport::config::schema::OnBadRow;
 use execreport::metrics::dataset::Dataset;
 use execreport::session::Session;
@@ -46,11 +47,17 @@ pub fn run(session: &Session) -> ExitCode {
             }
             if let Some(p) = source.path.as_ref().filter(|p| !ws.root.join(p).is_file()) {
                 let word = if source.required { "error" } else { "warning" };
-                eprintln!(
-                    "{word}: {}: clients[{c}].sources[{s}].path: client {id}: data file {} does not exist (paths are relative to the workspace file)",
-                    ws.path.display(),
-                    ws.root.join(p).display()
+                // Where the source is written: the file setting has no position of its own.
+                let problem = Problem::located(
+                    &ws.path,
+                    source.id.at,
+                    format!("clients[{c}].sources[{s}].path"),
+                    format!(
+                        "client {id}: data file {} does not exist (paths are relative to the workspace file)",
+                        ws.root.join(p).display()
+                    ),
                 );
+                eprintln!("{word}: {problem}");
                 if source.required {
                     problems += 1;
                 } else {

@@ -77,7 +77,7 @@ impl Problem {
 
     /// A problem at `loc` (a value's position, or its enclosing item's when the value is
     /// absent); an unknown location (line 0: a default) gives a problem without a line.
-    pub(crate) fn located(file: &Path, loc: Location, field: String, message: String) -> Self {
+    pub fn located(file: &Path, loc: Location, field: String, message: String) -> Self {
         let known = loc.line() > 0;
         Problem {
             file: file.to_path_buf(),

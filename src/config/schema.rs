@@ -14,6 +14,7 @@ use super::values::{
     CurrencyCode, DayOfMonth, EmailAddress, LocalTime, LocaleTag, Slug, TimeZone, Wait, WeekStart,
 };
 use crate::metrics::catalog::MetricDef;
+use crate::metrics::platform::Platform;
 
 /// A metric id as written in the file, with its position for error messages.
 pub type MetricRef = Spanned<String>;
@@ -407,13 +408,13 @@ impl SourceKind {
         }
     }
 
-    /// The platform's name as its owner writes it, for what a client reads; files and
-    /// generic APIs have none (the report names the channels they feed).
+    /// The platform's name as its owner writes it (Meta: a Page's, Facebook; see
+    /// [`SourceConfig::platform`]); files and generic APIs have none unless configured.
     pub fn platform(self) -> Option<&'static str> {
         match self {
             SourceKind::Ga4 => Some("Google Analytics"),
             SourceKind::GoogleAds => Some("Google Ads"),
-            SourceKind::Meta => Some("Meta"),
+            SourceKind::Meta => Some("Facebook"),
             SourceKind::MetaAds => Some("Meta Ads"),
             SourceKind::SearchConsole => Some("Google Search Console"),
             SourceKind::GbpReviews => Some("Google Business Profile"),
@@ -448,6 +449,10 @@ pub enum OnBadRow {
 pub struct SourceConfig {
     pub id: Located<Slug>,
     pub kind: SourceKind,
+    /// Where the numbers come from (`Microsoft Ads`, `Instagram`): by default the live
+    /// kind's platform; files and `http` name it to share a metric with another platform.
+    #[serde(default)]
+    pub platform: Option<Spanned<String>>,
     /// File sources: relative to the workspace file.
     #[serde(default)]
     pub path: Option<PathBuf>,
@@ -494,6 +499,42 @@ pub struct SourceConfig {
     /// When false, a failing source leaves a "data unavailable" note instead of failing the report.
     #[serde(default = "default_true")]
     pub required: bool,
+}
+
+impl SourceConfig {
+    /// The platform the source's numbers come from: as configured, else the live kind's.
+    pub fn platform(&self) -> Option<Platform> {
+        if let Some(named) = &self.platform {
+            return Platform::named(&named.value);
+        }
+        // A Page's insights are all `page_*`; an Instagram account's are not.
+        if self.kind == SourceKind::Meta && !self.columns.keys().all(|c| c.starts_with("page_")) {
+            return Platform::known("instagram");
+        }
+        self.kind.platform().and_then(Platform::named)
+    }
+
+    /// The metric ids the source maps (wide `columns` or long `metric_names`).
+    pub fn mapped_metrics(&self) -> impl Iterator<Item = &str> {
+        self.columns
+            .values()
+            .chain(self.metric_names.values())
+            .map(|m| m.value.as_str())
+    }
+
+    /// The platform account the source reads (ad account, property, Page), when it names one.
+    pub fn account(&self) -> Option<&str> {
+        let api = self.api.as_ref()?;
+        [
+            &api.customer_id,
+            &api.property,
+            &api.object_id,
+            &api.site_url,
+            &api.location,
+        ]
+        .into_iter()
+        .find_map(|id| id.as_deref())
+    }
 }
 
 fn default_date_column() -> String {

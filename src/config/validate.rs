@@ -99,6 +99,75 @@ impl Workspace {
             for (s, source) in c.sources.iter().enumerate() {
                 self.check_source(source, &format!("{at}.sources[{s}]"), problems);
             }
+            self.check_platforms(&c.sources, &at, problems);
+        }
+    }
+
+    /// Sources that share a metric must name their platforms (their numbers are added up by
+    /// platform); one platform account read by two sources would count twice.
+    fn check_platforms(&self, sources: &[SourceConfig], at: &str, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        for (j, later) in sources.iter().enumerate() {
+            let field = format!("{at}.sources[{j}].platform");
+            if let Some(named) = &later.platform
+                && later.platform().is_none()
+            {
+                problems.push(Problem::spanned(
+                    path,
+                    named,
+                    field.clone(),
+                    "expected a platform name such as Microsoft Ads or Instagram".into(),
+                ));
+                continue;
+            }
+            for earlier in &sources[..j] {
+                let shared = later
+                    .mapped_metrics()
+                    .find(|m| earlier.mapped_metrics().any(|e| e == *m));
+                let (Some(metric), Some(mine), Some(theirs)) =
+                    (shared, later.platform(), earlier.platform())
+                else {
+                    if let Some(metric) = shared {
+                        let unnamed = if later.platform().is_none() {
+                            later
+                        } else {
+                            earlier
+                        };
+                        problems.push(Problem::located(
+                            path,
+                            unnamed.id.at,
+                            field.clone(),
+                            format!(
+                                "metric {metric} is mapped by source {:?} and source {:?}: name \
+                                 the platform of source {:?} (e.g. `platform: Microsoft Ads`) so \
+                                 the two add up as platforms, or map the metric in one source only",
+                                earlier.id.as_str(),
+                                later.id.as_str(),
+                                unnamed.id.as_str()
+                            ),
+                        ));
+                        break; // one message per source is enough
+                    }
+                    continue;
+                };
+                if mine.id == theirs.id
+                    && let (Some(a), Some(b)) = (later.account(), earlier.account())
+                    && a == b
+                {
+                    problems.push(Problem::located(
+                        path,
+                        later.id.at,
+                        format!("{at}.sources[{j}]"),
+                        format!(
+                            "source {:?} reads the same {} account {a:?} as source {:?}: its \
+                             numbers ({metric}, ...) would count twice; keep one of them",
+                            later.id.as_str(),
+                            mine.name,
+                            earlier.id.as_str()
+                        ),
+                    ));
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::catalog::{Aggregation, Catalog};
+use super::platform::{PLATFORM, Platform};
 use crate::period::Period;
 
 /// A metric's value over a whole range, as the platform computed it (GA4's
@@ -30,6 +31,10 @@ pub struct Point {
 #[derive(Debug, Clone, Default)]
 pub struct MetricSeries {
     pub source: String,
+    /// Where the numbers come from; `None` for a file or API that names no platform.
+    pub platform: Option<Platform>,
+    /// The platform account (ad account, property, Page) when the source names one.
+    pub account: Option<String>,
     pub dimensions: Vec<String>,
     pub points: Vec<Point>,
 }
@@ -44,9 +49,58 @@ impl MetricSeries {
     fn dimension_index(&self, name: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d == name)
     }
+
+    fn platform_id(&self) -> Option<&str> {
+        self.platform.as_ref().map(|p| p.id.as_str())
+    }
+
+    /// Whether a slice can say anything about this series: its dimension is the series' own,
+    /// or the slice is by platform.
+    fn answers(&self, slice: Slice) -> bool {
+        match slice {
+            Slice::All => true,
+            Slice::Is(name, _) | Slice::Among(name, _) => {
+                name == PLATFORM || self.dimension_index(name).is_some()
+            }
+        }
+    }
+
+    /// Whether the slice takes the series whole (all of it, or its platform), so the
+    /// platform's own range totals apply and a day without points is a missing day.
+    fn whole(&self, slice: Slice) -> bool {
+        let mine = |v: &str| self.platform_id() == Some(v);
+        match slice {
+            Slice::All => true,
+            _ if self.dimension_index(PLATFORM).is_some() => false,
+            Slice::Is(name, v) => name == PLATFORM && mine(v),
+            Slice::Among(name, vs) => name == PLATFORM && vs.iter().any(|v| mine(v)),
+        }
+    }
+
+    /// The points within `start..=end` that `slice` selects.
+    fn select(&self, start: NaiveDate, end: NaiveDate, slice: Slice) -> Vec<&Point> {
+        let range = self.in_range(start, end);
+        let keep = |value: &str| match slice {
+            Slice::All => true,
+            Slice::Is(_, v) => value == v,
+            Slice::Among(_, values) => values.iter().any(|v| v == value),
+        };
+        let name = match slice {
+            Slice::All => return range.iter().collect(),
+            Slice::Is(name, _) | Slice::Among(name, _) => name,
+        };
+        match self.dimension_index(name) {
+            Some(i) => range.iter().filter(|p| keep(&p.dims[i])).collect(),
+            None if name == PLATFORM && self.platform_id().is_some_and(keep) => {
+                range.iter().collect()
+            }
+            None => Vec::new(),
+        }
+    }
 }
 
-/// Which rows of a dimensioned metric to aggregate.
+/// Which rows of a dimensioned metric to aggregate. The dimension [`PLATFORM`] selects the
+/// series of a platform when a source has no column of that name.
 #[derive(Debug, Clone, Copy)]
 pub enum Slice<'a> {
     All,
@@ -56,23 +110,21 @@ pub enum Slice<'a> {
     Among(&'a str, &'a [String]),
 }
 
-/// A client's data: every metric it has, whichever source it came from.
+/// A client's data: every metric it has, from every source and platform that gives it.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
-    metrics: BTreeMap<String, MetricSeries>,
-    /// Whole-range values computed by the platform (unique users of a month), by metric.
-    totals: HashMap<String, Vec<Total>>,
+    /// Each metric's series, one per source, in the order the sources were added.
+    metrics: BTreeMap<String, Vec<MetricSeries>>,
+    /// Whole-range values computed by the platform (unique users of a month), by metric,
+    /// with the source that gave them.
+    totals: HashMap<String, Vec<(String, Total)>>,
 }
 
 impl Dataset {
-    /// Adds a metric's series; a metric may come from one source only.
+    /// Adds a metric's series from one source. Several sources may give a metric when each
+    /// names its platform; the same platform twice is refused where the days overlap,
+    /// unless both name their accounts and these differ (the numbers would count twice).
     pub fn insert(&mut self, metric: String, mut series: MetricSeries) -> Result<(), String> {
-        if let Some(existing) = self.metrics.get(&metric) {
-            return Err(format!(
-                "metric {metric} is provided by both source {:?} and source {:?}; map it in one source only",
-                existing.source, series.source
-            ));
-        }
         // While Σ|value| is finite, no sum of the points (what every additive rule computes)
         // overflows to an infinite total.
         let magnitude: f64 = series.points.iter().map(|p| p.value.abs()).sum();
@@ -87,7 +139,36 @@ impl Dataset {
         series
             .points
             .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.dims.cmp(&b.dims)));
-        self.metrics.insert(metric, series);
+        for other in self.metrics.get(&metric).into_iter().flatten() {
+            let (Some(mine), Some(theirs)) = (&series.platform, &other.platform) else {
+                return Err(format!(
+                    "metric {metric} is provided by both source {:?} and source {:?}; set \
+                     `platform:` on each (e.g. `platform: Microsoft Ads`) to add them up as \
+                     two platforms, or map it in one source only",
+                    other.source, series.source
+                ));
+            };
+            let distinct_accounts =
+                matches!((&series.account, &other.account), (Some(a), Some(b)) if a != b);
+            if mine.id != theirs.id || distinct_accounts {
+                continue;
+            }
+            let days: BTreeSet<NaiveDate> = other.points.iter().map(|p| p.date).collect();
+            if let Some(day) = series
+                .points
+                .iter()
+                .map(|p| p.date)
+                .find(|d| days.contains(d))
+            {
+                return Err(format!(
+                    "source {:?} and source {:?} both give {} numbers for {metric} on {day}: \
+                     they would be counted twice; keep one source per platform account and \
+                     period (a file for the days before a live source starts, say)",
+                    other.source, series.source, mine.name
+                ));
+            }
+        }
+        self.metrics.entry(metric).or_default().push(series);
         Ok(())
     }
 
@@ -119,25 +200,34 @@ impl Dataset {
         Ok(())
     }
 
-    /// Records a platform's value of a metric over a whole range.
-    pub fn insert_total(&mut self, total: Total) {
+    /// Records a platform's value of a metric over a whole range, as `source` gave it.
+    pub fn insert_total(&mut self, source: &str, total: Total) {
         self.totals
             .entry(total.metric.clone())
             .or_default()
-            .push(total);
+            .push((source.to_string(), total));
     }
 
-    /// The platform's value of a metric over exactly `start..=end`, if it gave one.
-    pub fn total(&self, metric: &str, start: NaiveDate, end: NaiveDate) -> Option<f64> {
+    /// A source's own value of a metric over exactly `start..=end`, if it gave one.
+    fn total_of(
+        &self,
+        metric: &str,
+        source: &str,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Option<f64> {
         self.totals
             .get(metric)?
             .iter()
-            .find(|t| t.start == start && t.end == end)
-            .map(|t| t.value)
+            .find(|(s, t)| s == source && t.start == start && t.end == end)
+            .map(|(_, t)| t.value)
     }
 
-    pub fn series(&self, metric: &str) -> Option<&MetricSeries> {
-        self.metrics.get(metric)
+    /// Whether a platform gave its own value of the metric over exactly `start..=end`.
+    pub fn has_total(&self, metric: &str, start: NaiveDate, end: NaiveDate) -> bool {
+        self.totals
+            .get(metric)
+            .is_some_and(|ts| ts.iter().any(|(_, t)| t.start == start && t.end == end))
     }
 
     /// Whether the metric can be computed: it has a series, or all its components do.
@@ -155,7 +245,35 @@ impl Dataset {
         }
     }
 
-    /// Dimension names a metric can be broken down by (for ratios: those both parts have).
+    /// The platforms that feed a metric (or its parts), in the order their sources came.
+    pub fn platforms(&self, catalog: &Catalog, metric: &str) -> Vec<Platform> {
+        let found: Vec<Platform> = match catalog.get(metric).map(|m| &m.aggregation) {
+            Some(Aggregation::Ratio {
+                numerator,
+                denominator,
+            }) => [numerator, denominator]
+                .into_iter()
+                .flat_map(|part| self.platforms(catalog, part))
+                .collect(),
+            _ => self
+                .metrics
+                .get(metric)
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.platform.clone())
+                .collect(),
+        };
+        let mut out: Vec<Platform> = Vec::new();
+        for p in found {
+            if !out.iter().any(|o| o.id == p.id) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// Dimension names a metric can be broken down by (for ratios: those both parts have),
+    /// with [`PLATFORM`] when two or more platforms feed it.
     pub fn dimensions(&self, catalog: &Catalog, metric: &str) -> Vec<String> {
         match catalog.get(metric).map(|m| &m.aggregation) {
             Some(Aggregation::Ratio {
@@ -168,36 +286,72 @@ impl Dataset {
                     .filter(|n| d.contains(n))
                     .collect()
             }
-            _ => self
-                .metrics
-                .get(metric)
-                .map(|s| s.dimensions.clone())
-                .unwrap_or_default(),
+            _ => {
+                let all = self.metrics.get(metric).map_or(&[][..], Vec::as_slice);
+                let mut out: Vec<String> = Vec::new();
+                for d in all.iter().flat_map(|s| &s.dimensions) {
+                    if !out.contains(d) {
+                        out.push(d.clone());
+                    }
+                }
+                let platforms: BTreeSet<&str> =
+                    all.iter().filter_map(|s| s.platform_id()).collect();
+                if platforms.len() > 1 && !out.iter().any(|d| d == PLATFORM) {
+                    out.insert(0, PLATFORM.to_string());
+                }
+                out
+            }
         }
     }
 
-    /// Distinct values of a dimension of a metric within dates.
+    /// Distinct values of a dimension of a metric within dates (for [`PLATFORM`]: the
+    /// platform ids of the sources without such a column).
     pub fn dimension_values(
         &self,
         metric: &str,
         dimension: &str,
         period: &Period,
     ) -> BTreeSet<String> {
-        let Some(series) = self.metrics.get(metric) else {
-            return BTreeSet::new();
-        };
-        let Some(i) = series.dimension_index(dimension) else {
-            return BTreeSet::new();
-        };
-        series
-            .in_range(period.start, period.end)
-            .iter()
-            .map(|p| p.dims[i].clone())
-            .collect()
+        let mut out = BTreeSet::new();
+        for series in self.metrics.get(metric).into_iter().flatten() {
+            let range = series.in_range(period.start, period.end);
+            match series.dimension_index(dimension) {
+                Some(i) => out.extend(range.iter().map(|p| p.dims[i].clone())),
+                None if dimension == PLATFORM && !range.is_empty() => {
+                    out.extend(series.platform_id().map(String::from));
+                }
+                None => {}
+            }
+        }
+        out
     }
 
-    /// The metric's value over `start..=end` following its aggregation rule, or `None` when
-    /// there is no data (or a ratio's denominator is zero).
+    /// The platforms (ids) whose series of `metric` have the dimension value `value` within
+    /// `period`: where a breakdown row's numbers come from.
+    pub fn platforms_with(
+        &self,
+        metric: &str,
+        dimension: &str,
+        value: &str,
+        period: &Period,
+    ) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for series in self.metrics.get(metric).into_iter().flatten() {
+            let has = !series
+                .select(period.start, period.end, Slice::Is(dimension, value))
+                .is_empty();
+            if let Some(id) = series.platform_id().filter(|_| has)
+                && !out.iter().any(|o| o == id)
+            {
+                out.push(id.to_string());
+            }
+        }
+        out
+    }
+
+    /// The metric's value over `start..=end` following its aggregation rule, across every
+    /// platform that gives it, or `None` when there is no data (or a ratio's denominator is
+    /// zero, or unique counts of several platforms would have to be added).
     pub fn value(
         &self,
         catalog: &Catalog,
@@ -207,109 +361,139 @@ impl Dataset {
         slice: Slice,
     ) -> Option<f64> {
         let def = catalog.get(metric)?;
+        if let Aggregation::Ratio {
+            numerator,
+            denominator,
+        } = &def.aggregation
+        {
+            // Blended across platforms: the summed parts, never a mean of the platforms' ratios.
+            let n = self.value(catalog, numerator, start, end, slice)?;
+            let d = self.value(catalog, denominator, start, end, slice)?;
+            return (d != 0.0).then(|| n / d);
+        }
+        let parts: Vec<(&MetricSeries, Vec<&Point>)> = self
+            .metrics
+            .get(metric)?
+            .iter()
+            .map(|s| (s, s.select(start, end, slice)))
+            .filter(|(_, points)| !points.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        let sum = || Some(parts.iter().flat_map(|(_, ps)| ps).map(|p| p.value).sum());
         match &def.aggregation {
-            Aggregation::Ratio {
-                numerator,
-                denominator,
-            } => {
-                let n = self.value(catalog, numerator, start, end, slice)?;
-                let d = self.value(catalog, denominator, start, end, slice)?;
-                (d != 0.0).then(|| n / d)
-            }
-            aggregation => {
-                let series = self.metrics.get(metric)?;
-                let points: Vec<&Point> = select(series, start, end, slice)?;
-                if points.is_empty() {
-                    return None;
-                }
-                match aggregation {
-                    // Uniques over several days: the platform's own count when it gave one.
-                    Aggregation::SumOfDailyUniques if matches!(slice, Slice::All) => self
-                        .total(metric, start, end)
-                        .or_else(|| Some(points.iter().map(|p| p.value).sum())),
-                    Aggregation::Sum | Aggregation::SumOfDailyUniques => {
-                        Some(points.iter().map(|p| p.value).sum())
-                    }
-                    Aggregation::Last => {
-                        // Per combination of dimensions, the value on its latest day; summed.
-                        let mut last: HashMap<&[String], &Point> = HashMap::new();
-                        for p in points {
-                            last.insert(&p.dims, p); // points are sorted by date
-                        }
-                        Some(last.values().map(|p| p.value).sum())
-                    }
-                    Aggregation::WeightedMean { weight } => {
-                        let weights = self.metrics.get(weight)?;
-                        weighted_mean(series, weights, &points)
-                    }
-                    Aggregation::Ratio { .. } => unreachable!("handled above"),
+            Aggregation::Sum => sum(),
+            Aggregation::SumOfDailyUniques => {
+                // Uniques over several days: the platform's own count when it gave one. Two
+                // platforms' counts cannot be added (one person may be on both).
+                let own: Vec<Option<f64>> = parts
+                    .iter()
+                    .map(|(s, _)| {
+                        s.whole(slice)
+                            .then(|| self.total_of(metric, &s.source, start, end))
+                            .flatten()
+                    })
+                    .collect();
+                match own.as_slice() {
+                    [Some(total)] => Some(*total),
+                    several if several.iter().any(Option::is_some) => None,
+                    _ => sum(),
                 }
             }
+            Aggregation::Last => {
+                // Per source and combination of dimensions, the value on its latest day;
+                // summed (each platform's followers at the end, added up).
+                let mut total = 0.0;
+                for (_, points) in &parts {
+                    let mut last: HashMap<&[String], &Point> = HashMap::new();
+                    for p in points {
+                        last.insert(&p.dims, p); // points are sorted by date
+                    }
+                    total += last.values().map(|p| p.value).sum::<f64>();
+                }
+                Some(total)
+            }
+            Aggregation::WeightedMean { weight } => {
+                let weights = self.metrics.get(weight)?;
+                let (mut num, mut den) = (0.0, 0.0);
+                for (series, points) in &parts {
+                    // The weight from the same source, else from the same platform.
+                    let Some(w) =
+                        weights
+                            .iter()
+                            .find(|w| w.source == series.source)
+                            .or_else(|| {
+                                weights.iter().find(|w| {
+                                    w.platform_id().is_some()
+                                        && w.platform_id() == series.platform_id()
+                                })
+                            })
+                    else {
+                        continue;
+                    };
+                    let (n, d) = weighted_sums(series, w, points);
+                    num += n;
+                    den += d;
+                }
+                (den > 0.0).then(|| num / den)
+            }
+            Aggregation::Ratio { .. } => unreachable!("handled above"),
         }
     }
 
-    /// Local dates in `period` on which the metric (all its parts) has data.
+    /// Local dates in `period` on which the metric (all its parts) has data from every
+    /// platform that gives it (within a platform, from any of its sources): a day one
+    /// platform misses is missing from the total.
     pub fn covered_dates(
         &self,
         catalog: &Catalog,
         metric: &str,
         period: &Period,
+        slice: Slice,
     ) -> BTreeSet<NaiveDate> {
         match catalog.get(metric).map(|m| &m.aggregation) {
             Some(Aggregation::Ratio {
                 numerator,
                 denominator,
             }) => {
-                let d = self.covered_dates(catalog, denominator, period);
-                self.covered_dates(catalog, numerator, period)
+                let d = self.covered_dates(catalog, denominator, period, slice);
+                self.covered_dates(catalog, numerator, period, slice)
                     .intersection(&d)
                     .copied()
                     .collect()
             }
             // A day without reviews has no rating, and is not missing: coverage is the weight's.
             Some(Aggregation::WeightedMean { weight }) => {
-                self.covered_dates(catalog, weight, period)
+                self.covered_dates(catalog, weight, period, slice)
             }
-            _ => self
-                .metrics
-                .get(metric)
-                .map(|s| {
-                    s.in_range(period.start, period.end)
-                        .iter()
-                        .map(|p| p.date)
-                        .collect()
-                })
-                .unwrap_or_default(),
+            _ => {
+                let mut by_platform: BTreeMap<&str, BTreeSet<NaiveDate>> = BTreeMap::new();
+                for series in self.metrics.get(metric).into_iter().flatten() {
+                    if !series.answers(slice) {
+                        continue;
+                    }
+                    let key = series.platform_id().unwrap_or(&series.source);
+                    let dates = series.select(period.start, period.end, slice);
+                    if dates.is_empty() && !series.whole(slice) {
+                        continue; // a platform that is not asked about
+                    }
+                    by_platform
+                        .entry(key)
+                        .or_default()
+                        .extend(dates.iter().map(|p| p.date));
+                }
+                let mut sets = by_platform.into_values();
+                let first = sets.next().unwrap_or_default();
+                sets.fold(first, |acc, s| acc.intersection(&s).copied().collect())
+            }
         }
     }
 }
 
-fn select<'a>(
-    series: &'a MetricSeries,
-    start: NaiveDate,
-    end: NaiveDate,
-    slice: Slice,
-) -> Option<Vec<&'a Point>> {
-    let range = series.in_range(start, end);
-    Some(match slice {
-        Slice::All => range.iter().collect(),
-        Slice::Is(name, value) => {
-            let i = series.dimension_index(name)?;
-            range.iter().filter(|p| p.dims[i] == value).collect()
-        }
-        Slice::Among(name, values) => {
-            let i = series.dimension_index(name)?;
-            range
-                .iter()
-                .filter(|p| values.contains(&p.dims[i]))
-                .collect()
-        }
-    })
-}
-
-/// Σ value·weight / Σ weight, pairing each point with the weight of the same day and
+/// (Σ value·weight, Σ weight), pairing each point with the weight of the same day and
 /// dimensions. Points without a matching weight cannot be weighted and are left out.
-fn weighted_mean(series: &MetricSeries, weights: &MetricSeries, points: &[&Point]) -> Option<f64> {
+fn weighted_sums(series: &MetricSeries, weights: &MetricSeries, points: &[&Point]) -> (f64, f64) {
     // Weights are matched on the dimensions both series share.
     let shared: Vec<(usize, usize)> = series
         .dimensions
@@ -317,9 +501,11 @@ fn weighted_mean(series: &MetricSeries, weights: &MetricSeries, points: &[&Point
         .enumerate()
         .filter_map(|(i, d)| weights.dimension_index(d).map(|j| (i, j)))
         .collect();
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return (0.0, 0.0);
+    };
     let mut weight_of: HashMap<(NaiveDate, Vec<&str>), f64> = HashMap::new();
-    let (first, last) = (points.first()?.date, points.last()?.date);
-    for w in weights.in_range(first, last) {
+    for w in weights.in_range(first.date, last.date) {
         let dims = shared.iter().map(|&(_, j)| w.dims[j].as_str()).collect();
         *weight_of.entry((w.date, dims)).or_default() += w.value;
     }
@@ -331,7 +517,7 @@ fn weighted_mean(series: &MetricSeries, weights: &MetricSeries, points: &[&Point
             den += w;
         }
     }
-    (den > 0.0).then(|| num / den)
+    (num, den)
 }
 
 #[cfg(test)]
@@ -345,6 +531,8 @@ mod tests {
     fn series(points: &[(u32, &str, f64)]) -> MetricSeries {
         MetricSeries {
             source: "test".into(),
+            platform: None,
+            account: None,
             dimensions: if points.iter().any(|p| !p.1.is_empty()) {
                 vec!["channel".into()]
             } else {
@@ -458,13 +646,123 @@ mod tests {
         let ds = data(&[("web.sessions", series(&[(1, "", 5.0), (3, "", 7.0)]))]);
         assert_eq!(ds.value(&c, "web.sessions", d(2), d(2), Slice::All), None);
         let p = Period::range(d(1), d(3));
-        assert_eq!(ds.covered_dates(&c, "web.sessions", &p).len(), 2);
+        assert_eq!(
+            ds.covered_dates(&c, "web.sessions", &p, Slice::All).len(),
+            2
+        );
         // A ratio with a zero denominator is undefined, not zero.
         let ds = data(&[
             ("ads.spend", series(&[(1, "", 5.0)])),
             ("ads.conversions", series(&[(1, "", 0.0)])),
         ]);
         assert_eq!(ds.value(&c, "ads.cpa", d(1), d(1), Slice::All), None);
+    }
+
+    fn on(platform: &str, source: &str, points: &[(u32, &str, f64)]) -> MetricSeries {
+        MetricSeries {
+            source: source.into(),
+            platform: Platform::named(platform),
+            ..series(points)
+        }
+    }
+
+    #[test]
+    fn platforms_add_up_by_the_catalog_rules() {
+        let c = Catalog::builtin();
+        let mut ds = Dataset::default();
+        let mut add = |m: &str, s: MetricSeries| ds.insert(m.into(), s).unwrap();
+        add("seo.impressions", on("Google", "g", &[(1, "", 300.0)]));
+        add("seo.position", on("Google", "g", &[(1, "", 2.0)]));
+        add("seo.impressions", on("Bing", "b", &[(1, "", 100.0)]));
+        add("seo.position", on("Bing", "b", &[(1, "", 10.0)]));
+        add(
+            "web.users",
+            on("Google Analytics", "ga", &[(1, "", 40.0), (2, "", 50.0)]),
+        );
+        add(
+            "web.users",
+            on("Matomo", "mt", &[(1, "", 7.0), (2, "", 8.0)]),
+        );
+        // Each platform's position weighted by its own impressions: (600 + 1000) / 400.
+        let p = ds
+            .value(&c, "seo.position", d(1), d(1), Slice::All)
+            .unwrap();
+        assert!((p - 4.0).abs() < 1e-12, "{p}");
+        let bing = Slice::Is(PLATFORM, "bing");
+        assert_eq!(ds.value(&c, "seo.position", d(1), d(1), bing), Some(10.0));
+        assert_eq!(
+            ds.dimensions(&c, "seo.position"),
+            vec![PLATFORM.to_string()]
+        );
+        // Daily uniques add up; a platform's own range count cannot be added to another's.
+        assert_eq!(
+            ds.value(&c, "web.users", d(1), d(2), Slice::All),
+            Some(105.0)
+        );
+        ds.insert_total(
+            "ga",
+            Total {
+                metric: "web.users".into(),
+                start: d(1),
+                end: d(2),
+                value: 70.0,
+            },
+        );
+        assert_eq!(ds.value(&c, "web.users", d(1), d(2), Slice::All), None);
+        let ga = Slice::Is(PLATFORM, "google_analytics");
+        assert_eq!(ds.value(&c, "web.users", d(1), d(2), ga), Some(70.0));
+    }
+
+    #[test]
+    fn one_platform_from_a_file_then_a_live_source_is_one_platform() {
+        let c = Catalog::builtin();
+        let mut ds = Dataset::default();
+        ds.insert(
+            "ads.spend".into(),
+            on("Google Ads", "export", &[(1, "", 5.0), (2, "", 5.0)]),
+        )
+        .unwrap();
+        ds.insert(
+            "ads.spend".into(),
+            on("Google Ads", "live", &[(3, "", 7.0)]),
+        )
+        .unwrap();
+        ds.insert(
+            "ads.spend".into(),
+            on("Meta Ads", "meta", &[(1, "", 1.0), (3, "", 1.0)]),
+        )
+        .unwrap();
+        // Google Ads covers days 1–3 from two sources; Meta Ads misses day 2.
+        let p = Period::range(d(1), d(3));
+        let covered = ds.covered_dates(&c, "ads.spend", &p, Slice::All);
+        assert_eq!(covered.into_iter().collect::<Vec<_>>(), vec![d(1), d(3)]);
+        let google = Slice::Is(PLATFORM, "google_ads");
+        assert_eq!(ds.covered_dates(&c, "ads.spend", &p, google).len(), 3);
+        assert_eq!(
+            ds.value(&c, "ads.spend", d(1), d(3), Slice::All),
+            Some(19.0)
+        );
+        // The same platform again for a day it already has: counted twice, refused.
+        let err = ds
+            .insert(
+                "ads.spend".into(),
+                on("google ads", "again", &[(3, "", 7.0)]),
+            )
+            .unwrap_err();
+        assert!(
+            err.contains("\"live\" and source \"again\" both give Google Ads"),
+            "{err}"
+        );
+        // Another account of the platform is another set of numbers.
+        let other_account = MetricSeries {
+            account: Some("2".into()),
+            ..on("google ads", "second", &[(3, "", 1.0)])
+        };
+        let mut first_account = on("Google Ads", "first", &[(3, "", 1.0)]);
+        first_account.account = Some("1".into());
+        let mut ds = Dataset::default();
+        ds.insert("ads.spend".into(), first_account).unwrap();
+        ds.insert("ads.spend".into(), other_account).unwrap();
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::config::brand::{Brand, CoverStyle, PageSize};
 use crate::config::schema::{Contact, Section};
 use crate::locale::Locale;
 use crate::metrics::catalog::{CHANNELS, Catalog, Unit};
+use crate::metrics::platform::PLATFORM;
 use crate::period::PeriodKind;
 use crate::render::markdown::TextBlock;
 use crate::report::model::{
@@ -162,6 +163,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// The "Other" row, drawn after the others.
     pub other: Option<Vec<String>>,
+    /// The "Total" row of a table by platform, drawn last.
+    pub total: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -576,7 +579,8 @@ impl SectionBuilder<'_> {
                 charts.extend(self.daily_bars(metric));
             }
             for b in r.breakdowns.iter().filter(|b| b.channel == channel) {
-                charts.push(self.breakdown_chart(b, channel == "web"));
+                // Web sources and platforms as shares of the whole; campaigns as bars.
+                charts.push(self.breakdown_chart(b, channel == "web" || b.dimension == PLATFORM));
                 tables.push(self.breakdown_table(b));
             }
         }
@@ -751,8 +755,8 @@ impl SectionBuilder<'_> {
 impl SectionBuilder<'_> {
     /// What the client knows a source as: its platform, else the channels it feeds.
     fn source_name(&self, src: &SourceQuality) -> String {
-        if let Some(platform) = src.platform {
-            return platform.to_string();
+        if let Some(platform) = &src.platform {
+            return platform.clone();
         }
         let channels: Vec<String> = src
             .channels

@@ -11,6 +11,7 @@ use crate::config::schema::{Section, SourceConfig};
 use crate::config::{Client, LocaleTag, Workspace};
 use crate::metrics::catalog::CHANNELS;
 use crate::metrics::dataset::Dataset;
+use crate::metrics::platform::Platform;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
 use crate::sources::live::{DataMode, Fetcher, Needs};
 use crate::sources::{self, SourceError};
@@ -110,13 +111,13 @@ pub fn build(
         let meta = SourceMeta {
             id: source.id.to_string(),
             kind: source.kind,
-            platform: source.kind.platform(),
+            platform: source.platform().map(|p| p.name),
             channels: source_channels(ws, source),
         };
         match sources::load(ws, fetcher, source, &needs) {
             Ok(loaded) => {
                 for total in &loaded.totals {
-                    data.insert_total(total.clone());
+                    data.insert_total(&loaded.id, total.clone());
                 }
                 for (metric, series) in &loaded.metrics {
                     data.insert(metric.clone(), series.clone())
@@ -204,6 +205,7 @@ pub fn build(
         }),
         sections,
         summary,
+        platforms: platforms(client),
         series: analysis::series(&ctx, &kpis),
         breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
         highlights: analysis::highlights(&kpis),
@@ -214,13 +216,22 @@ pub fn build(
     })
 }
 
+/// The platforms of the client's sources, each once, in source order.
+fn platforms(client: &Client) -> Vec<Platform> {
+    let mut out: Vec<Platform> = Vec::new();
+    for p in client.config.sources.iter().filter_map(|s| s.platform()) {
+        if !out.iter().any(|o| o.id == p.id) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// The channels a source's metrics belong to, in report order.
 fn source_channels(ws: &Workspace, source: &SourceConfig) -> Vec<String> {
     let mapped: Vec<&str> = source
-        .columns
-        .values()
-        .chain(source.metric_names.values())
-        .filter_map(|m| ws.catalog.get(&m.value))
+        .mapped_metrics()
+        .filter_map(|m| ws.catalog.get(m))
         .map(|m| m.channel())
         .collect();
     CHANNELS

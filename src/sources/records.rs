@@ -106,6 +106,8 @@ impl<'a> RowMapper<'a> {
                 metric,
                 MetricSeries {
                     source: self.config.id.to_string(),
+                    platform: self.config.platform(),
+                    account: self.config.account().map(String::from),
                     dimensions: self
                         .config
                         .dimensions

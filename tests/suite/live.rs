@@ -3,6 +3,7 @@
 //! kept out of messages, the cache and `--offline`.
 
 use crate::common;
+use crate::common::kpi;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -138,15 +139,6 @@ fn run_with(dir: &Path, extra_args: &[&str], env: &[(&str, &str)]) -> Output {
 fn report(dir: &Path) -> Value {
     let path: PathBuf = dir.join("out/live-co/2026-10/report.json");
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
-}
-
-fn kpi<'a>(r: &'a Value, id: &str) -> &'a Value {
-    r["kpis"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["id"] == id)
-        .unwrap_or_else(|| panic!("no KPI {id}"))
 }
 
 fn value(r: &Value, id: &str) -> f64 {

@@ -12,6 +12,7 @@ mod live;
 mod locales;
 mod pdf;
 mod pipeline;
+mod platforms;
 mod preview;
 mod robustness;
 mod samples;

@@ -1,7 +1,7 @@
 //! The whole pipeline on a small hand-computed workspace (`fixtures/valid`): the numbers in
 //! report.json are checked against values worked out by hand from the fixture files.
 
-use crate::common::{execreport, repo, stderr};
+use crate::common::{execreport, kpi, repo, stderr};
 use serde_json::Value;
 
 fn render(args: &[&str]) -> (tempfile::TempDir, Value) {
@@ -36,15 +36,6 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     files
-}
-
-fn kpi<'a>(m: &'a Value, id: &str) -> &'a Value {
-    m["kpis"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["id"] == id)
-        .unwrap_or_else(|| panic!("no KPI {id}"))
 }
 
 fn close(v: &Value, want: f64) -> bool {

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::common::{execreport, sample_workspace, stderr, stdout};
+use crate::common::{execreport, kpi, sample_workspace, stderr, stdout};
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
@@ -34,15 +34,6 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
-}
-
-fn kpi<'a>(m: &'a Value, id: &str) -> &'a Value {
-    m["kpis"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["id"] == id)
-        .unwrap_or_else(|| panic!("no KPI {id}"))
 }
 
 #[test]

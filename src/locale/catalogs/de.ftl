@@ -83,6 +83,7 @@ notes-incomplete-kpi = Basierend auf { $days ->
 dim-channel = Kanal
 dim-campaign = Kampagne
 dim-network = Netzwerk
+dim-platform = Plattform
 dim-other = { $name }
 
 metric-web-sessions = Sitzungen

@@ -83,6 +83,7 @@ notes-incomplete-kpi = Based on { $days ->
 dim-channel = channel
 dim-campaign = campaign
 dim-network = network
+dim-platform = platform
 dim-other = { $name }
 
 

@@ -83,6 +83,7 @@ notes-incomplete-kpi = Basado en { $days ->
 dim-channel = canal
 dim-campaign = campaña
 dim-network = red
+dim-platform = plataforma
 dim-other = { $name }
 
 metric-web-sessions = Sesiones

@@ -83,6 +83,7 @@ notes-incomplete-kpi = Calculé sur { $days ->
 dim-channel = canal
 dim-campaign = campagne
 dim-network = réseau
+dim-platform = plateforme
 dim-other = { $name }
 
 metric-web-sessions = Sessions

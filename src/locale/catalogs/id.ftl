@@ -65,6 +65,7 @@ notes-incomplete-kpi = Berdasarkan { $days } hari yang memiliki data; data { $mi
 dim-channel = saluran
 dim-campaign = kampanye
 dim-network = jaringan
+dim-platform = platform
 dim-other = { $name }
 
 metric-web-sessions = Sesi

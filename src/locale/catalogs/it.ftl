@@ -83,6 +83,7 @@ notes-incomplete-kpi = Calcolato su { $days ->
 dim-channel = canale
 dim-campaign = campagna
 dim-network = rete
+dim-platform = piattaforma
 dim-other = { $name }
 
 metric-web-sessions = Sessioni

@@ -65,6 +65,7 @@ notes-incomplete-kpi = データのある{ $days }日分に基づく値です（
 dim-channel = チャネル
 dim-campaign = キャンペーン
 dim-network = ネットワーク
+dim-platform = プラットフォーム
 dim-other = { $name }
 
 metric-web-sessions = セッション

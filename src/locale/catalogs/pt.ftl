@@ -83,6 +83,7 @@ notes-incomplete-kpi = Com base em { $days ->
 dim-channel = canal
 dim-campaign = campanha
 dim-network = rede
+dim-platform = plataforma
 dim-other = { $name }
 
 metric-web-sessions = Sessões

@@ -65,6 +65,7 @@ notes-incomplete-kpi = คำนวณจากข้อมูล { $days } ว�
 dim-channel = ช่องทาง
 dim-campaign = แคมเปญ
 dim-network = เครือข่าย
+dim-platform = แพลตฟอร์ม
 dim-other = { $name }
 
 metric-web-sessions = เซสชัน

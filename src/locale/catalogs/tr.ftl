@@ -65,6 +65,7 @@ notes-incomplete-kpi = Verisi bulunan { $days } güne dayanır; { $missing } gü
 dim-channel = kanal
 dim-campaign = kampanya
 dim-network = ağ
+dim-platform = platform
 dim-other = { $name }
 
 metric-web-sessions = Oturumlar

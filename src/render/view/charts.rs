@@ -3,7 +3,8 @@
 use super::{Column, SectionBuilder, Table, capitalize};
 use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Tick, nice_ticks_with};
 use crate::metrics::catalog::Unit;
-use crate::report::model::Breakdown;
+use crate::metrics::platform::PLATFORM;
+use crate::report::model::{Breakdown, BreakdownRow};
 
 /// Columns of breakdown tables, in order; other metrics stay in the JSON.
 const TABLE_COLUMNS: [&str; 24] = [
@@ -187,11 +188,7 @@ impl SectionBuilder<'_> {
                     .copied()
                     .flatten()
                     .unwrap_or(0.0);
-                (
-                    row.key.clone().unwrap_or_else(|| l.t("other")),
-                    v,
-                    row.share,
-                )
+                (self.row_label(b, row), v, row.share)
             })
             .collect();
         // A chart shows at most 8 bars or slices; the rank metric is a sum, so the rest add up
@@ -252,24 +249,55 @@ impl SectionBuilder<'_> {
         }
     }
 
+    /// A breakdown row's label: the platform's name in a table by platform; elsewhere the
+    /// dimension value, followed by the platforms it comes from when several feed the table.
+    fn row_label(&self, b: &Breakdown, row: &BreakdownRow) -> String {
+        let Some(key) = &row.key else {
+            return self.l().t("other");
+        };
+        if b.dimension == PLATFORM {
+            return self.platform_name(key);
+        }
+        if row.platforms.is_empty() {
+            return key.clone();
+        }
+        let names: Vec<String> = row
+            .platforms
+            .iter()
+            .map(|p| self.platform_name(p))
+            .collect();
+        format!("{key} · {}", names.join(", "))
+    }
+
+    fn platform_name(&self, id: &str) -> String {
+        self.report()
+            .platforms
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    }
+
     pub(super) fn breakdown_table(&self, b: &Breakdown) -> Table {
         let l = self.l();
         let mut columns = vec![Column {
             label: capitalize(&self.dimension_name(&b.dimension)),
             numeric: false,
         }];
-        let metrics: Vec<&String> = TABLE_COLUMNS
-            .iter()
-            .filter_map(|c| b.metrics.iter().find(|m| m == c))
-            .collect();
+        // By platform, the columns analysis chose for comparing platforms; else the usual.
+        let metrics: Vec<&String> = if b.dimension == PLATFORM {
+            b.metrics.iter().collect()
+        } else {
+            TABLE_COLUMNS
+                .iter()
+                .filter_map(|c| b.metrics.iter().find(|m| m == c))
+                .collect()
+        };
         columns.extend(metrics.iter().map(|m| Column {
             label: self.metric_label(m),
             numeric: true,
         }));
-        let row = |key: Option<&String>,
-                   values: &std::collections::BTreeMap<String, Option<f64>>|
-         -> Vec<String> {
-            let mut cells = vec![key.cloned().unwrap_or_else(|| l.t("other"))];
+        let row = |label: String, values: &std::collections::BTreeMap<String, Option<f64>>| {
+            let mut cells = vec![label];
             for &m in &metrics {
                 let unit = self.input.catalog.get(m).map_or(Unit::Count, |d| d.unit);
                 cells.push(
@@ -294,9 +322,10 @@ impl SectionBuilder<'_> {
             rows: b
                 .rows
                 .iter()
-                .map(|r| row(r.key.as_ref(), &r.values))
+                .map(|r| row(self.row_label(b, r), &r.values))
                 .collect(),
-            other: b.other.as_ref().map(|o| row(None, &o.values)),
+            other: b.other.as_ref().map(|o| row(l.t("other"), &o.values)),
+            total: b.total.as_ref().map(|t| row(l.t("total"), &t.values)),
         }
     }
 }

@@ -23,6 +23,16 @@ pub fn execreport(cwd: &Path, args: &[&str]) -> Output {
         .expect("run execreport")
 }
 
+/// The KPI `id` of a report model (JSON), or a panic naming it.
+pub fn kpi<'a>(model: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    model["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == id)
+        .unwrap_or_else(|| panic!("no KPI {id}"))
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

@@ -6,6 +6,13 @@ use crate::charts::geometry::Anchor;
 use crate::render::pdf::fonts::MissingGlyph;
 use crate::render::view::Table;
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    Plain,
+    Other,
+    Total,
+}
+
 impl Layout<'_> {
     pub(super) fn table(&self, table: &Table) -> Result<Block, MissingGlyph> {
         let g = &self.page;
@@ -77,22 +84,38 @@ impl Layout<'_> {
         });
         let header_h = hy + 3.0;
         let mut rows = Vec::new();
+        // Rows, then "Other" (muted), then "Total" (bold, under a rule).
         let all_rows = table
             .rows
             .iter()
-            .map(|r| (r, false))
-            .chain(table.other.iter().map(|r| (r, true)));
-        for (cells, other) in all_rows {
+            .map(|r| (r, RowKind::Plain))
+            .chain(table.other.iter().map(|r| (r, RowKind::Other)))
+            .chain(table.total.iter().map(|r| (r, RowKind::Total)));
+        for (cells, kind) in all_rows {
             let mut items = Vec::new();
-            let label_lines = self.fonts.wrap(&cells[0], size, false, first_w - 8.0)?;
+            let bold = kind == RowKind::Total;
+            let label_lines = self.fonts.wrap(&cells[0], size, bold, first_w - 8.0)?;
             let h = label_lines.len() as f32 * size * 1.3 + 6.0;
-            let color = if other { t.muted } else { t.text };
+            let color = if kind == RowKind::Other {
+                t.muted
+            } else {
+                t.text
+            };
+            if bold {
+                items.push(Item::Rect {
+                    x,
+                    y: 0.0,
+                    w: width,
+                    h: 1.0,
+                    color: t.text,
+                });
+            }
             for (k, line) in label_lines.iter().enumerate() {
                 items.push(
                     self.text(
                         line,
                         size,
-                        false,
+                        bold,
                         x,
                         3.0 + size + k as f32 * size * 1.3,
                         color,
@@ -104,7 +127,7 @@ impl Layout<'_> {
                 items.push(self.text_anchored(
                     cell,
                     size,
-                    false,
+                    bold,
                     (col_x(i) + col_w, 3.0 + size, Anchor::End),
                     color,
                 )?);
