@@ -837,3 +837,57 @@ fn instagram_total_value_metrics_are_asked_for_a_day_at_a_time() {
         sum("total_interactions") / sum("views")
     ));
 }
+
+/// Issue 17: Google Ads and Meta Ads both feed `ads.*`; the totals add the platforms up and
+/// blend ROAS from the summed parts.
+#[test]
+fn google_ads_and_meta_ads_add_up_as_platforms() {
+    let server = ApiServer::start();
+    let extra = format!(
+        r#"      - id: meta-ads
+        kind: meta_ads
+        api: {{ object_id: act_1234567890, base_url: "{}", auth: {{ bearer: {{ env: T_META_TOKEN }} }} }}
+        columns: {{ spend: ads.spend, clicks: ads.clicks, conversions: ads.conversions, conversion_value: ads.conversion_value }}
+        required: false
+"#,
+        server.base
+    );
+    let ws = workspace(&server, &extra);
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = report(ws.path());
+    let oct = days("2026-10-01", "2026-10-31");
+    let google_clicks: f64 = oct
+        .iter()
+        .flat_map(|d| (0..2).map(move |c| f64::from(ads_clicks(*d, c))))
+        .sum();
+    let google_conversions: f64 = oct
+        .iter()
+        .flat_map(|d| (0..2).map(move |c| f64::from(ads_conversions(*d, c))))
+        .sum();
+    let (google_spend, google_value) = (google_clicks * 1.25, google_conversions * 40.0);
+    let (meta_spend, meta_clicks, meta_purchases, meta_value) = meta_ads_sums(&oct, false);
+    assert!(close(value(&r, "ads.spend"), google_spend + meta_spend));
+    assert_eq!(value(&r, "ads.clicks"), google_clicks + meta_clicks);
+    assert_eq!(
+        value(&r, "ads.conversions"),
+        google_conversions + meta_purchases
+    );
+    assert!(close(
+        value(&r, "ads.roas"),
+        (google_value + meta_value) / (google_spend + meta_spend)
+    ));
+    let platform = |id: &str| -> f64 {
+        kpi(&r, "ads.spend")["by_platform"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no by_platform"))
+            .iter()
+            .find(|p| p["platform"] == id)
+            .unwrap_or_else(|| panic!("no {id}"))["value"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(close(platform("meta_ads"), meta_spend));
+    assert!(close(platform("google_ads"), google_spend));
+    assert_eq!(source(&r, "meta-ads")["platform"], "Meta Ads");
+}
