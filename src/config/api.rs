@@ -121,6 +121,25 @@ pub enum Pagination {
     },
 }
 
+/// How Meta's insights give a metric: a value per day, or one total over the range asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricType {
+    #[default]
+    TimeSeries,
+    TotalValue,
+}
+
+/// The Marketing API's `level` of insights rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InsightsLevel {
+    #[default]
+    Account,
+    /// One row per campaign, its `campaign_name` as the `campaign` dimension.
+    Campaign,
+}
+
 /// The live part of a source: everything about fetching.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -176,12 +195,24 @@ pub struct ApiConfig {
     /// Google Ads: the GAQL resource queried (default `campaign`).
     #[serde(default)]
     pub resource: Option<String>,
-    /// Meta: the Page or Instagram account id.
+    /// Meta: the Page or Instagram account id; Meta Ads: the ad account id (`act_123…` or
+    /// `123…`).
     #[serde(default)]
     pub object_id: Option<String>,
     /// Meta: the zone of `end_time` day boundaries (default `America/Los_Angeles`).
     #[serde(default)]
     pub insights_time_zone: Option<super::TimeZone>,
+    /// Meta: `total_value` for Instagram metrics Meta gives only as a total over the range
+    /// asked (`views`, `accounts_engaged`, `total_interactions`): each day is asked for alone.
+    #[serde(default)]
+    pub metric_type: MetricType,
+    /// Meta Ads: one row per day for the account, or per campaign and day.
+    #[serde(default)]
+    pub level: InsightsLevel,
+    /// Meta Ads: the `actions` types counted as conversions (and their `action_values` as
+    /// conversion value); default `[purchase]`.
+    #[serde(default)]
+    pub conversion_action_types: Option<Vec<String>>,
     /// Search Console: the property, `https://example.com/` or `sc-domain:example.com`.
     #[serde(default)]
     pub site_url: Option<String>,

@@ -380,6 +380,8 @@ pub enum SourceKind {
     GoogleAds,
     /// Meta Graph API Page or Instagram insights.
     Meta,
+    /// Meta Marketing API insights of an ad account.
+    MetaAds,
     /// Google Search Console `searchAnalytics/query`.
     SearchConsole,
     /// Google Business Profile reviews.
@@ -400,6 +402,7 @@ impl SourceKind {
             SourceKind::Ga4 => "ga4",
             SourceKind::GoogleAds => "google_ads",
             SourceKind::Meta => "meta",
+            SourceKind::MetaAds => "meta_ads",
             SourceKind::SearchConsole => "search_console",
             SourceKind::GbpReviews => "gbp_reviews",
         }
@@ -412,6 +415,7 @@ impl SourceKind {
             SourceKind::Ga4 => Some("Google Analytics"),
             SourceKind::GoogleAds => Some("Google Ads"),
             SourceKind::Meta => Some("Facebook"),
+            SourceKind::MetaAds => Some("Meta Ads"),
             SourceKind::SearchConsole => Some("Google Search Console"),
             SourceKind::GbpReviews => Some("Google Business Profile"),
             SourceKind::Csv | SourceKind::Json | SourceKind::Http => None,

@@ -422,7 +422,108 @@ impl Workspace {
                 );
             }
         }
+        self.check_meta_settings(s, api, at, problems);
     }
+
+    /// Settings of Meta's insights: each only on the kind that reads it, the Marketing API's
+    /// level agreeing with the source's dimensions, and each conversion counted once.
+    fn check_meta_settings(
+        &self,
+        s: &SourceConfig,
+        api: &api::ApiConfig,
+        at: &str,
+        problems: &mut Vec<Problem>,
+    ) {
+        let mut problem = |field: &str, message: String| {
+            problems.push(Problem::located(
+                &self.path,
+                s.id.at,
+                format!("{at}.api.{field}"),
+                message,
+            ))
+        };
+        let kind = s.kind.name();
+        if s.kind != SourceKind::Meta && api.metric_type != api::MetricType::TimeSeries {
+            problem(
+                "metric_type",
+                format!("`metric_type` belongs to meta sources, not to a {kind} source"),
+            );
+        }
+        if s.kind != SourceKind::MetaAds {
+            let given = [
+                ("level", api.level != api::InsightsLevel::Account),
+                (
+                    "conversion_action_types",
+                    api.conversion_action_types.is_some(),
+                ),
+            ];
+            for (field, _) in given.iter().filter(|(_, given)| *given) {
+                problem(
+                    field,
+                    format!("`{field}` belongs to meta_ads sources, not to a {kind} source"),
+                );
+            }
+            return;
+        }
+        let by_campaign = api.level == api::InsightsLevel::Campaign;
+        let campaign = s.dimensions.iter().any(|d| d == "campaign");
+        if by_campaign && !campaign {
+            problem(
+                "level",
+                "`level: campaign` gives a row per campaign and day: add `dimensions: [campaign]`"
+                    .into(),
+            );
+        }
+        if campaign && !by_campaign {
+            problem(
+                "level",
+                "the `campaign` dimension needs `level: campaign` (the default, `account`, gives one row a day)".into(),
+            );
+        }
+        if let Some(other) = s.dimensions.iter().find(|d| *d != "campaign") {
+            problem(
+                "level",
+                format!("a meta_ads source has one dimension, `campaign`; found {other:?}"),
+            );
+        }
+        let types = api.conversion_action_types.as_deref().unwrap_or_default();
+        if api.conversion_action_types.is_some() && types.is_empty() {
+            problem(
+                "conversion_action_types",
+                "expected at least one action type, such as [purchase] or [lead]".into(),
+            );
+        }
+        let mut events: BTreeMap<&str, &str> = BTreeMap::new();
+        for t in types {
+            if let Some(first) = events.insert(action_event(t), t) {
+                problem(
+                    "conversion_action_types",
+                    format!(
+                        "{first:?} and {t:?} count the same {:?} events in two ways: list one, or each conversion is counted twice",
+                        action_event(t)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The event a Marketing API action type counts: `omni_purchase`,
+/// `offsite_conversion.fb_pixel_purchase` and `purchase` all count purchases.
+fn action_event(action_type: &str) -> &str {
+    const VARIANTS: [&str; 7] = [
+        "omni_",
+        "offsite_conversion.fb_pixel_",
+        "onsite_web_app_",
+        "onsite_web_",
+        "onsite_conversion.",
+        "web_app_in_store_",
+        "web_in_store_",
+    ];
+    VARIANTS
+        .iter()
+        .find_map(|p| action_type.strip_prefix(p))
+        .unwrap_or(action_type)
 }
 
 /// The `api` settings a live source cannot do without.
@@ -431,7 +532,7 @@ fn live_needs(kind: SourceKind) -> &'static [&'static str] {
         SourceKind::Http => &["url"],
         SourceKind::Ga4 => &["property", "auth"],
         SourceKind::GoogleAds => &["customer_id", "developer_token", "auth"],
-        SourceKind::Meta => &["object_id", "auth"],
+        SourceKind::Meta | SourceKind::MetaAds => &["object_id", "auth"],
         SourceKind::SearchConsole => &["site_url", "auth"],
         SourceKind::GbpReviews => &["location", "auth"],
         SourceKind::Csv | SourceKind::Json => &[],

@@ -398,7 +398,12 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// Only one source, so faults are easy to aim.
 fn only(server: &ApiServer, keep: &str) -> tempfile::TempDir {
-    let ws = workspace(server, "");
+    only_with(server, keep, "")
+}
+
+/// Only `keep`, which may be one of the sources in `extra` (lines of the client's `sources`).
+fn only_with(server: &ApiServer, keep: &str, extra: &str) -> tempfile::TempDir {
+    let ws = workspace(server, extra);
     let path = ws.path().join("execreport.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     let mut out = String::new();
@@ -658,4 +663,231 @@ fn overlapping_ranges_are_counted_once() {
 
 fn stdout_of(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Only a Meta Ads source: ad account 1234567890 with `settings` added to its `api` and
+/// `lines` (such as `dimensions`) to the source.
+fn meta_ads_only(server: &ApiServer, settings: &str, lines: &str) -> tempfile::TempDir {
+    let extra = format!(
+        r#"      - id: meta-ads
+        kind: meta_ads
+        api: {{ object_id: act_1234567890, base_url: "{}", auth: {{ bearer: {{ env: T_META_TOKEN }} }}{settings} }}
+        columns: {{ spend: ads.spend, impressions: ads.impressions, clicks: ads.clicks, conversions: ads.conversions, conversion_value: ads.conversion_value }}
+        required: false
+{lines}"#,
+        server.base
+    );
+    only_with(server, "meta-ads", &extra)
+}
+
+/// Spend, clicks, conversions and their value over `ds`, from the server's formulas;
+/// conversions of the types `purchase` and, with `leads`, `lead`.
+fn meta_ads_sums(ds: &[NaiveDate], leads: bool) -> (f64, f64, f64, f64) {
+    let (mut spend, mut clicks, mut conversions, mut value) = (0.0, 0.0, 0.0, 0.0);
+    for d in ds {
+        for c in 0..CAMPAIGNS.len() {
+            spend += f64::from(meta_ads_spend_cents(*d, c)) / 100.0;
+            clicks += f64::from(meta_ads_clicks(*d, c));
+            let (p, l) = (meta_ads_purchases(*d, c), meta_ads_leads(*d, c));
+            conversions += f64::from(p);
+            value += f64::from(p) * META_PURCHASE_VALUE;
+            if leads {
+                conversions += f64::from(l);
+                value += f64::from(l) * META_LEAD_VALUE;
+            }
+        }
+    }
+    (spend, clicks, conversions, value)
+}
+
+#[test]
+fn meta_ads_campaign_rows_are_paged_retried_when_throttled_and_summed() {
+    let server = ApiServer::start();
+    let ws = meta_ads_only(
+        &server,
+        ", level: campaign, conversion_action_types: [purchase, lead]",
+        "        dimensions: [campaign]\n",
+    );
+    // Meta throttles with HTTP 400 and a code (80004: too many calls to this ad account),
+    // or with 429.
+    server.fault(
+        "meta_ads",
+        Fault::status(
+            400,
+            r#"{"error":{"message":"(#80004) There have been too many calls to this ad-account. Wait a bit and try again.","type":"OAuthException","code":80004,"error_subcode":2446079,"fbtrace_id":"Ab12Throttle"}}"#,
+        ),
+    );
+    server.fault(
+        "meta_ads",
+        Fault::status(429, r#"{"error":{"message":"(#17) User request limit reached","type":"OAuthException","code":17}}"#),
+    );
+    let o = run(ws.path(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Two throttled answers, then 62 rows of October and 60 of September at 25 a page.
+    let requests = server.requests("meta_ads");
+    assert_eq!(requests.len(), 2 + 3 + 3, "{requests:#?}");
+    assert!(
+        requests[0].contains("level=campaign")
+            && requests[0].contains("time_increment=1")
+            && requests[0].contains(
+                "fields=action_values%2Cactions%2Ccampaign_name%2Cclicks%2Cimpressions%2Cspend"
+            )
+            && requests[0].contains(
+                "time_range=%7B%22since%22%3A%222026-10-01%22%2C%22until%22%3A%222026-10-31%22%7D"
+            ),
+        "{}",
+        requests[0]
+    );
+    // paging.next repeats the token: it is sent once, and the cursor is followed.
+    for request in &requests {
+        assert_eq!(request.matches("access_token=").count(), 1, "{request}");
+    }
+    assert!(requests[3].contains("after=25") && requests[4].contains("after=50"));
+    let r = report(ws.path());
+    assert_eq!(source(&r, "meta-ads")["status"], "ok");
+    assert_eq!(source(&r, "meta-ads")["kind"], "meta_ads");
+    let (spend, clicks, conversions, worth) =
+        meta_ads_sums(&days("2026-10-01", "2026-10-31"), true);
+    assert!(
+        close(value(&r, "ads.spend"), spend),
+        "{}",
+        value(&r, "ads.spend")
+    );
+    assert_eq!(value(&r, "ads.clicks"), clicks);
+    assert_eq!(value(&r, "ads.impressions"), clicks * 40.0);
+    // `purchase` and `lead` only: neither `link_click` nor `omni_purchase` (the same
+    // purchases again) is counted.
+    assert_eq!(value(&r, "ads.conversions"), conversions);
+    assert!(close(value(&r, "ads.conversion_value"), worth));
+    assert!(close(value(&r, "ads.roas"), worth / spend));
+    assert!(close(value(&r, "ads.cpa"), spend / conversions));
+    let (previous, ..) = meta_ads_sums(&days("2026-09-01", "2026-09-30"), true);
+    assert!(close(
+        kpi(&r, "ads.spend")["previous"].as_f64().unwrap(),
+        previous
+    ));
+}
+
+#[test]
+fn meta_ads_counts_purchases_by_default_and_an_expired_token_is_not_retried() {
+    let server = ApiServer::start();
+    let ws = meta_ads_only(&server, "", "");
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // 31 account rows: two pages.
+    assert_eq!(server.count("meta_ads"), 2);
+    assert!(server.requests("meta_ads")[0].contains("level=account"));
+    let r = report(ws.path());
+    let (spend, _, purchases, worth) = meta_ads_sums(&days("2026-10-01", "2026-10-31"), false);
+    assert_eq!(value(&r, "ads.conversions"), purchases);
+    assert!(close(value(&r, "ads.roas"), worth / spend));
+
+    // Code 190: no retry can help; the message says what to do and shows no token.
+    let o = run_with(
+        ws.path(),
+        &["--compare", "none", "--refresh"],
+        &[("T_META_TOKEN", "expired-meta-token-42")],
+    );
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert_eq!(server.count("meta_ads"), 3, "a 190 is not retried");
+    let err = stderr(&o);
+    assert!(
+        err.contains("HTTP 400 Bad Request: Error validating access token"),
+        "{err}"
+    );
+    assert!(
+        err.contains("(Meta error 190, subcode 463, fbtrace_id AzQ9ExpiredTrace): the Meta access token is invalid or has expired; create a new one"),
+        "{err}"
+    );
+    assert!(!err.contains("expired-meta-token-42"), "{err}");
+}
+
+#[test]
+fn instagram_total_value_metrics_are_asked_for_a_day_at_a_time() {
+    let server = ApiServer::start();
+    let extra = format!(
+        r#"      - id: instagram
+        kind: meta
+        api: {{ object_id: "5678", metric_type: total_value, base_url: "{}", auth: {{ bearer: {{ env: T_META_TOKEN }} }} }}
+        columns: {{ views: social.impressions, total_interactions: social.engagements }}
+        required: false
+"#,
+        server.base
+    );
+    let ws = only_with(&server, "instagram", &extra);
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let requests = server.requests("meta");
+    assert_eq!(requests.len(), 31);
+    assert!(
+        requests[0].contains("metric=total_interactions%2Cviews")
+            && requests[0].contains("metric_type=total_value")
+            && requests[0].contains("since=2026-10-01&until=2026-10-02"),
+        "{}",
+        requests[0]
+    );
+    let oct = days("2026-10-01", "2026-10-31");
+    let sum = |m: &str| oct.iter().map(|d| f64::from(ig_total(m, *d))).sum::<f64>();
+    let r = report(ws.path());
+    assert_eq!(value(&r, "social.impressions"), sum("views"));
+    assert_eq!(value(&r, "social.engagements"), sum("total_interactions"));
+    assert_eq!(kpi(&r, "social.engagements")["missing_days"], 0);
+    assert!(close(
+        value(&r, "social.engagement_rate"),
+        sum("total_interactions") / sum("views")
+    ));
+}
+
+/// Issue 17: Google Ads and Meta Ads both feed `ads.*`; the totals add the platforms up and
+/// blend ROAS from the summed parts.
+#[test]
+fn google_ads_and_meta_ads_add_up_as_platforms() {
+    let server = ApiServer::start();
+    let extra = format!(
+        r#"      - id: meta-ads
+        kind: meta_ads
+        api: {{ object_id: act_1234567890, base_url: "{}", auth: {{ bearer: {{ env: T_META_TOKEN }} }} }}
+        columns: {{ spend: ads.spend, clicks: ads.clicks, conversions: ads.conversions, conversion_value: ads.conversion_value }}
+        required: false
+"#,
+        server.base
+    );
+    let ws = workspace(&server, &extra);
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = report(ws.path());
+    let oct = days("2026-10-01", "2026-10-31");
+    let google_clicks: f64 = oct
+        .iter()
+        .flat_map(|d| (0..2).map(move |c| f64::from(ads_clicks(*d, c))))
+        .sum();
+    let google_conversions: f64 = oct
+        .iter()
+        .flat_map(|d| (0..2).map(move |c| f64::from(ads_conversions(*d, c))))
+        .sum();
+    let (google_spend, google_value) = (google_clicks * 1.25, google_conversions * 40.0);
+    let (meta_spend, meta_clicks, meta_purchases, meta_value) = meta_ads_sums(&oct, false);
+    assert!(close(value(&r, "ads.spend"), google_spend + meta_spend));
+    assert_eq!(value(&r, "ads.clicks"), google_clicks + meta_clicks);
+    assert_eq!(
+        value(&r, "ads.conversions"),
+        google_conversions + meta_purchases
+    );
+    assert!(close(
+        value(&r, "ads.roas"),
+        (google_value + meta_value) / (google_spend + meta_spend)
+    ));
+    let platform = |id: &str| -> f64 {
+        kpi(&r, "ads.spend")["by_platform"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no by_platform"))
+            .iter()
+            .find(|p| p["platform"] == id)
+            .unwrap_or_else(|| panic!("no {id}"))["value"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(close(platform("meta_ads"), meta_spend));
+    assert!(close(platform("google_ads"), google_spend));
+    assert_eq!(source(&r, "meta-ads")["platform"], "Meta Ads");
 }

@@ -353,8 +353,10 @@ fn backoff(base: Duration, attempt: u32) -> Duration {
 }
 
 /// Meta answers throttling with 400/403 and an error code: 4 (app), 17 (user), 32 (page),
-/// 613 (custom rate), 80001 (Pages business use case), or `is_transient`.
+/// 613 (custom rate), 80000–80014 (business use cases: 80000 ads insights, 80001 Pages,
+/// 80002 Instagram, 80004 ads management), or `is_transient`.
 /// <https://developers.facebook.com/docs/graph-api/guides/error-handling>
+/// <https://developers.facebook.com/docs/marketing-api/overview/rate-limiting>
 fn throttle_code(body: &[u8]) -> bool {
     let Ok(v) = serde_json::from_slice::<Value>(body) else {
         return false;
@@ -364,7 +366,7 @@ fn throttle_code(body: &[u8]) -> bool {
     let transient = error
         .and_then(|e| e.get("is_transient"))
         .and_then(Value::as_bool);
-    matches!(code, Some(4 | 17 | 32 | 613 | 80001)) || transient == Some(true)
+    matches!(code, Some(4 | 17 | 32 | 613 | 80000..=80014)) || transient == Some(true)
 }
 
 /// Google's `google.rpc.RetryInfo` (`"retryDelay": "30s"`) in an error's `details`, used when
@@ -403,7 +405,36 @@ pub fn api_message(body: &[u8]) -> String {
     if text.is_empty() {
         text = "(empty response)".into();
     }
+    if let Some(hint) = error.and_then(meta_hint) {
+        text.push_str(&hint);
+    }
     text
+}
+
+/// Meta's error code, and what to do about an access token it no longer accepts (code 190:
+/// expired, revoked, or the password changed), which no retry can fix.
+/// <https://developers.facebook.com/docs/graph-api/guides/error-handling>
+fn meta_hint(v: &Value) -> Option<String> {
+    let error = v.get("error")?;
+    let code = error.get("code")?.as_u64()?;
+    let subcode = error
+        .get("error_subcode")
+        .and_then(Value::as_u64)
+        .map(|s| format!(", subcode {s}"))
+        .unwrap_or_default();
+    let trace = error
+        .get("fbtrace_id")
+        .and_then(Value::as_str)
+        .map(|t| format!(", fbtrace_id {t}"))
+        .unwrap_or_default();
+    // Google's errors have a numeric code too, but no `type`.
+    error.get("type")?;
+    let advice = if code == 190 {
+        ": the Meta access token is invalid or has expired; create a new one (a system user's token does not expire) and put it where the source's `auth` reads it"
+    } else {
+        ""
+    };
+    Some(format!(" (Meta error {code}{subcode}{trace}){advice}"))
 }
 
 #[cfg(test)]
@@ -417,8 +448,19 @@ mod tests {
             api_message(google),
             "User does not have sufficient permissions"
         );
-        let meta = br#"{"error":{"message":"Invalid OAuth access token.","type":"OAuthException","code":190}}"#;
-        assert_eq!(api_message(meta), "Invalid OAuth access token.");
+        let meta = br#"{"error":{"message":"Unsupported get request.","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"AbC1"}}"#;
+        assert_eq!(
+            api_message(meta),
+            "Unsupported get request. (Meta error 100, subcode 33, fbtrace_id AbC1)"
+        );
+        let expired = br#"{"error":{"message":"Error validating access token: Session has expired.","type":"OAuthException","code":190,"error_subcode":463}}"#;
+        assert!(
+            api_message(expired).starts_with(
+                "Error validating access token: Session has expired. (Meta error 190, subcode 463): the Meta access token is invalid or has expired; create a new one"
+            ),
+            "{}",
+            api_message(expired)
+        );
         let oauth = br#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#;
         assert_eq!(api_message(oauth), "Token has been expired or revoked.");
         let stream =
@@ -434,6 +476,12 @@ mod tests {
     fn throttling_and_retry_hints_in_bodies() {
         assert!(throttle_code(
             br#"{"error":{"message":"(#4) Application request limit reached","code":4}}"#
+        ));
+        assert!(throttle_code(
+            br#"{"error":{"message":"(#17) User request limit reached","type":"OAuthException","code":17,"error_subcode":2446079}}"#
+        ));
+        assert!(throttle_code(
+            br#"{"error":{"message":"(#80004) There have been too many calls to this ad-account.","code":80004}}"#
         ));
         assert!(!throttle_code(
             br#"{"error":{"message":"Invalid OAuth access token.","code":190}}"#

@@ -13,6 +13,7 @@ mod generic;
 mod google_ads;
 pub mod http;
 mod meta;
+mod meta_ads;
 mod search_console;
 pub mod secrets;
 
@@ -187,7 +188,9 @@ pub fn number(v: &Value) -> Option<f64> {
 fn default_settle_days(kind: SourceKind) -> u32 {
     match kind {
         // Google Ads revises conversions for days; Search Console lags 2–3 days.
-        SourceKind::GoogleAds | SourceKind::SearchConsole => 3,
+        // Meta Ads attributes conversions to the day of the ad's impression, up to 7 days
+        // later (the default attribution window); most arrive within 3.
+        SourceKind::GoogleAds | SourceKind::SearchConsole | SourceKind::MetaAds => 3,
         SourceKind::Ga4 | SourceKind::Meta => 2,
         // Replies to reviews arrive later and change `reviews.responded`.
         SourceKind::GbpReviews => 7,
@@ -316,7 +319,8 @@ fn connect<'a>(
     api: &'a ApiConfig,
     needs: &Needs,
 ) -> Result<Source<'a>, SourceError> {
-    let token_param = (config.kind == SourceKind::Meta).then_some("access_token");
+    let token_param =
+        matches!(config.kind, SourceKind::Meta | SourceKind::MetaAds).then_some("access_token");
     let auth = Auth::resolve(api.auth.as_ref(), &ws.root, &fetcher.redactor, token_param)
         .map_err(SourceError::Live)?;
     Ok(Source {
@@ -359,6 +363,7 @@ fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, FetchE
         SourceKind::Ga4 => ga4::fetch(s, start, end),
         SourceKind::GoogleAds => google_ads::fetch(s, start, end),
         SourceKind::Meta => meta::fetch(s, start, end),
+        SourceKind::MetaAds => meta_ads::fetch(s, start, end),
         SourceKind::SearchConsole => search_console::fetch(s, start, end),
         SourceKind::GbpReviews => gbp::fetch(s, start, end),
         SourceKind::Csv | SourceKind::Json => unreachable!("file sources are not fetched"),

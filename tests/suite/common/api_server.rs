@@ -1,6 +1,7 @@
 //! A loopback HTTP server speaking the documented request and response formats of the APIs
-//! execreport reads (GA4 Data API, Google Ads searchStream, Meta insights, Search Console,
-//! Business Profile reviews, Google's token endpoint) plus a generic paged JSON API.
+//! execreport reads (GA4 Data API, Google Ads searchStream, Meta Page and Instagram insights,
+//! Meta Marketing API insights, Search Console, Business Profile reviews, Google's token
+//! endpoint) plus a generic paged JSON API.
 //! Its numbers come from the small formulas below, so tests can recompute what a report
 //! must show. Faults (status codes, delays, broken JSON) are queued per route.
 #![allow(dead_code)]
@@ -56,6 +57,37 @@ pub fn meta_follows(d: NaiveDate) -> u32 {
 pub fn meta_engagements(d: NaiveDate) -> u32 {
     50 + n(d) % 10
 }
+/// Instagram metrics Meta gives only with `metric_type=total_value`.
+const IG_TOTAL_ONLY: [&str; 3] = ["views", "total_interactions", "accounts_engaged"];
+
+/// Instagram `views`, `total_interactions` and `accounts_engaged` of a day (`total_value`).
+pub fn ig_total(metric: &str, d: NaiveDate) -> u32 {
+    match metric {
+        "views" => 500 + n(d) % 40,
+        "total_interactions" => 30 + n(d) % 9,
+        "accounts_engaged" => 20 + n(d) % 5,
+        other => panic!("unknown Instagram total_value metric {other}"),
+    }
+}
+/// Meta Ads spend of a campaign's day, in cents (the API writes `"12.34"`).
+pub fn meta_ads_spend_cents(d: NaiveDate, c: usize) -> u32 {
+    1000 + (n(d) * 37 + c as u32 * 11) % 900
+}
+pub fn meta_ads_clicks(d: NaiveDate, c: usize) -> u32 {
+    15 + (n(d) + c as u32 * 3) % 20
+}
+pub fn meta_ads_purchases(d: NaiveDate, c: usize) -> u32 {
+    (n(d) + c as u32) % 4
+}
+pub fn meta_ads_leads(d: NaiveDate, c: usize) -> u32 {
+    (n(d) * 2 + c as u32) % 3
+}
+/// Every purchase is worth 35.50, every lead 5.
+pub const META_PURCHASE_VALUE: f64 = 35.5;
+pub const META_LEAD_VALUE: f64 = 5.0;
+/// Rows of a Marketing API insights page.
+pub const META_ADS_PAGE: usize = 25;
+
 pub fn gsc_clicks(d: NaiveDate, q: usize) -> u32 {
     10 + (n(d) + q as u32) % 7
 }
@@ -200,6 +232,8 @@ fn route(path: &str) -> &'static str {
         "ga4"
     } else if path.ends_with("googleAds:searchStream") {
         "ads"
+    } else if path.contains("/act_") && path.ends_with("/insights") {
+        "meta_ads"
     } else if path.ends_with("/insights") {
         "meta"
     } else if path.ends_with("/searchAnalytics/query") {
@@ -260,11 +294,34 @@ async fn handle(
             .collect();
     let result = match route {
         "token" => return token(&st, &body),
-        "meta" => {
+        "meta" | "meta_ads" => {
             if query.get("access_token").map(String::as_str) != Some(META_TOKEN) {
-                return google_error(400, "Invalid OAuth access token.", "x");
+                // <https://developers.facebook.com/docs/graph-api/guides/error-handling>
+                let body = json!({"error": {
+                    "message": "Error validating access token: Session has expired on Tuesday, 24-Nov-26 09:00:00 PST. The current time is Thursday, 26-Nov-26 03:00:00 PST.",
+                    "type": "OAuthException", "code": 190, "error_subcode": 463,
+                    "fbtrace_id": "AzQ9ExpiredTrace"}});
+                return (StatusCode::BAD_REQUEST, axum::Json(body)).into_response();
             }
-            meta(&query)
+            if route == "meta_ads" {
+                let host = headers
+                    .get("host")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                meta_ads(&uri, host, &query)
+            } else if query.get("metric_type").map(String::as_str) == Some("total_value") {
+                ig_totals(&query)
+            } else if let Some(m) = query["metric"]
+                .split(',')
+                .find(|m| IG_TOTAL_ONLY.contains(m))
+            {
+                let body = json!({"error": {
+                    "message": format!("(#100) The following metrics ({m}) should be specified with parameter metric_type=total_value"),
+                    "type": "OAuthException", "code": 100, "fbtrace_id": "AbTotalValue"}});
+                return (StatusCode::BAD_REQUEST, axum::Json(body)).into_response();
+            } else {
+                meta(&query)
+            }
         }
         "http" => {
             if headers.get("x-api-key").and_then(|v| v.to_str().ok()) != Some(EMAIL_KEY) {
@@ -492,6 +549,102 @@ fn meta(q: &HashMap<String, String>) -> Value {
         q["metric"]
     );
     json!({"data": data, "paging": {"previous": "https://graph.facebook.com/previous", "next": next}})
+}
+
+/// Instagram `metric_type=total_value`: one value per metric over `since`..`until`.
+fn ig_totals(q: &HashMap<String, String>) -> Value {
+    let since: NaiveDate = q["since"].parse().unwrap();
+    let until: NaiveDate = q["until"].parse().unwrap();
+    assert_eq!(q["period"], "day");
+    let data: Vec<Value> = q["metric"]
+        .split(',')
+        .map(|m| {
+            let total: u32 = since
+                .iter_days()
+                .take_while(|d| *d < until)
+                .map(|d| ig_total(m, d))
+                .sum();
+            json!({"name": m, "period": "day", "title": m, "description": m,
+                   "total_value": {"value": total}, "id": format!("5678/insights/{m}/day")})
+        })
+        .collect();
+    json!({"data": data})
+}
+
+/// Marketing API insights of ad account 1234567890, a row per day (and campaign), pages of
+/// `META_ADS_PAGE` rows with an absolute `paging.next` that repeats the access token.
+fn meta_ads(uri: &Uri, host: &str, q: &HashMap<String, String>) -> Value {
+    assert!(uri.path().ends_with("/act_1234567890/insights"), "{uri}");
+    assert_eq!(q["time_increment"], "1");
+    let range: Value = serde_json::from_str(&q["time_range"]).unwrap();
+    let days = dates(
+        range["since"].as_str().unwrap(),
+        range["until"].as_str().unwrap(),
+    );
+    let fields: Vec<&str> = q["fields"].split(',').collect();
+    let by_campaign = match q["level"].as_str() {
+        "campaign" => true,
+        "account" => false,
+        other => panic!("level {other}"),
+    };
+    let money = |cents: u32| format!("{}.{:02}", cents / 100, cents % 100);
+    let mut rows = Vec::new();
+    for d in days {
+        let groups: Vec<Vec<usize>> = if by_campaign {
+            (0..CAMPAIGNS.len()).map(|c| vec![c]).collect()
+        } else {
+            vec![(0..CAMPAIGNS.len()).collect()]
+        };
+        for group in groups {
+            let sum =
+                |f: &dyn Fn(NaiveDate, usize) -> u32| group.iter().map(|c| f(d, *c)).sum::<u32>();
+            let (clicks, purchases, leads) = (
+                sum(&meta_ads_clicks),
+                sum(&meta_ads_purchases),
+                sum(&meta_ads_leads),
+            );
+            let mut row = json!({"date_start": d.to_string(), "date_stop": d.to_string(), "account_id": "1234567890"});
+            for f in &fields {
+                row[*f] = match *f {
+                    "spend" => json!(money(sum(&meta_ads_spend_cents))),
+                    "impressions" => json!((clicks * 40).to_string()),
+                    "clicks" => json!(clicks.to_string()),
+                    "campaign_name" => json!(CAMPAIGNS[group[0]]),
+                    // Other types and variants of the same purchases, which are not counted.
+                    "actions" => json!([
+                        {"action_type": "link_click", "value": clicks.to_string()},
+                        {"action_type": "purchase", "value": purchases.to_string()},
+                        {"action_type": "omni_purchase", "value": purchases.to_string()},
+                        {"action_type": "lead", "value": leads.to_string()},
+                    ]),
+                    "action_values" => json!([
+                        {"action_type": "purchase", "value": format!("{:.2}", f64::from(purchases) * META_PURCHASE_VALUE)},
+                        {"action_type": "omni_purchase", "value": format!("{:.2}", f64::from(purchases) * META_PURCHASE_VALUE)},
+                        {"action_type": "lead", "value": format!("{:.2}", f64::from(leads) * META_LEAD_VALUE)},
+                    ]),
+                    other => panic!("unknown Marketing API field {other}"),
+                };
+            }
+            rows.push(row);
+        }
+    }
+    let after: usize = q.get("after").map_or(0, |a| a.parse().unwrap());
+    let page: Vec<Value> = rows
+        .iter()
+        .skip(after)
+        .take(META_ADS_PAGE)
+        .cloned()
+        .collect();
+    let mut answer =
+        json!({"data": page, "paging": {"cursors": {"before": "MAZDZD", "after": "MjQZD"}}});
+    if after + META_ADS_PAGE < rows.len() {
+        let mut next = url::Url::parse(&format!("http://{host}{}", uri.path())).unwrap();
+        next.query_pairs_mut()
+            .extend_pairs(q.iter().filter(|(k, _)| *k != "after"))
+            .append_pair("after", &(after + META_ADS_PAGE).to_string());
+        answer["paging"]["next"] = json!(next.as_str());
+    }
+    answer
 }
 
 fn gsc(req: &Value) -> Value {
