@@ -522,10 +522,12 @@ impl SourceConfig {
             .map(|m| m.value.as_str())
     }
 
-    /// The platform account the source reads (ad account, property, Page), when it names one.
-    pub fn account(&self) -> Option<&str> {
+    /// The platform account the source reads (ad account, property, Page), when it names
+    /// one, as written or in the other forms the platform accepts (`act_123` is `123`,
+    /// `123-456-7890` is `1234567890`).
+    pub fn account(&self) -> Option<String> {
         let api = self.api.as_ref()?;
-        [
+        let id = [
             &api.customer_id,
             &api.property,
             &api.object_id,
@@ -533,7 +535,14 @@ impl SourceConfig {
             &api.location,
         ]
         .into_iter()
-        .find_map(|id| id.as_deref())
+        .find_map(|id| id.as_deref())?;
+        let id = id.trim();
+        let id = id.strip_prefix("act_").unwrap_or(id);
+        Some(if id.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            id.replace('-', "")
+        } else {
+            id.to_string()
+        })
     }
 }
 

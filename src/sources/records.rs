@@ -107,7 +107,7 @@ impl<'a> RowMapper<'a> {
                 MetricSeries {
                     source: self.config.id.to_string(),
                     platform: self.config.platform(),
-                    account: self.config.account().map(String::from),
+                    account: self.config.account(),
                     dimensions: self
                         .config
                         .dimensions

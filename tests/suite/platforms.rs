@@ -278,18 +278,19 @@ fn the_same_numbers_are_never_counted_twice() {
         err.contains("source \"google-ads\" and source \"google-ads-again\" both give Google Ads numbers for ads.spend"),
         "{err}"
     );
-    // Two live sources reading the same account: a config error.
+    // Two live sources reading the same account (written in two ways): a config error.
     let live = "        api:\n          customer_id: \"123-456-7890\"\n          developer_token: {env: DEV_TOKEN}\n          auth: {bearer: {env: TOKEN}}\n        columns: {metrics.cost_micros: ads.spend}\n";
     let same = workspace(
         &format!(
-            "      - id: ads-one\n        kind: google_ads\n{live}      - id: ads-two\n        kind: google_ads\n{live}"
+            "      - id: ads-one\n        kind: google_ads\n{live}      - id: ads-two\n        kind: google_ads\n{}",
+            live.replace("123-456-7890", "1234567890")
         ),
         &[],
     );
     let o = run(same.path(), &["check"]);
     let err = stderr(&o);
     assert!(
-        err.contains("source \"ads-two\" reads the same Google Ads account \"123-456-7890\" as source \"ads-one\""),
+        err.contains("source \"ads-two\" reads the same Google Ads account \"1234567890\" as source \"ads-one\""),
         "{err}"
     );
 }
