@@ -31,16 +31,16 @@ pub fn breakdowns(ctx: &Context, kpis: &[Kpi], top: usize) -> Vec<Breakdown> {
                 .filter(|k| ctx.data.dimensions(ctx.catalog, &k.id).contains(&dimension))
                 .map(|k| k.id.clone())
                 .collect();
-            let by_platform = dimension == PLATFORM;
-            if by_platform {
+            let mut rank = rank.id.clone();
+            let mut top = top.max(1);
+            if dimension == PLATFORM {
+                // Platforms compared on the channel's usual columns, ranked by the first (the
+                // table's caption and the chart of shares name it); every platform shown.
                 columns = platform_columns(channel, columns);
+                rank = columns.first().cloned().unwrap_or(rank);
+                top = usize::MAX - 1;
             }
-            let top = if by_platform {
-                usize::MAX - 1
-            } else {
-                top.max(1)
-            };
-            out.push(breakdown(ctx, channel, &dimension, &rank.id, columns, top));
+            out.push(breakdown(ctx, channel, &dimension, &rank, columns, top));
         }
     }
     out
