@@ -295,6 +295,8 @@ pub enum Section {
     Web,
     Ads,
     Seo,
+    /// Local search: listing views, calls, direction requests and website clicks.
+    Local,
     Social,
     Reviews,
     Email,
@@ -304,11 +306,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Summary,
         Section::Web,
         Section::Ads,
         Section::Seo,
+        Section::Local,
         Section::Social,
         Section::Reviews,
         Section::Email,
@@ -323,6 +326,7 @@ impl Section {
             Section::Web => "web",
             Section::Ads => "ads",
             Section::Seo => "seo",
+            Section::Local => "local",
             Section::Social => "social",
             Section::Reviews => "reviews",
             Section::Email => "email",

@@ -6,7 +6,7 @@ use crate::metrics::catalog::Unit;
 use crate::report::model::Breakdown;
 
 /// Columns of breakdown tables, in order; other metrics stay in the JSON.
-const TABLE_COLUMNS: [&str; 24] = [
+const TABLE_COLUMNS: [&str; 28] = [
     "web.sessions",
     "web.users",
     "web.conversions",
@@ -23,6 +23,10 @@ const TABLE_COLUMNS: [&str; 24] = [
     "seo.impressions",
     "seo.ctr",
     "seo.position",
+    "local.views",
+    "local.calls",
+    "local.directions",
+    "local.website_clicks",
     "social.followers",
     "social.impressions",
     "social.engagements",
