@@ -387,6 +387,8 @@ pub enum SourceKind {
     SearchConsole,
     /// Google Business Profile reviews.
     GbpReviews,
+    /// Google Business Profile performance: views, calls, direction requests, website clicks.
+    GbpPerformance,
 }
 
 impl SourceKind {
@@ -405,6 +407,7 @@ impl SourceKind {
             SourceKind::Meta => "meta",
             SourceKind::SearchConsole => "search_console",
             SourceKind::GbpReviews => "gbp_reviews",
+            SourceKind::GbpPerformance => "gbp_performance",
         }
     }
 
@@ -416,7 +419,7 @@ impl SourceKind {
             SourceKind::GoogleAds => Some("Google Ads"),
             SourceKind::Meta => Some("Meta"),
             SourceKind::SearchConsole => Some("Google Search Console"),
-            SourceKind::GbpReviews => Some("Google Business Profile"),
+            SourceKind::GbpReviews | SourceKind::GbpPerformance => Some("Google Business Profile"),
             SourceKind::Csv | SourceKind::Json | SourceKind::Http => None,
         }
     }

@@ -355,6 +355,8 @@ fn backoff(base: Duration, attempt: u32) -> Duration {
 /// Meta answers throttling with 400/403 and an error code: 4 (app), 17 (user), 32 (page),
 /// 613 (custom rate), 80001 (Pages business use case), or `is_transient`.
 /// <https://developers.facebook.com/docs/graph-api/guides/error-handling>
+/// Google's `RESOURCE_EXHAUSTED` (a quota) is a throttle whatever the status it came with.
+/// <https://cloud.google.com/apis/design/errors#handling_errors>
 fn throttle_code(body: &[u8]) -> bool {
     let Ok(v) = serde_json::from_slice::<Value>(body) else {
         return false;
@@ -364,7 +366,10 @@ fn throttle_code(body: &[u8]) -> bool {
     let transient = error
         .and_then(|e| e.get("is_transient"))
         .and_then(Value::as_bool);
-    matches!(code, Some(4 | 17 | 32 | 613 | 80001)) || transient == Some(true)
+    let status = error.and_then(|e| e.get("status")).and_then(Value::as_str);
+    matches!(code, Some(4 | 17 | 32 | 613 | 80001))
+        || transient == Some(true)
+        || status == Some("RESOURCE_EXHAUSTED")
 }
 
 /// Google's `google.rpc.RetryInfo` (`"retryDelay": "30s"`) in an error's `details`, used when
@@ -437,6 +442,12 @@ mod tests {
         ));
         assert!(!throttle_code(
             br#"{"error":{"message":"Invalid OAuth access token.","code":190}}"#
+        ));
+        assert!(throttle_code(
+            br#"{"error":{"code":403,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}}"#
+        ));
+        assert!(!throttle_code(
+            br#"{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}"#
         ));
         let google = br#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}}"#;
         assert_eq!(retry_delay(google), Some(Duration::from_millis(1500)));
