@@ -425,7 +425,7 @@ fn builtin_metrics() -> Vec<MetricDef> {
         ),
         m(
             "local.views_search",
-            "Views on Google Search",
+            "Views on Search",
             Count,
             Sum,
             Up,
@@ -433,7 +433,7 @@ fn builtin_metrics() -> Vec<MetricDef> {
         ),
         m(
             "local.views_maps",
-            "Views on Google Maps",
+            "Views on Maps",
             Count,
             Sum,
             Up,

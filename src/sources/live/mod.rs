@@ -192,8 +192,8 @@ fn default_settle_days(kind: SourceKind) -> u32 {
         SourceKind::Ga4 | SourceKind::Meta => 2,
         // Replies to reviews arrive later and change `reviews.responded`.
         SourceKind::GbpReviews => 7,
-        // Business Profile processes a day's views and actions over several days.
-        SourceKind::GbpPerformance => 5,
+        // Business Profile answers a day's views and actions a few days late.
+        SourceKind::GbpPerformance => 3,
         _ => 1,
     }
 }
