@@ -532,8 +532,13 @@ fn business_profile_performance_zero_days_quota_and_permission() {
     );
     let r = report(ws.path());
     let oct = days("2026-10-01", "2026-10-31");
-    // Four Mondays without calls or website clicks: zeros, not gaps.
+    // Four Mondays without calls (no value) and three days without website clicks (not listed
+    // at all): zeros, not gaps.
     assert_eq!(oct.iter().filter(|d| perf_calls(**d) == 0).count(), 4);
+    assert_eq!(
+        oct.iter().filter(|d| perf_website_clicks(**d) == 0).count(),
+        3
+    );
     assert_local_numbers(&r, &oct);
     assert!(r["sections"].as_array().unwrap().contains(&"local".into()));
     let local = source(&r, "local");
@@ -694,8 +699,8 @@ fn malformed_json_fails_the_source_clearly() {
     assert_eq!(server.count("meta"), 1, "a broken body is not retried");
 }
 
-/// The sample workspace's Search Console source: its shipped cache is what the loopback server
-/// serves for the source's settings. `UPDATE_SAMPLE_CACHE=1` rewrites the shipped snapshots.
+/// The sample workspace's Search Console and Business Profile sources: their shipped cache is
+/// what the loopback server serves for the sources' settings. `UPDATE_SAMPLE_CACHE=1` rewrites the shipped snapshots.
 #[test]
 fn the_sample_cache_is_what_the_api_serves() {
     let server = ApiServer::start();
@@ -730,19 +735,26 @@ fn the_sample_cache_is_what_the_api_serves() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let fetched = ws.path().join(".execreport/cache/trattoria-da-luca/seo");
-    let shipped = samples.join(".execreport/cache/trattoria-da-luca/seo");
-    for name in ["2026-10-01_2026-10-31.json", "2026-09-01_2026-09-30.json"] {
-        let new = std::fs::read(fetched.join(name)).unwrap();
-        if std::env::var_os("UPDATE_SAMPLE_CACHE").is_some() {
-            std::fs::create_dir_all(&shipped).unwrap();
-            std::fs::write(shipped.join(name), &new).unwrap();
+    for source in ["seo", "business-profile"] {
+        let fetched = ws
+            .path()
+            .join(".execreport/cache/trattoria-da-luca")
+            .join(source);
+        let shipped = samples
+            .join(".execreport/cache/trattoria-da-luca")
+            .join(source);
+        for name in ["2026-10-01_2026-10-31.json", "2026-09-01_2026-09-30.json"] {
+            let new = std::fs::read(fetched.join(name)).unwrap();
+            if std::env::var_os("UPDATE_SAMPLE_CACHE").is_some() {
+                std::fs::create_dir_all(&shipped).unwrap();
+                std::fs::write(shipped.join(name), &new).unwrap();
+            }
+            let old = std::fs::read(shipped.join(name)).unwrap_or_default();
+            assert!(
+                old == new,
+                "samples/.execreport/cache/…/{source}/{name} differs from what the API serves; rerun with UPDATE_SAMPLE_CACHE=1"
+            );
         }
-        let old = std::fs::read(shipped.join(name)).unwrap_or_default();
-        assert!(
-            old == new,
-            "samples/.execreport/cache/…/seo/{name} differs from what the API serves; rerun with UPDATE_SAMPLE_CACHE=1"
-        );
     }
     // The report reads the same numbers as the sample run, which uses the shipped cache.
     let r = serde_json::from_slice::<Value>(
@@ -755,6 +767,7 @@ fn the_sample_cache_is_what_the_api_serves() {
         .flat_map(|d| (0..2).map(move |q| gsc_clicks(*d, q)))
         .sum();
     assert_eq!(value(&r, "seo.clicks"), f64::from(clicks));
+    assert_local_numbers(&r, &oct);
 }
 
 /// A comparison overlapping the period: the shared days come from one snapshot, once.

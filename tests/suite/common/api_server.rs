@@ -73,9 +73,9 @@ pub fn email_opens(d: NaiveDate) -> u32 {
     200 + n(d) % 30
 }
 
-/// Business Profile performance, shaped like a trattoria closed on Mondays: no calls and no
-/// website clicks that day (the API leaves zero values out), tens of calls a week, a few
-/// hundred profile views a day.
+/// Business Profile performance, shaped like a trattoria closed on Mondays: no calls that day
+/// and, now and then, a day without website clicks (the API leaves zero values out); tens of
+/// calls a week, a few hundred profile views a day.
 pub fn perf_calls(d: NaiveDate) -> u32 {
     if d.weekday() == Weekday::Mon {
         0
@@ -84,11 +84,7 @@ pub fn perf_calls(d: NaiveDate) -> u32 {
     }
 }
 pub fn perf_website_clicks(d: NaiveDate) -> u32 {
-    if d.weekday() == Weekday::Mon {
-        0
-    } else {
-        5 + n(d) * 3 % 9
-    }
+    if n(d) % 10 == 3 { 0 } else { 5 + n(d) * 3 % 9 }
 }
 pub fn perf_directions(d: NaiveDate) -> u32 {
     6 + n(d) * 5 % 11
