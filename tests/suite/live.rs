@@ -492,10 +492,12 @@ fn rate_limits_and_server_errors_are_retried() {
 }
 
 /// Business Profile performance: the documented request, zero days left out of the answer, a
-/// quota error retried and a permission error reported, not retried.
+/// quota error retried, an expired token refreshed once, and a permission error reported, not
+/// retried.
 #[test]
 fn business_profile_performance_zero_days_quota_and_permission() {
     let server = ApiServer::start();
+    *server.state.expire_first_token.lock().unwrap() = true;
     let ws = only(&server, "local");
     server.fault(
         "gbp_perf",
@@ -506,8 +508,15 @@ fn business_profile_performance_zero_days_quota_and_permission() {
     );
     let o = run(ws.path(), &["--compare", "none"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(server.count("gbp_perf"), 2, "the 429 is retried");
-    let request = &server.requests("gbp_perf")[1];
+    // 429, then 401 with the expired token, then the answer with a new one.
+    assert_eq!(
+        server.count("gbp_perf"),
+        3,
+        "the 429 and the 401 are retried"
+    );
+    assert_eq!(server.count("token"), 2);
+    let request = &server.requests("gbp_perf")[2];
+    assert!(request.ends_with("Bearer access-2"), "{request}");
     assert!(
         request.contains("/v1/locations/4455667788:fetchMultiDailyMetricsTimeSeries?"),
         "{request}"
@@ -559,7 +568,7 @@ fn business_profile_performance_zero_days_quota_and_permission() {
     assert_eq!(server.count("gbp_perf"), before + 1, "a 403 is not retried");
     let err = stderr(&o);
     assert!(
-        err.contains("HTTP 403 Forbidden: The caller does not have permission (the Google account of the refresh token needs access to location 4455667788"),
+        err.contains("HTTP 403 Forbidden: The caller does not have permission (the Google account behind the credentials needs access to location 4455667788"),
         "{err}"
     );
     assert!(

@@ -76,8 +76,9 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
     let answer = s.send_json(&call).map_err(|mut e| {
         if e.status == Some(403) {
             e.message = format!(
-                "{} (the Google account of the refresh token needs access to location {id}, and \
-                 its Cloud project the Business Profile Performance API enabled)",
+                "{} (the Google account behind the credentials needs access to location {id}, \
+                 and the Business Profile Performance API must be enabled in the OAuth client's \
+                 Cloud project)",
                 e.message
             );
         }
