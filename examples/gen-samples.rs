@@ -595,6 +595,76 @@ fn write_seo(dir: &Path, name: &str, rows: &[SeoRow], headers: [&str; 5], date: 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Local listings: Business Profile views and actions, one row per day
+
+struct Local {
+    /// Profile views per day at the start (Google Search and Maps, every device).
+    views: f64,
+    growth: f64,
+    /// Share of the views that are on Google Maps.
+    maps: f64,
+    /// Calls, direction requests and website clicks per view.
+    calls: f64,
+    directions: f64,
+    website: f64,
+    /// Actions by weekday (Monday first): on a closed day people look, but rarely call.
+    weekday: [f64; 7],
+}
+
+struct LocalRow {
+    date: Date,
+    search: u64,
+    maps: u64,
+    calls: u64,
+    directions: u64,
+    website: u64,
+}
+
+fn gen_local(rng: &mut Rng, model: &Model, local: &Local) -> Vec<LocalRow> {
+    let mut rows = Vec::new();
+    for d in all_days() {
+        // Views follow demand, with half the weekday swing of visits.
+        let weekday = 1.0 + 0.5 * (model.weekday[d.weekday()] - 1.0);
+        let demand = (1.0 + local.growth * years(d)) * model.season_at(d) * (model.events)(d);
+        let views = rng.count_jittered(local.views * demand * weekday, 0.08);
+        let maps = rng.binomial(views, local.maps);
+        let acting = views as f64 * local.weekday[d.weekday()];
+        rows.push(LocalRow {
+            date: d,
+            search: views - maps,
+            maps,
+            calls: rng.count_jittered(acting * local.calls, 0.15),
+            directions: rng.count_jittered(acting * local.directions, 0.15),
+            website: rng.count_jittered(acting * local.website, 0.15),
+        });
+    }
+    rows
+}
+
+/// Date, profile views, views on Search, views on Maps, calls, direction requests, website
+/// clicks.
+fn write_local(dir: &Path, name: &str, rows: &[LocalRow], headers: [&str; 7], date: DateFmt) {
+    let mut out = String::new();
+    header(&mut out, &headers, ',');
+    for r in rows {
+        line(
+            &mut out,
+            &[
+                r.date.format(date),
+                (r.search + r.maps).to_string(),
+                r.search.to_string(),
+                r.maps.to_string(),
+                r.calls.to_string(),
+                r.directions.to_string(),
+                r.website.to_string(),
+            ],
+            ',',
+        );
+    }
+    write(dir, name, &out);
+}
+
+// ---------------------------------------------------------------------------------------------
 // E-mail: one row per day, zeros on days without a send
 
 struct Email {
@@ -2119,6 +2189,34 @@ fn osaka_smile_clinic(dir: &Path) {
         "search-console.csv",
         &rows,
         ["日付", "クリック数", "表示回数", "CTR", "掲載順位"],
+        DateFmt::YearSlash,
+    );
+
+    // Google Business Profile: the clinic closes on Thursdays and Sundays, when the profile is
+    // still viewed but few people call or ask for directions.
+    let local = Local {
+        views: 150.0,
+        growth: 0.12,
+        maps: 0.42,
+        calls: 0.021,
+        directions: 0.026,
+        website: 0.04,
+        weekday: [1.1, 1.1, 1.05, 0.3, 1.05, 1.2, 0.35],
+    };
+    let rows = gen_local(&mut Rng::new(&format!("{id}/local")), &model, &local);
+    write_local(
+        dir,
+        "business-profile.csv",
+        &rows,
+        [
+            "日付",
+            "プロフィール閲覧数",
+            "Google 検索",
+            "Google マップ",
+            "通話",
+            "ルート",
+            "ウェブサイトのクリック",
+        ],
         DateFmt::YearSlash,
     );
 

@@ -317,7 +317,8 @@ closed_set! {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceQuality {
     pub id: String,
-    /// `csv`, `json`, `http`, `ga4`, `google_ads`, `meta`, `search_console`, `gbp_reviews`.
+    /// `csv`, `json`, `http`, `ga4`, `google_ads`, `meta`, `search_console`, `gbp_reviews`,
+    /// `gbp_performance`.
     pub kind: SourceKind,
     /// The platform's display name (`Google Search Console`), for live sources.
     pub platform: Option<String>,

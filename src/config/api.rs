@@ -216,9 +216,24 @@ pub struct ApiConfig {
     /// Search Console: the property, `https://example.com/` or `sc-domain:example.com`.
     #[serde(default)]
     pub site_url: Option<String>,
-    /// Google Business Profile: `accounts/{account}/locations/{location}`.
+    /// Google Business Profile: `accounts/{account}/locations/{location}` (reviews);
+    /// `locations/{location}` or the bare id also do for performance.
     #[serde(default)]
     pub location: Option<String>,
+}
+
+/// The listing id of a Business Profile location: `locations/123`, `123`, or the v4 form
+/// `accounts/1/locations/123` that reviews use.
+pub fn location_id(location: &str) -> Option<&str> {
+    let parts: Vec<&str> = location.trim().trim_matches('/').split('/').collect();
+    match parts[..] {
+        [id] | ["locations", id] | ["accounts", _, "locations", id]
+            if !id.is_empty() && id != "locations" =>
+        {
+            Some(id)
+        }
+        _ => None,
+    }
 }
 
 /// The `{{ name }}` placeholders of a live source's `url`, `query`, `headers` and `body`.
@@ -286,4 +301,20 @@ pub fn check_placeholders(text: &str) -> Result<(), String> {
         rest = &rest[open + close + 2..];
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_ids_in_every_documented_form() {
+        assert_eq!(location_id("locations/12345"), Some("12345"));
+        assert_eq!(location_id("12345"), Some("12345"));
+        assert_eq!(location_id("accounts/1/locations/12345"), Some("12345"));
+        assert_eq!(location_id("/locations/12345/"), Some("12345"));
+        assert_eq!(location_id("locations/"), None);
+        assert_eq!(location_id(""), None);
+        assert_eq!(location_id("accounts/1"), None);
+    }
 }

@@ -296,6 +296,8 @@ pub enum Section {
     Web,
     Ads,
     Seo,
+    /// Local search: listing views, calls, direction requests and website clicks.
+    Local,
     Social,
     Reviews,
     Email,
@@ -305,11 +307,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Summary,
         Section::Web,
         Section::Ads,
         Section::Seo,
+        Section::Local,
         Section::Social,
         Section::Reviews,
         Section::Email,
@@ -324,6 +327,7 @@ impl Section {
             Section::Web => "web",
             Section::Ads => "ads",
             Section::Seo => "seo",
+            Section::Local => "local",
             Section::Social => "social",
             Section::Reviews => "reviews",
             Section::Email => "email",
@@ -386,6 +390,8 @@ pub enum SourceKind {
     SearchConsole,
     /// Google Business Profile reviews.
     GbpReviews,
+    /// Google Business Profile performance: views, calls, direction requests, website clicks.
+    GbpPerformance,
 }
 
 impl SourceKind {
@@ -405,6 +411,7 @@ impl SourceKind {
             SourceKind::MetaAds => "meta_ads",
             SourceKind::SearchConsole => "search_console",
             SourceKind::GbpReviews => "gbp_reviews",
+            SourceKind::GbpPerformance => "gbp_performance",
         }
     }
 
@@ -417,7 +424,7 @@ impl SourceKind {
             SourceKind::Meta => Some("Facebook"),
             SourceKind::MetaAds => Some("Meta Ads"),
             SourceKind::SearchConsole => Some("Google Search Console"),
-            SourceKind::GbpReviews => Some("Google Business Profile"),
+            SourceKind::GbpReviews | SourceKind::GbpPerformance => Some("Google Business Profile"),
             SourceKind::Csv | SourceKind::Json | SourceKind::Http => None,
         }
     }

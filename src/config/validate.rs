@@ -402,6 +402,17 @@ impl Workspace {
                 );
             }
         }
+        if s.kind == SourceKind::GbpPerformance
+            && let Some(location) = &api.location
+            && api::location_id(location).is_none()
+        {
+            problem(
+                ".api.location",
+                format!(
+                    "expected a Business Profile location such as `locations/1234567890123456789`, found {location:?}"
+                ),
+            );
+        }
         if s.kind != SourceKind::Http
             && (api.url.is_some() || api.pagination.is_some() || api.body.is_some())
         {
@@ -534,7 +545,7 @@ fn live_needs(kind: SourceKind) -> &'static [&'static str] {
         SourceKind::GoogleAds => &["customer_id", "developer_token", "auth"],
         SourceKind::Meta | SourceKind::MetaAds => &["object_id", "auth"],
         SourceKind::SearchConsole => &["site_url", "auth"],
-        SourceKind::GbpReviews => &["location", "auth"],
+        SourceKind::GbpReviews | SourceKind::GbpPerformance => &["location", "auth"],
         SourceKind::Csv | SourceKind::Json => &[],
     }
 }

@@ -106,7 +106,7 @@ pub struct Catalog {
 }
 
 /// The channels in the order a report shows them.
-pub const CHANNELS: [&str; 6] = ["web", "ads", "seo", "social", "reviews", "email"];
+pub const CHANNELS: [&str; 7] = ["web", "ads", "seo", "local", "social", "reviews", "email"];
 
 impl Catalog {
     pub fn builtin() -> Self {
@@ -412,6 +412,54 @@ fn builtin_metrics() -> Vec<MetricDef> {
             ratio("seo.clicks", "seo.impressions"),
             Up,
             "Clicks ÷ impressions.",
+        ),
+        m(
+            "local.views",
+            "Profile views",
+            Count,
+            Sum,
+            Up,
+            "Views of the Business Profile on Google Search and Maps, mobile and desktop (one person counts once a day).",
+        ),
+        m(
+            "local.calls",
+            "Calls",
+            Count,
+            Sum,
+            Up,
+            "Taps on the profile's call button.",
+        ),
+        m(
+            "local.directions",
+            "Direction requests",
+            Count,
+            Sum,
+            Up,
+            "Requests for directions to the business.",
+        ),
+        m(
+            "local.website_clicks",
+            "Website clicks",
+            Count,
+            Sum,
+            Up,
+            "Clicks on the website link of the profile.",
+        ),
+        m(
+            "local.views_search",
+            "Views on Search",
+            Count,
+            Sum,
+            Up,
+            "Profile views on Google Search, mobile and desktop.",
+        ),
+        m(
+            "local.views_maps",
+            "Views on Maps",
+            Count,
+            Sum,
+            Up,
+            "Profile views on Google Maps, mobile and desktop.",
         ),
         m(
             "social.followers",

@@ -231,3 +231,35 @@ pub fn view_of(report: &Report, brand: &Brand, ws: &Workspace) -> ReportView {
     })
 }
 pub mod pdf;
+
+#[cfg(test)]
+mod tests {
+    use crate::config::schema::Section;
+    use crate::locale::{CATALOGS, catalog_keys};
+    use crate::metrics::catalog::Catalog;
+
+    /// Every section title and built-in metric label and definition is written in every
+    /// language: a missing message would fall back to English in the middle of a Thai report.
+    #[test]
+    fn every_section_and_metric_has_a_message_in_every_language() {
+        let mut wanted: Vec<String> = Section::ALL
+            .iter()
+            .map(|s| {
+                format!(
+                    "section-{}",
+                    serde_json::to_value(s).unwrap().as_str().unwrap()
+                )
+            })
+            .collect();
+        for m in Catalog::builtin().iter() {
+            let key = m.id.replace('.', "-");
+            wanted.push(format!("metric-{key}"));
+            wanted.push(format!("definition-{key}"));
+        }
+        for (lang, source) in CATALOGS {
+            let keys = catalog_keys(source);
+            let missing: Vec<&String> = wanted.iter().filter(|k| !keys.contains(k)).collect();
+            assert!(missing.is_empty(), "catalog {lang} lacks {missing:?}");
+        }
+    }
+}

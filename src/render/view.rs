@@ -337,10 +337,11 @@ struct SectionBuilder<'a> {
 }
 
 /// The metric each channel shows as daily bars, after its trend line.
-const DAILY_BARS: [(&str, &str); 6] = [
+const DAILY_BARS: [(&str, &str); 7] = [
     ("web", "web.conversions"),
     ("ads", "ads.conversions"),
     ("seo", "seo.impressions"),
+    ("local", "local.calls"),
     ("social", "social.engagements"),
     ("reviews", "reviews.new"),
     ("email", "email.clicks"),

@@ -263,10 +263,11 @@ fn sections(client: &Client, kpis: &[Kpi], has_goals: bool, has_commentary: bool
 }
 
 /// Default summary tiles: the headline metrics of each shown channel, first picks first.
-const SUMMARY_PICKS: [[&str; 2]; 6] = [
+const SUMMARY_PICKS: [[&str; 2]; 7] = [
     ["web.sessions", "web.conversions"],
     ["ads.spend", "ads.roas"],
     ["seo.clicks", "seo.position"],
+    ["local.calls", "local.directions"],
     ["social.followers", "social.engagement_rate"],
     ["reviews.rating", "reviews.new"],
     ["email.open_rate", "email.clicks"],

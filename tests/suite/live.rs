@@ -29,7 +29,7 @@ fn days(start: &str, end: &str) -> Vec<NaiveDate> {
     out
 }
 
-/// A workspace with one client (Tokyo) whose six sources are live on `server`.
+/// A workspace with one client (Tokyo) whose seven sources are live on `server`.
 fn workspace(server: &ApiServer, extra: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let base = &server.base;
@@ -74,6 +74,11 @@ clients:
         kind: gbp_reviews
         api: {{ location: accounts/1/locations/2, base_url: "{base}", auth: {{ {google} }} }}
         columns: {{ reviews: reviews.new, rating: reviews.rating, replied: reviews.responded }}
+        required: false
+      - id: local
+        kind: gbp_performance
+        api: {{ location: locations/4455667788, base_url: "{base}", auth: {{ {google} }} }}
+        columns: {{ calls: local.calls, website_clicks: local.website_clicks, directions: local.directions, views: local.views, views_search: local.views_search, views_maps: local.views_maps }}
         required: false
       - id: email
         kind: http
@@ -255,6 +260,7 @@ fn assert_october_numbers(r: &Value) {
         value(r, "reviews.responded"),
         in_oct.iter().filter(|(_, r)| *r).count() as f64
     );
+    assert_local_numbers(r, &oct);
     // The generic API: paged by token, fields by JSON pointer.
     assert_eq!(
         value(r, "email.delivered"),
@@ -268,6 +274,31 @@ fn assert_october_numbers(r: &Value) {
     ));
     for s in r["data_quality"]["sources"].as_array().unwrap() {
         assert_eq!(s["status"], "ok", "{s}");
+    }
+}
+
+/// Business Profile performance over `days`: a day without a value (or without an entry) is
+/// 0, not missing; views are the four impression series summed.
+fn assert_local_numbers(r: &Value, days: &[NaiveDate]) {
+    let total =
+        |f: &dyn Fn(NaiveDate) -> u32| -> f64 { days.iter().map(|d| f64::from(f(*d))).sum() };
+    assert_eq!(value(r, "local.calls"), total(&perf_calls));
+    assert_eq!(
+        value(r, "local.website_clicks"),
+        total(&perf_website_clicks)
+    );
+    assert_eq!(value(r, "local.directions"), total(&perf_directions));
+    let views = |series: &[usize]| -> f64 {
+        series
+            .iter()
+            .map(|s| total(&|d| perf_impressions(d, *s)))
+            .sum()
+    };
+    assert_eq!(value(r, "local.views"), views(&[0, 1, 2, 3]));
+    assert_eq!(value(r, "local.views_maps"), views(&[0, 2]));
+    assert_eq!(value(r, "local.views_search"), views(&[1, 3]));
+    for id in ["local.calls", "local.website_clicks", "local.views"] {
+        assert_eq!(kpi(r, id)["missing_days"], 0, "{id}");
     }
 }
 
@@ -288,7 +319,8 @@ fn full_fetch_pages_caches_and_renders_offline() {
     assert!(server.count("gbp") >= 4, "{}", server.count("gbp"));
     assert!(server.count("meta") >= 7, "{}", server.count("meta"));
     assert_eq!(server.count("http"), 10);
-    // One token exchange for the whole run, reused by four Google sources.
+    assert_eq!(server.count("gbp_perf"), 2);
+    // One token exchange for the whole run, reused by five Google sources.
     assert_eq!(server.count("token"), 1);
     for request in server.requests("meta") {
         assert_eq!(request.matches("access_token=").count(), 1, "{request}");
@@ -456,6 +488,111 @@ fn rate_limits_and_server_errors_are_retried() {
     assert_eq!(source(&report(ws.path()), "seo")["status"], "ok");
 }
 
+/// Business Profile performance: the documented request, zero days left out of the answer, a
+/// quota error retried, an expired token refreshed once, and a permission error reported, not
+/// retried.
+#[test]
+fn business_profile_performance_zero_days_quota_and_permission() {
+    let server = ApiServer::start();
+    *server.state.expire_first_token.lock().unwrap() = true;
+    let ws = only(&server, "local");
+    server.fault(
+        "gbp_perf",
+        Fault::status(
+            429,
+            r#"{"error":{"code":429,"message":"Quota exceeded for quota metric 'Requests' and limit 'Requests per minute'","status":"RESOURCE_EXHAUSTED"}}"#,
+        ),
+    );
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // 429, then 401 with the expired token, then the answer with a new one.
+    assert_eq!(
+        server.count("gbp_perf"),
+        3,
+        "the 429 and the 401 are retried"
+    );
+    assert_eq!(server.count("token"), 2);
+    let request = &server.requests("gbp_perf")[2];
+    assert!(request.ends_with("Bearer access-2"), "{request}");
+    assert!(
+        request.contains("/v1/locations/4455667788:fetchMultiDailyMetricsTimeSeries?"),
+        "{request}"
+    );
+    for metric in [
+        "CALL_CLICKS",
+        "WEBSITE_CLICKS",
+        "BUSINESS_DIRECTION_REQUESTS",
+        "BUSINESS_IMPRESSIONS_DESKTOP_MAPS",
+        "BUSINESS_IMPRESSIONS_DESKTOP_SEARCH",
+        "BUSINESS_IMPRESSIONS_MOBILE_MAPS",
+        "BUSINESS_IMPRESSIONS_MOBILE_SEARCH",
+    ] {
+        assert!(
+            request.contains(&format!("dailyMetrics={metric}&")),
+            "{request}"
+        );
+    }
+    assert!(
+        request.contains("dailyRange.start_date.year=2026&dailyRange.start_date.month=10&dailyRange.start_date.day=1&dailyRange.end_date.year=2026&dailyRange.end_date.month=10&dailyRange.end_date.day=31 "),
+        "{request}"
+    );
+    let r = report(ws.path());
+    let oct = days("2026-10-01", "2026-10-31");
+    // Four Mondays without calls (no value) and three days without website clicks (not listed
+    // at all): zeros, not gaps.
+    assert_eq!(oct.iter().filter(|d| perf_calls(**d) == 0).count(), 4);
+    assert_eq!(
+        oct.iter().filter(|d| perf_website_clicks(**d) == 0).count(),
+        3
+    );
+    assert_local_numbers(&r, &oct);
+    assert!(r["sections"].as_array().unwrap().contains(&"local".into()));
+    let local = source(&r, "local");
+    assert_eq!(local["kind"], "gbp_performance");
+    assert_eq!(local["platform"], "Google Business Profile");
+
+    // No access to the location: one request, the API's words and what to do about them.
+    server.fault(
+        "gbp_perf",
+        Fault::status(
+            403,
+            r#"{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}"#,
+        ),
+    );
+    let before = server.count("gbp_perf");
+    let o = run(ws.path(), &["--compare", "none", "--refresh"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert_eq!(server.count("gbp_perf"), before + 1, "a 403 is not retried");
+    let err = stderr(&o);
+    assert!(
+        err.contains("HTTP 403 Forbidden: The caller does not have permission (the Google account behind the credentials needs access to location 4455667788"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(REFRESH_TOKEN) && !err.contains("access-1"),
+        "{err}"
+    );
+}
+
+/// Days Business Profile has not processed yet are not in the answer: they are missing from
+/// the report, not days without calls.
+#[test]
+fn business_profile_days_not_yet_answered_are_missing() {
+    let server = ApiServer::start();
+    *server.state.perf_through.lock().unwrap() = Some(day("2026-10-28"));
+    let ws = only(&server, "local");
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = report(ws.path());
+    let answered = days("2026-10-01", "2026-10-28");
+    let calls: u32 = answered.iter().map(|d| perf_calls(*d)).sum();
+    assert_eq!(value(&r, "local.calls"), f64::from(calls));
+    assert_eq!(kpi(&r, "local.calls")["missing_days"], 3);
+    let local = source(&r, "local");
+    assert_eq!(local["missing_days"], 3, "{local}");
+    assert_eq!(local["missing"][0]["start"], "2026-10-29", "{local}");
+}
+
 #[test]
 fn client_errors_are_not_retried_and_name_the_request_without_secrets() {
     let server = ApiServer::start();
@@ -568,8 +705,8 @@ fn malformed_json_fails_the_source_clearly() {
     assert_eq!(server.count("meta"), 1, "a broken body is not retried");
 }
 
-/// The sample workspace's Search Console source: its shipped cache is what the loopback server
-/// serves for the source's settings. `UPDATE_SAMPLE_CACHE=1` rewrites the shipped snapshots.
+/// The sample workspace's Search Console and Business Profile sources: their shipped cache is
+/// what the loopback server serves for the sources' settings. `UPDATE_SAMPLE_CACHE=1` rewrites the shipped snapshots.
 #[test]
 fn the_sample_cache_is_what_the_api_serves() {
     let server = ApiServer::start();
@@ -604,19 +741,26 @@ fn the_sample_cache_is_what_the_api_serves() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let fetched = ws.path().join(".execreport/cache/trattoria-da-luca/seo");
-    let shipped = samples.join(".execreport/cache/trattoria-da-luca/seo");
-    for name in ["2026-10-01_2026-10-31.json", "2026-09-01_2026-09-30.json"] {
-        let new = std::fs::read(fetched.join(name)).unwrap();
-        if std::env::var_os("UPDATE_SAMPLE_CACHE").is_some() {
-            std::fs::create_dir_all(&shipped).unwrap();
-            std::fs::write(shipped.join(name), &new).unwrap();
+    for source in ["seo", "business-profile"] {
+        let fetched = ws
+            .path()
+            .join(".execreport/cache/trattoria-da-luca")
+            .join(source);
+        let shipped = samples
+            .join(".execreport/cache/trattoria-da-luca")
+            .join(source);
+        for name in ["2026-10-01_2026-10-31.json", "2026-09-01_2026-09-30.json"] {
+            let new = std::fs::read(fetched.join(name)).unwrap();
+            if std::env::var_os("UPDATE_SAMPLE_CACHE").is_some() {
+                std::fs::create_dir_all(&shipped).unwrap();
+                std::fs::write(shipped.join(name), &new).unwrap();
+            }
+            let old = std::fs::read(shipped.join(name)).unwrap_or_default();
+            assert!(
+                old == new,
+                "samples/.execreport/cache/…/{source}/{name} differs from what the API serves; rerun with UPDATE_SAMPLE_CACHE=1"
+            );
         }
-        let old = std::fs::read(shipped.join(name)).unwrap_or_default();
-        assert!(
-            old == new,
-            "samples/.execreport/cache/…/seo/{name} differs from what the API serves; rerun with UPDATE_SAMPLE_CACHE=1"
-        );
     }
     // The report reads the same numbers as the sample run, which uses the shipped cache.
     let r = serde_json::from_slice::<Value>(
@@ -629,6 +773,7 @@ fn the_sample_cache_is_what_the_api_serves() {
         .flat_map(|d| (0..2).map(move |q| gsc_clicks(*d, q)))
         .sum();
     assert_eq!(value(&r, "seo.clicks"), f64::from(clicks));
+    assert_local_numbers(&r, &oct);
 }
 
 /// A comparison overlapping the period: the shared days come from one snapshot, once.

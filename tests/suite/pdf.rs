@@ -117,6 +117,55 @@ fn every_sample_client_pdf_passes_the_pdf_tools() {
     assert_eq!(checked, 7);
 }
 
+/// The local channel in both renderers: the two sample businesses with Business Profile data
+/// (a CSV for the Osaka clinic, the live source's shipped cache for the trattoria) get a Local
+/// section after SEO, titled in their language, whose tiles the PDF shows after that title.
+#[test]
+fn local_businesses_show_a_local_section_in_html_and_pdf() {
+    let out = tempfile::tempdir().unwrap();
+    for (client, title, calls) in [
+        ("osaka-smile-clinic", "ローカル検索（MEO）", "通話数"),
+        ("trattoria-da-luca", "Ricerca locale", "Chiamate"),
+    ] {
+        render("samples/execreport.yaml", Some(client), out.path());
+        let dir = out.path().join(client).join("2026-10");
+        let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+        let order: Vec<&str> = html
+            .split(r#"<section class="section section-"#)
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let at = |id: &str| order.iter().position(|s| *s == id);
+        assert_eq!(at("local"), at("seo").map(|i| i + 1), "{client}: {order:?}");
+        assert!(
+            html.contains(&format!(r#"<h2 id="h-local">{title}</h2>"#)),
+            "{client}"
+        );
+        let section = html
+            .split(r#"id="local""#)
+            .nth(1)
+            .unwrap()
+            .split("</section>")
+            .next()
+            .unwrap();
+        assert!(section.contains(calls), "{client}: {section}");
+        let values = tile_values(section);
+        assert_eq!(values.len(), 6, "{client}: {values:?}");
+        let text = squash(&pdf_tools::text(&dir.join("report.pdf")));
+        let after = text
+            .split(&squash(title))
+            .nth(1)
+            .unwrap_or_else(|| panic!("{client}: no {title:?} in the PDF"));
+        assert!(after.contains(calls), "{client}: {calls:?} not in the PDF");
+        for v in values {
+            assert!(
+                after.contains(&squash(&v)),
+                "{client}: local tile {v:?} not in the PDF"
+            );
+        }
+    }
+}
+
 #[test]
 fn rendering_twice_gives_identical_bytes() {
     let a = tempfile::tempdir().unwrap();

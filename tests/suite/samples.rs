@@ -1,5 +1,5 @@
 //! The README's main command on the shipped sample workspace: a report for every client, and
-//! one client's numbers checked against sums computed here, straight from its CSV and review
+//! some clients' numbers checked against sums computed here, straight from their CSV and review
 //! files, without the library's readers.
 
 use crate::common;
@@ -166,6 +166,36 @@ fn every_sample_client_gets_a_report_with_the_right_numbers() {
         weighted / new,
         "reviews.rating",
     );
+
+    // Business Profile, Japanese headers: 日付, views, on Search, on Maps, calls, directions,
+    // website clicks.
+    let osaka: Value = serde_json::from_slice(
+        &std::fs::read(out.path().join("osaka-smile-clinic/2026-10/report.json")).unwrap(),
+    )
+    .unwrap();
+    let local = std::fs::read_to_string(
+        repo().join("samples/data/osaka-smile-clinic/business-profile.csv"),
+    )
+    .unwrap();
+    let mut sums = [0.0f64; 6];
+    for line in local.lines().skip(1).filter(|l| l.starts_with("2026/10/")) {
+        let f = fields(line);
+        for (i, sum) in sums.iter_mut().enumerate() {
+            *sum += number(&f[1 + i]);
+        }
+    }
+    let ids = [
+        "local.views",
+        "local.views_search",
+        "local.views_maps",
+        "local.calls",
+        "local.directions",
+        "local.website_clicks",
+    ];
+    for (id, sum) in ids.iter().zip(sums) {
+        assert_close(kpi(&osaka, id), sum, id);
+    }
+    assert_eq!(sums[0], sums[1] + sums[2], "views are Search plus Maps");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::metrics::platform::PLATFORM;
 use crate::report::model::{Breakdown, BreakdownRow};
 
 /// Columns of breakdown tables, in order; other metrics stay in the JSON.
-const TABLE_COLUMNS: [&str; 24] = [
+const TABLE_COLUMNS: [&str; 28] = [
     "web.sessions",
     "web.users",
     "web.conversions",
@@ -24,6 +24,10 @@ const TABLE_COLUMNS: [&str; 24] = [
     "seo.impressions",
     "seo.ctr",
     "seo.position",
+    "local.views",
+    "local.calls",
+    "local.directions",
+    "local.website_clicks",
     "social.followers",
     "social.impressions",
     "social.engagements",

@@ -357,6 +357,8 @@ fn backoff(base: Duration, attempt: u32) -> Duration {
 /// 80002 Instagram, 80004 ads management), or `is_transient`.
 /// <https://developers.facebook.com/docs/graph-api/guides/error-handling>
 /// <https://developers.facebook.com/docs/marketing-api/overview/rate-limiting>
+/// Google's `RESOURCE_EXHAUSTED` (a quota) is a throttle whatever the status it came with.
+/// <https://cloud.google.com/apis/design/errors#handling_errors>
 fn throttle_code(body: &[u8]) -> bool {
     let Ok(v) = serde_json::from_slice::<Value>(body) else {
         return false;
@@ -366,7 +368,10 @@ fn throttle_code(body: &[u8]) -> bool {
     let transient = error
         .and_then(|e| e.get("is_transient"))
         .and_then(Value::as_bool);
-    matches!(code, Some(4 | 17 | 32 | 613 | 80000..=80014)) || transient == Some(true)
+    let status = error.and_then(|e| e.get("status")).and_then(Value::as_str);
+    matches!(code, Some(4 | 17 | 32 | 613 | 80000..=80014))
+        || transient == Some(true)
+        || status == Some("RESOURCE_EXHAUSTED")
 }
 
 /// Google's `google.rpc.RetryInfo` (`"retryDelay": "30s"`) in an error's `details`, used when
@@ -485,6 +490,12 @@ mod tests {
         ));
         assert!(!throttle_code(
             br#"{"error":{"message":"Invalid OAuth access token.","code":190}}"#
+        ));
+        assert!(throttle_code(
+            br#"{"error":{"code":403,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}}"#
+        ));
+        assert!(!throttle_code(
+            br#"{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}"#
         ));
         let google = br#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}}"#;
         assert_eq!(retry_delay(google), Some(Duration::from_millis(1500)));

@@ -9,6 +9,7 @@ mod auth;
 mod cache;
 mod ga4;
 mod gbp;
+mod gbp_performance;
 mod generic;
 mod google_ads;
 pub mod http;
@@ -194,6 +195,8 @@ fn default_settle_days(kind: SourceKind) -> u32 {
         SourceKind::Ga4 | SourceKind::Meta => 2,
         // Replies to reviews arrive later and change `reviews.responded`.
         SourceKind::GbpReviews => 7,
+        // Business Profile answers a day's views and actions a few days late.
+        SourceKind::GbpPerformance => 3,
         _ => 1,
     }
 }
@@ -366,6 +369,7 @@ fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, FetchE
         SourceKind::MetaAds => meta_ads::fetch(s, start, end),
         SourceKind::SearchConsole => search_console::fetch(s, start, end),
         SourceKind::GbpReviews => gbp::fetch(s, start, end),
+        SourceKind::GbpPerformance => gbp_performance::fetch(s, start, end),
         SourceKind::Csv | SourceKind::Json => unreachable!("file sources are not fetched"),
     }
 }

@@ -1,7 +1,7 @@
 //! A loopback HTTP server speaking the documented request and response formats of the APIs
 //! execreport reads (GA4 Data API, Google Ads searchStream, Meta Page and Instagram insights,
-//! Meta Marketing API insights, Search Console, Business Profile reviews, Google's token
-//! endpoint) plus a generic paged JSON API.
+//! Meta Marketing API insights, Search Console, Business Profile reviews and performance,
+//! Google's token endpoint) plus a generic paged JSON API.
 //! Its numbers come from the small formulas below, so tests can recompute what a report
 //! must show. Faults (status codes, delays, broken JSON) are queued per route.
 #![allow(dead_code)]
@@ -14,7 +14,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde_json::{Value, json};
 
 pub const CLIENT_ID: &str = "client-id-123.apps";
@@ -104,6 +104,38 @@ pub fn email_opens(d: NaiveDate) -> u32 {
     200 + n(d) % 30
 }
 
+/// Business Profile performance, shaped like a trattoria closed on Mondays: no calls that day
+/// and, now and then, a day without website clicks (the API leaves zero values out); tens of
+/// calls a week, a few hundred profile views a day.
+pub fn perf_calls(d: NaiveDate) -> u32 {
+    if d.weekday() == Weekday::Mon {
+        0
+    } else {
+        2 + n(d) % 6
+    }
+}
+pub fn perf_website_clicks(d: NaiveDate) -> u32 {
+    if n(d) % 10 == 3 { 0 } else { 5 + n(d) * 3 % 9 }
+}
+pub fn perf_directions(d: NaiveDate) -> u32 {
+    6 + n(d) * 5 % 11
+}
+/// Impressions of the four series: desktop Maps, desktop Search, mobile Maps, mobile Search.
+pub fn perf_impressions(d: NaiveDate, series: usize) -> u32 {
+    match series {
+        0 => 20 + n(d) % 15,
+        1 => 35 + n(d) * 7 % 20,
+        2 => 110 + n(d) * 3 % 60,
+        _ => 140 + n(d) * 11 % 70,
+    }
+}
+pub const PERF_IMPRESSIONS: [&str; 4] = [
+    "BUSINESS_IMPRESSIONS_DESKTOP_MAPS",
+    "BUSINESS_IMPRESSIONS_DESKTOP_SEARCH",
+    "BUSINESS_IMPRESSIONS_MOBILE_MAPS",
+    "BUSINESS_IMPRESSIONS_MOBILE_SEARCH",
+];
+
 /// Business Profile reviews: one a day at 10:00 UTC from 2026-08-01 to 2026-11-20, plus two
 /// at the edges of October in Tokyo time. (createTime, stars, replied)
 pub fn reviews() -> Vec<(String, u8, bool)> {
@@ -154,6 +186,8 @@ pub struct ServerState {
     pub expired: Mutex<Vec<String>>,
     /// When true, the first access token issued is already expired.
     pub expire_first_token: Mutex<bool>,
+    /// The last day Business Profile performance has processed; later days are not answered.
+    pub perf_through: Mutex<Option<NaiveDate>>,
 }
 
 pub struct ApiServer {
@@ -240,6 +274,8 @@ fn route(path: &str) -> &'static str {
         "gsc"
     } else if path.ends_with("/reviews") {
         "gbp"
+    } else if path.ends_with(":fetchMultiDailyMetricsTimeSeries") {
+        "gbp_perf"
     } else if path.starts_with("/email/") {
         "http"
     } else {
@@ -361,6 +397,13 @@ async fn handle(
                 }
                 "gsc" => gsc(&json),
                 "gbp" => gbp(&query),
+                "gbp_perf" => {
+                    let through = *st.perf_through.lock().unwrap();
+                    match gbp_perf(uri.query().unwrap_or(""), through) {
+                        Ok(v) => v,
+                        Err(message) => return google_error(400, &message, "INVALID_ARGUMENT"),
+                    }
+                }
                 _ => return (StatusCode::NOT_FOUND, "no such API").into_response(),
             }
         }
@@ -700,6 +743,56 @@ fn gbp(q: &HashMap<String, String>) -> Value {
         out["nextPageToken"] = json!(format!("page-{}", start + size));
     }
     out
+}
+
+/// `fetchMultiDailyMetricsTimeSeries`: `dailyMetrics` repeated, the range as
+/// `dailyRange.{start,end}_date.{year,month,day}`. Each series lists its days with `value` as an
+/// int64 string, left out when zero; website clicks leave zero days out altogether.
+fn gbp_perf(query: &str, through: Option<NaiveDate>) -> Result<Value, String> {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let param = |name: &str| -> Result<u32, String> {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.parse().ok())
+            .ok_or_else(|| format!("{name} is required"))
+    };
+    let date = |which: &str| -> Result<NaiveDate, String> {
+        let part = |p: &str| param(&format!("dailyRange.{which}.{p}"));
+        NaiveDate::from_ymd_opt(part("year")? as i32, part("month")?, part("day")?)
+            .ok_or_else(|| format!("dailyRange.{which} is not a date"))
+    };
+    let (start, mut end) = (date("start_date")?, date("end_date")?);
+    if let Some(t) = through {
+        end = end.min(t);
+    }
+    let mut series = Vec::new();
+    for (_, metric) in pairs.iter().filter(|(k, _)| k == "dailyMetrics") {
+        let mut points = Vec::new();
+        let mut d = start;
+        while d <= end {
+            let value = match metric.as_str() {
+                "CALL_CLICKS" => perf_calls(d),
+                "WEBSITE_CLICKS" => perf_website_clicks(d),
+                "BUSINESS_DIRECTION_REQUESTS" => perf_directions(d),
+                m => match PERF_IMPRESSIONS.iter().position(|i| *i == m) {
+                    Some(i) => perf_impressions(d, i),
+                    None => return Err(format!("Invalid value at 'daily_metrics' ({m})")),
+                },
+            };
+            let date = json!({"year": d.year(), "month": d.month(), "day": d.day()});
+            if value > 0 {
+                points.push(json!({"date": date, "value": value.to_string()}));
+            } else if metric != "WEBSITE_CLICKS" {
+                points.push(json!({"date": date}));
+            }
+            d = d + Days::new(1);
+        }
+        series.push(json!({"dailyMetric": metric, "timeSeries": {"datedValues": points}}));
+    }
+    Ok(json!({"multiDailyMetricTimeSeries": [{"dailyMetricTimeSeries": series}]}))
 }
 
 /// A generic API: `GET /email/stats?from=&to=&page=`, 7 records a page, `next` token.
