@@ -523,6 +523,96 @@ const GOOGLE_ADS_EN: [&str; 7] = [
     "Conv. value",
 ];
 
+/// Ads on a second or third platform. Their clicks are drawn into a `Daily` of their own, so the
+/// web files (whose Paid Search sessions follow the Google Ads clicks) stay as they were.
+fn gen_other_ads(label: &str, model: &Model, ads: &Ads) -> Vec<AdsRow> {
+    gen_ads(&mut Rng::new(label), model, ads, &mut Daily::default())
+}
+
+/// A Meta Ads Manager export by day: the currency in the spend header, plain numbers, the
+/// purchases as "Results" with their indicator, link clicks as clicks.
+fn write_meta_ads(dir: &Path, name: &str, rows: &[AdsRow], currency: &str, money_decimals: u32) {
+    let spend = format!("Amount spent ({currency})");
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "Day",
+            "Campaign name",
+            &spend,
+            "Impressions",
+            "Link clicks",
+            "Results",
+            "Result indicator",
+            "Purchases conversion value",
+        ],
+        ',',
+    );
+    for r in rows {
+        line(
+            &mut out,
+            &[
+                r.date.format(DateFmt::Iso),
+                field(r.campaign, ',', false),
+                num(r.cost, money_decimals, "", '.'),
+                r.impressions.to_string(),
+                r.clicks.to_string(),
+                r.conversions.to_string(),
+                "actions:offsite_conversion.fb_pixel_purchase".to_string(),
+                num(r.value, money_decimals, "", '.'),
+            ],
+            ',',
+        );
+    }
+    write(dir, name, &out);
+}
+
+/// A Microsoft Advertising campaign report by day, downloaded without its header and footer
+/// lines: every field quoted, the report API's column names.
+fn write_microsoft_ads(
+    dir: &Path,
+    name: &str,
+    rows: &[AdsRow],
+    account: &str,
+    date: DateFmt,
+    money_decimals: u32,
+) {
+    let mut out = String::new();
+    let quoted =
+        |fields: &[&str]| -> Vec<String> { fields.iter().map(|f| field(f, ',', true)).collect() };
+    line(
+        &mut out,
+        &quoted(&[
+            "TimePeriod",
+            "AccountName",
+            "CampaignName",
+            "Impressions",
+            "Clicks",
+            "Spend",
+            "Conversions",
+            "Revenue",
+        ]),
+        ',',
+    );
+    for r in rows {
+        line(
+            &mut out,
+            &quoted(&[
+                &r.date.format(date),
+                account,
+                r.campaign,
+                &r.impressions.to_string(),
+                &r.clicks.to_string(),
+                &num(r.cost, money_decimals, "", '.'),
+                &num(r.conversions as f64, 2, "", '.'),
+                &num(r.value, money_decimals, "", '.'),
+            ]),
+            ',',
+        );
+    }
+    write(dir, name, &out);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Search Console: daily totals
 
@@ -874,6 +964,25 @@ fn write_social(dir: &Path, name: &str, rows: &[SocialRow], account: &str, shape
             }
             out.push_str("]\n");
         }
+    }
+    write(dir, name, &out);
+}
+
+/// One network's rows as a Page insights CSV download: date, followers, impressions, engagements.
+fn write_social_csv(dir: &Path, name: &str, rows: &[SocialRow], headers: [&str; 4]) {
+    let mut out = String::new();
+    header(&mut out, &headers, ',');
+    for r in rows {
+        line(
+            &mut out,
+            &[
+                r.date.format(DateFmt::Iso),
+                r.followers.to_string(),
+                r.impressions.to_string(),
+                r.engagements.to_string(),
+            ],
+            ',',
+        );
     }
     write(dir, name, &out);
 }
@@ -1532,6 +1641,91 @@ fn thames_fitness(dir: &Path) {
         },
     );
 
+    // Meta Ads: cheap clicks from people who were not looking for a gym, so few of them join
+    // (a high CPA and a low ROAS); retargeting does better than prospecting.
+    let meta = Ads {
+        campaigns: vec![
+            Campaign {
+                name: "Prospecting - Free Day Pass",
+                budget: 16.0,
+                cpc: 0.55,
+                ctr: 0.012,
+                cvr: 0.015,
+                value: 35.0,
+                runs: ALWAYS,
+                seasonal: 0.8,
+            },
+            Campaign {
+                name: "Retargeting - Join Online",
+                budget: 9.0,
+                cpc: 0.8,
+                ctr: 0.016,
+                cvr: 0.04,
+                value: 95.0,
+                runs: ALWAYS,
+                seasonal: 0.5,
+            },
+            Campaign {
+                name: "New Year Challenge",
+                budget: 22.0,
+                cpc: 0.6,
+                ctr: 0.014,
+                cvr: 0.016,
+                value: 120.0,
+                runs: NEW_YEAR,
+                seasonal: 0.0,
+            },
+        ],
+        budget_growth: 0.08,
+        cpc_growth: 0.04,
+        weekday: [1.0, 1.0, 1.0, 1.0, 1.02, 1.04, 1.04],
+        spend_events: no_events,
+        conversion_events: no_events,
+    };
+    let rows = gen_other_ads(&format!("{id}/meta-ads"), &model, &meta);
+    write_meta_ads(dir, "meta-ads-manager.csv", &rows, "GBP", 2);
+
+    // Microsoft Ads: Google's two best search campaigns imported under the same names; fewer
+    // searches, cheaper clicks and a lower CPA than on Google.
+    let microsoft = Ads {
+        campaigns: vec![
+            Campaign {
+                name: "Brand - Thames Fitness",
+                budget: 3.0,
+                cpc: 0.75,
+                ctr: 0.07,
+                cvr: 0.15,
+                value: 95.0,
+                runs: ALWAYS,
+                seasonal: 0.4,
+            },
+            Campaign {
+                name: "Search - Gym Near Me",
+                budget: 8.0,
+                cpc: 1.35,
+                ctr: 0.045,
+                cvr: 0.09,
+                value: 120.0,
+                runs: ALWAYS,
+                seasonal: 0.8,
+            },
+        ],
+        budget_growth: 0.06,
+        cpc_growth: 0.05,
+        weekday: [1.12, 1.08, 1.04, 1.0, 0.9, 0.86, 0.94],
+        spend_events: no_events,
+        conversion_events: no_events,
+    };
+    let rows = gen_other_ads(&format!("{id}/microsoft-ads"), &model, &microsoft);
+    write_microsoft_ads(
+        dir,
+        "microsoft-advertising.csv",
+        &rows,
+        "Thames Fitness",
+        DateFmt::DaySlash,
+        2,
+    );
+
     fn send(d: Date) -> Option<&'static str> {
         const SUBJECTS: &[&str] = &[
             "This week at Thames Fitness: new classes, same great coaches",
@@ -1742,6 +1936,51 @@ fn harbor_hotel_bangkok(dir: &Path) {
         },
     );
 
+    // Meta Ads: retargeting of past visitors with the hotel's room catalogue, prospecting for
+    // weekend breaks, and a Loy Krathong push from mid-October. A lower ROAS than Google's.
+    const LOY_KRATHONG_2026: &[(Date, Date)] = &[(Date::ymd(2026, 10, 15), LAST)];
+    let meta = Ads {
+        campaigns: vec![
+            Campaign {
+                name: "Retargeting - Dynamic Ads for Travel",
+                budget: 450.0,
+                cpc: 7.5,
+                ctr: 0.018,
+                cvr: 0.011,
+                value: 8200.0,
+                runs: ALWAYS,
+                seasonal: 0.8,
+            },
+            Campaign {
+                name: "Prospecting - Riverside Escape",
+                budget: 650.0,
+                cpc: 5.0,
+                ctr: 0.011,
+                cvr: 0.0028,
+                value: 7400.0,
+                runs: ALWAYS,
+                seasonal: 0.9,
+            },
+            Campaign {
+                name: "Loy Krathong Festival",
+                budget: 500.0,
+                cpc: 5.5,
+                ctr: 0.014,
+                cvr: 0.006,
+                value: 9600.0,
+                runs: LOY_KRATHONG_2026,
+                seasonal: 0.0,
+            },
+        ],
+        budget_growth: 0.12,
+        cpc_growth: 0.05,
+        weekday: [0.96, 0.96, 0.98, 1.0, 1.04, 1.06, 1.0],
+        spend_events: no_events,
+        conversion_events: no_events,
+    };
+    let rows = gen_other_ads(&format!("{id}/meta-ads"), &model, &meta);
+    write_meta_ads(dir, "meta-ads-manager.csv", &rows, "THB", 2);
+
     let seo = Seo {
         impressions: 4100.0,
         growth: 0.1,
@@ -1789,11 +2028,25 @@ fn harbor_hotel_bangkok(dir: &Path) {
         &networks,
         &mut daily,
     );
+    // Each network from its own export: the Page's insights as CSV, Instagram's as JSON.
+    let (facebook, instagram): (Vec<SocialRow>, Vec<SocialRow>) =
+        rows.into_iter().partition(|r| r.network == "facebook");
+    write_social_csv(
+        dir,
+        "facebook-page-insights.csv",
+        &facebook,
+        [
+            "Date",
+            "Page followers",
+            "Page impressions",
+            "Post engagements",
+        ],
+    );
     write_social(
         dir,
-        "social-insights.json",
-        &rows,
-        "Harbor Hotel Bangkok",
+        "instagram-insights.json",
+        &instagram,
+        "@harborhotelbkk",
         SocialShape::DataRows,
     );
 
@@ -2169,6 +2422,47 @@ fn osaka_smile_clinic(dir: &Path) {
             money_decimals: 0,
             quote_money: true,
         },
+    );
+
+    // Microsoft Ads (Bing and Microsoft's network, mostly on desktop computers): older searchers,
+    // so implants and the brand; cheaper clicks, a lower CPA and a higher ROAS than Google's.
+    let microsoft = Ads {
+        campaigns: vec![
+            Campaign {
+                name: "検索 - インプラント",
+                budget: 1400.0,
+                cpc: 120.0,
+                ctr: 0.032,
+                cvr: 0.03,
+                value: 65_000.0,
+                runs: ALWAYS,
+                seasonal: 0.5,
+            },
+            Campaign {
+                name: "検索 - ブランド",
+                budget: 300.0,
+                cpc: 60.0,
+                ctr: 0.07,
+                cvr: 0.1,
+                value: 8000.0,
+                runs: ALWAYS,
+                seasonal: 0.3,
+            },
+        ],
+        budget_growth: 0.08,
+        cpc_growth: 0.03,
+        weekday: [1.08, 1.06, 1.04, 0.96, 1.0, 0.92, 0.94],
+        spend_events: no_events,
+        conversion_events: no_events,
+    };
+    let rows = gen_other_ads(&format!("{id}/microsoft-ads"), &model, &microsoft);
+    write_microsoft_ads(
+        dir,
+        "microsoft-advertising.csv",
+        &rows,
+        "大阪スマイル歯科",
+        DateFmt::Iso,
+        0,
     );
 
     let seo = Seo {
