@@ -9,8 +9,9 @@ use execreport::config::Workspace;
 use execreport::locale::Locale;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::BrandKit;
-use execreport::render::pdf::{Item, Rgb};
-use execreport::render::view::ReportView;
+use execreport::render::pdf::layout::PageGeometry;
+use execreport::render::pdf::{Item, Page, Rgb};
+use execreport::render::view::{ReportView, SectionBody};
 use execreport::report::{self, ReportRequest};
 use execreport::sources::live::Fetcher;
 
@@ -191,19 +192,201 @@ fn rendering_twice_gives_identical_bytes() {
 /// `now` pins the clock (and "today").
 fn view_and_kit(config: &str, client: &str, now: Option<&str>) -> (ReportView, Arc<BrandKit>) {
     let ws = Workspace::load(&repo().join(config)).unwrap();
+    view_and_kit_of(&ws, client, "2026-10", now)
+}
+
+/// The same for any period of a loaded workspace (which a test may have changed).
+fn view_and_kit_of(
+    ws: &Workspace,
+    client: &str,
+    period: &str,
+    now: Option<&str>,
+) -> (ReportView, Arc<BrandKit>) {
     let client = ws.client(client).unwrap();
-    let kit = execreport::render::load_kit(&ws, client.brand).unwrap();
+    let kit = execreport::render::load_kit(ws, client.brand).unwrap();
     let now: Option<chrono::DateTime<chrono::Utc>> = now.map(|n| n.parse().unwrap());
     let request = ReportRequest {
-        period: "2026-10".parse::<PeriodSpec>().unwrap(),
+        period: period.parse::<PeriodSpec>().unwrap(),
         compare: CompareKind::Previous,
         today: now.map(|n| n.date_naive()),
         locale: None,
         now,
         data: Default::default(),
     };
-    let model = report::build(&ws, &Fetcher::default(), &client, &kit.brand, &request).unwrap();
-    (execreport::render::view_of(&model, &kit.brand, &ws), kit)
+    let model = report::build(ws, &Fetcher::default(), &client, &kit.brand, &request).unwrap();
+    (execreport::render::view_of(&model, &kit.brand, ws), kit)
+}
+
+/// Issue 18's rules for clean pages, checked on the layout markers of one report:
+/// - a table breaks only with three rows or more on each side, so one of five rows or fewer
+///   is on one page;
+/// - a goal list of up to eight goals (which fit on a page) is on one page, a longer one
+///   keeps two goals or more on each side of a break;
+/// - the last page is at least a quarter full;
+/// - no text under 7.5 pt;
+/// - no tile label cut with "…".
+fn clean_page_problems(
+    name: &str,
+    view: &ReportView,
+    pages: &[Page],
+    g: &PageGeometry,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    macro_rules! check {
+        ($ok:expr, $($message:tt)+) => {
+            let ok: bool = $ok;
+            if !ok {
+                problems.push(format!($($message)+));
+            }
+        };
+    }
+    use std::collections::BTreeMap;
+    let mut tables: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut goals: Vec<(usize, usize)> = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        let mut rows: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut goal_rows = 0;
+        for item in &page.items {
+            match item {
+                Item::TableRow { caption, .. } => *rows.entry(caption).or_default() += 1,
+                Item::GoalRow { .. } => goal_rows += 1,
+                _ => {}
+            }
+        }
+        for (caption, k) in rows {
+            tables.entry(caption).or_default().push((n + 1, k));
+        }
+        if goal_rows > 0 {
+            goals.push((n + 1, goal_rows));
+        }
+    }
+    for (caption, parts) in &tables {
+        let total: usize = parts.iter().map(|p| p.1).sum();
+        if total <= 5 {
+            check!(
+                parts.len() == 1,
+                "{name}: table {caption:?} of {total} rows split: (page, rows) {parts:?}"
+            );
+        } else {
+            check!(
+                parts.iter().all(|p| p.1 >= 3),
+                "{name}: table {caption:?} leaves fewer than 3 rows on a page: (page, rows) {parts:?}"
+            );
+        }
+    }
+    let total: usize = goals.iter().map(|p| p.1).sum();
+    if total <= 8 {
+        check!(
+            goals.len() <= 1,
+            "{name}: {total} goals split: (page, goals) {goals:?}"
+        );
+    } else {
+        check!(
+            goals.iter().all(|p| p.1 >= 2),
+            "{name}: (page, goals) {goals:?}"
+        );
+    }
+    // How far down the content of the last page reaches (the running header and footer
+    // are outside the content area).
+    let (top, bottom) = (g.top, g.height - g.bottom);
+    let inside = |y: f32| (top..=bottom).contains(&y);
+    let last = pages.last().unwrap();
+    let reach = last
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { y, .. } if inside(*y) => Some(*y),
+            Item::Rect { y, h, .. } if inside(*y) => Some(y + h),
+            Item::ChartBox { y, h, .. } if inside(*y) => Some(y + h),
+            _ => None,
+        })
+        .fold(top, f32::max);
+    let fill = (reach - top) / (bottom - top);
+    check!(
+        fill >= 0.25,
+        "{name}: the last page (page {}) is {:.0}% full",
+        pages.len(),
+        fill * 100.0
+    );
+    let tile_labels: Vec<&str> = view
+        .sections
+        .iter()
+        .flat_map(|s| match &s.body {
+            SectionBody::Summary { tiles, .. } | SectionBody::Channel { tiles, .. } => {
+                tiles.iter().map(|t| t.label.as_str()).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    for (n, page) in pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Text { runs, .. } = item {
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                for r in runs {
+                    check!(
+                        r.size >= 7.5 - 1e-3,
+                        "{name}: page {}: {text:?} at {} pt",
+                        n + 1,
+                        r.size
+                    );
+                }
+                if let Some(cut) = text.strip_suffix('…') {
+                    let cut = cut.trim_end();
+                    check!(
+                        !tile_labels.iter().any(|l| l.starts_with(cut)),
+                        "{name}: page {}: a tile label is cut: {text:?}",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The rules of clean pages on every sample client's October report and a quarterly one.
+#[test]
+fn sample_reports_have_clean_pages() {
+    let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
+    let label = |n: usize, t: usize| format!("Page {n} of {t}");
+    let mut problems = Vec::new();
+    let mut reports: Vec<(String, &str)> = ws
+        .clients()
+        .map(|c| (c.config.id.as_str().to_string(), "2026-10"))
+        .collect();
+    reports.push(("thames-fitness".into(), "2026-Q3"));
+    for (client, period) in &reports {
+        let (view, kit) = view_and_kit_of(&ws, client, period, None);
+        let (pages, geometry) = kit.pdf.pages(&view, &label).unwrap();
+        problems.extend(clean_page_problems(
+            &format!("{client} {period}"),
+            &view,
+            &pages,
+            &geometry,
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The same rules on the long fixture with campaign tables of 6 to 30 rows, so that their
+/// breaks and the goal list (five goals) fall at many places on the page.
+#[test]
+fn long_tables_and_goal_lists_break_cleanly() {
+    let mut ws = Workspace::load(&repo().join("tests/fixtures/long/execreport.yaml")).unwrap();
+    let label = |n: usize, t: usize| format!("Page {n} of {t}");
+    let mut problems = Vec::new();
+    for top in 6..=30 {
+        ws.file.clients[0].breakdown_top = top;
+        let (view, kit) = view_and_kit_of(&ws, "big", "2026-10", None);
+        let (pages, geometry) = kit.pdf.pages(&view, &label).unwrap();
+        problems.extend(clean_page_problems(
+            &format!("big, top {top}"),
+            &view,
+            &pages,
+            &geometry,
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
@@ -390,6 +573,7 @@ fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
                 Item::ChartBox { id, y, h } => format!("chart {id} y{} h{}", n(*y), n(*h)),
                 Item::TableHeader { caption, y } => format!("table-header {caption:?} y{}", n(*y)),
                 Item::TableRow { caption, y } => format!("table-row {caption:?} y{}", n(*y)),
+                Item::GoalRow { label, y } => format!("goal-row {label:?} y{}", n(*y)),
             };
             out.push_str("  ");
             out.push_str(&line);

@@ -203,7 +203,10 @@ pub fn write(
                         None,
                     ),
                 }),
-                Item::ChartBox { .. } | Item::TableHeader { .. } | Item::TableRow { .. } => {}
+                Item::ChartBox { .. }
+                | Item::TableHeader { .. }
+                | Item::TableRow { .. }
+                | Item::GoalRow { .. } => {}
             }
         }
         pdf_pages.push(PdfPage::new(

@@ -1,8 +1,18 @@
-//! Pagination: blocks placed onto pages (a block is never split; a heading keeps with what
-//! follows it; a table repeats its header on every page it runs onto).
+//! Pagination: blocks placed onto pages. A fixed block is never split; a heading keeps with
+//! what follows it; rows (a table's, a goal list's) break only where both sides keep
+//! `min_side` rows, a table repeating its header on every page it runs onto; and a last page
+//! left under a quarter full takes blocks from the page before when the page count allows.
+//!
+//! Two steps: `plan` decides where everything goes from heights alone (cheap enough to try
+//! several break choices), then `place` moves each block's items there once.
+
+use std::ops::Range;
 
 use super::{Item, Layout, Page};
 use crate::render::pdf::PdfError;
+
+/// A last page filled less than this (a share of the content height) is re-balanced.
+const MIN_LAST_FILL: f32 = 0.25;
 
 /// A block of the flow: its height and its items, with y relative to the block's top.
 pub(super) enum Block {
@@ -13,80 +23,262 @@ pub(super) enum Block {
         keep_with_next: bool,
         bookmark: Option<String>,
     },
-    /// A table: header repeated on every page it spans.
-    Table {
+    /// Rows one under another that may run onto the next page: a table (its header, caption
+    /// and column labels, repeated on every page) or a goal list (no header).
+    Rows {
         header: Vec<Item>,
         header_h: f32,
         rows: Vec<(f32, Vec<Item>)>,
+        /// The fewest rows left on either side of a page break: fewer than twice this many
+        /// rows are never split.
+        min_side: usize,
+        /// Starts on a fresh page rather than split, when it fits on one.
+        keep_together: bool,
+        /// Space after the last row.
+        after: f32,
     },
+}
+
+impl Block {
+    /// The height that must fit for the block to start where it is: a heading keeps this
+    /// much of what follows it on its page.
+    fn lead_height(&self, page_h: f32) -> f32 {
+        match self {
+            Block::Fixed { height, .. } => *height,
+            Block::Rows {
+                header_h,
+                rows,
+                min_side,
+                keep_together,
+                ..
+            } => {
+                let total: f32 = header_h + rows.iter().map(|r| r.0).sum::<f32>();
+                let unsplittable = rows.len() < 2 * min_side;
+                if (*keep_together || unsplittable) && total <= page_h {
+                    total
+                } else {
+                    header_h + rows.iter().take(*min_side).map(|r| r.0).sum::<f32>()
+                }
+            }
+        }
+    }
+}
+
+impl Block {
+    /// How far below its top a fixed block draws (its height adds the space after it).
+    fn reach(&self) -> f32 {
+        let Block::Fixed { items, .. } = self else {
+            return 0.0;
+        };
+        items
+            .iter()
+            .map(|item| match item {
+                Item::Text { y, .. } | Item::TableHeader { y, .. } | Item::TableRow { y, .. } => *y,
+                Item::GoalRow { y, .. } => *y,
+                Item::Rect { y, h, .. }
+                | Item::Logo { y, h, .. }
+                | Item::Link { y, h, .. }
+                | Item::ChartBox { y, h, .. } => y + h,
+                Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
+                    points.iter().map(|p| p.1).fold(0.0, f32::max)
+                }
+            })
+            .fold(0.0, f32::max)
+    }
+}
+
+/// Where a block goes: for a fixed block one placement (with no rows), for rows one per page
+/// they appear on, the header drawn at `y` and the rows under it.
+struct Placement {
+    page: usize,
+    y: f32,
+    rows: Range<usize>,
+}
+
+/// The pagination of a list of blocks: placements per block, the page count and how far down
+/// the last page the content reaches (not counting the space after it).
+struct Plan {
+    placements: Vec<Vec<Placement>>,
+    pages: usize,
+    end_y: f32,
 }
 
 impl Layout<'_> {
     /// Places blocks on pages: each block's items, built relative to its top, are moved to
     /// the block's place once, here.
     pub(super) fn flow(&self, blocks: Vec<Block>) -> Vec<Page> {
-        let g = &self.page;
-        let bottom = g.height - g.bottom;
-        let mut pages = vec![Page::default()];
-        let mut y = g.top;
-        let mut blocks = blocks.into_iter().peekable();
-        while let Some(block) = blocks.next() {
+        let plan = self.plan(&blocks, None);
+        let plan = self.rebalance(&blocks, plan);
+        let mut pages = vec![Page::default(); plan.pages];
+        for (block, placements) in blocks.into_iter().zip(plan.placements) {
             match block {
                 Block::Fixed {
-                    height,
-                    items,
-                    keep_with_next,
-                    bookmark,
+                    items, bookmark, ..
                 } => {
-                    // A heading needs room for itself and the start of what follows.
-                    let need = height
-                        + if keep_with_next {
-                            match blocks.peek() {
-                                Some(Block::Fixed { height, .. }) => *height,
-                                Some(Block::Table { header_h, rows, .. }) => {
-                                    header_h + rows.first().map_or(0.0, |r| r.0)
-                                }
-                                None => 0.0,
-                            }
-                        } else {
-                            0.0
-                        };
-                    if y + need > bottom && y > g.top {
-                        pages.push(Page::default());
-                        y = g.top;
-                    }
-                    let page = pages.last_mut().expect("a page");
-                    page.place(items, y);
+                    let p = &placements[0];
+                    let page = &mut pages[p.page];
+                    page.place(items, p.y);
                     page.bookmarks.extend(bookmark);
-                    y += height;
                 }
-                Block::Table {
+                Block::Rows {
                     header,
                     header_h,
                     rows,
+                    ..
                 } => {
-                    let mut header_drawn = false;
-                    for (h, row) in rows {
-                        if y + h > bottom || (!header_drawn && y + header_h + h > bottom) {
-                            pages.push(Page::default());
-                            y = g.top;
-                            header_drawn = false;
+                    let mut rows = rows.into_iter();
+                    for p in placements {
+                        let page = &mut pages[p.page];
+                        page.place(header.iter().cloned(), p.y);
+                        let mut y = p.y + header_h;
+                        for (h, items) in rows.by_ref().take(p.rows.len()) {
+                            page.place(items, y);
+                            y += h;
                         }
-                        let page = pages.last_mut().expect("a page");
-                        if !header_drawn {
-                            page.place(header.iter().cloned(), y);
-                            y += header_h;
-                            header_drawn = true;
-                        }
-                        page.place(row, y);
-                        y += h;
                     }
-                    y += 14.0;
                 }
             }
         }
         pages.retain(|p| !p.items.is_empty());
         pages
+    }
+
+    /// A last page under `MIN_LAST_FILL` takes blocks from the page before: the latest break
+    /// on that page that leaves the last page full enough without adding a page. A block
+    /// after a heading is never a break (the heading would end its page).
+    fn rebalance(&self, blocks: &[Block], plan: Plan) -> Plan {
+        let g = &self.page;
+        let page_h = g.height - g.bottom - g.top;
+        let fill = |p: &Plan| (p.end_y - g.top) / page_h;
+        if plan.pages < 2 || fill(&plan) >= MIN_LAST_FILL {
+            return plan;
+        }
+        let before_last = plan.pages - 2;
+        let starts_page = |i: usize| {
+            plan.placements[i]
+                .first()
+                .is_some_and(|p| p.page == before_last && p.y > g.top)
+        };
+        let after_heading = |i: usize| {
+            i > 0
+                && matches!(
+                    blocks[i - 1],
+                    Block::Fixed {
+                        keep_with_next: true,
+                        ..
+                    }
+                )
+        };
+        (1..blocks.len())
+            .rev()
+            .filter(|&i| starts_page(i) && !after_heading(i))
+            .map(|i| self.plan(blocks, Some(i)))
+            .find(|p| p.pages == plan.pages && fill(p) >= MIN_LAST_FILL)
+            .unwrap_or(plan)
+    }
+
+    /// Decides where each block goes; `break_before` starts that block on a new page.
+    fn plan(&self, blocks: &[Block], break_before: Option<usize>) -> Plan {
+        let g = &self.page;
+        let bottom = g.height - g.bottom;
+        let page_h = bottom - g.top;
+        let mut page = 0;
+        let mut y = g.top;
+        let mut placements = Vec::with_capacity(blocks.len());
+        let mut end_y = g.top;
+        let new_page = |page: &mut usize, y: &mut f32| {
+            *page += 1;
+            *y = g.top;
+        };
+        for (i, block) in blocks.iter().enumerate() {
+            if break_before == Some(i) && y > g.top {
+                new_page(&mut page, &mut y);
+            }
+            match block {
+                Block::Fixed {
+                    height,
+                    keep_with_next,
+                    ..
+                } => {
+                    let next = match blocks.get(i + 1) {
+                        Some(next) if *keep_with_next => next.lead_height(page_h),
+                        _ => 0.0,
+                    };
+                    if y + height + next > bottom && y > g.top {
+                        new_page(&mut page, &mut y);
+                    }
+                    placements.push(vec![Placement {
+                        page,
+                        y,
+                        rows: 0..0,
+                    }]);
+                    end_y = y + block.reach();
+                    y += height;
+                }
+                Block::Rows {
+                    header_h,
+                    rows,
+                    min_side,
+                    keep_together,
+                    after,
+                    ..
+                } => {
+                    let heights: Vec<f32> = rows.iter().map(|r| r.0).collect();
+                    let n = heights.len();
+                    let total = header_h + heights.iter().sum::<f32>();
+                    if *keep_together && y + total > bottom && y > g.top && total <= page_h {
+                        new_page(&mut page, &mut y);
+                    }
+                    let mut parts = Vec::new();
+                    let mut start = 0;
+                    while start < n {
+                        // The rows that fit under the header here.
+                        let mut used = y + header_h;
+                        let mut k = 0;
+                        while start + k < n && used + heights[start + k] <= bottom {
+                            used += heights[start + k];
+                            k += 1;
+                        }
+                        if start + k < n {
+                            // A break follows: both sides keep `min_side` rows, else the
+                            // rows move on. At the top of a page nothing better exists.
+                            let keep = k.min((n - start).saturating_sub(*min_side));
+                            k = if keep >= *min_side {
+                                keep
+                            } else if y <= g.top {
+                                k.max(1)
+                            } else {
+                                0
+                            };
+                        }
+                        if k == 0 {
+                            new_page(&mut page, &mut y);
+                            continue;
+                        }
+                        parts.push(Placement {
+                            page,
+                            y,
+                            rows: start..start + k,
+                        });
+                        y += header_h + heights[start..start + k].iter().sum::<f32>();
+                        start += k;
+                        if start < n {
+                            new_page(&mut page, &mut y);
+                        }
+                    }
+                    if n > 0 {
+                        end_y = y;
+                    }
+                    y += after;
+                    placements.push(parts);
+                }
+            }
+        }
+        Plan {
+            placements,
+            pages: page + 1,
+            end_y,
+        }
     }
 
     pub(super) fn blocks(&self) -> Result<Vec<Block>, PdfError> {
@@ -118,7 +310,8 @@ impl Page {
                 | Item::Link { y, .. }
                 | Item::ChartBox { y, .. }
                 | Item::TableHeader { y, .. }
-                | Item::TableRow { y, .. } => *y += top,
+                | Item::TableRow { y, .. }
+                | Item::GoalRow { y, .. } => *y += top,
                 Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
                     points.iter_mut().for_each(|(_, y)| *y += top);
                 }

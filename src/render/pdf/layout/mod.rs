@@ -1,6 +1,7 @@
 //! Page layout: the view flowed into pages of positioned items, following the pagination
-//! rules (charts, tile rows and table rows are never split; a heading never ends a page; long
-//! tables repeat their header on the next page).
+//! rules (charts, tile rows and table rows are never split; a heading never ends a page; a
+//! table breaks only between three rows and three, repeating its header; a goal list stays on
+//! one page; a last page is not left nearly empty when blocks can move to it).
 //!
 //! By phase: the builders (`section`, `tiles`, `chart`, `table`) turn the view into blocks
 //! whose items are relative to the block's top; `flow` places the blocks onto pages; the
@@ -72,6 +73,11 @@ pub enum Item {
     },
     TableRow {
         caption: String,
+        y: f32,
+    },
+    /// Marks a goal of the goal list (by its label).
+    GoalRow {
+        label: String,
         y: f32,
     },
 }

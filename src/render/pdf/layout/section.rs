@@ -79,8 +79,12 @@ impl Layout<'_> {
                 }
             }
             SectionBody::Goals { goals } => {
+                let mut rows = Vec::new();
                 for goal in goals {
-                    let mut items = Vec::new();
+                    let mut items = vec![Item::GoalRow {
+                        label: goal.label.clone(),
+                        y: 0.0,
+                    }];
                     items.push(self.text(&goal.label, BODY, true, x, BODY + 2.0, t.text)?.0);
                     let color = match goal.met {
                         Some(true) => t.positive,
@@ -103,8 +107,18 @@ impl Layout<'_> {
                         items.push(self.text(note, SMALL, false, x, 54.0, t.muted)?.0);
                         h += 12.0;
                     }
-                    out.push(Self::fixed(h + 6.0, items));
+                    rows.push((h + 6.0, items));
                 }
+                // The list reads as one: on one page when it fits, else two goals or more on
+                // each side of the break. `after` is the section's closing space.
+                out.push(Block::Rows {
+                    header: Vec::new(),
+                    header_h: 0.0,
+                    rows,
+                    min_side: 2,
+                    keep_together: true,
+                    after: 14.0,
+                });
             }
             SectionBody::Commentary {
                 commentary_blocks, ..

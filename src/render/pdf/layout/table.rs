@@ -1,4 +1,5 @@
-//! Tables: a caption and header repeated on every page the rows run onto.
+//! Tables: a caption and header repeated on every page the rows run onto, at least three rows
+//! on each side of a break.
 
 use super::flow::Block;
 use super::{Item, Layout};
@@ -39,10 +40,6 @@ impl Layout<'_> {
         let size = 7.5;
         let (mut header, ch) =
             self.paragraph(&table.caption, 10.0, true, (x, 0.0), width, t.text)?;
-        header.push(Item::TableHeader {
-            caption: table.caption.clone(),
-            y: 0.0,
-        });
         header.push(Item::TableHeader {
             caption: table.caption.clone(),
             y: 0.0,
@@ -145,10 +142,14 @@ impl Layout<'_> {
             });
             rows.push((h, items));
         }
-        Ok(Block::Table {
+        Ok(Block::Rows {
             header,
             header_h,
             rows,
+            // No page holds one or two orphan rows: a table of five rows or fewer moves whole.
+            min_side: 3,
+            keep_together: false,
+            after: 14.0,
         })
     }
 }

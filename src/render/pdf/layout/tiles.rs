@@ -1,9 +1,16 @@
-//! Tile rows: the headline numbers, four or five to a row, never split across pages.
+//! Tile rows: the headline numbers, four or five to a row, never split across pages; labels
+//! wrap rather than being cut.
 
 use super::flow::Block;
 use super::{Item, Layout, truncate_to};
 use crate::render::pdf::PdfError;
+use crate::render::pdf::fonts::MissingGlyph;
 use crate::render::view::{Arrow, Tile, Tone};
+
+/// The smallest text in print, used for the labels, the "vs" line and the notes.
+const SMALL: f32 = 7.5;
+const LABEL_LEADING: f32 = 9.5;
+const NOTE_LEADING: f32 = 9.5;
 
 impl Layout<'_> {
     pub(super) fn tile_rows(
@@ -26,23 +33,32 @@ impl Layout<'_> {
         let has_spark = tiles.iter().any(|t| t.sparkline.is_some());
         let has_note = tiles.iter().any(|t| t.note.is_some());
         let value_size = if per_row == 4 { 17.0 } else { 13.5 };
-        let mut h: f32 = 10.0 + 12.0 + value_size + 6.0 + 11.0 + 11.0 + 4.0;
+        let labels = tiles
+            .iter()
+            .map(|tile| self.tile_label(&tile.label, w - 16.0))
+            .collect::<Result<Vec<_>, _>>()?;
+        // Every tile of the row grows by the longest label's extra lines, so values align.
+        let extra = labels
+            .iter()
+            .map(|lines| (lines.len().max(1) - 1) as f32 * LABEL_LEADING)
+            .fold(0.0, f32::max);
+        let mut h: f32 = 10.0 + 12.0 + value_size + 6.0 + 11.0 + 11.0 + 4.0 + extra;
         if has_spark {
             h += 26.0;
         }
         let note_lines = tiles
             .iter()
             .filter_map(|tile| tile.note.as_ref())
-            .map(|n| self.fonts.wrap(n, 6.5, false, w - 16.0).map(|l| l.len()))
+            .map(|n| self.fonts.wrap(n, SMALL, false, w - 16.0).map(|l| l.len()))
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()
             .max()
             .unwrap_or(0);
         if has_note {
-            h += note_lines as f32 * 8.5 + 2.0;
+            h += note_lines as f32 * NOTE_LEADING + 2.0;
         }
         let mut items = Vec::new();
-        for (i, tile) in tiles.iter().enumerate() {
+        for (i, (tile, label)) in tiles.iter().zip(labels).enumerate() {
             let x = g.margin_x + i as f32 * (w + gap);
             items.push(Item::Rect {
                 x,
@@ -53,9 +69,11 @@ impl Layout<'_> {
             });
             let inner = x + 8.0;
             let mut y = 16.0;
-            let label = truncate_to(self.fonts, &tile.label, 7.5, w - 16.0)?;
-            items.push(self.text(&label, 7.5, false, inner, y, t.muted)?.0);
-            y += value_size + 5.0;
+            for (n, line) in label.iter().enumerate() {
+                let ly = y + n as f32 * LABEL_LEADING;
+                items.push(self.text(line, SMALL, false, inner, ly, t.muted)?.0);
+            }
+            y += extra + value_size + 5.0;
             let value = truncate_to(self.fonts, &tile.value, value_size, w - 16.0)?;
             items.push(self.text(&value, value_size, true, inner, y, t.text)?.0);
             y += 13.0;
@@ -93,8 +111,8 @@ impl Layout<'_> {
             if let Some(p) = &tile.previous {
                 items.push(
                     self.text(
-                        &truncate_to(self.fonts, p, 7.0, w - 16.0)?,
-                        7.0,
+                        &truncate_to(self.fonts, p, SMALL, w - 16.0)?,
+                        SMALL,
                         false,
                         inner,
                         y,
@@ -111,17 +129,33 @@ impl Layout<'_> {
                 let ny = if has_spark { y + 28.0 } else { y + 4.0 };
                 for (n, line) in self
                     .fonts
-                    .wrap(note, 6.5, false, w - 16.0)?
+                    .wrap(note, SMALL, false, w - 16.0)?
                     .iter()
                     .enumerate()
                 {
                     items.push(
-                        self.text(line, 6.5, false, inner, ny + n as f32 * 8.5, t.muted)?
-                            .0,
+                        self.text(
+                            line,
+                            SMALL,
+                            false,
+                            inner,
+                            ny + n as f32 * NOTE_LEADING,
+                            t.muted,
+                        )?
+                        .0,
                     );
                 }
             }
         }
         Ok(Self::fixed(h, items))
+    }
+
+    /// A tile's label, whole, on as many lines as it needs (two at most in every sample
+    /// language), at the smallest print size: it was cut with "…" at this size before.
+    fn tile_label(&self, label: &str, width: f32) -> Result<Vec<String>, MissingGlyph> {
+        if self.fonts.measure(label, SMALL, false)? <= width {
+            return Ok(vec![label.to_string()]);
+        }
+        self.fonts.wrap(label, SMALL, false, width)
     }
 }
