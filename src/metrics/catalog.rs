@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
+pub use super::semantics::{ChangeScale, DEFAULT_IMPACT};
 
 /// What a value measures; renderers format by unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +86,40 @@ pub struct MetricDef {
     /// One-line definition shown in the report's data notes.
     #[serde(default)]
     pub definition: String,
+    /// How much a change of this metric matters to the client's business (revenue 10, reach
+    /// 1), for ranking highlights; default: [`DEFAULT_IMPACT`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<f64>,
+    /// How its change is read; default by unit: rates in points, ratings as differences,
+    /// the rest in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeScale>,
+    /// Changes smaller than this, in the change's own terms (0.01 = 1 % or 1 point), are
+    /// neutral: neither good nor bad news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neutral_below: Option<f64>,
+    /// The smallest value (of the metric, or of the counts it is computed from) whose change
+    /// may be a highlight: 2 reviews falling to 1 is not news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_base: Option<f64>,
+}
+
+/// A count summed per day, up is good: what a custom metric is unless it says otherwise.
+impl Default for MetricDef {
+    fn default() -> Self {
+        MetricDef {
+            id: String::new(),
+            label: String::new(),
+            unit: Unit::Count,
+            aggregation: Aggregation::Sum,
+            good: Direction::Up,
+            definition: String::new(),
+            impact: None,
+            change: None,
+            neutral_below: None,
+            min_base: None,
+        }
+    }
 }
 
 fn default_direction() -> Direction {
@@ -117,6 +152,9 @@ impl Catalog {
     pub fn with_custom(custom: Vec<MetricDef>) -> Result<Self, String> {
         let mut metrics = builtin_metrics();
         for def in custom {
+            if let Some(problem) = def.semantics_problem() {
+                return Err(problem);
+            }
             if metrics.iter().any(|m| m.id == def.id) {
                 return Err(format!(
                     "metric {:?} is already defined by the built-in catalog",
@@ -229,6 +267,7 @@ fn builtin_metrics() -> Vec<MetricDef> {
         aggregation,
         good,
         definition: definition.into(),
+        ..MetricDef::default()
     };
     let ratio = |n: &str, d: &str| Aggregation::Ratio {
         numerator: n.into(),
@@ -566,6 +605,9 @@ fn builtin_metrics() -> Vec<MetricDef> {
             "Clicks ÷ delivered.",
         ),
     ]
+    .into_iter()
+    .map(super::semantics::with_builtin_semantics)
+    .collect()
 }
 
 #[cfg(test)]
@@ -589,8 +631,7 @@ mod tests {
             label: "x".into(),
             unit: Unit::Count,
             aggregation: Aggregation::Sum,
-            good: Direction::Up,
-            definition: String::new(),
+            ..MetricDef::default()
         };
         assert!(Catalog::with_custom(vec![dup.clone()]).is_err());
         let dangling = MetricDef {
