@@ -8,7 +8,18 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
-pub use super::semantics::{ChangeScale, DEFAULT_IMPACT};
+
+/// How a metric's change is measured and written (`metrics::semantics` gives the defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeScale {
+    /// In percent of the previous value: `+12.3 %` (counts, money, ROAS).
+    Relative,
+    /// In percentage points: `+0.4 pp` (rates; the values are fractions).
+    Points,
+    /// As a difference of the values: `+0.2` (star ratings, search positions).
+    Absolute,
+}
 
 /// What a value measures; renderers format by unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +98,7 @@ pub struct MetricDef {
     #[serde(default)]
     pub definition: String,
     /// How much a change of this metric matters to the client's business (revenue 10, reach
-    /// 1), for ranking highlights; default: [`DEFAULT_IMPACT`].
+    /// 1), for ranking highlights; default: the built-in metric's, else 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<f64>,
     /// How its change is read; default by unit: rates in points, ratings as differences,
@@ -152,7 +163,7 @@ impl Catalog {
     pub fn with_custom(custom: Vec<MetricDef>) -> Result<Self, String> {
         let mut metrics = builtin_metrics();
         for def in custom {
-            if let Some(problem) = def.semantics_problem() {
+            if let Some(problem) = def.settings_problem() {
                 return Err(problem);
             }
             if metrics.iter().any(|m| m.id == def.id) {
@@ -242,6 +253,25 @@ impl Catalog {
 }
 
 impl MetricDef {
+    /// What is wrong with the metric's own settings, if anything.
+    fn settings_problem(&self) -> Option<String> {
+        [
+            ("impact", self.impact),
+            ("neutral_below", self.neutral_below),
+            ("min_base", self.min_base),
+        ]
+        .into_iter()
+        .find(|(_, v)| v.is_some_and(|v| !v.is_finite() || v < 0.0))
+        .map(|(name, v)| {
+            format!(
+                "metric {:?} has {name}: {}; expected a number of 0 or more such as {}",
+                self.id,
+                v.unwrap_or_default(),
+                if name == "impact" { "8" } else { "0.01" }
+            )
+        })
+    }
+
     /// Metrics this one is computed from (ratio parts, weights).
     pub fn components(&self) -> Vec<&str> {
         match &self.aggregation {
@@ -605,9 +635,6 @@ fn builtin_metrics() -> Vec<MetricDef> {
             "Clicks ÷ delivered.",
         ),
     ]
-    .into_iter()
-    .map(super::semantics::with_builtin_semantics)
-    .collect()
 }
 
 #[cfg(test)]

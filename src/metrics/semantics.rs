@@ -2,32 +2,19 @@
 //! views), how it is read (a rate moves in points, a rating by a difference) and how small a
 //! change is no news. Analysis reads these to colour changes and rank highlights.
 
-use serde::{Deserialize, Serialize};
-
-use super::catalog::{MetricDef, Unit};
-
-/// How a metric's change is measured and written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeScale {
-    /// In percent of the previous value: `+12.3 %` (counts, money, ROAS).
-    Relative,
-    /// In percentage points: `+0.4 pp` (rates; the values are fractions).
-    Points,
-    /// As a difference of the values: `+0.2` (star ratings, search positions).
-    Absolute,
-}
+use super::catalog::{ChangeScale, MetricDef, Unit};
 
 /// The impact of a metric that sets none: traffic's, below leads and money, above reach.
 pub const DEFAULT_IMPACT: f64 = 2.0;
 
-/// Built-in impacts: money and leads first, then what they cost and convert at, traffic,
-/// and reach last. Metrics not listed get [`DEFAULT_IMPACT`].
+/// Built-in impacts: money and leads first (the site's own totals a little before the share
+/// the ad platform attributes to itself), then what they cost and convert at, traffic, and
+/// reach last. Metrics not listed get [`DEFAULT_IMPACT`].
 const IMPACT: &[(&str, f64)] = &[
     ("web.revenue", 10.0),
-    ("ads.conversion_value", 10.0),
+    ("ads.conversion_value", 9.0),
     ("web.conversions", 8.0),
-    ("ads.conversions", 8.0),
+    ("ads.conversions", 7.0),
     ("local.calls", 8.0),
     ("ads.cpa", 6.0),
     ("ads.roas", 6.0),
@@ -70,23 +57,27 @@ const IMPACT: &[(&str, f64)] = &[
 /// Counts below this (in both periods) are too few for their change to be news.
 const MIN_COUNT: f64 = 20.0;
 
-/// A built-in metric with its impact, and the search position read as a difference of
-/// places (it moves by places, not percent).
-pub(super) fn with_builtin_semantics(mut m: MetricDef) -> MetricDef {
-    m.impact = IMPACT.iter().find(|(id, _)| *id == m.id).map(|&(_, w)| w);
-    if m.id == "seo.position" {
-        m.change = Some(ChangeScale::Absolute);
-        m.neutral_below = Some(0.1);
-    }
-    m
-}
+/// The search position moves by places, not percent; a tenth of a place is no news. (A
+/// custom metric cannot take a built-in id, so looking these up by id is safe.)
+const POSITION: &str = "seo.position";
 
 impl MetricDef {
+    /// Its own `impact`, else the built-in one, else [`DEFAULT_IMPACT`].
     pub fn impact(&self) -> f64 {
-        self.impact.unwrap_or(DEFAULT_IMPACT)
+        self.impact
+            .or_else(|| {
+                IMPACT
+                    .iter()
+                    .find(|(id, _)| *id == self.id)
+                    .map(|&(_, w)| w)
+            })
+            .unwrap_or(DEFAULT_IMPACT)
     }
 
     pub fn change_scale(&self) -> ChangeScale {
+        if self.id == POSITION && self.change.is_none() {
+            return ChangeScale::Absolute;
+        }
         self.change.unwrap_or(match self.unit {
             Unit::Ratio => ChangeScale::Points,
             Unit::Rating => ChangeScale::Absolute,
@@ -97,6 +88,9 @@ impl MetricDef {
     /// Changes below this, in the change's own terms, are neutral: 1 % of the value,
     /// 0.1 percentage points of a rate, 0.05 stars.
     pub fn neutral_below(&self) -> f64 {
+        if self.id == POSITION && self.neutral_below.is_none() {
+            return 0.1;
+        }
         self.neutral_below.unwrap_or(match self.change_scale() {
             ChangeScale::Relative => 0.01,
             ChangeScale::Points => 0.001,
@@ -111,25 +105,6 @@ impl MetricDef {
             MIN_COUNT
         } else {
             0.0
-        })
-    }
-
-    /// What is wrong with the metric's own settings, if anything.
-    pub(super) fn semantics_problem(&self) -> Option<String> {
-        [
-            ("impact", self.impact),
-            ("neutral_below", self.neutral_below),
-            ("min_base", self.min_base),
-        ]
-        .into_iter()
-        .find(|(_, v)| v.is_some_and(|v| !v.is_finite() || v < 0.0))
-        .map(|(name, v)| {
-            format!(
-                "metric {:?} has {name}: {}; expected a number of 0 or more such as {}",
-                self.id,
-                v.unwrap_or_default(),
-                if name == "impact" { "8" } else { "0.01" }
-            )
         })
     }
 }
