@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::schema::{Calendar, Contact, GoalPer, Section, SourceKind};
-use crate::metrics::catalog::{Direction, Unit};
+use crate::metrics::catalog::{ChangeScale, Direction, Unit};
 use crate::metrics::platform::Platform;
 use crate::period::{CompareKind, PeriodKind};
 use crate::sources::BadRow;
@@ -152,8 +152,12 @@ pub struct Kpi {
     pub change: Option<f64>,
     /// change / |previous| (of the same compared values); null when previous is 0 or missing.
     pub change_pct: Option<f64>,
+    /// How the change is read and written: `relative` (in percent, `change_pct`), `points`
+    /// (rates: `change` in percentage points) or `absolute` (ratings, positions: `change`).
+    pub change_scale: ChangeScale,
     /// Direction of the change, or null without a comparison.
     pub trend: Option<Trend>,
+    /// Good or bad news, or neutral when the change is below the metric's `neutral_below`.
     pub sentiment: Option<Sentiment>,
     /// Days of the period with no data for this metric (or one of its parts).
     pub missing_days: u32,
@@ -272,7 +276,8 @@ pub enum GoalComparison {
     AtMost,
 }
 
-/// A notable change, as a structured fact for renderers to phrase.
+/// A notable change, as a structured fact for renderers to phrase. Wins come before concerns
+/// unless the concerns weigh more; each group is ranked by `priority`, then `score`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Highlight {
     pub sentiment: Sentiment,
@@ -280,6 +285,13 @@ pub struct Highlight {
     pub value: f64,
     pub previous: f64,
     pub change_pct: f64,
+    /// value − previous: what `points` and `absolute` changes show.
+    pub change: f64,
+    pub change_scale: ChangeScale,
+    /// The client listed the metric in its `priorities`.
+    pub priority: bool,
+    /// The business impact of the change: the metric's impact × √|change_pct| (at most 1).
+    pub score: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

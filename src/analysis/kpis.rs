@@ -1,6 +1,6 @@
 //! Period values of every metric the client has, and their change against the comparison.
 
-use crate::metrics::catalog::{Aggregation, Direction, MetricDef};
+use crate::metrics::catalog::{Aggregation, ChangeScale, Direction, MetricDef};
 use crate::metrics::dataset::Slice;
 use crate::metrics::platform::PLATFORM;
 use crate::model::{
@@ -10,8 +10,12 @@ use crate::period::Period;
 
 use super::Context;
 
-/// Relative changes smaller than this are shown as flat, neither good nor bad.
+/// Changes that round to nothing are flat: 0.1 % of the value, 0.01 percentage points of a
+/// rate, 0.005 of a rating or position. A change below the metric's own `neutral_below` keeps
+/// its direction but is neither good nor bad.
 const FLAT_BELOW: f64 = 0.001;
+const FLAT_POINTS_BELOW: f64 = 0.0001;
+const FLAT_DIFFERENCE_BELOW: f64 = 0.005;
 
 pub fn kpis(ctx: &Context) -> Vec<Kpi> {
     ctx.catalog
@@ -55,9 +59,21 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
     };
     let change = compared.map(|(v, p)| v - p);
     let change_pct = compared.and_then(|(v, p)| (p != 0.0).then(|| (v - p) / p.abs()));
-    let trend = change.map(|c| {
-        let small = change_pct.map_or(c == 0.0, |pct| pct.abs() < FLAT_BELOW);
-        if small {
+    let scale = m.change_scale();
+    // The size of the change in its own terms; a relative change from zero is infinite.
+    let size = change.map(|c| match scale {
+        ChangeScale::Relative => {
+            change_pct.map_or(if c == 0.0 { 0.0 } else { f64::INFINITY }, f64::abs)
+        }
+        ChangeScale::Points | ChangeScale::Absolute => c.abs(),
+    });
+    let flat_below = match scale {
+        ChangeScale::Relative => FLAT_BELOW,
+        ChangeScale::Points => FLAT_POINTS_BELOW,
+        ChangeScale::Absolute => FLAT_DIFFERENCE_BELOW,
+    };
+    let trend = change.zip(size).map(|(c, size)| {
+        if size < flat_below {
             Trend::Flat
         } else if c > 0.0 {
             Trend::Up
@@ -65,8 +81,9 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
             Trend::Down
         }
     });
-    let sentiment = trend.map(|t| match (t, m.good) {
+    let sentiment = trend.zip(size).map(|(t, size)| match (t, m.good) {
         (Trend::Flat, _) | (_, Direction::Neutral) => Sentiment::Neutral,
+        _ if size < m.neutral_below() => Sentiment::Neutral,
         (Trend::Up, Direction::Up) | (Trend::Down, Direction::Down) => Sentiment::Good,
         _ => Sentiment::Bad,
     });
@@ -109,6 +126,7 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         previous,
         change,
         change_pct,
+        change_scale: scale,
         trend,
         sentiment,
         missing_days,
@@ -234,4 +252,37 @@ pub fn series(ctx: &Context, kpis: &[Kpi]) -> Vec<Series> {
 /// At least 70 % of the days have a value.
 fn mostly_present(days: &[DayValue]) -> bool {
     days.iter().filter(|d| d.value.is_some()).count() * 10 >= days.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::fixture::months;
+    use crate::metrics::catalog::ChangeScale;
+    use crate::model::{Sentiment, Trend};
+
+    #[test]
+    fn changes_below_the_metrics_threshold_are_neutral_not_red() {
+        let (kpis, _) = months(
+            &[
+                // 31 days against 30. ROAS 12.50 → 12.46: −0.3 %, below its 1 %.
+                ("ads.conversion_value", 1246.25, 1250.0),
+                ("ads.spend", 100.0, 100.0),
+                ("web.sessions", 945.5, 1000.0),
+                ("web.conversions", 10.0, 10.0),
+                ("seo.impressions", 100.0, 100.0),
+            ],
+            &[],
+        );
+        let kpi = |id: &str| kpis.iter().find(|k| k.id == id).unwrap();
+        let roas = kpi("ads.roas");
+        assert_eq!(roas.trend, Some(Trend::Down));
+        assert_eq!(roas.sentiment, Some(Sentiment::Neutral));
+        // Sessions −2.3 % is news.
+        assert_eq!(kpi("web.sessions").sentiment, Some(Sentiment::Bad));
+        // Conversion rate 1.00 % → 1.06 %: +0.06 points, below 0.1 point, though +5.8 %.
+        let rate = kpi("web.conversion_rate");
+        assert_eq!(rate.change_scale, ChangeScale::Points);
+        assert!(rate.change_pct.unwrap() > 0.02);
+        assert_eq!(rate.sentiment, Some(Sentiment::Neutral));
+    }
 }

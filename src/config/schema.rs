@@ -261,6 +261,10 @@ pub struct ClientConfig {
     /// KPI tiles of the executive summary; default: a pick per channel.
     #[serde(default)]
     pub summary_kpis: Option<Vec<MetricRef>>,
+    /// Metrics whose changes lead the highlights, in this order, before the catalog's ranking
+    /// by business impact.
+    #[serde(default)]
+    pub priorities: Vec<MetricRef>,
     /// Rows per breakdown before the rest is grouped as "Other".
     #[serde(default = "default_top")]
     pub breakdown_top: usize,

@@ -66,6 +66,25 @@ impl Workspace {
             for (name, metric) in c.summary_kpis.iter().flatten().map(|m| ("summary_kpis", m)) {
                 self.check_metric(metric, &format!("{at}.{name}"), problems);
             }
+            for (p, metric) in c.priorities.iter().enumerate() {
+                let field = format!("{at}.priorities[{p}]");
+                self.check_metric(metric, &field, problems);
+                if let Some(first) = c.priorities[..p]
+                    .iter()
+                    .position(|m| m.value == metric.value)
+                {
+                    problems.push(Problem::spanned(
+                        path,
+                        metric,
+                        field,
+                        format!(
+                            "{:?} is listed twice (already {at}.priorities[{first}]); \
+                             expected each metric once, most important first",
+                            metric.value
+                        ),
+                    ));
+                }
+            }
             for (g, goal) in c.goals.iter().enumerate() {
                 let gat = format!("{at}.goals[{g}]");
                 self.check_metric(&goal.metric, &format!("{gat}.metric"), problems);

@@ -153,6 +153,63 @@ impl LocaleFormats {
         }
     }
 
+    /// The compact form with exactly `decimals` fraction digits in its unit: en `4.60M`,
+    /// `262.0K`; tr `4,6 Mn`. A locale without a compact unit at this size writes the whole
+    /// number (de `12.345`).
+    pub fn compact_with(&self, v: f64, decimals: usize) -> String {
+        let Some(d) = decimal_of(v) else {
+            return non_finite(v);
+        };
+        if d.absolute.is_zero() {
+            return self.number(0.0, 0);
+        }
+        // Rounding may carry into the next unit (999.96K → 1.00M): place the rounded value.
+        let mut placed = d.clone();
+        for _ in 0..2 {
+            let exponent = self
+                .compact
+                .compact_exponent_for_magnitude(placed.absolute.nonzero_magnitude_start());
+            if exponent == 0 {
+                return self.number(v, 0);
+            }
+            let mut significand = d.clone();
+            significand.multiply_pow10(-i16::from(exponent));
+            let significand = round_to(significand, decimals);
+            let mut back = significand.clone();
+            back.multiply_pow10(i16::from(exponent));
+            if self
+                .compact
+                .compact_exponent_for_magnitude(back.absolute.nonzero_magnitude_start())
+                == exponent
+            {
+                return match self.compact.format_with_exponent(&significand, exponent) {
+                    Ok(w) => w.to_string(),
+                    Err(_) => self.compact(v),
+                };
+            }
+            placed = back;
+        }
+        self.compact(v)
+    }
+
+    /// The unit `v` is written in by the compact form: 1 (no compact unit), 1,000, 10,000
+    /// (ja 万), 1,000,000, …
+    pub fn compact_unit(&self, v: f64) -> f64 {
+        let Some(d) = decimal_of(v).filter(|d| !d.absolute.is_zero()) else {
+            return 1.0;
+        };
+        let exponent = self
+            .compact
+            .compact_exponent_for_magnitude(d.absolute.nonzero_magnitude_start());
+        10f64.powi(i32::from(exponent))
+    }
+
+    /// [`Self::money`] in the compact form with exactly `decimals` fraction digits in its
+    /// unit (`₺4,6 Mn`, `₺6,0 Mn`), so that a value and its comparison read alike.
+    pub fn money_compact_with(&self, v: f64, currency: &str, decimals: usize) -> String {
+        self.money_as(v, currency, None, Some(Some(decimals)))
+    }
+
     /// Money with the CLDR symbol, placement and spacing for `currency` (ISO 4217 code):
     /// en-US `$1,234.50`, de `1.234,50 €`, ja `￥1,235`, id `Rp 1.235`, pt-BR `R$ 1.234,50`.
     ///
@@ -160,6 +217,21 @@ impl LocaleFormats {
     /// 2 for most). `compact: true` uses the compact number (`$1.2M`, `￥123万`, `1,2 Mio. €`) and
     /// ignores `decimals`. An unknown code is shown after the number (`1,234.50 XYZ`).
     pub fn money(&self, v: f64, currency: &str, decimals: Option<usize>, compact: bool) -> String {
+        self.money_as(v, currency, decimals, compact.then_some(None))
+    }
+
+    /// `compact`: `Some(None)` the CLDR compact form, `Some(Some(n))` with `n` fraction digits.
+    fn money_as(
+        &self,
+        v: f64,
+        currency: &str,
+        decimals: Option<usize>,
+        compact: Option<Option<usize>>,
+    ) -> String {
+        let compact_form = |v: f64| match compact {
+            Some(Some(n)) => self.compact_with(v, n),
+            _ => self.compact(v),
+        };
         if !v.is_finite() {
             return non_finite(v);
         }
@@ -168,8 +240,8 @@ impl LocaleFormats {
             .ok()
             .filter(|_| code.len() == 3)
         else {
-            let shown = if compact {
-                self.compact(v)
+            let shown = if compact.is_some() {
+                compact_form(v)
             } else {
                 self.number(v, decimals.unwrap_or(2))
             };
@@ -179,10 +251,16 @@ impl LocaleFormats {
         let decimals = decimals.unwrap_or(digits);
         let value = decimal_of(v).unwrap_or_default();
         // The number as it should read, without its sign.
-        let (shown, negative) = if compact {
-            let magnitude = tie_breaker(value.clone()).with_sign(Sign::None);
+        let (shown, negative) = if compact.is_some() {
             let negative = v < 0.0 && !value.absolute.is_zero();
-            (self.compact.format(&magnitude).to_string(), negative)
+            let shown = match compact {
+                Some(Some(_)) => compact_form(v.abs()),
+                _ => {
+                    let magnitude = tie_breaker(value.clone()).with_sign(Sign::None);
+                    self.compact.format(&magnitude).to_string()
+                }
+            };
+            (shown, negative)
         } else {
             let mut d = round_to(value.clone(), decimals);
             let negative = d.sign == Sign::Negative;
@@ -216,7 +294,7 @@ impl LocaleFormats {
             ),
             // The locale uses different symbols for money than for numbers (de-AT, …): keep the
             // currency formatter's own output, which is right except for `decimals`/rounding.
-            None if compact => CurrencyFormatter::try_new_compact_symbol(
+            None if compact.is_some() => CurrencyFormatter::try_new_compact_symbol(
                 (&self.locale).into(),
                 currency_type,
                 Default::default(),

@@ -6,6 +6,22 @@ use chrono::NaiveDate;
 use super::cldr::LocaleFormats;
 use crate::metrics::catalog::Unit;
 
+/// Counts and money are written whole below this; compact (`262K`) from here, where tiles
+/// need it.
+const COMPACT_FROM: f64 = 100_000.0;
+/// At most this many more fraction digits to tell a value from its comparison.
+const MORE_DIGITS: usize = 3;
+
+/// Rates below 10 % take two decimals (`3.45%`), others one (`58.4%`).
+fn ratio_decimals(smallest: f64) -> usize {
+    if smallest < 0.1 { 2 } else { 1 }
+}
+
+/// Plain numbers (ROAS, position) take two decimals below 100.
+fn number_decimals(largest: f64) -> usize {
+    if largest >= 100.0 { 0 } else { 2 }
+}
+
 /// A locale's formats, built once per report.
 #[derive(Debug)]
 pub struct Formats {
@@ -63,16 +79,92 @@ impl Formats {
             .money(v, currency, Some(decimals), compact && v.abs() >= 10_000.0)
     }
 
-    /// A value by its unit, as shown in tiles and tables.
+    /// A value by its unit, as shown in tiles and tables: whole numbers below 100,000, the
+    /// compact form (`262K`, `₺4.6M`) from there when `compact`.
     pub fn value(&self, v: f64, unit: Unit, currency: &str, compact: bool) -> String {
-        match unit {
-            Unit::Count if compact => self.compact(v),
-            Unit::Count => self.number(v, 0),
-            Unit::Money => self.money(v, currency, compact),
-            Unit::Ratio => self.percent(v, if v.abs() < 0.1 { 2 } else { 1 }),
-            Unit::Number => self.number(v, if v.abs() >= 100.0 { 0 } else { 2 }),
-            Unit::Rating => self.number(v, 2),
+        self.value_pair(v, None, unit, currency, compact).0
+    }
+
+    /// A value and the one it is compared with, written alike (the same unit and fraction
+    /// digits: `₺4.6M vs ₺6.0M`), with more digits where fewer would make two different
+    /// values look equal (`12.35K vs 12.34K`, never `12K vs 12K`).
+    pub fn value_pair(
+        &self,
+        v: f64,
+        previous: Option<f64>,
+        unit: Unit,
+        currency: &str,
+        compact: bool,
+    ) -> (String, Option<String>) {
+        let pair: Vec<f64> = std::iter::once(v).chain(previous).collect();
+        let largest = pair.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+        let smallest = pair.iter().fold(f64::INFINITY, |a, x| a.min(x.abs()));
+        let compact =
+            compact && largest >= COMPACT_FROM && matches!(unit, Unit::Count | Unit::Money);
+        let write = |x: f64, extra: usize| match unit {
+            _ if compact => {
+                let decimals = self.compact_decimals(x, &pair) + extra;
+                match unit {
+                    Unit::Money => self.cldr.money_compact_with(x, currency, decimals),
+                    _ => self.cldr.compact_with(x, decimals),
+                }
+            }
+            Unit::Count => self.number(x, extra),
+            Unit::Money if largest >= 1000.0 => self.cldr.money(x, currency, Some(extra), false),
+            Unit::Money => self.cldr.money(x, currency, None, false),
+            Unit::Ratio => self.percent(x, ratio_decimals(smallest) + extra),
+            Unit::Number => self.number(x, number_decimals(largest) + extra),
+            Unit::Rating => self.number(x, 2 + extra),
+        };
+        let Some(p) = previous else {
+            return (write(v, 0), None);
+        };
+        let mut out = (write(v, 0), write(p, 0));
+        for extra in 1..=MORE_DIGITS {
+            if out.0 != out.1 || v == p {
+                break;
+            }
+            out = (write(v, extra), write(p, extra));
         }
+        (out.0, Some(out.1))
+    }
+
+    /// Fraction digits of `x` in the compact form: one below 10 of its unit (`4.6M`), none
+    /// above (`262K`), and as many as the other value of the pair in the same unit takes.
+    fn compact_decimals(&self, x: f64, pair: &[f64]) -> usize {
+        let unit_of = |y: f64| self.cldr.compact_unit(y);
+        let own = |y: f64| usize::from(y.abs() / unit_of(y) < 10.0);
+        pair.iter()
+            .filter(|&&y| unit_of(y) == unit_of(x))
+            .map(|&y| own(y))
+            .max()
+            .unwrap_or_else(|| own(x))
+    }
+
+    /// A change of a rate in percentage points, signed, at the rates' own precision:
+    /// `+0.4` (the caller adds the localized "pp"); 0.0056 → `+0.56` when both rates are
+    /// written with two decimals.
+    pub fn signed_points(&self, change: f64, rates: (f64, f64)) -> String {
+        let decimals = ratio_decimals(rates.0.abs().min(rates.1.abs()));
+        self.signed_number(change * 100.0, decimals)
+    }
+
+    /// A difference of two values of `unit` (a rating, a position), signed, at the values'
+    /// precision: `+0.20`, `-1.30`.
+    pub fn signed_difference(&self, change: f64, unit: Unit, values: (f64, f64)) -> String {
+        let decimals = match unit {
+            Unit::Number => number_decimals(values.0.abs().max(values.1.abs())),
+            Unit::Ratio => return self.signed_points(change, values),
+            _ => 2,
+        };
+        self.signed_number(change, decimals)
+    }
+
+    /// `+1.5`, `-1.5`, `0.0`: a plus sign unless the number rounds to zero.
+    pub fn signed_number(&self, v: f64, decimals: usize) -> String {
+        let n = self.number(v, decimals);
+        let zero = n.chars().all(|c| !c.is_ascii_digit() || c == '0');
+        if v > 0.0 && !zero { format!("+{n}") } else { n }
     }
 
     /// `October 2026`, `2026年10月`, `ตุลาคม 2569`.
@@ -113,11 +205,67 @@ mod tests {
         assert_eq!(en.value(0.0345, Unit::Ratio, "USD", true), "3.45%");
         let tr = Formats::new("tr-TR", false);
         assert_eq!(tr.signed_percent(0.125), "+%12,5");
+        assert_eq!(en.signed_points(-0.0056, (0.0106, 0.0162)), "-0.56");
+        assert_eq!(en.signed_points(0.004, (0.21, 0.206)), "+0.4");
+        assert_eq!(tr.signed_difference(0.2, Unit::Rating, (4.4, 4.2)), "+0,20");
+        assert_eq!(
+            en.signed_difference(-1.3, Unit::Number, (8.6, 9.9)),
+            "-1.30"
+        );
+        assert_eq!(en.signed_number(0.0004, 2), "0.00");
         assert_eq!(tr.uppercase("istanbul"), "İSTANBUL");
         let th = Formats::new("th-TH", true);
         assert!(
             th.month_year(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap())
                 .contains("2569")
+        );
+    }
+
+    /// (value, previous, unit, currency, locale) → (value, vs) as a tile writes them.
+    fn pair(tag: &str, v: f64, p: f64, unit: Unit, currency: &str) -> (String, String) {
+        let (a, b) = Formats::new(tag, false).value_pair(v, Some(p), unit, currency, true);
+        (a, b.unwrap())
+    }
+
+    #[test]
+    fn a_value_and_its_comparison_never_look_equal_when_they_differ() {
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // Whole numbers below 100,000: no "12K vs 13K" for a 2.3 % change.
+        assert_eq!(
+            pair("en-US", 12_345.0, 12_637.0, Unit::Count, "USD"),
+            s("12,345", "12,637")
+        );
+        assert_eq!(
+            pair("en-US", 17_234.0, 17_001.0, Unit::Count, "USD"),
+            s("17,234", "17,001")
+        );
+        // The compact form with the same digits on both sides: not "₺4,6 Mn vs ₺6 Mn".
+        assert_eq!(
+            pair("tr-TR", 4_559_432.0, 5_960_000.0, Unit::Money, "TRY"),
+            s("₺4,6\u{a0}Mn", "₺6,0\u{a0}Mn")
+        );
+        assert_eq!(
+            pair("en-US", 261_961.0, 228_838.0, Unit::Count, "USD"),
+            s("262K", "229K")
+        );
+        // More digits where the short form would hide the change.
+        assert_eq!(
+            pair("en-US", 1_234_500.0, 1_231_000.0, Unit::Count, "USD"),
+            s("1.235M", "1.231M")
+        );
+        assert_eq!(
+            pair("en-US", 12.401, 12.404, Unit::Number, "USD"),
+            s("12.401", "12.404")
+        );
+        // Rates at one precision: not "9.50% vs 10.5%".
+        assert_eq!(
+            pair("en-US", 0.095, 0.105, Unit::Ratio, "USD"),
+            s("9.50%", "10.50%")
+        );
+        // Equal values stay as they are.
+        assert_eq!(
+            pair("en-US", 5.0, 5.0, Unit::Rating, "USD"),
+            s("5.00", "5.00")
         );
     }
 }

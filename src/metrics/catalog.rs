@@ -9,6 +9,18 @@ use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
 
+/// How a metric's change is measured and written (`metrics::semantics` gives the defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeScale {
+    /// In percent of the previous value: `+12.3 %` (counts, money, ROAS).
+    Relative,
+    /// In percentage points: `+0.4 pp` (rates; the values are fractions).
+    Points,
+    /// As a difference of the values: `+0.2` (star ratings, search positions).
+    Absolute,
+}
+
 /// What a value measures; renderers format by unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -85,6 +97,40 @@ pub struct MetricDef {
     /// One-line definition shown in the report's data notes.
     #[serde(default)]
     pub definition: String,
+    /// How much a change of this metric matters to the client's business (revenue 10, reach
+    /// 1), for ranking highlights; default: the built-in metric's, else 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<f64>,
+    /// How its change is read; default by unit: rates in points, ratings as differences,
+    /// the rest in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeScale>,
+    /// Changes smaller than this, in the change's own terms (0.01 = 1 % or 1 point), are
+    /// neutral: neither good nor bad news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neutral_below: Option<f64>,
+    /// The smallest value (of the metric, or of the counts it is computed from) whose change
+    /// may be a highlight: 2 reviews falling to 1 is not news.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_base: Option<f64>,
+}
+
+/// A count summed per day, up is good: what a custom metric is unless it says otherwise.
+impl Default for MetricDef {
+    fn default() -> Self {
+        MetricDef {
+            id: String::new(),
+            label: String::new(),
+            unit: Unit::Count,
+            aggregation: Aggregation::Sum,
+            good: Direction::Up,
+            definition: String::new(),
+            impact: None,
+            change: None,
+            neutral_below: None,
+            min_base: None,
+        }
+    }
 }
 
 fn default_direction() -> Direction {
@@ -117,6 +163,9 @@ impl Catalog {
     pub fn with_custom(custom: Vec<MetricDef>) -> Result<Self, String> {
         let mut metrics = builtin_metrics();
         for def in custom {
+            if let Some(problem) = def.settings_problem() {
+                return Err(problem);
+            }
             if metrics.iter().any(|m| m.id == def.id) {
                 return Err(format!(
                     "metric {:?} is already defined by the built-in catalog",
@@ -204,6 +253,25 @@ impl Catalog {
 }
 
 impl MetricDef {
+    /// What is wrong with the metric's own settings, if anything.
+    fn settings_problem(&self) -> Option<String> {
+        [
+            ("impact", self.impact),
+            ("neutral_below", self.neutral_below),
+            ("min_base", self.min_base),
+        ]
+        .into_iter()
+        .find(|(_, v)| v.is_some_and(|v| !v.is_finite() || v < 0.0))
+        .map(|(name, v)| {
+            format!(
+                "metric {:?} has {name}: {}; expected a number of 0 or more such as {}",
+                self.id,
+                v.unwrap_or_default(),
+                if name == "impact" { "8" } else { "0.01" }
+            )
+        })
+    }
+
     /// Metrics this one is computed from (ratio parts, weights).
     pub fn components(&self) -> Vec<&str> {
         match &self.aggregation {
@@ -229,6 +297,7 @@ fn builtin_metrics() -> Vec<MetricDef> {
         aggregation,
         good,
         definition: definition.into(),
+        ..MetricDef::default()
     };
     let ratio = |n: &str, d: &str| Aggregation::Ratio {
         numerator: n.into(),
@@ -589,8 +658,7 @@ mod tests {
             label: "x".into(),
             unit: Unit::Count,
             aggregation: Aggregation::Sum,
-            good: Direction::Up,
-            definition: String::new(),
+            ..MetricDef::default()
         };
         assert!(Catalog::with_custom(vec![dup.clone()]).is_err());
         let dangling = MetricDef {

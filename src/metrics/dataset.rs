@@ -798,7 +798,7 @@ mod tests {
                     .unwrap(),
             ),
             good: crate::metrics::catalog::Direction::Down,
-            definition: String::new(),
+            ..Default::default()
         };
         let c = Catalog::with_custom(vec![custom]).unwrap();
         // Day 1: 100 / (9 + 1) = 10; day 2: 300 / (0 + 1) = 300; mean 155. The period:

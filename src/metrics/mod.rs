@@ -4,3 +4,4 @@ pub mod catalog;
 pub mod dataset;
 pub mod formula;
 pub mod platform;
+pub mod semantics;

@@ -3,13 +3,14 @@
 
 mod charts;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries};
 use crate::config::brand::{Brand, CoverStyle, PageSize};
 use crate::config::schema::{Contact, Section};
 use crate::locale::Locale;
-use crate::metrics::catalog::{CHANNELS, Catalog, Unit};
+use crate::metrics::catalog::{CHANNELS, Catalog, ChangeScale, Unit};
 use crate::metrics::platform::PLATFORM;
 use crate::period::PeriodKind;
 use crate::render::markdown::TextBlock;
@@ -72,6 +73,8 @@ pub struct SectionView {
 pub enum SectionBody {
     /// Headline tiles (four to a row in the PDF) and the notable changes.
     Summary {
+        /// "Compared with September 2026": what every tile's "vs" compares with, said once.
+        compared_with: Option<String>,
         tiles: Vec<Tile>,
         highlights: Vec<HighlightView>,
     },
@@ -232,15 +235,22 @@ pub fn build(input: &ViewInputs) -> ReportView {
         series: series_colors,
     };
     let period_label = period_label(r, l);
-    let comparison_label = r.comparison.as_ref().map(|cmp| {
-        let label = match r.period.kind {
-            PeriodKind::Month => l.fmt.month_year(cmp.start),
-            PeriodKind::Quarter => quarter_label(&cmp.key),
-            PeriodKind::Week => week_label(&cmp.key, l),
-            _ => l.fmt.date_range(cmp.start, cmp.end),
-        };
-        l.text("vs-period", &[("period", label.into())])
-    });
+    let names = PeriodNames {
+        period: period_name(
+            r.period.kind,
+            &r.period.key,
+            (r.period.start, r.period.end),
+            l,
+        ),
+        comparison: r
+            .comparison
+            .as_ref()
+            .map(|c| period_name(r.period.kind, &c.key, (c.start, c.end), l)),
+    };
+    let comparison_label = names
+        .comparison
+        .as_ref()
+        .map(|name| l.text("vs-period", &[("period", name.as_str().into())]));
     let report_title = brand.file.cover.title.clone().unwrap_or_else(|| {
         l.t(match r.period.kind {
             PeriodKind::Month | PeriodKind::MonthToDate => "report-title-month",
@@ -258,6 +268,7 @@ pub fn build(input: &ViewInputs) -> ReportView {
     let builder = SectionBuilder {
         input,
         theme: &theme,
+        names: &names,
     };
     ReportView {
         lang: l.tag.clone(),
@@ -317,6 +328,22 @@ fn week_label(key: &str, l: &Locale) -> String {
     )
 }
 
+/// What a period is called in a sentence or a chart legend: `October 2026`, `Week 42, 2026`,
+/// `Q3 2026`, or its dates.
+fn period_name(
+    kind: PeriodKind,
+    key: &str,
+    (start, end): (NaiveDate, NaiveDate),
+    l: &Locale,
+) -> String {
+    match kind {
+        PeriodKind::Month => l.fmt.month_year(start),
+        PeriodKind::Quarter => quarter_label(key),
+        PeriodKind::Week => week_label(key, l),
+        PeriodKind::MonthToDate | PeriodKind::Custom => l.fmt.date_range(start, end),
+    }
+}
+
 fn period_label(r: &Report, l: &Locale) -> String {
     let p = &r.period;
     match p.kind {
@@ -334,6 +361,14 @@ fn period_label(r: &Report, l: &Locale) -> String {
 struct SectionBuilder<'a> {
     input: &'a ViewInputs<'a>,
     theme: &'a Theme,
+    names: &'a PeriodNames,
+}
+
+/// The names of the report's period and of the one it is compared with, for legends and the
+/// summary's "Compared with …".
+struct PeriodNames {
+    period: String,
+    comparison: Option<String>,
 }
 
 /// The metric each channel shows as daily bars, after its trend line.
@@ -410,23 +445,66 @@ impl SectionBuilder<'_> {
             .value(v, unit, &self.report().client.currency, compact)
     }
 
+    /// A KPI's value and its comparison as tiles and highlights write them: alike, and
+    /// never looking equal when they differ.
+    fn value_pair(&self, k: &Kpi) -> Option<(String, Option<String>)> {
+        let v = k.value?;
+        Some(
+            self.l()
+                .fmt
+                .value_pair(v, k.previous, k.unit, &self.report().client.currency, true),
+        )
+    }
+
+    /// A KPI's change as its scale reads it: `+12.3%`, `+0.4 pp`, `-1.30`; unsigned for
+    /// sentences ("fell 0.56 pp").
+    fn change_text(&self, k: &Kpi, signed: bool) -> Option<String> {
+        let l = self.l();
+        let pair = k.value.zip(k.previous);
+        let text = match (k.change_scale, k.change, pair) {
+            (ChangeScale::Points, Some(c), Some(values)) => {
+                let points = l.fmt.signed_points(c, values);
+                let points = if signed {
+                    points
+                } else {
+                    l.fmt.signed_points(c.abs(), values).replace('+', "")
+                };
+                l.text("change-points", &[("points", points.into())])
+            }
+            (ChangeScale::Absolute, Some(c), Some(values)) => {
+                let c = if signed { c } else { c.abs() };
+                let difference = l.fmt.signed_difference(c, k.unit, values);
+                if signed {
+                    difference
+                } else {
+                    difference.replace('+', "")
+                }
+            }
+            _ => {
+                let pct = k.change_pct?;
+                if signed {
+                    l.fmt.signed_percent(pct)
+                } else {
+                    l.fmt.percent(pct.abs(), 1)
+                }
+            }
+        };
+        Some(text)
+    }
+
     fn tile(&self, k: &Kpi, sparkline: bool) -> Tile {
         let l = self.l();
-        let value = k
-            .value
-            .map_or_else(|| l.t("no-data"), |v| self.value(v, k.unit, true));
+        let pair = self.value_pair(k);
+        let value = pair
+            .as_ref()
+            .map_or_else(|| l.t("no-data"), |(v, _)| v.clone());
         let (arrow, sentiment) = match (k.trend, k.sentiment) {
             (Some(Trend::Up), s) => (Arrow::Up, tone(s)),
             (Some(Trend::Down), s) => (Arrow::Down, tone(s)),
             (Some(Trend::Flat), _) => (Arrow::Flat, Tone::Neutral),
             (None, _) => (Arrow::None, Tone::None),
         };
-        let change = k.change_pct.map(|p| l.fmt.signed_percent(p)).or_else(|| {
-            // A rate moving from zero has no relative change; show the points instead.
-            k.change
-                .filter(|_| k.unit == Unit::Ratio)
-                .map(|c| l.fmt.percent(c, 1))
-        });
+        let change = self.change_text(k, true);
         let previous = match (k.change_basis, k.per_day, k.previous) {
             // A period misses days: the change compares per-day averages, and says so.
             (ChangeBasis::DaysPresent, Some(d), _) => Some(l.text(
@@ -436,10 +514,12 @@ impl SectionBuilder<'_> {
                     ("previous", self.per_day(d.previous, k.unit).into()),
                 ],
             )),
-            (ChangeBasis::DaysPresent | ChangeBasis::Totals, _, Some(p)) => Some(l.text(
-                "vs-period",
-                &[("period", self.value(p, k.unit, true).into())],
-            )),
+            (ChangeBasis::DaysPresent | ChangeBasis::Totals, _, Some(p)) => {
+                let previous = pair
+                    .and_then(|(_, p)| p)
+                    .unwrap_or_else(|| self.value(p, k.unit, true));
+                Some(l.text("vs-period", &[("period", previous.into())]))
+            }
             (_, _, Some(_)) => Some(l.t("comparison-incomplete")),
             (_, _, None) => None,
         };
@@ -536,20 +616,31 @@ impl SectionBuilder<'_> {
                 } else {
                     "highlight-down"
                 };
+                // The value as its tile writes it; the change as its scale reads it.
+                let (value, _) = self.value_pair(k)?;
                 Some(HighlightView {
                     text: l.text(
                         key,
                         &[
                             ("metric", self.metric_label(&h.metric).into()),
-                            ("change", l.fmt.percent(h.change_pct.abs(), 1).into()),
-                            ("value", self.value(h.value, k.unit, false).into()),
+                            ("change", self.change_text(k, false)?.into()),
+                            ("value", value.into()),
                         ],
                     ),
                     sentiment: h.sentiment,
                 })
             })
             .collect();
-        SectionBody::Summary { tiles, highlights }
+        let compared_with = self
+            .names
+            .comparison
+            .as_ref()
+            .map(|name| l.text("compared-with", &[("period", name.as_str().into())]));
+        SectionBody::Summary {
+            compared_with,
+            tiles,
+            highlights,
+        }
     }
 
     fn channel(&self, channel: &str) -> SectionBody {

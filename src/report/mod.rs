@@ -168,6 +168,12 @@ pub fn build(
         .or(brand.file.locale.as_ref())
         .unwrap_or(&client.agency.locale);
     let summary = summary_kpis(client, &kpis, &sections);
+    let priorities: Vec<String> = client
+        .config
+        .priorities
+        .iter()
+        .map(|m| m.value.clone())
+        .collect();
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("execreport {}", env!("CARGO_PKG_VERSION")),
@@ -208,7 +214,7 @@ pub fn build(
         platforms: platforms(client),
         series: analysis::series(&ctx, &kpis),
         breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
-        highlights: analysis::highlights(&kpis),
+        highlights: analysis::highlights(&ctx, &kpis, &priorities),
         data_quality: analysis::data_quality(&outcomes, &kpis, &period, comparison.as_ref()),
         goals,
         kpis,

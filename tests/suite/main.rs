@@ -16,4 +16,5 @@ mod platforms;
 mod preview;
 mod robustness;
 mod samples;
+mod summary;
 mod trust;

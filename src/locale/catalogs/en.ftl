@@ -7,6 +7,10 @@ report-title-custom = Performance report
 prepared-for = Prepared for { $client }
 prepared-by = Prepared by { $agency }
 vs-period = vs { $period }
+# A change of a rate in percentage points: "+0.4 pp".
+change-points = { $points } pp
+# Said once above the summary: what every "vs" compares with.
+compared-with = Compared with { $period }
 no-comparison = No comparison period
 week-label = Week { $week }, { $year }
 page-of = Page { $page } of { $pages }
@@ -31,7 +35,6 @@ trend-title-week = { $metric } this week
 by-dimension = { $metric } by { $dimension }
 share-by-dimension = Share of { $metric } by { $dimension }
 daily-title = { $metric } per day
-this-period = This period
 previous-period = Previous period
 other = Other
 total = Total

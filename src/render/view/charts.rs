@@ -57,6 +57,8 @@ impl SectionBuilder<'_> {
                     Unit::Money if whole => {
                         n.money_with(v, &self.report().client.currency, true, 0)
                     }
+                    // Axes stay short: `40K`, not `40,000`.
+                    Unit::Count => n.compact(v),
                     _ => self.value(v, unit, true),
                 },
             })
@@ -84,18 +86,21 @@ impl SectionBuilder<'_> {
         let (min, max) = all.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(*v), b.max(*v)));
         let label = self.metric_label(metric);
         let l = self.l();
+        // The legend names the periods: "October 2026" and "September 2026".
+        let names = self.names;
+        let previous_name = names
+            .comparison
+            .clone()
+            .unwrap_or_else(|| l.t("previous-period"));
         let mut out = vec![ChartSeries {
-            label: l.t("this-period"),
+            label: names.period.clone(),
             values: current,
             color: self.theme.primary.clone(),
             dashed: false,
         }];
         if !previous.is_empty() {
             out.push(ChartSeries {
-                label: r
-                    .comparison
-                    .as_ref()
-                    .map_or_else(|| l.t("previous-period"), |_| l.t("previous-period")),
+                label: previous_name.clone(),
                 values: previous,
                 color: self.theme.muted.clone(),
                 dashed: true,
@@ -111,15 +116,11 @@ impl SectionBuilder<'_> {
             id: format!("trend-{}", metric.replace('.', "-")),
             kind: ChartKind::Line,
             description: format!(
-                "{title}: {} {}{}",
+                "{title}: {}: {}{}",
+                names.period,
                 self.value(k.value.unwrap_or_default(), k.unit, false),
-                l.t("this-period"),
                 k.previous
-                    .map(|p| format!(
-                        ", {} {}",
-                        self.value(p, k.unit, false),
-                        l.t("previous-period")
-                    ))
+                    .map(|p| format!("; {previous_name}: {}", self.value(p, k.unit, false)))
                     .unwrap_or_default()
             ),
             title,

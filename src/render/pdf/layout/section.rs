@@ -25,7 +25,16 @@ impl Layout<'_> {
             bookmark: Some(s.title.clone()),
         });
         match &s.body {
-            SectionBody::Summary { tiles, highlights } => {
+            SectionBody::Summary {
+                compared_with,
+                tiles,
+                highlights,
+            } => {
+                if let Some(line) = compared_with {
+                    let (items, h) =
+                        self.paragraph(line, SMALL, false, (x, 0.0), width, t.muted)?;
+                    out.push(Self::fixed(h + 6.0, items));
+                }
                 self.tile_rows(tiles, 4, out)?;
                 for hl in highlights {
                     let color = match hl.sentiment {
