@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries};
 use crate::config::brand::{Brand, CoverStyle, PageSize};
 use crate::config::schema::{Contact, Section};
-use crate::locale::Locale;
+use crate::locale::{Locale, fill};
 use crate::metrics::catalog::{CHANNELS, Catalog, ChangeScale, Unit};
 use crate::metrics::platform::PLATFORM;
 use crate::period::PeriodKind;
@@ -260,6 +260,11 @@ pub fn build(input: &ViewInputs) -> ReportView {
         })
     });
     let agency_name = r.agency.name.clone();
+    // The brand's header and footer may name the client and the agency.
+    let parties = [
+        ("client", r.client.name.as_str().into()),
+        ("agency", agency_name.as_str().into()),
+    ];
     let contact = brand
         .file
         .contact
@@ -281,10 +286,11 @@ pub fn build(input: &ViewInputs) -> ReportView {
         header: l
             .override_of("brand-header")
             .or_else(|| brand.file.header.clone())
-            .unwrap_or_else(|| agency_name.clone()),
+            .map_or_else(|| agency_name.clone(), |h| fill(&h, &parties)),
         footer: l
             .override_of("brand-footer")
-            .or_else(|| brand.file.footer.clone()),
+            .or_else(|| brand.file.footer.clone())
+            .map(|f| fill(&f, &parties)),
         contact: contact_lines(&contact),
         agency_name,
         period_label,
