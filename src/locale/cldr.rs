@@ -364,7 +364,7 @@ impl LocaleFormats {
 
 /// A locale for the tag, or English. The language is kept if ICU4X can parse it; `_` is read
 /// as `-`.
-fn resolve_locale(tag: &str) -> Locale {
+pub(super) fn resolve_locale(tag: &str) -> Locale {
     let tag = tag.trim().replace('_', "-");
     if let Ok(locale) = Locale::try_from_str(&tag) {
         if locale.id.language.is_unknown() {

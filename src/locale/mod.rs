@@ -4,7 +4,9 @@
 //! may replace any message. Number and date formats follow the locale's conventions.
 
 pub mod cldr;
+mod dimension_values;
 pub mod format;
+pub mod territory;
 
 use std::collections::BTreeMap;
 

@@ -706,8 +706,14 @@ impl SectionBuilder<'_> {
                 None => self.theme.muted.clone(),
             };
             let progress = g.progress.unwrap_or(0.0);
+            // The agency's own label stays as written; the default is the metric's name.
+            let label = if g.label_configured {
+                g.label.clone()
+            } else {
+                self.metric_label(&g.metric)
+            };
             goals.push(GoalView {
-                label: g.label.clone(),
+                label: label.clone(),
                 note: self.incomplete_note((g.missing_days, g.days_with_data), None),
                 value: g
                     .value
@@ -729,7 +735,7 @@ impl SectionBuilder<'_> {
                 bar: Chart {
                     id: format!("goal-{i}"),
                     kind: ChartKind::Progress,
-                    title: g.label.clone(),
+                    title: label.clone(),
                     description: l.text(
                         "goal-progress",
                         &[("progress", l.fmt.percent(progress, 0).into())],
@@ -737,7 +743,7 @@ impl SectionBuilder<'_> {
                     x_labels: Vec::new(),
                     series: Vec::new(),
                     items: vec![ChartItem {
-                        label: g.label.clone(),
+                        label,
                         value: progress,
                         value_label: l.fmt.percent(progress, 0),
                         color,
