@@ -6,6 +6,7 @@
 pub mod cldr;
 mod dimension_values;
 pub mod format;
+mod periods;
 pub mod territory;
 
 use std::collections::BTreeMap;

@@ -3,7 +3,6 @@
 
 mod charts;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries};
@@ -236,16 +235,11 @@ pub fn build(input: &ViewInputs) -> ReportView {
     };
     let period_label = period_label(r, l);
     let names = PeriodNames {
-        period: period_name(
-            r.period.kind,
-            &r.period.key,
-            (r.period.start, r.period.end),
-            l,
-        ),
+        period: l.period_name(r.period.kind, r.period.start, r.period.end),
         comparison: r
             .comparison
             .as_ref()
-            .map(|c| period_name(r.period.kind, &c.key, (c.start, c.end), l)),
+            .map(|c| l.period_name(r.period.kind, c.start, c.end)),
     };
     let comparison_label = names
         .comparison
@@ -317,50 +311,14 @@ fn contact_lines(c: &Contact) -> Vec<String> {
     .collect()
 }
 
-fn quarter_label(key: &str) -> String {
-    // "2026-Q3" → "Q3 2026"
-    key.split_once('-')
-        .map_or(key.to_string(), |(y, q)| format!("{q} {y}"))
-}
-
-fn week_label(key: &str, l: &Locale) -> String {
-    let (year, week) = key.split_once("-W").unwrap_or((key, ""));
-    l.text(
-        "week-label",
-        &[
-            ("week", week.trim_start_matches('0').into()),
-            ("year", year.into()),
-        ],
-    )
-}
-
-/// What a period is called in a sentence or a chart legend: `October 2026`, `Week 42, 2026`,
-/// `Q3 2026`, or its dates.
-fn period_name(
-    kind: PeriodKind,
-    key: &str,
-    (start, end): (NaiveDate, NaiveDate),
-    l: &Locale,
-) -> String {
-    match kind {
-        PeriodKind::Month => l.fmt.month_year(start),
-        PeriodKind::Quarter => quarter_label(key),
-        PeriodKind::Week => week_label(key, l),
-        PeriodKind::MonthToDate | PeriodKind::Custom => l.fmt.date_range(start, end),
-    }
-}
-
+/// The cover's period: its name, and a week's days after it
+/// (`Week 43, 2026 (Oct 19 – 25, 2026)`).
 fn period_label(r: &Report, l: &Locale) -> String {
     let p = &r.period;
+    let name = l.period_name(p.kind, p.start, p.end);
     match p.kind {
-        PeriodKind::Month => l.fmt.month_year(p.start),
-        PeriodKind::Quarter => quarter_label(&p.key),
-        PeriodKind::Week => format!(
-            "{} ({})",
-            week_label(&p.key, l),
-            l.fmt.date_range(p.start, p.end)
-        ),
-        PeriodKind::MonthToDate | PeriodKind::Custom => l.fmt.date_range(p.start, p.end),
+        PeriodKind::Week => format!("{name} ({})", l.fmt.date_range(p.start, p.end)),
+        _ => name,
     }
 }
 

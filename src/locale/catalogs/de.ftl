@@ -10,7 +10,7 @@ vs-period = vs. { $period }
 change-points = { $points } Pp.
 compared-with = Vergleichszeitraum: { $period }
 no-comparison = Kein Vergleichszeitraum
-week-label = KW { $week }, { $year }
+week-label = KW { $week }/{ $year }
 page-of = Seite { $page } von { $pages }
 contents = Inhalt
 
@@ -214,3 +214,5 @@ value-device-mobile = Mobilgerät
 value-device-desktop = Desktop
 value-device-tablet = Tablet
 value-device-smart-tv = Smart-TV
+
+quarter-label = Q{ $quarter } { $year }

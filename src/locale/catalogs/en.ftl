@@ -223,3 +223,7 @@ value-device-mobile = Mobile
 value-device-desktop = Desktop
 value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
+
+# Periods by calendar: { $year } is the year in the report's calendar (2569 in the Buddhist
+# calendar), { $quarter } 1 to 4. Written as the language's business writing names quarters.
+quarter-label = Q{ $quarter } { $year }

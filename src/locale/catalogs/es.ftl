@@ -10,7 +10,7 @@ vs-period = vs. { $period }
 change-points = { $points } p. p.
 compared-with = En comparación con { $period }
 no-comparison = Sin periodo de comparación
-week-label = Semana { $week }, { $year }
+week-label = semana { $week } de { $year }
 page-of = Página { $page } de { $pages }
 contents = Índice
 
@@ -214,3 +214,5 @@ value-device-mobile = Móvil
 value-device-desktop = Ordenador
 value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
+
+quarter-label = T{ $quarter } { $year }

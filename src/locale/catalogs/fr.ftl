@@ -10,7 +10,7 @@ vs-period = vs { $period }
 change-points = { $points } pt
 compared-with = Comparaison avec { $period }
 no-comparison = Aucune période de comparaison
-week-label = Semaine { $week }, { $year }
+week-label = semaine { $week } de { $year }
 page-of = Page { $page } sur { $pages }
 contents = Sommaire
 
@@ -214,3 +214,5 @@ value-device-mobile = Mobile
 value-device-desktop = Ordinateur
 value-device-tablet = Tablette
 value-device-smart-tv = Smart TV
+
+quarter-label = T{ $quarter } { $year }

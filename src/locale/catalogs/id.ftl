@@ -196,3 +196,5 @@ value-device-mobile = Seluler
 value-device-desktop = Desktop
 value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
+
+quarter-label = K{ $quarter } { $year }

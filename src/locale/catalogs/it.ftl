@@ -10,7 +10,7 @@ vs-period = vs { $period }
 change-points = { $points } p.p.
 compared-with = Confronto con { $period }
 no-comparison = Nessun periodo di confronto
-week-label = Settimana { $week } del { $year }
+week-label = settimana { $week } del { $year }
 page-of = Pagina { $page } di { $pages }
 contents = Indice
 
@@ -214,3 +214,5 @@ value-device-mobile = Dispositivi mobili
 value-device-desktop = Desktop
 value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
+
+quarter-label = T{ $quarter } { $year }

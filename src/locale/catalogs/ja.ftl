@@ -196,3 +196,5 @@ value-device-mobile = モバイル
 value-device-desktop = パソコン
 value-device-tablet = タブレット
 value-device-smart-tv = スマートテレビ
+
+quarter-label = { $year }年第{ $quarter }四半期

@@ -10,7 +10,7 @@ vs-period = vs. { $period }
 change-points = { $points } p.p.
 compared-with = Comparado com { $period }
 no-comparison = Sem período de comparação
-week-label = Semana { $week } de { $year }
+week-label = semana { $week } de { $year }
 page-of = Página { $page } de { $pages }
 contents = Sumário
 
@@ -214,3 +214,5 @@ value-device-mobile = Celular
 value-device-desktop = Computador
 value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
+
+quarter-label = { $quarter }º tri. { $year }

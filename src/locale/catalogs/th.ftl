@@ -196,3 +196,5 @@ value-device-mobile = มือถือ
 value-device-desktop = เดสก์ท็อป
 value-device-tablet = แท็บเล็ต
 value-device-smart-tv = สมาร์ททีวี
+
+quarter-label = ไตรมาส { $quarter }/{ $year }

@@ -10,7 +10,7 @@ vs-period = Karşılaştırma: { $period }
 change-points = { $points } puan
 compared-with = Karşılaştırma dönemi: { $period }
 no-comparison = Karşılaştırma dönemi yok
-week-label = { $week }. hafta, { $year }
+week-label = { $year } { $week }. hafta
 page-of = Sayfa { $page } / { $pages }
 contents = İçindekiler
 
@@ -196,3 +196,5 @@ value-device-mobile = Mobil
 value-device-desktop = Masaüstü
 value-device-tablet = Tablet
 value-device-smart-tv = Akıllı TV
+
+quarter-label = { $year } { $quarter }. çeyrek
