@@ -2,6 +2,7 @@
 //! formatted, charts described, sections laid out. HTML and PDF both draw this same view.
 
 mod charts;
+mod goals;
 
 use serde::Serialize;
 
@@ -176,10 +177,15 @@ pub struct Column {
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalView {
     pub label: String,
+    pub comparison: GoalComparison,
     /// Says how many days of data are missing, when some are.
     pub note: Option<String>,
     pub value: String,
     pub target: String,
+    /// `112% of target`, `85% of the limit`; none without data.
+    pub progress: Option<String>,
+    /// `30 a week, so 130 this month`, when the target was prorated to the report's period.
+    pub prorating: Option<String>,
     pub status: String,
     pub met: Option<bool>,
     pub bar: Chart,
@@ -601,7 +607,9 @@ impl SectionBuilder<'_> {
                 .catalog
                 .get(&g.metric)
                 .map_or(Unit::Count, |m| m.unit);
-            let target = self.value(g.period_target, unit, false);
+            let currency = &self.report().client.currency;
+            let write = |v: f64| goals::target(&l.fmt, v, unit, currency);
+            let target = write(g.period_target);
 
             let color = match g.met {
                 Some(true) => self.theme.positive.clone(),
@@ -611,6 +619,9 @@ impl SectionBuilder<'_> {
             let progress = g.progress.unwrap_or(0.0);
             goals.push(GoalView {
                 label: g.label.clone(),
+                comparison: g.comparison,
+                progress: goals::progress(l, g),
+                prorating: goals::prorating(l, g, self.report().period.kind, write),
                 note: self.incomplete_note((g.missing_days, g.days_with_data), None),
                 value: g
                     .value
@@ -631,7 +642,10 @@ impl SectionBuilder<'_> {
                 met: g.met,
                 bar: Chart {
                     id: format!("goal-{i}"),
-                    kind: ChartKind::Progress,
+                    kind: match g.comparison {
+                        GoalComparison::AtLeast => ChartKind::Progress,
+                        GoalComparison::AtMost => ChartKind::Budget,
+                    },
                     title: g.label.clone(),
                     description: l.text(
                         "goal-progress",

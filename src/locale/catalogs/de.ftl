@@ -186,3 +186,17 @@ email-headlines = Das Wichtigste
 email-attached = Der vollständige Bericht ist angehängt ({ $file }).
 email-link = Den vollständigen Bericht online lesen:
 email-signoff = Mit freundlichen Grüßen
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } des Limits ausgeschöpft
+goal-prorated = { $per ->
+        [week] { $target } pro Woche
+        [quarter] { $target } pro Quartal
+       *[month] { $target } pro Monat
+    }, also { $period ->
+        [week] { $period_target } in dieser Woche
+        [month] { $period_target } in diesem Monat
+        [quarter] { $period_target } in diesem Quartal
+       *[other] { $period_target } in diesem Zeitraum
+    }

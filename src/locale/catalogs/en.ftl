@@ -190,3 +190,17 @@ email-headlines = Headlines
 email-attached = The full report is attached ({ $file }).
 email-link = Read the full report online:
 email-signoff = Kind regards,
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } of the limit used
+goal-prorated = { $per ->
+        [week] { $target } a week
+        [quarter] { $target } a quarter
+       *[month] { $target } a month
+    }, so { $period ->
+        [week] { $period_target } this week
+        [month] { $period_target } this month
+        [quarter] { $period_target } this quarter
+       *[other] { $period_target } for this period
+    }

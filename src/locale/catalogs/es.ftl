@@ -186,3 +186,17 @@ email-headlines = Lo más destacado
 email-attached = El informe completo va adjunto ({ $file }).
 email-link = Lea el informe completo en línea:
 email-signoff = Saludos cordiales,
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } del límite usado
+goal-prorated = { $per ->
+        [week] { $target } por semana
+        [quarter] { $target } por trimestre
+       *[month] { $target } al mes
+    }, es decir, { $period ->
+        [week] { $period_target } esta semana
+        [month] { $period_target } este mes
+        [quarter] { $period_target } este trimestre
+       *[other] { $period_target } en este periodo
+    }

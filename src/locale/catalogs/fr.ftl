@@ -186,3 +186,17 @@ email-headlines = L’essentiel
 email-attached = Le rapport complet est joint ({ $file }).
 email-link = Lire le rapport complet en ligne :
 email-signoff = Bien cordialement,
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = Limite utilisée à { $progress }
+goal-prorated = { $per ->
+        [week] { $target } par semaine
+        [quarter] { $target } par trimestre
+       *[month] { $target } par mois
+    }, soit { $period ->
+        [week] { $period_target } cette semaine
+        [month] { $period_target } ce mois-ci
+        [quarter] { $period_target } ce trimestre
+       *[other] { $period_target } sur la période
+    }

@@ -186,3 +186,17 @@ email-headlines = In evidenza
 email-attached = Il report completo è in allegato ({ $file }).
 email-link = Leggi il report completo online:
 email-signoff = Cordiali saluti,
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } del limite utilizzato
+goal-prorated = { $per ->
+        [week] { $target } a settimana
+        [quarter] { $target } a trimestre
+       *[month] { $target } al mese
+    }, cioè { $period ->
+        [week] { $period_target } questa settimana
+        [month] { $period_target } questo mese
+        [quarter] { $period_target } questo trimestre
+       *[other] { $period_target } nel periodo
+    }

@@ -186,3 +186,17 @@ email-headlines = Destaques
 email-attached = O relatório completo está em anexo ({ $file }).
 email-link = Leia o relatório completo online:
 email-signoff = Atenciosamente,
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } do limite usado
+goal-prorated = { $per ->
+        [week] { $target } por semana
+        [quarter] { $target } por trimestre
+       *[month] { $target } por mês
+    }, ou seja, { $period ->
+        [week] { $period_target } nesta semana
+        [month] { $period_target } neste mês
+        [quarter] { $period_target } neste trimestre
+       *[other] { $period_target } no período
+    }

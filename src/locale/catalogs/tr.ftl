@@ -168,3 +168,17 @@ email-headlines = Öne çıkanlar
 email-attached = Raporun tamamı ekte ({ $file }).
 email-link = Raporun tamamını çevrimiçi okuyun:
 email-signoff = Saygılarımızla,
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = Limit kullanımı: { $progress }
+goal-prorated = { $per ->
+        [week] haftada { $target }
+        [quarter] çeyrekte { $target }
+       *[month] ayda { $target }
+    }, yani { $period ->
+        [week] bu hafta { $period_target }
+        [month] bu ay { $period_target }
+        [quarter] bu çeyrek { $period_target }
+       *[other] bu dönemde { $period_target }
+    }
