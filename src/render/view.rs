@@ -93,6 +93,8 @@ pub enum SectionBody {
     },
     DataNotes {
         paragraphs: Vec<String>,
+        /// `Definitions`: what a phone's collapsed list of definitions is called.
+        definitions_title: String,
         definitions: Vec<Definition>,
     },
 }
@@ -769,6 +771,7 @@ impl SectionBuilder<'_> {
             .collect();
         SectionBody::DataNotes {
             paragraphs,
+            definitions_title: l.t("notes-definitions"),
             definitions,
         }
     }

@@ -12,6 +12,7 @@ mod html;
 mod live;
 mod locales;
 mod pdf;
+mod phone;
 mod pipeline;
 mod platforms;
 mod preview;

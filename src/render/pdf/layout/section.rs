@@ -157,6 +157,7 @@ impl Layout<'_> {
             SectionBody::DataNotes {
                 paragraphs,
                 definitions,
+                ..
             } => {
                 for p in paragraphs {
                     let (items, h) = self.paragraph(p, BODY, false, (x, 0.0), width, t.text)?;
