@@ -251,6 +251,9 @@ pub struct ClientConfig {
     /// Calendar of the dates in the report; default: the brand's, else Gregorian.
     #[serde(default)]
     pub calendar: Option<Calendar>,
+    /// Paper of the PDF (`a4` or `letter`); default: what the locale's region uses.
+    #[serde(default)]
+    pub page_size: Option<crate::config::brand::PageSize>,
     #[serde(default)]
     pub recipients: Vec<EmailAddress>,
     #[serde(default)]

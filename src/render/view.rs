@@ -206,6 +206,8 @@ pub struct ViewInputs<'a> {
     pub locale: &'a Locale,
     pub catalog: &'a Catalog,
     pub commentary_html: Option<String>,
+    /// The paper the client's PDF is printed on ([`crate::render::paper`]).
+    pub page_size: PageSize,
 }
 
 pub fn build(input: &ViewInputs) -> ReportView {
@@ -287,7 +289,7 @@ pub fn build(input: &ViewInputs) -> ReportView {
         period_label,
         comparison_label,
         cover_style: brand.file.cover.style,
-        page_size: brand.file.page_size,
+        page_size: input.page_size,
         sections: r
             .sections
             .iter()

@@ -11,6 +11,7 @@ mod goals;
 mod html;
 mod live;
 mod locales;
+mod paper;
 mod pdf;
 mod phone;
 mod pipeline;

@@ -150,8 +150,10 @@ pub struct BrandFile {
     /// Default calendar of this brand's reports (a client may choose its own).
     #[serde(default)]
     pub calendar: Option<crate::config::schema::Calendar>,
+    /// Paper for clients whose locale names no region paper can be told from (`en`, `es`,
+    /// `fr`); others get their region's.
     #[serde(default)]
-    pub page_size: PageSize,
+    pub page_size: Option<PageSize>,
     /// Replacement wording in every language: section ids (`ads`, `summary`, ...) or message
     /// keys (`report-title-month`) → text.
     #[serde(default)]
