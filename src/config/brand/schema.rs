@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Color;
 use crate::config::Located;
 use crate::config::schema::Contact;
+pub use crate::config::schema::PageSize;
 use crate::config::values::LocaleTag;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -106,14 +107,6 @@ pub struct Cover {
     pub title: Option<String>,
     #[serde(default)]
     pub tagline: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PageSize {
-    #[default]
-    A4,
-    Letter,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
