@@ -89,7 +89,7 @@ pub fn natural_height(chart: &Chart, width: f64, style: &ChartStyle) -> f64 {
     let row = style.font_size * 2.2;
     match chart.kind {
         ChartKind::HBars => chart.items.len() as f64 * row + style.font_size,
-        ChartKind::Progress => style.font_size * 1.2,
+        ChartKind::Progress | ChartKind::Budget => style.font_size * 1.2,
         ChartKind::Donut => (width * 0.42)
             .clamp(120.0, 220.0)
             .max(chart.items.len() as f64 * row),
@@ -111,6 +111,7 @@ pub fn layout(
         ChartKind::HBars => hbars(chart, width, style, measure),
         ChartKind::Donut => donut(chart, width, height, style, measure),
         ChartKind::Progress => progress(chart, width, height, style),
+        ChartKind::Budget => budget(chart, width, height, style),
     }
 }
 
@@ -478,15 +479,49 @@ fn progress(chart: &Chart, width: f64, height: f64, style: &ChartStyle) -> Vec<S
     }
     if let Some(t) = item.target.filter(|t| *t > 1.0) {
         // The target sits inside the bar when the value may exceed it.
-        let x = width / t;
-        shapes.push(Shape::Rect {
-            x: x - 1.0,
-            y: -2.0,
-            w: 2.0,
-            h: height + 4.0,
-            color: style.text.clone(),
-            radius: 0.0,
-        });
+        shapes.push(mark(width / t, height, style));
     }
+    shapes
+}
+
+/// The target's or the allowance's mark across a bar, at `x`.
+fn mark(x: f64, height: f64, style: &ChartStyle) -> Shape {
+    Shape::Rect {
+        x: x - 1.0,
+        y: -2.0,
+        w: 2.0,
+        h: height + 4.0,
+        color: style.text.clone(),
+        radius: 0.0,
+    }
+}
+
+/// An allowance used: the track up to the mark is the allowance; within it the fill is the
+/// item's colour, past it the part up to the mark turns muted and the overrun takes the
+/// item's colour, so the overrun is what catches the eye.
+fn budget(chart: &Chart, width: f64, height: f64, style: &ChartStyle) -> Vec<Shape> {
+    let Some(item) = chart.items.first() else {
+        return Vec::new();
+    };
+    let bar = |w: f64, color: &str| Shape::Rect {
+        x: 0.0,
+        y: 0.0,
+        w: w.max(height),
+        h: height,
+        color: color.to_string(),
+        radius: height / 2.0,
+    };
+    let mut shapes = vec![bar(width, &style.track)];
+    let scale = item.target.unwrap_or(1.0).max(1.0);
+    let allowance = width / scale;
+    let used = (item.value / scale).clamp(0.0, 1.0) * width;
+    if used > 0.0 {
+        shapes.push(bar(used, &item.color));
+    }
+    if item.value > 1.0 {
+        shapes.push(bar(allowance, &style.muted));
+    }
+    // The mark stays inside the track when it is the track's end.
+    shapes.push(mark(allowance.min(width - 1.0), height, style));
     shapes
 }

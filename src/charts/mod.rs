@@ -21,6 +21,9 @@ pub enum ChartKind {
     Sparkline,
     /// Progress towards a target.
     Progress,
+    /// An allowance and how much of it is used (an "at most" goal): the fill stops at the
+    /// allowance's mark, an overrun is drawn past it.
+    Budget,
 }
 
 /// A chart, with every label already formatted for the client's locale.

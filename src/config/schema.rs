@@ -251,6 +251,9 @@ pub struct ClientConfig {
     /// Calendar of the dates in the report; default: the brand's, else Gregorian.
     #[serde(default)]
     pub calendar: Option<Calendar>,
+    /// Paper of the PDF (`a4` or `letter`); default: what the locale's region uses.
+    #[serde(default)]
+    pub page_size: Option<PageSize>,
     #[serde(default)]
     pub recipients: Vec<EmailAddress>,
     #[serde(default)]
@@ -280,6 +283,15 @@ pub struct ClientConfig {
 
 fn default_top() -> usize {
     6
+}
+
+/// The paper of a PDF report (a client's or a brand's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageSize {
+    #[default]
+    A4,
+    Letter,
 }
 
 /// The calendar reports write dates in.

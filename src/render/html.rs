@@ -137,7 +137,7 @@ fn chart_svgs(view: &ReportView) -> BTreeMap<String, String> {
     let mut add = |c: &Chart| {
         let svg = match c.kind {
             ChartKind::Sparkline => svg::render(c, 160.0, &style),
-            ChartKind::Progress => svg::render(c, 480.0, &style),
+            ChartKind::Progress | ChartKind::Budget => svg::render(c, 480.0, &style),
             // Drawn twice: a browser shows the one that fits the screen, so labels keep
             // their size on a phone instead of shrinking with the chart.
             _ => format!(

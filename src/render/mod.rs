@@ -2,6 +2,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod paper;
 pub mod view;
 
 use std::collections::HashMap;
@@ -228,6 +229,12 @@ pub fn view_of(report: &Report, brand: &Brand, ws: &Workspace) -> ReportView {
         locale: &locale,
         catalog: &ws.catalog,
         commentary_html: report.commentary.as_deref().map(markdown::to_safe_html),
+        page_size: paper::page_size(
+            ws.client(&report.client.id)
+                .and_then(|c| c.config.page_size),
+            &report.client.locale,
+            brand.file.page_size,
+        ),
     })
 }
 pub mod pdf;

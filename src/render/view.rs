@@ -2,6 +2,7 @@
 //! formatted, charts described, sections laid out. HTML and PDF both draw this same view.
 
 mod charts;
+mod goals;
 
 use serde::Serialize;
 
@@ -94,6 +95,8 @@ pub enum SectionBody {
     },
     DataNotes {
         paragraphs: Vec<String>,
+        /// `Definitions`: what a phone's collapsed list of definitions is called.
+        definitions_title: String,
         definitions: Vec<Definition>,
     },
 }
@@ -178,10 +181,15 @@ pub struct Column {
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalView {
     pub label: String,
+    pub comparison: GoalComparison,
     /// Says how many days of data are missing, when some are.
     pub note: Option<String>,
     pub value: String,
     pub target: String,
+    /// `112% of target`, `85% of the limit`; none without data.
+    pub progress: Option<String>,
+    /// `30 a week, so 130 this month`, when the target was prorated to the report's period.
+    pub prorating: Option<String>,
     pub status: String,
     pub met: Option<bool>,
     pub bar: Chart,
@@ -200,6 +208,8 @@ pub struct ViewInputs<'a> {
     pub locale: &'a Locale,
     pub catalog: &'a Catalog,
     pub commentary_html: Option<String>,
+    /// The paper the client's PDF is printed on ([`crate::render::paper`]).
+    pub page_size: PageSize,
 }
 
 pub fn build(input: &ViewInputs) -> ReportView {
@@ -290,7 +300,7 @@ pub fn build(input: &ViewInputs) -> ReportView {
         period_label,
         comparison_label,
         cover_style: brand.file.cover.style,
-        page_size: brand.file.page_size,
+        page_size: input.page_size,
         sections: r
             .sections
             .iter()
@@ -656,7 +666,9 @@ impl SectionBuilder<'_> {
                 .catalog
                 .get(&g.metric)
                 .map_or(Unit::Count, |m| m.unit);
-            let target = self.value(g.period_target, unit, false);
+            let currency = &self.report().client.currency;
+            let write = |v: f64| goals::target(&l.fmt, v, unit, currency);
+            let target = write(g.period_target);
 
             let color = match g.met {
                 Some(true) => self.theme.positive.clone(),
@@ -672,6 +684,9 @@ impl SectionBuilder<'_> {
             };
             goals.push(GoalView {
                 label: label.clone(),
+                comparison: g.comparison,
+                progress: goals::progress(l, g),
+                prorating: goals::prorating(l, g, self.report().period.kind, write),
                 note: self.incomplete_note((g.missing_days, g.days_with_data), None),
                 value: g
                     .value
@@ -692,7 +707,10 @@ impl SectionBuilder<'_> {
                 met: g.met,
                 bar: Chart {
                     id: format!("goal-{i}"),
-                    kind: ChartKind::Progress,
+                    kind: match g.comparison {
+                        GoalComparison::AtLeast => ChartKind::Progress,
+                        GoalComparison::AtMost => ChartKind::Budget,
+                    },
                     title: label.clone(),
                     description: l.text(
                         "goal-progress",
@@ -816,6 +834,7 @@ impl SectionBuilder<'_> {
             .collect();
         SectionBody::DataNotes {
             paragraphs,
+            definitions_title: l.t("notes-definitions"),
             definitions,
         }
     }

@@ -211,7 +211,9 @@ fn totals_blend_ratios_from_summed_parts_across_platforms() {
     let out = ws.path().join("out/multi/2026-10");
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(
-        html.contains("<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">€3,720"),
+        html.contains(
+            "<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\" data-label=\"Ad spend\">€3,720"
+        ),
         "no total row"
     );
     assert!(html.contains("<th scope=\"row\">Microsoft Ads</th>"));

@@ -231,7 +231,7 @@ fn an_unknown_date_format_specifier_is_a_config_error_not_a_panic() {
         assert_eq!(code, Some(want), "{}: {err}", args[0]);
         assert!(
             err.contains(
-                "execreport.yaml:29:22: clients[0].sources[1].date_format: unknown specifier %Q"
+                "execreport.yaml:30:22: clients[0].sources[1].date_format: unknown specifier %Q"
             ),
             "{}: {err}",
             args[0]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Color;
 use crate::config::Located;
 use crate::config::schema::Contact;
+pub use crate::config::schema::PageSize;
 use crate::config::values::LocaleTag;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -108,14 +109,6 @@ pub struct Cover {
     pub tagline: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PageSize {
-    #[default]
-    A4,
-    Letter,
-}
-
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BrandFile {
@@ -150,8 +143,10 @@ pub struct BrandFile {
     /// Default calendar of this brand's reports (a client may choose its own).
     #[serde(default)]
     pub calendar: Option<crate::config::schema::Calendar>,
+    /// Paper for clients whose locale names no region paper can be told from (`en`, `es`,
+    /// `fr`); others get their region's.
     #[serde(default)]
-    pub page_size: PageSize,
+    pub page_size: Option<PageSize>,
     /// Replacement wording in every language: section ids (`ads`, `summary`, ...) or message
     /// keys (`report-title-month`) → text.
     #[serde(default)]

@@ -216,3 +216,17 @@ value-device-tablet = Tablet
 value-device-smart-tv = Smart-TV
 
 quarter-label = Q{ $quarter } { $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } des Limits ausgeschöpft
+goal-prorated = { $per ->
+        [week] { $target } pro Woche
+        [quarter] { $target } pro Quartal
+       *[month] { $target } pro Monat
+    }, also { $period ->
+        [week] { $period_target } in dieser Woche
+        [month] { $period_target } in diesem Monat
+        [quarter] { $period_target } in diesem Quartal
+       *[other] { $period_target } in diesem Zeitraum
+    }

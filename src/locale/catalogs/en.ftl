@@ -227,3 +227,17 @@ value-device-smart-tv = Smart TV
 # Periods by calendar: { $year } is the year in the report's calendar (2569 in the Buddhist
 # calendar), { $quarter } 1 to 4. Written as the language's business writing names quarters.
 quarter-label = Q{ $quarter } { $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } of the limit used
+goal-prorated = { $per ->
+        [week] { $target } a week
+        [quarter] { $target } a quarter
+       *[month] { $target } a month
+    }, so { $period ->
+        [week] { $period_target } this week
+        [month] { $period_target } this month
+        [quarter] { $period_target } this quarter
+       *[other] { $period_target } for this period
+    }

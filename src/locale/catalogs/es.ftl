@@ -216,3 +216,17 @@ value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
 
 quarter-label = T{ $quarter } { $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } del límite usado
+goal-prorated = { $per ->
+        [week] { $target } por semana
+        [quarter] { $target } por trimestre
+       *[month] { $target } al mes
+    }, es decir, { $period ->
+        [week] { $period_target } esta semana
+        [month] { $period_target } este mes
+        [quarter] { $period_target } este trimestre
+       *[other] { $period_target } en este periodo
+    }

@@ -216,3 +216,17 @@ value-device-tablet = Tablette
 value-device-smart-tv = Smart TV
 
 quarter-label = T{ $quarter } { $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = Limite utilisée à { $progress }
+goal-prorated = { $per ->
+        [week] { $target } par semaine
+        [quarter] { $target } par trimestre
+       *[month] { $target } par mois
+    }, soit { $period ->
+        [week] { $period_target } cette semaine
+        [month] { $period_target } ce mois-ci
+        [quarter] { $period_target } ce trimestre
+       *[other] { $period_target } sur la période
+    }

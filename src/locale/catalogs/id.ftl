@@ -198,3 +198,17 @@ value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
 
 quarter-label = K{ $quarter } { $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } dari batas terpakai
+goal-prorated = { $per ->
+        [week] { $target } per minggu
+        [quarter] { $target } per triwulan
+       *[month] { $target } per bulan
+    }, jadi { $period ->
+        [week] { $period_target } minggu ini
+        [month] { $period_target } bulan ini
+        [quarter] { $period_target } triwulan ini
+       *[other] { $period_target } pada periode ini
+    }

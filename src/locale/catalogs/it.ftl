@@ -216,3 +216,17 @@ value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
 
 quarter-label = T{ $quarter } { $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } del limite utilizzato
+goal-prorated = { $per ->
+        [week] { $target } a settimana
+        [quarter] { $target } a trimestre
+       *[month] { $target } al mese
+    }, cioè { $period ->
+        [week] { $period_target } questa settimana
+        [month] { $period_target } questo mese
+        [quarter] { $period_target } questo trimestre
+       *[other] { $period_target } nel periodo
+    }

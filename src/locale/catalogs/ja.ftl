@@ -198,3 +198,17 @@ value-device-tablet = タブレット
 value-device-smart-tv = スマートテレビ
 
 quarter-label = { $year }年第{ $quarter }四半期
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = 上限の{ $progress }を使用
+goal-prorated = { $per ->
+        [week] 週あたり{ $target }
+        [quarter] 四半期あたり{ $target }
+       *[month] 月あたり{ $target }
+    }（{ $period ->
+        [week] 今週換算 { $period_target }）
+        [month] 今月換算 { $period_target }）
+        [quarter] 今四半期換算 { $period_target }）
+       *[other] この期間換算 { $period_target }）
+    }

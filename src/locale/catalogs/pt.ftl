@@ -216,3 +216,17 @@ value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
 
 quarter-label = { $quarter }º tri. { $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = { $progress } do limite usado
+goal-prorated = { $per ->
+        [week] { $target } por semana
+        [quarter] { $target } por trimestre
+       *[month] { $target } por mês
+    }, ou seja, { $period ->
+        [week] { $period_target } nesta semana
+        [month] { $period_target } neste mês
+        [quarter] { $period_target } neste trimestre
+       *[other] { $period_target } no período
+    }

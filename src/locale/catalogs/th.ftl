@@ -198,3 +198,17 @@ value-device-tablet = แท็บเล็ต
 value-device-smart-tv = สมาร์ททีวี
 
 quarter-label = ไตรมาส { $quarter }/{ $year }
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = ใช้ไปแล้ว { $progress } ของเพดาน
+goal-prorated = { $per ->
+        [week] สัปดาห์ละ { $target }
+        [quarter] ไตรมาสละ { $target }
+       *[month] เดือนละ { $target }
+    } คิดเป็น { $period ->
+        [week] { $period_target } ในสัปดาห์นี้
+        [month] { $period_target } ในเดือนนี้
+        [quarter] { $period_target } ในไตรมาสนี้
+       *[other] { $period_target } ในช่วงเวลานี้
+    }

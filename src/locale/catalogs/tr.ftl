@@ -198,3 +198,17 @@ value-device-tablet = Tablet
 value-device-smart-tv = Akıllı TV
 
 quarter-label = { $year } { $quarter }. çeyrek
+
+# Goals: an "at most" goal's allowance used, and a target prorated to the report's period
+# ("30 a week, so 130 this month").
+goal-of-limit = Limit kullanımı: { $progress }
+goal-prorated = { $per ->
+        [week] haftada { $target }
+        [quarter] çeyrekte { $target }
+       *[month] ayda { $target }
+    }, yani { $period ->
+        [week] bu hafta { $period_target }
+        [month] bu ay { $period_target }
+        [quarter] bu çeyrek { $period_target }
+       *[other] bu dönemde { $period_target }
+    }

@@ -109,11 +109,18 @@ impl Layout<'_> {
                     )?);
                     let bar_w = width.min(360.0);
                     items.extend(self.chart_items(&goal.bar, x, 18.0, bar_w, 9.0)?);
+                    // How far along, beside the bar: what its mark means.
+                    if let Some(progress) = &goal.progress {
+                        items.push(
+                            self.text(progress, SMALL, true, x + bar_w + 10.0, 26.0, t.text)?
+                                .0,
+                        );
+                    }
                     let detail = format!("{} · {}", goal.value, goal.target);
                     items.push(self.text(&detail, SMALL, false, x, 42.0, t.muted)?.0);
                     let mut h = 50.0;
-                    if let Some(note) = &goal.note {
-                        items.push(self.text(note, SMALL, false, x, 54.0, t.muted)?.0);
+                    for line in goal.prorating.iter().chain(&goal.note) {
+                        items.push(self.text(line, SMALL, false, x, h + 4.0, t.muted)?.0);
                         h += 12.0;
                     }
                     rows.push((h + 6.0, items));
@@ -159,6 +166,7 @@ impl Layout<'_> {
             SectionBody::DataNotes {
                 paragraphs,
                 definitions,
+                ..
             } => {
                 for p in paragraphs {
                     let (items, h) = self.paragraph(p, BODY, false, (x, 0.0), width, t.text)?;
