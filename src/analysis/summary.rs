@@ -1,13 +1,13 @@
 //! The executive one-pager's verdict (issue 18): a headline from the top concern and the top
 //! win, and each goal's standing for the scoreboard. Facts only: no cause is guessed.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
     GoalComparison, GoalProgress, GoalStanding, GoalStatus, GoalTally, HeadlineKind, Highlight,
     Sentiment, SummaryHeadline,
 };
-use crate::period::PeriodKind;
+use crate::period::{Period, PeriodKind};
 
 use super::Context;
 
@@ -19,12 +19,19 @@ pub fn goal_standings(
     today: NaiveDate,
 ) -> Vec<GoalStanding> {
     let p = ctx.period;
-    let elapsed_share = if p.kind == PeriodKind::MonthToDate {
-        // The target is already prorated to the days so far.
-        Some(1.0)
+    let under_way = if p.kind == PeriodKind::MonthToDate {
+        // The target is prorated to the days so far; the month has more.
+        let month = Period::month(p.start.year(), p.start.month());
+        Some(UnderWay {
+            share: f64::from(p.days) / f64::from(month.days.max(1)),
+            prorated: true,
+        })
     } else if p.end >= today {
         let elapsed = (today - p.start).num_days().clamp(0, i64::from(p.days));
-        Some(elapsed as f64 / f64::from(p.days.max(1)))
+        Some(UnderWay {
+            share: elapsed as f64 / f64::from(p.days.max(1)),
+            prorated: false,
+        })
     } else {
         None
     };
@@ -32,38 +39,50 @@ pub fn goal_standings(
         .iter()
         .map(|g| GoalStanding {
             metric: g.metric.clone(),
-            status: standing(g, ctx.catalog.is_additive(&g.metric), elapsed_share),
+            status: standing(g, ctx.catalog.is_additive(&g.metric), under_way),
             of_target: g.progress,
         })
         .collect()
 }
 
-/// A goal's status; `elapsed_share` is the share of a period under way that has passed (None
-/// for a complete period).
-pub fn standing(g: &GoalProgress, additive: bool, elapsed_share: Option<f64>) -> GoalStatus {
+/// A period still under way.
+#[derive(Debug, Clone, Copy)]
+pub struct UnderWay {
+    /// The share of the whole (month) that has passed.
+    pub share: f64,
+    /// Whether the goal's period target is already prorated to the days so far (month to date).
+    pub prorated: bool,
+}
+
+/// A goal's status; `under_way` for a period not yet over (None for a complete period).
+pub fn standing(g: &GoalProgress, additive: bool, under_way: Option<UnderWay>) -> GoalStatus {
     let Some(progress) = g.progress.filter(|_| g.value.is_some()) else {
         return GoalStatus::NotJudged;
     };
-    let Some(share) = elapsed_share else {
+    let Some(UnderWay { share, prorated }) = under_way else {
         return match g.met {
             Some(true) => GoalStatus::Met,
             Some(false) => GoalStatus::Missed,
             None => GoalStatus::NotJudged,
         };
     };
-    // A sum only grows: "at least" reached is met, "at most" exceeded is missed already.
-    if additive {
-        match g.comparison {
-            GoalComparison::AtLeast if progress >= 1.0 => return GoalStatus::Met,
-            GoalComparison::AtMost if progress > 1.0 => return GoalStatus::Missed,
-            _ => {}
-        }
-    }
     if share <= 0.0 {
         return GoalStatus::NotJudged;
     }
-    // A sum is compared with the target's share for the days so far; a rate as it is.
-    let pace = if additive { progress / share } else { progress };
+    // A sum's progress towards the whole period's target, and at the pace of the days so far.
+    let (whole, pace) = match (additive, prorated) {
+        (true, true) => (progress * share, progress),
+        (true, false) => (progress, progress / share),
+        (false, _) => (progress, progress),
+    };
+    // A sum only grows: "at least" reached is met, "at most" exceeded is missed already.
+    if additive {
+        match g.comparison {
+            GoalComparison::AtLeast if whole >= 1.0 => return GoalStatus::Met,
+            GoalComparison::AtMost if whole > 1.0 => return GoalStatus::Missed,
+            _ => {}
+        }
+    }
     let on_track = match g.comparison {
         GoalComparison::AtLeast => pace >= 1.0,
         GoalComparison::AtMost => pace <= 1.0,
@@ -147,7 +166,8 @@ mod tests {
         assert_eq!(h.kind, HeadlineKind::Wins);
         // Conversions and the rate computed from them lead; sessions come third.
         assert_eq!(h.metrics, ["web.conversions", "web.conversion_rate"]);
-        let (_, none) = months(&[("web.sessions", 3_100.0, 3_100.0)], &[]);
+        // The same total in October (31 days) as in September (30).
+        let (_, none) = months(&[("web.sessions", 3_000.0 * 30.0 / 31.0, 3_000.0)], &[]);
         assert_eq!(headline(&none, &[]).kind, HeadlineKind::Steady);
     }
 
@@ -179,23 +199,25 @@ mod tests {
         );
         assert_eq!(standing(&goal(AtLeast, 80.0, None), true, None), NotJudged);
         // Half the month gone: 60 of 100 is ahead of pace, 40 behind it.
-        assert_eq!(
-            standing(&goal(AtLeast, 60.0, None), true, Some(0.5)),
-            OnTrack
-        );
-        assert_eq!(
-            standing(&goal(AtLeast, 40.0, None), true, Some(0.5)),
-            Behind
-        );
-        assert_eq!(standing(&goal(AtLeast, 100.0, None), true, Some(0.5)), Met);
+        let half = Some(UnderWay {
+            share: 0.5,
+            prorated: false,
+        });
+        assert_eq!(standing(&goal(AtLeast, 60.0, None), true, half), OnTrack);
+        assert_eq!(standing(&goal(AtLeast, 40.0, None), true, half), Behind);
+        assert_eq!(standing(&goal(AtLeast, 100.0, None), true, half), Met);
         // A spend cap already passed is missed; a rate is judged as it stands.
+        assert_eq!(standing(&goal(AtMost, 110.0, None), true, half), Missed);
+        assert_eq!(standing(&goal(AtMost, 90.0, None), false, half), OnTrack);
+        // Month to date the target is prorated: 120 % of it is on track, not yet met.
+        let to_date = Some(UnderWay {
+            share: 0.5,
+            prorated: true,
+        });
         assert_eq!(
-            standing(&goal(AtMost, 110.0, None), true, Some(0.5)),
-            Missed
-        );
-        assert_eq!(
-            standing(&goal(AtMost, 90.0, None), false, Some(0.5)),
+            standing(&goal(AtLeast, 120.0, None), true, to_date),
             OnTrack
         );
+        assert_eq!(standing(&goal(AtLeast, 90.0, None), true, to_date), Behind);
     }
 }

@@ -10,6 +10,7 @@ mod email;
 mod html;
 mod live;
 mod locales;
+mod one_pager;
 mod pdf;
 mod pipeline;
 mod platforms;

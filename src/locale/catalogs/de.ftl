@@ -229,7 +229,13 @@ headline-win-over-concern = { $period }: { $lead } { $lead-change } { $lead-tren
 headline-steady = { $period }: keine nennenswerte Veränderung der Kennzahlen.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] { $count } von { $total } Zielen verfehlt.
+        [missed] { $all ->
+            [yes] { $total ->
+                [one] Das Ziel wurde verfehlt.
+               *[other] Alle { $total } Ziele verfehlt.
+            }
+           *[no] { $count } von { $total } Zielen verfehlt.
+        }
         [behind] { $count } von { $total } Zielen im Rückstand.
         [on-track] { $total ->
             [one] Das Ziel ist im Plan.

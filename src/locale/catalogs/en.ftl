@@ -240,7 +240,13 @@ headline-steady = In { $period }, no key figure changed notably.
 # Between the headline's sentence and the goals' sentence.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] { $count } of { $total } goals missed.
+        [missed] { $all ->
+            [yes] { $total ->
+                [one] The goal was missed.
+               *[other] All { $total } goals missed.
+            }
+           *[no] { $count } of { $total } goals missed.
+        }
         [behind] { $count } of { $total } goals behind pace.
         [on-track] { $total ->
             [one] The goal is on track.

@@ -229,7 +229,10 @@ headline-win-over-concern = { $period }: { $lead-trend ->
 headline-steady = { $period }: sin cambios destacables en las cifras clave.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] { $count } de { $total } objetivos no cumplidos.
+        [missed] { $all ->
+            [yes] Ningún objetivo cumplido.
+           *[no] { $count } de { $total } objetivos no cumplidos.
+        }
         [behind] { $count } de { $total } objetivos por debajo del ritmo.
         [on-track] { $total ->
             [one] El objetivo va en camino.

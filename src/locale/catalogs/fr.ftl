@@ -229,9 +229,12 @@ headline-win-over-concern = { $period } : { $lead } en { $lead-trend ->
 headline-steady = { $period } : aucun changement notable des chiffres clés.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] { $count ->
-            [one] { $count } objectif sur { $total } non atteint.
-           *[other] { $count } objectifs sur { $total } non atteints.
+        [missed] { $all ->
+            [yes] Aucun objectif atteint.
+           *[no] { $count ->
+                [one] { $count } objectif sur { $total } non atteint.
+               *[other] { $count } objectifs sur { $total } non atteints.
+            }
         }
         [behind] { $count ->
             [one] { $count } objectif sur { $total } en retard.

@@ -211,7 +211,10 @@ headline-win-over-concern = { $period }: { $lead } { $lead-trend ->
 headline-steady = { $period }: tidak ada perubahan berarti pada angka utama.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] { $count } dari { $total } target tidak tercapai.
+        [missed] { $all ->
+            [yes] Tidak ada target yang tercapai.
+           *[no] { $count } dari { $total } target tidak tercapai.
+        }
         [behind] { $count } dari { $total } target tertinggal.
         [on-track] Semua target tercapai atau sesuai jalur.
        *[met] { $all ->

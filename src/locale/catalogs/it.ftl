@@ -229,7 +229,10 @@ headline-win-over-concern = { $period }: { $lead } in { $lead-trend ->
 headline-steady = { $period }: nessuna variazione rilevante dei dati chiave.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] Obiettivi mancati: { $count } su { $total }.
+        [missed] { $all ->
+            [yes] Nessun obiettivo raggiunto.
+           *[no] Obiettivi mancati: { $count } su { $total }.
+        }
         [behind] Obiettivi in ritardo: { $count } su { $total }.
         [on-track] { $total ->
             [one] L’obiettivo è in linea.

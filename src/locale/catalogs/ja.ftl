@@ -211,7 +211,10 @@ headline-win-over-concern = { $period }は{ $lead }が{ $lead-change }{ $lead-tr
 headline-steady = { $period }は主要指標に大きな変化はありませんでした。
 headline-joiner = {""}
 headline-goals = { $state ->
-        [missed] 目標{ $total }件中{ $count }件が未達成です。
+        [missed] { $all ->
+            [yes] 目標はすべて未達成です。
+           *[no] 目標{ $total }件中{ $count }件が未達成です。
+        }
         [behind] 目標{ $total }件中{ $count }件が計画を下回っています。
         [on-track] すべての目標が達成済みまたは順調です。
        *[met] { $all ->

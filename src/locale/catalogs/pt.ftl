@@ -229,7 +229,10 @@ headline-win-over-concern = { $period }: { $lead-trend ->
 headline-steady = { $period }: nenhuma mudança relevante nos números-chave.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] Metas não atingidas: { $count } de { $total }.
+        [missed] { $all ->
+            [yes] Nenhuma meta atingida.
+           *[no] Metas não atingidas: { $count } de { $total }.
+        }
         [behind] Metas abaixo do ritmo: { $count } de { $total }.
         [on-track] { $total ->
             [one] A meta está no ritmo.

@@ -211,7 +211,10 @@ headline-win-over-concern = { $period }: { $lead } { $lead-trend ->
 headline-steady = { $period }: ตัวเลขหลักไม่มีการเปลี่ยนแปลงที่โดดเด่น
 headline-joiner = {" · "}
 headline-goals = { $state ->
-        [missed] ไม่บรรลุเป้าหมาย { $count } จาก { $total } รายการ
+        [missed] { $all ->
+            [yes] ไม่บรรลุเป้าหมายทุกรายการ
+           *[no] ไม่บรรลุเป้าหมาย { $count } จาก { $total } รายการ
+        }
         [behind] เป้าหมาย { $count } จาก { $total } รายการตามหลังแผน
         [on-track] ทุกเป้าหมายบรรลุแล้วหรือเป็นไปตามแผน
        *[met] { $all ->

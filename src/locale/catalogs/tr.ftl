@@ -211,7 +211,10 @@ headline-win-over-concern = { $period }: { $lead } { $lead-change } { $lead-tren
 headline-steady = { $period }: temel göstergelerde kayda değer bir değişiklik olmadı.
 headline-joiner = {" "}
 headline-goals = { $state ->
-        [missed] { $total } hedeften { $count } tanesine ulaşılamadı.
+        [missed] { $all ->
+            [yes] Hedeflerin hiçbirine ulaşılamadı.
+           *[no] { $total } hedeften { $count } tanesine ulaşılamadı.
+        }
         [behind] { $total } hedeften { $count } tanesi planın gerisinde.
         [on-track] Tüm hedeflere ulaşıldı ya da hedefler yolunda.
        *[met] { $all ->
