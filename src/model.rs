@@ -397,6 +397,8 @@ pub enum HeadlineKind {
     Concerns,
     /// Nothing changed enough to be news.
     Steady,
+    /// No highlight because days are missing: the changes cannot be told yet.
+    Incomplete,
 }
 
 /// Goals counted by status.

@@ -95,8 +95,13 @@ pub fn standing(g: &GoalProgress, additive: bool, under_way: Option<UnderWay>) -
 }
 
 /// The headline: the leading highlight (concerns lead when they weigh more) and the top one
-/// of the other kind, or the top two of the only kind there is, and the goals' tally.
-pub fn headline(highlights: &[Highlight], standings: &[GoalStanding]) -> SummaryHeadline {
+/// of the other kind, or the top two of the only kind there is, and the goals' tally. Without
+/// highlights, `incomplete` (days missing in either period) says the changes cannot be told.
+pub fn headline(
+    highlights: &[Highlight],
+    standings: &[GoalStanding],
+    incomplete: bool,
+) -> SummaryHeadline {
     let first = |s: Sentiment| highlights.iter().filter(move |h| h.sentiment == s);
     let (win, concern) = (first(Sentiment::Good).next(), first(Sentiment::Bad).next());
     let (kind, facts): (HeadlineKind, Vec<&Highlight>) = match (win, concern) {
@@ -109,6 +114,7 @@ pub fn headline(highlights: &[Highlight], standings: &[GoalStanding]) -> Summary
             HeadlineKind::Concerns,
             first(Sentiment::Bad).take(2).collect(),
         ),
+        (None, None) if incomplete => (HeadlineKind::Incomplete, Vec::new()),
         (None, None) => (HeadlineKind::Steady, Vec::new()),
     };
     let mut goals = GoalTally {
@@ -148,7 +154,7 @@ mod tests {
             ],
             &[],
         );
-        let h = headline(&highlights, &[]);
+        let h = headline(&highlights, &[], false);
         assert_eq!(h.kind, HeadlineKind::ConcernOverWin);
         assert_eq!(h.metrics, ["web.revenue", "web.sessions"]);
     }
@@ -162,13 +168,14 @@ mod tests {
             ],
             &[],
         );
-        let h = headline(&highlights, &[]);
+        let h = headline(&highlights, &[], false);
         assert_eq!(h.kind, HeadlineKind::Wins);
         // Conversions and the rate computed from them lead; sessions come third.
         assert_eq!(h.metrics, ["web.conversions", "web.conversion_rate"]);
         // The same total in October (31 days) as in September (30).
         let (_, none) = months(&[("web.sessions", 3_000.0 * 30.0 / 31.0, 3_000.0)], &[]);
-        assert_eq!(headline(&none, &[]).kind, HeadlineKind::Steady);
+        assert_eq!(headline(&none, &[], false).kind, HeadlineKind::Steady);
+        assert_eq!(headline(&none, &[], true).kind, HeadlineKind::Incomplete);
     }
 
     fn goal(comparison: GoalComparison, value: f64, met: Option<bool>) -> GoalProgress {

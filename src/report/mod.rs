@@ -225,7 +225,12 @@ pub fn build(
         platforms: platforms(client),
         series: analysis::series(&ctx, &kpis),
         breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
-        summary_headline: analysis::headline(&highlights, &goal_standings),
+        summary_headline: analysis::headline(
+            &highlights,
+            &goal_standings,
+            kpis.iter()
+                .any(|k| k.missing_days > 0 || k.previous_missing_days.is_some_and(|d| d > 0)),
+        ),
         highlights,
         goal_standings,
         data_quality: analysis::data_quality(&outcomes, &kpis, &period, comparison.as_ref()),

@@ -227,6 +227,7 @@ headline-win-over-concern = { $period }: { $lead } { $lead-change } { $lead-tren
        *[down] niedriger
     }.
 headline-steady = { $period }: keine nennenswerte Veränderung der Kennzahlen.
+headline-incomplete = { $period }: Es fehlen Tage mit Daten; Veränderungen werden noch nicht bewertet.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

@@ -238,6 +238,7 @@ headline-win-over-concern = In { $period }, { $lead } { $lead-trend ->
     } { $other-change }.
 headline-steady = In { $period }, no key figure changed notably.
 # Between the headline's sentence and the goals' sentence.
+headline-incomplete = In { $period }, days of data are missing: changes are not judged yet.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

@@ -227,6 +227,7 @@ headline-win-over-concern = { $period }: { $lead-trend ->
        *[down] descenso
     } del { $other-change } en { $other }.
 headline-steady = { $period }: sin cambios destacables en las cifras clave.
+headline-incomplete = { $period }: faltan días de datos, así que los cambios aún no se valoran.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

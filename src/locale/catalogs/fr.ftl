@@ -227,6 +227,7 @@ headline-win-over-concern = { $period } : { $lead } en { $lead-trend ->
        *[down] baisse
     } de { $other-change }.
 headline-steady = { $period } : aucun changement notable des chiffres clés.
+headline-incomplete = { $period } : des jours de données manquent ; les évolutions ne sont pas encore jugées.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

@@ -209,6 +209,7 @@ headline-win-over-concern = { $period }: { $lead } { $lead-trend ->
        *[down] turun
     } { $other-change }.
 headline-steady = { $period }: tidak ada perubahan berarti pada angka utama.
+headline-incomplete = { $period }: sebagian hari belum memiliki data, sehingga perubahan belum dinilai.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

@@ -227,6 +227,7 @@ headline-win-over-concern = { $period }: { $lead } in { $lead-trend ->
        *[down] calo
     } del { $other-change }.
 headline-steady = { $period }: nessuna variazione rilevante dei dati chiave.
+headline-incomplete = { $period }: mancano giorni di dati, le variazioni non sono ancora valutate.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

@@ -209,6 +209,7 @@ headline-win-over-concern = { $period }は{ $lead }が{ $lead-change }{ $lead-tr
        *[down] 減少
     }しました。
 headline-steady = { $period }は主要指標に大きな変化はありませんでした。
+headline-incomplete = { $period }はデータの欠けている日があるため、増減はまだ評価していません。
 headline-joiner = {""}
 headline-goals = { $state ->
         [missed] { $all ->

@@ -227,6 +227,7 @@ headline-win-over-concern = { $period }: { $lead-trend ->
        *[down] queda
     } de { $other-change } em { $other }.
 headline-steady = { $period }: nenhuma mudança relevante nos números-chave.
+headline-incomplete = { $period }: faltam dias de dados, por isso as variações ainda não são avaliadas.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

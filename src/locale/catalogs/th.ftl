@@ -209,6 +209,7 @@ headline-win-over-concern = { $period }: { $lead } { $lead-trend ->
        *[down] ลดลง
     } { $other-change }
 headline-steady = { $period }: ตัวเลขหลักไม่มีการเปลี่ยนแปลงที่โดดเด่น
+headline-incomplete = { $period }: ข้อมูลยังขาดบางวัน จึงยังไม่ประเมินการเปลี่ยนแปลง
 headline-joiner = {" · "}
 headline-goals = { $state ->
         [missed] { $all ->

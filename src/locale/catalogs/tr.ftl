@@ -209,6 +209,7 @@ headline-win-over-concern = { $period }: { $lead } { $lead-change } { $lead-tren
        *[down] azaldı
     }.
 headline-steady = { $period }: temel göstergelerde kayda değer bir değişiklik olmadı.
+headline-incomplete = { $period }: bazı günlerin verisi eksik; değişimler henüz değerlendirilmedi.
 headline-joiner = {" "}
 headline-goals = { $state ->
         [missed] { $all ->

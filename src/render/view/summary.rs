@@ -114,6 +114,7 @@ impl SectionBuilder<'_> {
             (HeadlineKind::ConcernOverWin, 2) => "headline-concern-over-win",
             (HeadlineKind::WinOverConcern, 2) => "headline-win-over-concern",
             (HeadlineKind::Wins | HeadlineKind::Concerns, 2) => "headline-two",
+            (HeadlineKind::Incomplete, _) => "headline-incomplete",
             (HeadlineKind::Steady, _) | (_, 0) => "headline-steady",
             _ => "headline-one",
         };
