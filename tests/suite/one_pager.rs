@@ -62,6 +62,23 @@ fn part<'a>(html: &'a str, start: &str) -> &'a str {
     &rest[..rest.find("</div>").unwrap_or(rest.len())]
 }
 
+/// `field` of each element of `list`, or each element itself for an empty `field`.
+fn strings<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            if field.is_empty() { v } else { &v[field] }
+                .as_str()
+                .unwrap()
+        })
+        .collect()
+}
+
+fn sections(json: &serde_json::Value) -> Vec<&str> {
+    strings(&json["sections"], "")
+}
+
 #[test]
 fn revenue_falling_while_traffic_rises_heads_the_summary() {
     let (json, html) = render(&samples(), "izmir-deri", "2026-10", &[]);
@@ -100,12 +117,7 @@ fn wins_and_concerns_are_two_lists() {
 #[test]
 fn the_scoreboard_says_where_each_goal_stands_and_how_far_it_got() {
     let (json, html) = render(&samples(), "brightside-dental", "2026-10", &[]);
-    let statuses: Vec<&str> = json["goal_standings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["status"].as_str().unwrap())
-        .collect();
+    let statuses = strings(&json["goal_standings"], "status");
     assert_eq!(statuses, ["met", "missed", "met", "met"]);
     let board = part(&html, "<div class=\"scoreboard\">");
     assert!(
@@ -123,12 +135,7 @@ fn the_scoreboard_says_where_each_goal_stands_and_how_far_it_got() {
         "mtd",
         &["--today", "2026-10-16"],
     );
-    let statuses: Vec<&str> = json["goal_standings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["status"].as_str().unwrap())
-        .collect();
+    let statuses = strings(&json["goal_standings"], "status");
     assert_eq!(statuses, ["on_track", "behind", "on_track", "on_track"]);
     let board = part(&html, "<div class=\"scoreboard\">");
     assert!(
@@ -153,15 +160,6 @@ fn the_agencys_next_steps_come_from_its_commentary() {
             && steps.contains("<li>Sorun giderilene kadar Performance Max bütçesini %20"),
         "{steps}"
     );
-}
-
-fn sections(json: &serde_json::Value) -> Vec<&str> {
-    json["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_str().unwrap())
-        .collect()
 }
 
 #[test]
