@@ -204,28 +204,28 @@ goal-status-not-judged = Non valutato
 headline-one = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } del { $lead-change }.
+    } di { $lead-change }.
 headline-two = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } del { $lead-change }, { $other } in { $other-trend ->
+    } di { $lead-change }, { $other } in { $other-trend ->
         [up] aumento
        *[down] calo
-    } del { $other-change }.
+    } di { $other-change }.
 headline-concern-over-win = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } del { $lead-change }, { $other } invece in { $other-trend ->
+    } di { $lead-change }, { $other } invece in { $other-trend ->
         [up] aumento
        *[down] calo
-    } del { $other-change }.
+    } di { $other-change }.
 headline-win-over-concern = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } del { $lead-change }, ma { $other } in { $other-trend ->
+    } di { $lead-change }, ma { $other } in { $other-trend ->
         [up] aumento
        *[down] calo
-    } del { $other-change }.
+    } di { $other-change }.
 headline-steady = { $period }: nessuna variazione rilevante dei dati chiave.
 headline-incomplete = { $period }: mancano giorni di dati, le variazioni non sono ancora valutate.
 headline-joiner = {" "}
