@@ -150,7 +150,7 @@ fn the_agencys_next_steps_come_from_its_commentary() {
     let steps = part(&html, "<div class=\"next-steps\">");
     assert!(
         steps.contains("<h3>Next steps</h3>")
-            && steps.contains("<li>we move 10% of the Performance Max budget to"),
+            && steps.contains("<li>We move 10% of the Performance Max budget to"),
         "{steps}"
     );
     let (_, html) = render(&samples(), "izmir-deri", "2026-10", &[]);

@@ -183,7 +183,11 @@ impl SectionBuilder<'_> {
         .flat_map(|list| list.split('|').map(normalize).collect::<Vec<_>>())
         .filter(|h| !h.is_empty())
         .collect();
+        // "**Next month:** we move …" reads as a list item "We move …".
         next_steps(&crate::render::markdown::to_blocks(markdown), &headings)
+            .iter()
+            .map(|step| capitalize(step))
+            .collect()
     }
 }
 
