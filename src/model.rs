@@ -250,7 +250,11 @@ pub struct BreakdownRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalProgress {
     pub metric: String,
+    /// The label set in the config, else the metric's English label.
     pub label: String,
+    /// True when `label` is the agency's own words; otherwise renderers show the metric's name
+    /// in the report's language.
+    pub label_configured: bool,
     pub comparison: GoalComparison,
     /// The target as configured, and the period it was stated for.
     pub target: f64,

@@ -38,6 +38,7 @@ pub fn goals(ctx: &Context, configured: &[GoalConfig]) -> Vec<GoalProgress> {
             Some(GoalProgress {
                 metric: def.id.clone(),
                 label: g.label.clone().unwrap_or_else(|| def.label.clone()),
+                label_configured: g.label.is_some(),
                 comparison,
                 target,
                 per: g.per,

@@ -182,6 +182,7 @@ mod tests {
         GoalProgress {
             metric: "web.conversions".into(),
             label: "Conversions".into(),
+            label_configured: false,
             comparison,
             target: 100.0,
             per: GoalPer::Month,

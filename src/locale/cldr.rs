@@ -22,6 +22,7 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 use fixed_decimal::{Sign, SignedRoundingMode, UnsignedRoundingMode};
+use icu_calendar::cal::Buddhist;
 use icu_calendar::{Date, Iso};
 use icu_casemap::CaseMapper;
 use icu_datetime::fieldsets::{MD, YM, YMD};
@@ -64,6 +65,8 @@ pub struct LocaleFormats {
     date: DateTimeFormatter<YMD>,
     /// `None` where ICU4X's interval data is unreliable (see [`RANGE_BROKEN`]).
     range: Option<DateRangeFormatter<YMD>>,
+    /// Years are numbered in the Thai solar calendar.
+    buddhist: bool,
 }
 
 impl LocaleFormats {
@@ -112,6 +115,7 @@ impl LocaleFormats {
                 None
             },
             locale: locale.clone(),
+            buddhist: calendar == CalendarAlgorithm::Buddhist,
         })
     }
 
@@ -314,6 +318,20 @@ impl LocaleFormats {
         }
     }
 
+    /// The number of a (Gregorian or ISO week-numbering) year in the report's calendar, in
+    /// plain digits for messages such as "Q3 2026" or "สัปดาห์ที่ 43 ปี 2569": `2026`, or
+    /// `2569` in the Buddhist calendar. Whole years map one to one (2026 → 2569) since Thailand
+    /// moved its new year to 1 January in 1941.
+    pub fn year(&self, year: i32) -> String {
+        if !self.buddhist {
+            return year.to_string();
+        }
+        match Date::try_new_iso(year, 7, 1) {
+            Ok(d) => d.to_calendar(Buddhist).year().extended_year().to_string(),
+            Err(_) => (year + 543).to_string(),
+        }
+    }
+
     /// Day and abbreviated month for chart axes (CLDR `MMMd`): en-US `Oct 1`, en-GB `1 Oct`,
     /// de `1. Okt.`, ja `10月1日`, th `1 ต.ค.`.
     pub fn short_date(&self, date: NaiveDate) -> String {
@@ -364,7 +382,7 @@ impl LocaleFormats {
 
 /// A locale for the tag, or English. The language is kept if ICU4X can parse it; `_` is read
 /// as `-`.
-fn resolve_locale(tag: &str) -> Locale {
+pub(super) fn resolve_locale(tag: &str) -> Locale {
     let tag = tag.trim().replace('_', "-");
     if let Ok(locale) = Locale::try_from_str(&tag) {
         if locale.id.language.is_unknown() {

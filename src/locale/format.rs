@@ -172,6 +172,12 @@ impl Formats {
         self.cldr.month_year(d)
     }
 
+    /// A year's number in the report's calendar: `2026`, `2569` (Buddhist). Every year a
+    /// report writes outside CLDR date patterns goes through here.
+    pub fn year(&self, year: i32) -> String {
+        self.cldr.year(year)
+    }
+
     /// A day for chart axes: `Oct 1`, `1 Oct`, `10月1日`.
     pub fn short_date(&self, d: NaiveDate) -> String {
         self.cldr.short_date(d)

@@ -4,7 +4,10 @@
 //! may replace any message. Number and date formats follow the locale's conventions.
 
 pub mod cldr;
+mod dimension_values;
 pub mod format;
+mod periods;
+pub mod territory;
 
 use std::collections::BTreeMap;
 
@@ -77,19 +80,7 @@ impl Locale {
             fargs.set(*k, v.clone());
         }
         if let Some(text) = self.overrides.get(key) {
-            // Brand wording is plain text with { $name } placeholders.
-            let mut out = text.clone();
-            for (k, v) in args {
-                let value = match v {
-                    FluentValue::String(s) => s.to_string(),
-                    FluentValue::Number(n) => n.value.to_string(),
-                    _ => String::new(),
-                };
-                out = out
-                    .replace(&format!("{{ ${k} }}"), &value)
-                    .replace(&format!("{{${k}}}"), &value);
-            }
-            return out;
+            return fill(text, args);
         }
         for b in [&self.bundle, &self.fallback] {
             if let Some(pattern) = b.get_message(key).and_then(|m| m.value()) {
@@ -124,6 +115,22 @@ impl Locale {
                 .into_owned(),
         )
     }
+}
+
+/// Brand wording: plain text whose `{ $name }` placeholders take the values of `args`.
+pub fn fill(text: &str, args: &[(&str, FluentValue)]) -> String {
+    let mut out = text.to_string();
+    for (k, v) in args {
+        let value = match v {
+            FluentValue::String(s) => s.to_string(),
+            FluentValue::Number(n) => n.value.to_string(),
+            _ => String::new(),
+        };
+        out = out
+            .replace(&format!("{{ ${k} }}"), &value)
+            .replace(&format!("{{${k}}}"), &value);
+    }
+    out
 }
 
 /// Text a report in `tag` may show that is not in the data: every message of its catalog,

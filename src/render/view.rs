@@ -6,13 +6,12 @@ mod summary;
 
 pub use summary::ScoreView;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries};
 use crate::config::brand::{Brand, CoverStyle, PageSize};
 use crate::config::schema::{Contact, Section};
-use crate::locale::Locale;
+use crate::locale::{Locale, fill};
 use crate::metrics::catalog::{CHANNELS, Catalog, ChangeScale, Unit};
 use crate::metrics::platform::PLATFORM;
 use crate::period::PeriodKind;
@@ -257,16 +256,11 @@ pub fn build(input: &ViewInputs) -> ReportView {
     };
     let period_label = period_label(r, l);
     let names = PeriodNames {
-        period: period_name(
-            r.period.kind,
-            &r.period.key,
-            (r.period.start, r.period.end),
-            l,
-        ),
+        period: l.period_name(r.period.kind, r.period.start, r.period.end),
         comparison: r
             .comparison
             .as_ref()
-            .map(|c| period_name(r.period.kind, &c.key, (c.start, c.end), l)),
+            .map(|c| l.period_name(r.period.kind, c.start, c.end)),
     };
     let comparison_label = names
         .comparison
@@ -281,6 +275,11 @@ pub fn build(input: &ViewInputs) -> ReportView {
         })
     });
     let agency_name = r.agency.name.clone();
+    // The brand's header and footer may name the client and the agency.
+    let parties = [
+        ("client", r.client.name.as_str().into()),
+        ("agency", agency_name.as_str().into()),
+    ];
     let contact = brand
         .file
         .contact
@@ -302,10 +301,11 @@ pub fn build(input: &ViewInputs) -> ReportView {
         header: l
             .override_of("brand-header")
             .or_else(|| brand.file.header.clone())
-            .unwrap_or_else(|| agency_name.clone()),
+            .map_or_else(|| agency_name.clone(), |h| fill(&h, &parties)),
         footer: l
             .override_of("brand-footer")
-            .or_else(|| brand.file.footer.clone()),
+            .or_else(|| brand.file.footer.clone())
+            .map(|f| fill(&f, &parties)),
         contact: contact_lines(&contact),
         agency_name,
         period_label,
@@ -332,50 +332,14 @@ fn contact_lines(c: &Contact) -> Vec<String> {
     .collect()
 }
 
-fn quarter_label(key: &str) -> String {
-    // "2026-Q3" → "Q3 2026"
-    key.split_once('-')
-        .map_or(key.to_string(), |(y, q)| format!("{q} {y}"))
-}
-
-fn week_label(key: &str, l: &Locale) -> String {
-    let (year, week) = key.split_once("-W").unwrap_or((key, ""));
-    l.text(
-        "week-label",
-        &[
-            ("week", week.trim_start_matches('0').into()),
-            ("year", year.into()),
-        ],
-    )
-}
-
-/// What a period is called in a sentence or a chart legend: `October 2026`, `Week 42, 2026`,
-/// `Q3 2026`, or its dates.
-fn period_name(
-    kind: PeriodKind,
-    key: &str,
-    (start, end): (NaiveDate, NaiveDate),
-    l: &Locale,
-) -> String {
-    match kind {
-        PeriodKind::Month => l.fmt.month_year(start),
-        PeriodKind::Quarter => quarter_label(key),
-        PeriodKind::Week => week_label(key, l),
-        PeriodKind::MonthToDate | PeriodKind::Custom => l.fmt.date_range(start, end),
-    }
-}
-
+/// The cover's period: its name, and a week's days after it
+/// (`Week 43, 2026 (Oct 19 – 25, 2026)`).
 fn period_label(r: &Report, l: &Locale) -> String {
     let p = &r.period;
+    let name = l.period_name(p.kind, p.start, p.end);
     match p.kind {
-        PeriodKind::Month => l.fmt.month_year(p.start),
-        PeriodKind::Quarter => quarter_label(&p.key),
-        PeriodKind::Week => format!(
-            "{} ({})",
-            week_label(&p.key, l),
-            l.fmt.date_range(p.start, p.end)
-        ),
-        PeriodKind::MonthToDate | PeriodKind::Custom => l.fmt.date_range(p.start, p.end),
+        PeriodKind::Week => format!("{name} ({})", l.fmt.date_range(p.start, p.end)),
+        _ => name,
     }
 }
 
@@ -675,8 +639,14 @@ impl SectionBuilder<'_> {
                 None => self.theme.muted.clone(),
             };
             let progress = g.progress.unwrap_or(0.0);
+            // The agency's own label stays as written; the default is the metric's name.
+            let label = if g.label_configured {
+                g.label.clone()
+            } else {
+                self.metric_label(&g.metric)
+            };
             goals.push(GoalView {
-                label: g.label.clone(),
+                label: label.clone(),
                 note: self.incomplete_note((g.missing_days, g.days_with_data), None),
                 value: g
                     .value
@@ -698,7 +668,7 @@ impl SectionBuilder<'_> {
                 bar: Chart {
                     id: format!("goal-{i}"),
                     kind: ChartKind::Progress,
-                    title: g.label.clone(),
+                    title: label.clone(),
                     description: l.text(
                         "goal-progress",
                         &[("progress", l.fmt.percent(progress, 0).into())],
@@ -706,7 +676,7 @@ impl SectionBuilder<'_> {
                     x_labels: Vec::new(),
                     series: Vec::new(),
                     items: vec![ChartItem {
-                        label: g.label.clone(),
+                        label,
                         value: progress,
                         value_label: l.fmt.percent(progress, 0),
                         color,

@@ -129,13 +129,7 @@ fn pair(a: &str, b: &str) -> (String, String) {
 }
 
 fn parse(eml: &Path) -> Value {
-    let o = Command::new("python3")
-        .arg(common::repo().join("tests/support/parse_eml.py"))
-        .arg(eml)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).unwrap()
+    common::parse_eml(eml)
 }
 
 fn by_subject<'a>(messages: &'a [Value], needle: &str) -> &'a Value {

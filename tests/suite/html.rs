@@ -115,3 +115,20 @@ fn the_layout_probe_sees_overflow() {
     assert!(r["scroll"].as_u64().unwrap() > 375, "{r}");
     assert_ne!(r["overflowing"], serde_json::json!([]), "{r}");
 }
+
+#[test]
+fn the_brand_footer_names_the_client_in_its_language() {
+    for (client, footer) in [
+        (
+            "brightside-dental",
+            "Confidential · prepared by Northwind Digital for Brightside Family Dental",
+        ),
+        (
+            "harbor-hotel-bangkok",
+            "เอกสารลับ · จัดทำโดย Northwind Digital สำหรับ Harbor Hotel Bangkok",
+        ),
+    ] {
+        let (_dir, html) = render_html("samples/execreport.yaml", client, "2026-10");
+        assert!(html.contains(footer), "{client}: no footer {footer:?}");
+    }
+}

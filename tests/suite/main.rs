@@ -7,6 +7,7 @@ mod common;
 mod batch;
 mod config_errors;
 mod email;
+mod english_leaks;
 mod html;
 mod live;
 mod locales;

@@ -125,8 +125,8 @@ fn the_summary_and_the_legends_name_the_periods_compared() {
     assert!(html.contains("Karşılaştırma dönemi: Ekim 2025"), "{html}");
     let (_, html) = render(&samples(), "izmir-deri", "2026-W43", &[]);
     assert!(
-        html.contains("Karşılaştırma dönemi: 42. hafta, 2026"),
+        html.contains("Karşılaştırma dönemi: 2026 42. hafta"),
         "{html}"
     );
-    assert!(html.contains(">43. hafta, 2026<"), "weekly legend");
+    assert!(html.contains(">2026 43. hafta<"), "weekly legend");
 }

@@ -10,7 +10,7 @@ vs-period = vs. { $period }
 change-points = { $points } Pp.
 compared-with = Vergleichszeitraum: { $period }
 no-comparison = Kein Vergleichszeitraum
-week-label = KW { $week }, { $year }
+week-label = KW { $week }/{ $year }
 page-of = Seite { $page } von { $pages }
 contents = Inhalt
 
@@ -187,6 +187,35 @@ email-headlines = Das Wichtigste
 email-attached = Der vollständige Bericht ist angehängt ({ $file }).
 email-link = Den vollständigen Bericht online lesen:
 email-signoff = Mit freundlichen Grüßen
+
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = Suchanfrage
+value-not-set = (nicht festgelegt)
+value-channel-organic-search = Organische Suche
+value-channel-paid-search = Bezahlte Suche
+value-channel-direct = Direkt
+value-channel-referral = Verweis
+value-channel-organic-social = Organische soziale Netzwerke
+value-channel-email = E-Mail
+value-channel-paid-social = Bezahlte soziale Netzwerke
+value-channel-display = Display
+value-channel-organic-video = Organische Videos
+value-channel-unassigned = Nicht zugewiesen
+value-channel-cross-network = Netzwerkübergreifend
+value-channel-organic-shopping = Organisches Shopping
+value-channel-paid-shopping = Bezahltes Shopping
+value-channel-affiliates = Affiliates
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Mobile Push-Benachrichtigungen
+value-channel-audio = Audio
+value-channel-paid-video = Bezahlte Videos
+value-channel-paid-other = Sonstige bezahlte Kanäle
+value-device-mobile = Mobilgerät
+value-device-desktop = Desktop
+value-device-tablet = Tablet
+value-device-smart-tv = Smart-TV
+
+quarter-label = Q{ $quarter } { $year }
 
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.

@@ -194,6 +194,40 @@ email-attached = The full report is attached ({ $file }).
 email-link = Read the full report online:
 email-signoff = Kind regards,
 
+# Dimension values execreport knows: GA4's default channel groups (matched without case),
+# device categories, and the header of a query breakdown. A brand may replace any of them
+# (`value-channel-paid-search: ...` in its wording). Countries come from CLDR; social networks
+# are proper nouns and stay as their owners write them.
+dim-query = search query
+value-not-set = (not set)
+value-channel-organic-search = Organic Search
+value-channel-paid-search = Paid Search
+value-channel-direct = Direct
+value-channel-referral = Referral
+value-channel-organic-social = Organic Social
+value-channel-email = Email
+value-channel-paid-social = Paid Social
+value-channel-display = Display
+value-channel-organic-video = Organic Video
+value-channel-unassigned = Unassigned
+value-channel-cross-network = Cross-network
+value-channel-organic-shopping = Organic Shopping
+value-channel-paid-shopping = Paid Shopping
+value-channel-affiliates = Affiliates
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Mobile Push Notifications
+value-channel-audio = Audio
+value-channel-paid-video = Paid Video
+value-channel-paid-other = Paid Other
+value-device-mobile = Mobile
+value-device-desktop = Desktop
+value-device-tablet = Tablet
+value-device-smart-tv = Smart TV
+
+# Periods by calendar: { $year } is the year in the report's calendar (2569 in the Buddhist
+# calendar), { $quarter } 1 to 4. Written as the language's business writing names quarters.
+quarter-label = Q{ $quarter } { $year }
+
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.
 summary-wins = What went well

@@ -10,7 +10,7 @@ vs-period = vs. { $period }
 change-points = { $points } p. p.
 compared-with = En comparación con { $period }
 no-comparison = Sin periodo de comparación
-week-label = Semana { $week }, { $year }
+week-label = semana { $week } de { $year }
 page-of = Página { $page } de { $pages }
 contents = Índice
 
@@ -187,6 +187,35 @@ email-headlines = Lo más destacado
 email-attached = El informe completo va adjunto ({ $file }).
 email-link = Lea el informe completo en línea:
 email-signoff = Saludos cordiales,
+
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = consulta de búsqueda
+value-not-set = (no definido)
+value-channel-organic-search = Búsqueda orgánica
+value-channel-paid-search = Búsqueda de pago
+value-channel-direct = Directo
+value-channel-referral = Referencia
+value-channel-organic-social = Redes sociales orgánicas
+value-channel-email = Correo electrónico
+value-channel-paid-social = Redes sociales de pago
+value-channel-display = Display
+value-channel-organic-video = Vídeo orgánico
+value-channel-unassigned = Sin asignar
+value-channel-cross-network = Varias redes
+value-channel-organic-shopping = Shopping orgánico
+value-channel-paid-shopping = Shopping de pago
+value-channel-affiliates = Afiliados
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Notificaciones push móviles
+value-channel-audio = Audio
+value-channel-paid-video = Vídeo de pago
+value-channel-paid-other = Otros canales de pago
+value-device-mobile = Móvil
+value-device-desktop = Ordenador
+value-device-tablet = Tablet
+value-device-smart-tv = Smart TV
+
+quarter-label = T{ $quarter } { $year }
 
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.

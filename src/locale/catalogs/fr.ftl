@@ -10,7 +10,7 @@ vs-period = vs { $period }
 change-points = { $points } pt
 compared-with = Comparaison avec { $period }
 no-comparison = Aucune période de comparaison
-week-label = Semaine { $week }, { $year }
+week-label = semaine { $week } de { $year }
 page-of = Page { $page } sur { $pages }
 contents = Sommaire
 
@@ -187,6 +187,35 @@ email-headlines = L’essentiel
 email-attached = Le rapport complet est joint ({ $file }).
 email-link = Lire le rapport complet en ligne :
 email-signoff = Bien cordialement,
+
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = requête
+value-not-set = (non défini)
+value-channel-organic-search = Recherche naturelle
+value-channel-paid-search = Recherche payante
+value-channel-direct = Accès direct
+value-channel-referral = Sites référents
+value-channel-organic-social = Réseaux sociaux naturels
+value-channel-email = E-mail
+value-channel-paid-social = Réseaux sociaux payants
+value-channel-display = Display
+value-channel-organic-video = Vidéo naturelle
+value-channel-unassigned = Non attribué
+value-channel-cross-network = Multiréseau
+value-channel-organic-shopping = Shopping naturel
+value-channel-paid-shopping = Shopping payant
+value-channel-affiliates = Affiliés
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Notifications push mobiles
+value-channel-audio = Audio
+value-channel-paid-video = Vidéo payante
+value-channel-paid-other = Autres canaux payants
+value-device-mobile = Mobile
+value-device-desktop = Ordinateur
+value-device-tablet = Tablette
+value-device-smart-tv = Smart TV
+
+quarter-label = T{ $quarter } { $year }
 
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.

@@ -170,6 +170,35 @@ email-attached = Laporan lengkap terlampir ({ $file }).
 email-link = Baca laporan lengkap secara online:
 email-signoff = Salam hangat,
 
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = kueri penelusuran
+value-not-set = (tidak ditetapkan)
+value-channel-organic-search = Penelusuran organik
+value-channel-paid-search = Penelusuran berbayar
+value-channel-direct = Langsung
+value-channel-referral = Rujukan
+value-channel-organic-social = Sosial organik
+value-channel-email = Email
+value-channel-paid-social = Sosial berbayar
+value-channel-display = Display
+value-channel-organic-video = Video organik
+value-channel-unassigned = Belum ditetapkan
+value-channel-cross-network = Lintas jaringan
+value-channel-organic-shopping = Belanja organik
+value-channel-paid-shopping = Belanja berbayar
+value-channel-affiliates = Afiliasi
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Notifikasi push seluler
+value-channel-audio = Audio
+value-channel-paid-video = Video berbayar
+value-channel-paid-other = Berbayar lainnya
+value-device-mobile = Seluler
+value-device-desktop = Desktop
+value-device-tablet = Tablet
+value-device-smart-tv = Smart TV
+
+quarter-label = K{ $quarter } { $year }
+
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.
 summary-wins = Yang berjalan baik

@@ -10,7 +10,7 @@ vs-period = vs { $period }
 change-points = { $points } p.p.
 compared-with = Confronto con { $period }
 no-comparison = Nessun periodo di confronto
-week-label = Settimana { $week } del { $year }
+week-label = settimana { $week } del { $year }
 page-of = Pagina { $page } di { $pages }
 contents = Indice
 
@@ -187,6 +187,35 @@ email-headlines = In evidenza
 email-attached = Il report completo è in allegato ({ $file }).
 email-link = Leggi il report completo online:
 email-signoff = Cordiali saluti,
+
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = query di ricerca
+value-not-set = (non impostato)
+value-channel-organic-search = Ricerca organica
+value-channel-paid-search = Ricerca a pagamento
+value-channel-direct = Diretto
+value-channel-referral = Referral
+value-channel-organic-social = Social organico
+value-channel-email = Email
+value-channel-paid-social = Social a pagamento
+value-channel-display = Display
+value-channel-organic-video = Video organici
+value-channel-unassigned = Non assegnato
+value-channel-cross-network = Multi-rete
+value-channel-organic-shopping = Shopping organico
+value-channel-paid-shopping = Shopping a pagamento
+value-channel-affiliates = Affiliati
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Notifiche push per dispositivi mobili
+value-channel-audio = Audio
+value-channel-paid-video = Video a pagamento
+value-channel-paid-other = Altro a pagamento
+value-device-mobile = Dispositivi mobili
+value-device-desktop = Desktop
+value-device-tablet = Tablet
+value-device-smart-tv = Smart TV
+
+quarter-label = T{ $quarter } { $year }
 
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.

@@ -170,6 +170,35 @@ email-attached = レポート全文を添付しております（{ $file }）。
 email-link = レポート全文はこちらからご覧いただけます：
 email-signoff = 今後ともよろしくお願いいたします。
 
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = 検索クエリ
+value-not-set = （未設定）
+value-channel-organic-search = オーガニック検索
+value-channel-paid-search = 有料検索
+value-channel-direct = ノーリファラー
+value-channel-referral = 参照元サイト
+value-channel-organic-social = オーガニック ソーシャル
+value-channel-email = メール
+value-channel-paid-social = 有料ソーシャル
+value-channel-display = ディスプレイ
+value-channel-organic-video = オーガニック動画
+value-channel-unassigned = 未割り当て
+value-channel-cross-network = クロスネットワーク
+value-channel-organic-shopping = オーガニック ショッピング
+value-channel-paid-shopping = 有料ショッピング
+value-channel-affiliates = アフィリエイト
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = モバイルのプッシュ通知
+value-channel-audio = オーディオ
+value-channel-paid-video = 有料動画
+value-channel-paid-other = その他の有料チャネル
+value-device-mobile = モバイル
+value-device-desktop = パソコン
+value-device-tablet = タブレット
+value-device-smart-tv = スマートテレビ
+
+quarter-label = { $year }年第{ $quarter }四半期
+
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.
 summary-wins = 好調だった点

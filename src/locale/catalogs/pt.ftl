@@ -10,7 +10,7 @@ vs-period = vs. { $period }
 change-points = { $points } p.p.
 compared-with = Comparado com { $period }
 no-comparison = Sem período de comparação
-week-label = Semana { $week } de { $year }
+week-label = semana { $week } de { $year }
 page-of = Página { $page } de { $pages }
 contents = Sumário
 
@@ -187,6 +187,35 @@ email-headlines = Destaques
 email-attached = O relatório completo está em anexo ({ $file }).
 email-link = Leia o relatório completo online:
 email-signoff = Atenciosamente,
+
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = consulta de pesquisa
+value-not-set = (não definido)
+value-channel-organic-search = Pesquisa orgânica
+value-channel-paid-search = Pesquisa paga
+value-channel-direct = Direto
+value-channel-referral = Referência
+value-channel-organic-social = Social orgânico
+value-channel-email = E-mail
+value-channel-paid-social = Social pago
+value-channel-display = Display
+value-channel-organic-video = Vídeo orgânico
+value-channel-unassigned = Não atribuído
+value-channel-cross-network = Várias redes
+value-channel-organic-shopping = Shopping orgânico
+value-channel-paid-shopping = Shopping pago
+value-channel-affiliates = Afiliados
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Notificações push para dispositivos móveis
+value-channel-audio = Áudio
+value-channel-paid-video = Vídeo pago
+value-channel-paid-other = Outros pagos
+value-device-mobile = Celular
+value-device-desktop = Computador
+value-device-tablet = Tablet
+value-device-smart-tv = Smart TV
+
+quarter-label = { $quarter }º tri. { $year }
 
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.

@@ -170,6 +170,35 @@ email-attached = รายงานฉบับเต็มอยู่ในไ
 email-link = อ่านรายงานฉบับเต็มทางออนไลน์:
 email-signoff = ขอแสดงความนับถือ
 
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = คำค้นหา
+value-not-set = (ไม่ได้ตั้งค่า)
+value-channel-organic-search = การค้นหาทั่วไป
+value-channel-paid-search = การค้นหาแบบชำระเงิน
+value-channel-direct = เข้าชมโดยตรง
+value-channel-referral = เว็บไซต์อ้างอิง
+value-channel-organic-social = โซเชียลทั่วไป
+value-channel-email = อีเมล
+value-channel-paid-social = โซเชียลแบบชำระเงิน
+value-channel-display = ดิสเพลย์
+value-channel-organic-video = วิดีโอทั่วไป
+value-channel-unassigned = ไม่ได้กำหนด
+value-channel-cross-network = หลายเครือข่าย
+value-channel-organic-shopping = ช็อปปิ้งทั่วไป
+value-channel-paid-shopping = ช็อปปิ้งแบบชำระเงิน
+value-channel-affiliates = แอฟฟิลิเอต
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = การแจ้งเตือนแบบพุชบนมือถือ
+value-channel-audio = เสียง
+value-channel-paid-video = วิดีโอแบบชำระเงิน
+value-channel-paid-other = ช่องทางแบบชำระเงินอื่นๆ
+value-device-mobile = มือถือ
+value-device-desktop = เดสก์ท็อป
+value-device-tablet = แท็บเล็ต
+value-device-smart-tv = สมาร์ททีวี
+
+quarter-label = ไตรมาส { $quarter }/{ $year }
+
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.
 summary-wins = สิ่งที่เป็นไปได้ดี

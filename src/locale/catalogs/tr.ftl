@@ -10,7 +10,7 @@ vs-period = Karşılaştırma: { $period }
 change-points = { $points } puan
 compared-with = Karşılaştırma dönemi: { $period }
 no-comparison = Karşılaştırma dönemi yok
-week-label = { $week }. hafta, { $year }
+week-label = { $year } { $week }. hafta
 page-of = Sayfa { $page } / { $pages }
 contents = İçindekiler
 
@@ -169,6 +169,35 @@ email-headlines = Öne çıkanlar
 email-attached = Raporun tamamı ekte ({ $file }).
 email-link = Raporun tamamını çevrimiçi okuyun:
 email-signoff = Saygılarımızla,
+
+# Dimension values: GA4's default channel groups, device categories; query breakdowns.
+dim-query = arama sorgusu
+value-not-set = (ayarlanmamış)
+value-channel-organic-search = Organik arama
+value-channel-paid-search = Ücretli arama
+value-channel-direct = Doğrudan
+value-channel-referral = Yönlendirme
+value-channel-organic-social = Organik sosyal
+value-channel-email = E-posta
+value-channel-paid-social = Ücretli sosyal
+value-channel-display = Görüntülü reklam
+value-channel-organic-video = Organik video
+value-channel-unassigned = Atanmamış
+value-channel-cross-network = Ağlar arası
+value-channel-organic-shopping = Organik alışveriş
+value-channel-paid-shopping = Ücretli alışveriş
+value-channel-affiliates = Satış ortakları
+value-channel-sms = SMS
+value-channel-mobile-push-notifications = Mobil push bildirimleri
+value-channel-audio = Ses
+value-channel-paid-video = Ücretli video
+value-channel-paid-other = Diğer ücretli
+value-device-mobile = Mobil
+value-device-desktop = Masaüstü
+value-device-tablet = Tablet
+value-device-smart-tv = Akıllı TV
+
+quarter-label = { $year } { $quarter }. çeyrek
 
 # The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
 # and next steps.

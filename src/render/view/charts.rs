@@ -255,7 +255,7 @@ impl SectionBuilder<'_> {
     }
 
     /// A breakdown row's label: the platform's name in a table by platform; elsewhere the
-    /// dimension value, followed by the platforms it comes from when several feed the table.
+    /// dimension value as the reader's language writes it, followed by the platforms it comes from when several feed the table.
     fn row_label(&self, b: &Breakdown, row: &BreakdownRow) -> String {
         let Some(key) = &row.key else {
             return self.l().t("other");
@@ -263,15 +263,16 @@ impl SectionBuilder<'_> {
         if b.dimension == PLATFORM {
             return self.platform_name(key);
         }
+        let value = self.l().dimension_value(&b.dimension, key);
         if row.platforms.is_empty() {
-            return key.clone();
+            return value;
         }
         let names: Vec<String> = row
             .platforms
             .iter()
             .map(|p| self.platform_name(p))
             .collect();
-        format!("{key} · {}", names.join(", "))
+        format!("{value} · {}", names.join(", "))
     }
 
     fn platform_name(&self, id: &str) -> String {

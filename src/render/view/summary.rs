@@ -151,7 +151,12 @@ impl SectionBuilder<'_> {
             .iter()
             .zip(&r.goal_standings)
             .map(|(g, s)| ScoreView {
-                label: g.label.clone(),
+                // The agency's own words, else the metric's name in the report's language.
+                label: if g.label_configured {
+                    g.label.clone()
+                } else {
+                    self.metric_label(&g.metric)
+                },
                 status: s.status,
                 status_text: l.t(match s.status {
                     GoalStatus::Met => "goal-status-met",

@@ -88,6 +88,18 @@ pub fn sample_workspace(edit: impl Fn(String) -> String, cache: bool) -> tempfil
     dir
 }
 
+/// A message (`.eml`) as Python's standard MIME parser reads it: subject, addresses, the plain
+/// and HTML bodies, attachments and defects (`tests/support/parse_eml.py`).
+pub fn parse_eml(eml: &Path) -> serde_json::Value {
+    let o = Command::new("python3")
+        .arg(repo().join("tests/support/parse_eml.py"))
+        .arg(eml)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
 pub fn sha256(path: &Path) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(std::fs::read(path).unwrap())
