@@ -38,6 +38,10 @@ pub struct Report {
     pub breakdowns: Vec<Breakdown>,
     pub goals: Vec<GoalProgress>,
     pub highlights: Vec<Highlight>,
+    /// The summary's verdict sentence, as facts (see `SummaryHeadline`).
+    pub summary_headline: SummaryHeadline,
+    /// Each goal's standing for the summary's scoreboard, in the order of `goals`.
+    pub goal_standings: Vec<GoalStanding>,
     pub data_quality: DataQuality,
     /// The agency's commentary for the period (Markdown), or null.
     pub commentary: Option<String>,
@@ -367,4 +371,70 @@ pub struct SourceQuality {
 pub enum SourceStatus {
     Ok,
     Failed,
+}
+
+/// The summary's one-sentence verdict as facts for the renderers to phrase (issue 18): built
+/// from the top concern and the top win among the highlights, and the goals' standing.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryHeadline {
+    pub kind: HeadlineKind,
+    /// The metrics the sentence names, in the order it names them.
+    pub metrics: Vec<String>,
+    /// The highlights it rests on, in the same order.
+    pub facts: Vec<Highlight>,
+    /// How many goals stand where; the sentence's second part.
+    pub goals: GoalTally,
+}
+
+/// Which sentence pattern the headline uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadlineKind {
+    /// The top concern weighs more than the top win: "Revenue fell 23.5 % while sessions grew
+    /// 14 %".
+    ConcernOverWin,
+    /// The top win weighs more than the top concern.
+    WinOverConcern,
+    /// Only wins: the top one or two.
+    Wins,
+    /// Only concerns: the top one or two.
+    Concerns,
+    /// Nothing changed enough to be news.
+    Steady,
+    /// No highlight because days are missing: the changes cannot be told yet.
+    Incomplete,
+}
+
+/// Goals counted by status.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct GoalTally {
+    pub total: u32,
+    pub met: u32,
+    pub on_track: u32,
+    pub behind: u32,
+    pub missed: u32,
+    pub not_judged: u32,
+}
+
+/// A goal's standing on the summary's scoreboard, in the order of `goals`.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalStanding {
+    pub metric: String,
+    pub status: GoalStatus,
+    /// value / period target (`GoalProgress.progress`); null without data.
+    pub of_target: Option<f64>,
+}
+
+/// Where a goal stands. A complete period's goals are met or missed; a period still under
+/// way (month to date, or ending after the report's day) is on track or behind at the pace of
+/// the days so far, unless its sum already decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    Met,
+    OnTrack,
+    Behind,
+    Missed,
+    /// No data, or days missing that the verdict would rest on.
+    NotJudged,
 }

@@ -6,12 +6,14 @@ mod goals;
 mod highlights;
 mod kpis;
 mod quality;
+mod summary;
 
 pub use breakdowns::breakdowns;
 pub use goals::goals;
 pub use highlights::highlights;
 pub use kpis::{kpis, series};
 pub use quality::{SourceMeta, SourceOutcome, data_quality};
+pub use summary::{goal_standings, headline};
 
 use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::Dataset;

@@ -268,6 +268,10 @@ pub struct ClientConfig {
     /// by business impact.
     #[serde(default)]
     pub priorities: Vec<MetricRef>,
+    /// Where the agency's commentary goes: `first` (right after the summary) or `last` (its
+    /// place in `sections`); default: first when a goal is missed, else its place.
+    #[serde(default)]
+    pub commentary: Option<CommentaryPlacement>,
     /// Rows per breakdown before the rest is grouped as "Other".
     #[serde(default = "default_top")]
     pub breakdown_top: usize,
@@ -279,6 +283,16 @@ pub struct ClientConfig {
     /// Cc, Bcc and what the message carries; `recipients` are the To addresses.
     #[serde(default)]
     pub email: EmailOptions,
+}
+
+closed_set! {
+    /// Where the commentary section goes in the report.
+    pub enum CommentaryPlacement ("commentary placement") {
+        /// Right after the executive summary.
+        First = "first",
+        /// Where `sections` puts it (by default near the end).
+        Last = "last",
+    }
 }
 
 fn default_top() -> usize {

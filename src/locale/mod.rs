@@ -103,6 +103,18 @@ impl Locale {
     pub fn t(&self, key: &str) -> String {
         self.text(key, &[])
     }
+
+    /// A message as the English catalog has it, for matching text an agency may write in
+    /// English whatever the report's language.
+    pub fn english(&self, key: &str) -> Option<String> {
+        let pattern = self.fallback.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        Some(
+            self.fallback
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned(),
+        )
+    }
 }
 
 /// Brand wording: plain text whose `{ $name }` placeholders take the values of `args`.

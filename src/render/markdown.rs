@@ -44,6 +44,62 @@ pub struct TextBlock {
     /// List nesting (0 outside lists).
     pub level: usize,
     pub text: String,
+    /// The same text in runs of one style each, so the PDF keeps the agency's emphasis.
+    pub spans: Vec<StyledSpan>,
+}
+
+/// A piece of a block's text with its Markdown emphasis.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct StyledSpan {
+    pub text: String,
+    /// `**strong**`.
+    pub bold: bool,
+    /// `*emphasis*`.
+    pub italic: bool,
+}
+
+impl TextBlock {
+    fn new(kind: TextKind, level: usize) -> Self {
+        TextBlock {
+            kind,
+            level,
+            text: String::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// Appends text in a style, merging it with the last span when the style is the same.
+    fn push(&mut self, text: &str, bold: bool, italic: bool) {
+        self.text.push_str(text);
+        match self.spans.last_mut() {
+            Some(last) if last.bold == bold && last.italic == italic => last.text.push_str(text),
+            _ => self.spans.push(StyledSpan {
+                text: text.to_string(),
+                bold,
+                italic,
+            }),
+        }
+    }
+
+    /// The block with its text cut to `text[start..end]`, the spans cut alike.
+    fn cut(mut self, start: usize, end: usize) -> Self {
+        let mut at = 0;
+        let mut spans = Vec::new();
+        for span in self.spans {
+            let (s, e) = (at, at + span.text.len());
+            at = e;
+            let (from, to) = (s.max(start), e.min(end));
+            if from < to {
+                spans.push(StyledSpan {
+                    text: span.text[from - s..to - s].to_string(),
+                    ..span
+                });
+            }
+        }
+        self.text = self.text[start..end].to_string();
+        self.spans = spans;
+        self
+    }
 }
 
 /// What a commentary block is; the PDF sets headings bold and bullets list items.
@@ -66,16 +122,14 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
     let mut out: Vec<TextBlock> = Vec::new();
     let mut current: Option<TextBlock> = None;
     let mut depth = 0usize;
+    let (mut strong, mut emphasis) = (0usize, 0usize);
     let flush = |current: &mut Option<TextBlock>, out: &mut Vec<TextBlock>| {
         if let Some(b) = current.take().filter(|b| !b.text.trim().is_empty()) {
             // Table rows end with a cell separator.
+            let start = b.text.len() - b.text.trim_start().len();
             let trimmed = b.text.trim();
-            let text = trimmed
-                .strip_suffix('·')
-                .unwrap_or(trimmed)
-                .trim_end()
-                .to_string();
-            out.push(TextBlock { text, ..b });
+            let kept = trimmed.strip_suffix('·').unwrap_or(trimmed).trim_end();
+            out.push(b.clone().cut(start, start + kept.len()));
         }
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -89,6 +143,10 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
                 flush(&mut current, &mut out);
                 depth = depth.saturating_sub(1);
             }
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => emphasis += 1,
+            Event::End(TagEnd::Emphasis) => emphasis = emphasis.saturating_sub(1),
             Event::Start(tag) => {
                 let kind = match tag {
                     Tag::Heading { .. } => Some(TextKind::Heading),
@@ -100,11 +158,7 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
                 };
                 if let Some(kind) = kind {
                     flush(&mut current, &mut out);
-                    current = Some(TextBlock {
-                        kind,
-                        level: depth,
-                        text: String::new(),
-                    });
+                    current = Some(TextBlock::new(kind, depth));
                 }
             }
             Event::End(
@@ -116,23 +170,22 @@ pub fn to_blocks(markdown: &str) -> Vec<TextBlock> {
             ) => flush(&mut current, &mut out),
             Event::End(TagEnd::TableCell) => {
                 if let Some(b) = current.as_mut() {
-                    b.text.push_str(" · ");
+                    b.push(" · ", false, false);
                 }
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 current
-                    .get_or_insert(TextBlock {
-                        kind: TextKind::Paragraph,
-                        level: depth,
-                        text: String::new(),
-                    })
-                    .text
-                    .push_str(&t);
+                    .get_or_insert_with(|| TextBlock::new(TextKind::Paragraph, depth))
+                    .push(&t, strong > 0, emphasis > 0);
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(b) = current.as_mut() {
-                    b.text
-                        .push(if b.kind == TextKind::Code { '\n' } else { ' ' });
+                    let space = if b.kind == TextKind::Code { "\n" } else { " " };
+                    let (bold, italic) = b
+                        .spans
+                        .last()
+                        .map_or((false, false), |s| (s.bold, s.italic));
+                    b.push(space, bold, italic);
                 }
             }
             _ => {}
@@ -168,6 +221,31 @@ mod tests {
                 (Paragraph, 0, "1 · 2"),
             ]
         );
+    }
+
+    #[test]
+    fn emphasis_is_kept_as_styled_spans() {
+        let blocks = to_blocks("**Next month:** we *test* a page.\n\n| **a** | b |\n|---|---|\n");
+        let spans: Vec<(&str, bool, bool)> = blocks[0]
+            .spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.bold, s.italic))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("Next month:", true, false),
+                (" we ", false, false),
+                ("test", false, true),
+                (" a page.", false, false),
+            ]
+        );
+        let joined: String = blocks[1].spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            (joined.as_str(), blocks[1].text.as_str()),
+            ("a · b", "a · b")
+        );
+        assert!(blocks[1].spans[0].bold);
     }
 
     #[test]

@@ -3,6 +3,9 @@
 
 mod charts;
 mod goals;
+mod summary;
+
+pub use summary::ScoreView;
 
 use serde::Serialize;
 
@@ -71,12 +74,21 @@ pub struct SectionView {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "template", rename_all = "snake_case")]
 pub enum SectionBody {
-    /// Headline tiles (four to a row in the PDF) and the notable changes.
+    /// The executive one-pager: a headline sentence, headline tiles (four to a row in the
+    /// PDF), wins and concerns, the goals' scoreboard and the agency's next steps.
     Summary {
         /// "Compared with September 2026": what every tile's "vs" compares with, said once.
         compared_with: Option<String>,
+        /// "In October 2026, revenue fell 23.5% while sessions rose 13.9%. 3 of 3 goals missed."
+        headline: String,
         tiles: Vec<Tile>,
-        highlights: Vec<HighlightView>,
+        wins: Vec<HighlightView>,
+        concerns: Vec<HighlightView>,
+        scoreboard: Vec<ScoreView>,
+        /// The agency's next steps, taken from its commentary.
+        next_steps: Vec<String>,
+        /// The captions of the one-pager's parts, in the report's language.
+        labels: Box<SummaryLabels>,
     },
     /// A channel's tiles (five to a row; none in weekly reports), charts and breakdown tables.
     Channel {
@@ -153,6 +165,15 @@ pub enum Tone {
     Bad,
     Neutral,
     None,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryLabels {
+    pub wins: String,
+    pub concerns: String,
+    pub none: String,
+    pub goals: String,
+    pub next_steps: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -569,52 +590,6 @@ impl SectionBuilder<'_> {
             ));
         }
         (!parts.is_empty()).then(|| parts.join(" "))
-    }
-
-    fn summary(&self) -> SectionBody {
-        let r = self.report();
-        let l = self.l();
-        let tiles = r
-            .summary
-            .iter()
-            .filter_map(|id| self.kpi(id))
-            .map(|k| self.tile(k, true))
-            .collect();
-        let highlights = r
-            .highlights
-            .iter()
-            .filter_map(|h| {
-                let k = self.kpi(&h.metric)?;
-                let key = if h.value >= h.previous {
-                    "highlight-up"
-                } else {
-                    "highlight-down"
-                };
-                // The value as its tile writes it; the change as its scale reads it.
-                let (value, _) = self.value_pair(k)?;
-                Some(HighlightView {
-                    text: l.text(
-                        key,
-                        &[
-                            ("metric", self.metric_label(&h.metric).into()),
-                            ("change", self.change_text(k, false)?.into()),
-                            ("value", value.into()),
-                        ],
-                    ),
-                    sentiment: h.sentiment,
-                })
-            })
-            .collect();
-        let compared_with = self
-            .names
-            .comparison
-            .as_ref()
-            .map(|name| l.text("compared-with", &[("period", name.as_str().into())]));
-        SectionBody::Summary {
-            compared_with,
-            tiles,
-            highlights,
-        }
     }
 
     fn channel(&self, channel: &str) -> SectionBody {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::analysis::{self, Context, SourceMeta, SourceOutcome};
 use crate::config::brand::Brand;
-use crate::config::schema::{Section, SourceConfig};
+use crate::config::schema::{CommentaryPlacement, Section, SourceConfig};
 use crate::config::{Client, LocaleTag, Workspace};
 use crate::metrics::catalog::CHANNELS;
 use crate::metrics::dataset::Dataset;
@@ -61,12 +61,7 @@ pub fn resolve_period(
     client: &Client,
     req: &ReportRequest,
 ) -> Result<(Period, Option<Period>), ReportError> {
-    let today = req.today.unwrap_or_else(|| {
-        req.now
-            .unwrap_or_else(chrono::Utc::now)
-            .with_timezone(&client.time_zone)
-            .date_naive()
-    });
+    let today = today(client, req);
     let period = req
         .period
         .resolve(today, client.week_start)
@@ -76,6 +71,16 @@ pub fn resolve_period(
         })?;
     let comparison = period::comparison(&period, req.compare, client.week_start);
     Ok((period, comparison))
+}
+
+/// "Today" in the client's time zone, unless the request sets it.
+fn today(client: &Client, req: &ReportRequest) -> NaiveDate {
+    req.today.unwrap_or_else(|| {
+        req.now
+            .unwrap_or_else(chrono::Utc::now)
+            .with_timezone(&client.time_zone)
+            .date_naive()
+    })
 }
 
 /// Loads the client's sources (live ones through `fetcher`) and notes and computes its report
@@ -160,7 +165,12 @@ pub fn build(
     })?;
     // Goals without any value say nothing but "no data" three times.
     let has_goals = goals.iter().any(|g| g.value.is_some());
-    let sections = sections(client, &kpis, has_goals, commentary.is_some());
+    let goal_standings = analysis::goal_standings(&ctx, &goals, today(client, req));
+    let missed = goal_standings
+        .iter()
+        .any(|g| g.status == model::GoalStatus::Missed);
+    let mut sections = sections(client, &kpis, has_goals, commentary.is_some());
+    commentary_first(&mut sections, client.config.commentary, missed);
     let locale = req
         .locale
         .as_ref()
@@ -174,6 +184,7 @@ pub fn build(
         .iter()
         .map(|m| m.value.clone())
         .collect();
+    let highlights = analysis::highlights(&ctx, &kpis, &priorities);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("execreport {}", env!("CARGO_PKG_VERSION")),
@@ -214,7 +225,14 @@ pub fn build(
         platforms: platforms(client),
         series: analysis::series(&ctx, &kpis),
         breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
-        highlights: analysis::highlights(&ctx, &kpis, &priorities),
+        summary_headline: analysis::headline(
+            &highlights,
+            &goal_standings,
+            kpis.iter()
+                .any(|k| k.missing_days > 0 || k.previous_missing_days.is_some_and(|d| d > 0)),
+        ),
+        highlights,
+        goal_standings,
         data_quality: analysis::data_quality(&outcomes, &kpis, &period, comparison.as_ref()),
         goals,
         kpis,
@@ -266,6 +284,30 @@ fn sections(client: &Client, kpis: &[Kpi], has_goals: bool, has_commentary: bool
         }
     }
     out
+}
+
+/// Moves the commentary right after the summary when the agency asks for it, or by default
+/// when a goal is missed: the reader sees the agency's plan next to the bad news.
+fn commentary_first(
+    sections: &mut Vec<Section>,
+    placement: Option<CommentaryPlacement>,
+    goal_missed: bool,
+) {
+    let first = match placement {
+        Some(p) => p == CommentaryPlacement::First,
+        None => goal_missed,
+    };
+    let Some(at) = sections.iter().position(|s| *s == Section::Commentary) else {
+        return;
+    };
+    if first {
+        let commentary = sections.remove(at);
+        let after = sections
+            .iter()
+            .position(|s| *s == Section::Summary)
+            .map_or(0, |i| i + 1);
+        sections.insert(after, commentary);
+    }
 }
 
 /// Default summary tiles: the headline metrics of each shown channel, first picks first.

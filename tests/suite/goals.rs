@@ -39,7 +39,9 @@ fn goals_say_how_far_along_and_how_a_target_was_prorated() {
     // A monthly target in a monthly report needs no word on prorating.
     assert!(!html.contains("120 a month"), "{html}");
     // The per-period line sits under its goal, after the target.
-    let calls = &html[html.find("Calls from the website").unwrap()..];
+    // (in the goals section: the summary's scoreboard names the goal first)
+    let goals = &html[html.find("id=\"goals\"").expect("a goals section")..];
+    let calls = &goals[goals.find("Calls from the website").unwrap()..];
     let calls = &calls[..calls.find("</li>").unwrap()];
     assert!(
         calls.contains("Target: at least 130</p>")

@@ -12,6 +12,7 @@ mod goals;
 mod html;
 mod live;
 mod locales;
+mod one_pager;
 mod paper;
 mod pdf;
 mod phone;

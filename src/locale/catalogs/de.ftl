@@ -230,3 +230,66 @@ goal-prorated = { $per ->
         [quarter] { $period_target } in diesem Quartal
        *[other] { $period_target } in diesem Zeitraum
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = Was gut lief
+summary-concerns = Was Aufmerksamkeit braucht
+summary-none = Keine nennenswerte Veränderung.
+summary-goals = Ziele
+summary-next-steps = Nächste Schritte
+next-steps-headings = Nächste Schritte|Nächster Monat|Im nächsten Monat|Ausblick|Empfehlungen|Unsere Empfehlung|Maßnahmen
+goal-status-met = Erreicht
+goal-status-on-track = Im Plan
+goal-status-behind = Im Rückstand
+goal-status-missed = Verfehlt
+goal-status-not-judged = Nicht bewertet
+headline-one = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] höher
+       *[down] niedriger
+    }.
+headline-two = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] höher
+       *[down] niedriger
+    }, { $other } { $other-change } { $other-trend ->
+        [up] höher
+       *[down] niedriger
+    }.
+headline-concern-over-win = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] höher
+       *[down] niedriger
+    }, { $other } dagegen { $other-change } { $other-trend ->
+        [up] höher
+       *[down] niedriger
+    }.
+headline-win-over-concern = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] höher
+       *[down] niedriger
+    }, aber { $other } { $other-change } { $other-trend ->
+        [up] höher
+       *[down] niedriger
+    }.
+headline-steady = { $period }: keine nennenswerte Veränderung der Kennzahlen.
+headline-incomplete = { $period }: Es fehlen Tage mit Daten; Veränderungen werden noch nicht bewertet.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] { $total ->
+                [one] Das Ziel wurde verfehlt.
+               *[other] Alle { $total } Ziele verfehlt.
+            }
+           *[no] { $count } von { $total } Zielen verfehlt.
+        }
+        [behind] { $count } von { $total } Zielen im Rückstand.
+        [on-track] { $total ->
+            [one] Das Ziel ist im Plan.
+           *[other] Alle { $total } Ziele erreicht oder im Plan.
+        }
+       *[met] { $all ->
+            [yes] { $total ->
+                [one] Das Ziel wurde erreicht.
+               *[other] Alle { $total } Ziele erreicht.
+            }
+           *[no] { $count } von { $total } Zielen erreicht.
+        }
+    }

@@ -241,3 +241,71 @@ goal-prorated = { $per ->
         [quarter] { $period_target } this quarter
        *[other] { $period_target } for this period
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = What went well
+summary-concerns = What needs attention
+summary-none = Nothing notable this period.
+summary-goals = Goals
+summary-next-steps = Next steps
+# Headings under which an agency's commentary lists its next steps, separated by "|"; matched
+# without case, in the report's language and in English.
+next-steps-headings = Next steps|Next month|Next month's plan|Plan for next month|Recommendations|Our recommendation|Action items
+goal-status-met = Met
+goal-status-on-track = On track
+goal-status-behind = Behind
+goal-status-missed = Missed
+goal-status-not-judged = Not judged
+# The headline names one or two metrics ($lead, $other): each went up or down ($lead-trend,
+# $other-trend) by a change written as "23.5%", "0.4 pp" or "0.20".
+headline-one = In { $period }, { $lead } { $lead-trend ->
+        [up] rose
+       *[down] fell
+    } { $lead-change }.
+headline-two = In { $period }, { $lead } { $lead-trend ->
+        [up] rose
+       *[down] fell
+    } { $lead-change } and { $other } { $other-trend ->
+        [up] rose
+       *[down] fell
+    } { $other-change }.
+headline-concern-over-win = In { $period }, { $lead } { $lead-trend ->
+        [up] rose
+       *[down] fell
+    } { $lead-change } while { $other } { $other-trend ->
+        [up] rose
+       *[down] fell
+    } { $other-change }.
+headline-win-over-concern = In { $period }, { $lead } { $lead-trend ->
+        [up] rose
+       *[down] fell
+    } { $lead-change }, but { $other } { $other-trend ->
+        [up] rose
+       *[down] fell
+    } { $other-change }.
+headline-steady = In { $period }, no key figure changed notably.
+# Between the headline's sentence and the goals' sentence.
+headline-incomplete = In { $period }, days of data are missing: changes are not judged yet.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] { $total ->
+                [one] The goal was missed.
+               *[other] All { $total } goals missed.
+            }
+           *[no] { $count } of { $total } goals missed.
+        }
+        [behind] { $count } of { $total } goals behind pace.
+        [on-track] { $total ->
+            [one] The goal is on track.
+           *[other] All { $total } goals met or on track.
+        }
+       *[met] { $all ->
+            [yes] { $total ->
+                [one] The goal was met.
+               *[other] All { $total } goals met.
+            }
+           *[no] { $count } of { $total } goals met.
+        }
+    }

@@ -230,3 +230,63 @@ goal-prorated = { $per ->
         [quarter] { $period_target } este trimestre
        *[other] { $period_target } en este periodo
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = Lo que fue bien
+summary-concerns = Lo que requiere atención
+summary-none = Nada destacable en este periodo.
+summary-goals = Objetivos
+summary-next-steps = Próximos pasos
+next-steps-headings = Próximos pasos|Siguientes pasos|El próximo mes|Próximo mes|Recomendaciones|Nuestra recomendación|Plan de acción
+goal-status-met = Cumplido
+goal-status-on-track = En camino
+goal-status-behind = Por debajo del ritmo
+goal-status-missed = No cumplido
+goal-status-not-judged = Sin evaluar
+headline-one = { $period }: { $lead-trend ->
+        [up] aumento
+       *[down] descenso
+    } del { $lead-change } en { $lead }.
+headline-two = { $period }: { $lead-trend ->
+        [up] aumento
+       *[down] descenso
+    } del { $lead-change } en { $lead } y { $other-trend ->
+        [up] aumento
+       *[down] descenso
+    } del { $other-change } en { $other }.
+headline-concern-over-win = { $period }: { $lead-trend ->
+        [up] aumento
+       *[down] descenso
+    } del { $lead-change } en { $lead }, pese a un { $other-trend ->
+        [up] aumento
+       *[down] descenso
+    } del { $other-change } en { $other }.
+headline-win-over-concern = { $period }: { $lead-trend ->
+        [up] aumento
+       *[down] descenso
+    } del { $lead-change } en { $lead }, aunque con un { $other-trend ->
+        [up] aumento
+       *[down] descenso
+    } del { $other-change } en { $other }.
+headline-steady = { $period }: sin cambios destacables en las cifras clave.
+headline-incomplete = { $period }: faltan días de datos, así que los cambios aún no se valoran.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] Ningún objetivo cumplido.
+           *[no] { $count } de { $total } objetivos no cumplidos.
+        }
+        [behind] { $count } de { $total } objetivos por debajo del ritmo.
+        [on-track] { $total ->
+            [one] El objetivo va en camino.
+           *[other] Los { $total } objetivos, cumplidos o en camino.
+        }
+       *[met] { $all ->
+            [yes] { $total ->
+                [one] Objetivo cumplido.
+               *[other] Los { $total } objetivos, cumplidos.
+            }
+           *[no] { $count } de { $total } objetivos cumplidos.
+        }
+    }

@@ -230,3 +230,72 @@ goal-prorated = { $per ->
         [quarter] { $period_target } ce trimestre
        *[other] { $period_target } sur la période
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = Ce qui a bien marché
+summary-concerns = Points d’attention
+summary-none = Rien de notable sur la période.
+summary-goals = Objectifs
+summary-next-steps = Prochaines étapes
+next-steps-headings = Prochaines étapes|Le mois prochain|Mois prochain|Nos recommandations|Notre recommandation|Recommandations|Plan d’action
+goal-status-met = Atteint
+goal-status-on-track = En bonne voie
+goal-status-behind = En retard
+goal-status-missed = Non atteint
+goal-status-not-judged = Non évalué
+headline-one = { $period } : { $lead } en { $lead-trend ->
+        [up] hausse
+       *[down] baisse
+    } de { $lead-change }.
+headline-two = { $period } : { $lead } en { $lead-trend ->
+        [up] hausse
+       *[down] baisse
+    } de { $lead-change }, { $other } en { $other-trend ->
+        [up] hausse
+       *[down] baisse
+    } de { $other-change }.
+headline-concern-over-win = { $period } : { $lead } en { $lead-trend ->
+        [up] hausse
+       *[down] baisse
+    } de { $lead-change }, { $other } en revanche en { $other-trend ->
+        [up] hausse
+       *[down] baisse
+    } de { $other-change }.
+headline-win-over-concern = { $period } : { $lead } en { $lead-trend ->
+        [up] hausse
+       *[down] baisse
+    } de { $lead-change }, mais { $other } en { $other-trend ->
+        [up] hausse
+       *[down] baisse
+    } de { $other-change }.
+headline-steady = { $period } : aucun changement notable des chiffres clés.
+headline-incomplete = { $period } : des jours de données manquent ; les évolutions ne sont pas encore jugées.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] Aucun objectif atteint.
+           *[no] { $count ->
+                [one] { $count } objectif sur { $total } non atteint.
+               *[other] { $count } objectifs sur { $total } non atteints.
+            }
+        }
+        [behind] { $count ->
+            [one] { $count } objectif sur { $total } en retard.
+           *[other] { $count } objectifs sur { $total } en retard.
+        }
+        [on-track] { $total ->
+            [one] L’objectif est en bonne voie.
+           *[other] Les { $total } objectifs sont atteints ou en bonne voie.
+        }
+       *[met] { $all ->
+            [yes] { $total ->
+                [one] L’objectif est atteint.
+               *[other] Les { $total } objectifs sont atteints.
+            }
+           *[no] { $count ->
+                [one] { $count } objectif sur { $total } atteint.
+               *[other] { $count } objectifs sur { $total } atteints.
+            }
+        }
+    }

@@ -212,3 +212,57 @@ goal-prorated = { $per ->
         [quarter] { $period_target } triwulan ini
        *[other] { $period_target } pada periode ini
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = Yang berjalan baik
+summary-concerns = Yang perlu perhatian
+summary-none = Tidak ada perubahan berarti pada periode ini.
+summary-goals = Target
+summary-next-steps = Langkah berikutnya
+next-steps-headings = Langkah berikutnya|Langkah selanjutnya|Bulan depan|Rencana bulan depan|Rekomendasi|Rekomendasi kami
+goal-status-met = Tercapai
+goal-status-on-track = Sesuai jalur
+goal-status-behind = Tertinggal
+goal-status-missed = Tidak tercapai
+goal-status-not-judged = Belum dinilai
+headline-one = { $period }: { $lead } { $lead-trend ->
+        [up] naik
+       *[down] turun
+    } { $lead-change }.
+headline-two = { $period }: { $lead } { $lead-trend ->
+        [up] naik
+       *[down] turun
+    } { $lead-change } dan { $other } { $other-trend ->
+        [up] naik
+       *[down] turun
+    } { $other-change }.
+headline-concern-over-win = { $period }: { $lead } { $lead-trend ->
+        [up] naik
+       *[down] turun
+    } { $lead-change }, sementara { $other } { $other-trend ->
+        [up] naik
+       *[down] turun
+    } { $other-change }.
+headline-win-over-concern = { $period }: { $lead } { $lead-trend ->
+        [up] naik
+       *[down] turun
+    } { $lead-change }, tetapi { $other } { $other-trend ->
+        [up] naik
+       *[down] turun
+    } { $other-change }.
+headline-steady = { $period }: tidak ada perubahan berarti pada angka utama.
+headline-incomplete = { $period }: sebagian hari belum memiliki data, sehingga perubahan belum dinilai.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] Tidak ada target yang tercapai.
+           *[no] { $count } dari { $total } target tidak tercapai.
+        }
+        [behind] { $count } dari { $total } target tertinggal.
+        [on-track] Semua target tercapai atau sesuai jalur.
+       *[met] { $all ->
+            [yes] Semua target tercapai.
+           *[no] { $count } dari { $total } target tercapai.
+        }
+    }

@@ -230,3 +230,63 @@ goal-prorated = { $per ->
         [quarter] { $period_target } questo trimestre
        *[other] { $period_target } nel periodo
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = Cosa è andato bene
+summary-concerns = Cosa richiede attenzione
+summary-none = Nulla di rilevante nel periodo.
+summary-goals = Obiettivi
+summary-next-steps = Prossimi passi
+next-steps-headings = Prossimi passi|Il mese prossimo|Prossimo mese|Raccomandazioni|I nostri consigli|La nostra proposta|Piano d’azione
+goal-status-met = Raggiunto
+goal-status-on-track = In linea
+goal-status-behind = In ritardo
+goal-status-missed = Mancato
+goal-status-not-judged = Non valutato
+headline-one = { $period }: { $lead } in { $lead-trend ->
+        [up] aumento
+       *[down] calo
+    } di { $lead-change }.
+headline-two = { $period }: { $lead } in { $lead-trend ->
+        [up] aumento
+       *[down] calo
+    } di { $lead-change }, { $other } in { $other-trend ->
+        [up] aumento
+       *[down] calo
+    } di { $other-change }.
+headline-concern-over-win = { $period }: { $lead } in { $lead-trend ->
+        [up] aumento
+       *[down] calo
+    } di { $lead-change }, { $other } invece in { $other-trend ->
+        [up] aumento
+       *[down] calo
+    } di { $other-change }.
+headline-win-over-concern = { $period }: { $lead } in { $lead-trend ->
+        [up] aumento
+       *[down] calo
+    } di { $lead-change }, ma { $other } in { $other-trend ->
+        [up] aumento
+       *[down] calo
+    } di { $other-change }.
+headline-steady = { $period }: nessuna variazione rilevante dei dati chiave.
+headline-incomplete = { $period }: mancano giorni di dati, le variazioni non sono ancora valutate.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] Nessun obiettivo raggiunto.
+           *[no] Obiettivi mancati: { $count } su { $total }.
+        }
+        [behind] Obiettivi in ritardo: { $count } su { $total }.
+        [on-track] { $total ->
+            [one] L’obiettivo è in linea.
+           *[other] Tutti i { $total } obiettivi raggiunti o in linea.
+        }
+       *[met] { $all ->
+            [yes] { $total ->
+                [one] Obiettivo raggiunto.
+               *[other] Tutti i { $total } obiettivi raggiunti.
+            }
+           *[no] Obiettivi raggiunti: { $count } su { $total }.
+        }
+    }

@@ -212,3 +212,57 @@ goal-prorated = { $per ->
         [quarter] 今四半期換算 { $period_target }）
        *[other] この期間換算 { $period_target }）
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = 好調だった点
+summary-concerns = 注意が必要な点
+summary-none = 今期、目立った変化はありません。
+summary-goals = 目標の状況
+summary-next-steps = 次のステップ
+next-steps-headings = 次のステップ|今後のステップ|来月の施策|来月|今後の対応|ご提案|提案
+goal-status-met = 達成
+goal-status-on-track = 順調
+goal-status-behind = 遅れ
+goal-status-missed = 未達成
+goal-status-not-judged = 判定不可
+headline-one = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
+        [up] 増加
+       *[down] 減少
+    }しました。
+headline-two = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
+        [up] 増加
+       *[down] 減少
+    }し、{ $other }が{ $other-change }{ $other-trend ->
+        [up] 増加
+       *[down] 減少
+    }しました。
+headline-concern-over-win = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
+        [up] 増加
+       *[down] 減少
+    }した一方、{ $other }は{ $other-change }{ $other-trend ->
+        [up] 増加
+       *[down] 減少
+    }しました。
+headline-win-over-concern = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
+        [up] 増加
+       *[down] 減少
+    }しましたが、{ $other }は{ $other-change }{ $other-trend ->
+        [up] 増加
+       *[down] 減少
+    }しました。
+headline-steady = { $period }は主要指標に大きな変化はありませんでした。
+headline-incomplete = { $period }はデータの欠けている日があるため、増減はまだ評価していません。
+headline-joiner = {""}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] 目標はすべて未達成です。
+           *[no] 目標{ $total }件中{ $count }件が未達成です。
+        }
+        [behind] 目標{ $total }件中{ $count }件が計画を下回っています。
+        [on-track] すべての目標が達成済みまたは順調です。
+       *[met] { $all ->
+            [yes] すべての目標を達成しました。
+           *[no] 目標{ $total }件中{ $count }件を達成しました。
+        }
+    }

@@ -230,3 +230,63 @@ goal-prorated = { $per ->
         [quarter] { $period_target } neste trimestre
        *[other] { $period_target } no período
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = O que foi bem
+summary-concerns = O que pede atenção
+summary-none = Nada de relevante no período.
+summary-goals = Metas
+summary-next-steps = Próximos passos
+next-steps-headings = Próximos passos|Próximo mês|No próximo mês|Recomendações|Nossa recomendação|Plano de ação
+goal-status-met = Atingida
+goal-status-on-track = No ritmo
+goal-status-behind = Abaixo do ritmo
+goal-status-missed = Não atingida
+goal-status-not-judged = Não avaliada
+headline-one = { $period }: { $lead-trend ->
+        [up] alta
+       *[down] queda
+    } de { $lead-change } em { $lead }.
+headline-two = { $period }: { $lead-trend ->
+        [up] alta
+       *[down] queda
+    } de { $lead-change } em { $lead } e { $other-trend ->
+        [up] alta
+       *[down] queda
+    } de { $other-change } em { $other }.
+headline-concern-over-win = { $period }: { $lead-trend ->
+        [up] alta
+       *[down] queda
+    } de { $lead-change } em { $lead }, apesar da { $other-trend ->
+        [up] alta
+       *[down] queda
+    } de { $other-change } em { $other }.
+headline-win-over-concern = { $period }: { $lead-trend ->
+        [up] alta
+       *[down] queda
+    } de { $lead-change } em { $lead }, mas { $other-trend ->
+        [up] alta
+       *[down] queda
+    } de { $other-change } em { $other }.
+headline-steady = { $period }: nenhuma mudança relevante nos números-chave.
+headline-incomplete = { $period }: faltam dias de dados, por isso as variações ainda não são avaliadas.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] Nenhuma meta atingida.
+           *[no] Metas não atingidas: { $count } de { $total }.
+        }
+        [behind] Metas abaixo do ritmo: { $count } de { $total }.
+        [on-track] { $total ->
+            [one] A meta está no ritmo.
+           *[other] Todas as { $total } metas atingidas ou no ritmo.
+        }
+       *[met] { $all ->
+            [yes] { $total ->
+                [one] Meta atingida.
+               *[other] Todas as { $total } metas atingidas.
+            }
+           *[no] Metas atingidas: { $count } de { $total }.
+        }
+    }

@@ -212,3 +212,57 @@ goal-prorated = { $per ->
         [quarter] { $period_target } ในไตรมาสนี้
        *[other] { $period_target } ในช่วงเวลานี้
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = สิ่งที่เป็นไปได้ดี
+summary-concerns = สิ่งที่ต้องให้ความสำคัญ
+summary-none = ไม่มีการเปลี่ยนแปลงที่โดดเด่นในช่วงนี้
+summary-goals = สถานะเป้าหมาย
+summary-next-steps = ขั้นตอนต่อไป
+next-steps-headings = ขั้นตอนต่อไป|สิ่งที่จะทำต่อไป|แผนเดือนหน้า|เดือนหน้า|ข้อเสนอแนะ|คำแนะนำ
+goal-status-met = บรรลุแล้ว
+goal-status-on-track = เป็นไปตามแผน
+goal-status-behind = ตามหลังแผน
+goal-status-missed = ไม่บรรลุ
+goal-status-not-judged = ยังประเมินไม่ได้
+headline-one = { $period }: { $lead } { $lead-trend ->
+        [up] เพิ่มขึ้น
+       *[down] ลดลง
+    } { $lead-change }
+headline-two = { $period }: { $lead } { $lead-trend ->
+        [up] เพิ่มขึ้น
+       *[down] ลดลง
+    } { $lead-change } และ { $other } { $other-trend ->
+        [up] เพิ่มขึ้น
+       *[down] ลดลง
+    } { $other-change }
+headline-concern-over-win = { $period }: { $lead } { $lead-trend ->
+        [up] เพิ่มขึ้น
+       *[down] ลดลง
+    } { $lead-change } ขณะที่ { $other } { $other-trend ->
+        [up] เพิ่มขึ้น
+       *[down] ลดลง
+    } { $other-change }
+headline-win-over-concern = { $period }: { $lead } { $lead-trend ->
+        [up] เพิ่มขึ้น
+       *[down] ลดลง
+    } { $lead-change } แต่ { $other } { $other-trend ->
+        [up] เพิ่มขึ้น
+       *[down] ลดลง
+    } { $other-change }
+headline-steady = { $period }: ตัวเลขหลักไม่มีการเปลี่ยนแปลงที่โดดเด่น
+headline-incomplete = { $period }: ข้อมูลยังขาดบางวัน จึงยังไม่ประเมินการเปลี่ยนแปลง
+headline-joiner = {" · "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] ไม่บรรลุเป้าหมายทุกรายการ
+           *[no] ไม่บรรลุเป้าหมาย { $count } จาก { $total } รายการ
+        }
+        [behind] เป้าหมาย { $count } จาก { $total } รายการตามหลังแผน
+        [on-track] ทุกเป้าหมายบรรลุแล้วหรือเป็นไปตามแผน
+       *[met] { $all ->
+            [yes] บรรลุเป้าหมายครบทั้ง { $total } รายการ
+           *[no] บรรลุเป้าหมาย { $count } จาก { $total } รายการ
+        }
+    }

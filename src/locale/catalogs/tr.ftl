@@ -212,3 +212,57 @@ goal-prorated = { $per ->
         [quarter] bu çeyrek { $period_target }
        *[other] bu dönemde { $period_target }
     }
+
+# The executive one-pager (issue 18): the summary's headline, wins and concerns, goal scoreboard
+# and next steps.
+summary-wins = İyi gidenler
+summary-concerns = Dikkat gerektirenler
+summary-none = Bu dönem öne çıkan bir değişiklik yok.
+summary-goals = Hedefler
+summary-next-steps = Sonraki adımlar
+next-steps-headings = Sonraki adımlar|Gelecek ay|Önümüzdeki ay|Önerimiz|Önerilerimiz|Eylem planı
+goal-status-met = Ulaşıldı
+goal-status-on-track = Yolunda
+goal-status-behind = Geride
+goal-status-missed = Ulaşılamadı
+goal-status-not-judged = Değerlendirilemedi
+headline-one = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] arttı
+       *[down] azaldı
+    }.
+headline-two = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] arttı
+       *[down] azaldı
+    }, { $other } { $other-change } { $other-trend ->
+        [up] arttı
+       *[down] azaldı
+    }.
+headline-concern-over-win = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] arttı
+       *[down] azaldı
+    }; { $other } ise { $other-change } { $other-trend ->
+        [up] arttı
+       *[down] azaldı
+    }.
+headline-win-over-concern = { $period }: { $lead } { $lead-change } { $lead-trend ->
+        [up] arttı
+       *[down] azaldı
+    }, ancak { $other } { $other-change } { $other-trend ->
+        [up] arttı
+       *[down] azaldı
+    }.
+headline-steady = { $period }: temel göstergelerde kayda değer bir değişiklik olmadı.
+headline-incomplete = { $period }: bazı günlerin verisi eksik; değişimler henüz değerlendirilmedi.
+headline-joiner = {" "}
+headline-goals = { $state ->
+        [missed] { $all ->
+            [yes] Hedeflerin hiçbirine ulaşılamadı.
+           *[no] { $total } hedeften { $count } tanesine ulaşılamadı.
+        }
+        [behind] { $total } hedeften { $count } tanesi planın gerisinde.
+        [on-track] Tüm hedeflere ulaşıldı ya da hedefler yolunda.
+       *[met] { $all ->
+            [yes] Tüm hedeflere ulaşıldı.
+           *[no] { $total } hedeften { $count } tanesine ulaşıldı.
+        }
+    }

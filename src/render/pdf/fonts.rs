@@ -87,6 +87,8 @@ pub struct ShapedRun {
     pub text: String,
     pub glyphs: Vec<Glyph>,
     pub width: f32,
+    /// Slanted when drawn: the brand's fonts have no italic, so emphasis is set oblique.
+    pub oblique: bool,
 }
 
 /// A character that no font of the brand can draw.
@@ -251,6 +253,7 @@ impl FontBook {
             text: text.to_string(),
             width: glyphs.iter().map(|g| g.advance).sum(),
             glyphs,
+            oblique: false,
         }
     }
 

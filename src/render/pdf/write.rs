@@ -270,6 +270,15 @@ fn compress_streams(pdf: &mut lopdf::Document) {
     }
 }
 
+/// Where a run's text starts; an oblique run is slanted by about 12°.
+fn text_matrix(x: f32, y: f32, oblique: bool) -> TextMatrix {
+    if oblique {
+        TextMatrix::Raw([1.0, 0.0, 0.21, 1.0, x, y])
+    } else {
+        TextMatrix::Translate(Pt(x), Pt(y))
+    }
+}
+
 /// Positioned glyphs of a shaped run, each carrying the text it shows so the PDF's ToUnicode
 /// map lets readers extract and search the text.
 fn glyph_ops(run: &ShapedRun, face: &ttf_parser::Face, x: f32, baseline: f32, ops: &mut Vec<Op>) {
@@ -301,7 +310,7 @@ fn glyph_ops(run: &ShapedRun, face: &ttf_parser::Face, x: f32, baseline: f32, op
         let mut pen = x;
         for (g, text) in run.glyphs.iter().zip(texts) {
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(pen + g.x_offset), Pt(baseline + g.y_offset)),
+                matrix: text_matrix(pen + g.x_offset, baseline + g.y_offset, run.oblique),
             });
             ops.push(Op::ShowText {
                 items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
@@ -312,7 +321,7 @@ fn glyph_ops(run: &ShapedRun, face: &ttf_parser::Face, x: f32, baseline: f32, op
         }
     } else {
         ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x + run.glyphs[0].x_offset), Pt(baseline)),
+            matrix: text_matrix(x + run.glyphs[0].x_offset, baseline, run.oblique),
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(run_codepoints(run, face, texts))],

@@ -10,6 +10,8 @@
 mod chart;
 mod flow;
 mod section;
+mod styled;
+mod summary;
 mod table;
 mod tiles;
 

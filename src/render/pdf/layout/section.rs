@@ -3,13 +3,12 @@
 use super::flow::Block;
 use super::{Item, Layout};
 use crate::charts::geometry::Anchor;
-use crate::render::markdown::TextKind;
+use crate::render::markdown::{StyledSpan, TextKind};
 use crate::render::pdf::PdfError;
 use crate::render::view::{SectionBody, SectionView};
-use crate::report::model::Sentiment;
 
-const BODY: f32 = 9.5;
-const SMALL: f32 = 8.0;
+pub(super) const BODY: f32 = 9.5;
+pub(super) const SMALL: f32 = 8.0;
 
 impl Layout<'_> {
     pub(super) fn section(&self, s: &SectionView, out: &mut Vec<Block>) -> Result<(), PdfError> {
@@ -25,55 +24,7 @@ impl Layout<'_> {
             bookmark: Some(s.title.clone()),
         });
         match &s.body {
-            SectionBody::Summary {
-                compared_with,
-                tiles,
-                highlights,
-            } => {
-                if let Some(line) = compared_with {
-                    let (items, h) =
-                        self.paragraph(line, SMALL, false, (x, 0.0), width, t.muted)?;
-                    out.push(Self::fixed(h + 6.0, items));
-                }
-                self.tile_rows(tiles, 4, out)?;
-                for hl in highlights {
-                    let color = match hl.sentiment {
-                        Sentiment::Good => t.positive,
-                        Sentiment::Bad => t.negative,
-                        Sentiment::Neutral => t.muted,
-                    };
-                    let (mut items, h) = self.paragraph(
-                        &hl.text,
-                        BODY,
-                        false,
-                        (x + 12.0, 4.0),
-                        width - 20.0,
-                        t.text,
-                    )?;
-                    let h = h + 8.0;
-                    items.insert(
-                        0,
-                        Item::Rect {
-                            x,
-                            y: 0.0,
-                            w: width,
-                            h: h - 3.0,
-                            color: t.surface,
-                        },
-                    );
-                    items.insert(
-                        1,
-                        Item::Rect {
-                            x,
-                            y: 0.0,
-                            w: 3.0,
-                            h: h - 3.0,
-                            color,
-                        },
-                    );
-                    out.push(Self::fixed(h + 1.0, items));
-                }
-            }
+            SectionBody::Summary { .. } => self.summary(&s.body, out)?,
             SectionBody::Channel {
                 tiles,
                 charts,
@@ -145,17 +96,23 @@ impl Layout<'_> {
                     } else {
                         (BODY, false)
                     };
-                    // List items are indented by level and bulleted; code keeps its line breaks.
+                    // List items are indented by level and bulleted; code keeps its line breaks;
+                    // the agency's bold and italic stay.
                     let indent = block.level as f32 * 12.0;
-                    let text = if block.kind == TextKind::Item {
-                        format!("•  {}", block.text)
-                    } else {
-                        block.text.clone()
-                    };
-                    let (items, h) = self.paragraph(
-                        &text,
+                    let mut spans = Vec::with_capacity(block.spans.len() + 1);
+                    if block.kind == TextKind::Item {
+                        spans.push(StyledSpan {
+                            text: "•  ".into(),
+                            ..StyledSpan::default()
+                        });
+                    }
+                    spans.extend(block.spans.iter().map(|span| StyledSpan {
+                        bold: span.bold || bold,
+                        ..span.clone()
+                    }));
+                    let (items, h) = self.styled_paragraph(
+                        &spans,
                         size,
-                        bold,
                         (x + indent, 0.0),
                         width.min(470.0) - indent,
                         t.text,
