@@ -2,56 +2,13 @@
 //! apart, a goal scoreboard, the agency's next steps, the commentary right after the summary
 //! when a goal is missed, its emphasis kept in print, and all of it on one PDF page.
 
-use std::path::Path;
-
-use crate::common::{execreport, repo, sample_workspace, stderr};
+use crate::common::{render_model, sample_workspace, samples};
 use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::pdf::Item;
 use execreport::render::view::SectionBody;
 use execreport::report::{self, ReportRequest};
 use execreport::sources::live::Fetcher;
-
-/// Renders `client` for `period` with extra arguments; returns (JSON, HTML).
-fn render(
-    config: &Path,
-    client: &str,
-    period: &str,
-    extra: &[&str],
-) -> (serde_json::Value, String) {
-    let out = tempfile::tempdir().unwrap();
-    let mut args = vec![
-        "-c",
-        config.to_str().unwrap(),
-        "render",
-        "--period",
-        period,
-        "--client",
-        client,
-        "--format",
-        "json,html",
-        "--out",
-        out.path().to_str().unwrap(),
-    ];
-    args.extend(extra);
-    let o = execreport(&repo(), &args);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let dir = std::fs::read_dir(out.path().join(client))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let json = serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
-    (
-        json,
-        std::fs::read_to_string(dir.join("report.html")).unwrap(),
-    )
-}
-
-fn samples() -> std::path::PathBuf {
-    repo().join("samples/execreport.yaml")
-}
 
 /// The HTML between `start` and the next `</div>`.
 fn part<'a>(html: &'a str, start: &str) -> &'a str {
@@ -81,7 +38,7 @@ fn sections(json: &serde_json::Value) -> Vec<&str> {
 
 #[test]
 fn revenue_falling_while_traffic_rises_heads_the_summary() {
-    let (json, html) = render(&samples(), "izmir-deri", "2026-10", &[]);
+    let (json, html) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
     let headline = &json["summary_headline"];
     assert_eq!(headline["kind"], "concern_over_win", "{headline}");
     assert_eq!(headline["metrics"][0], "web.revenue", "{headline}");
@@ -98,7 +55,7 @@ fn revenue_falling_while_traffic_rises_heads_the_summary() {
 
 #[test]
 fn wins_and_concerns_are_two_lists() {
-    let (_, html) = render(&samples(), "izmir-deri", "2026-10", &[]);
+    let (_, html) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
     let wins = part(&html, "<div class=\"wins\">");
     let concerns = part(&html, "<div class=\"concerns\">");
     assert!(
@@ -116,7 +73,7 @@ fn wins_and_concerns_are_two_lists() {
 
 #[test]
 fn the_scoreboard_says_where_each_goal_stands_and_how_far_it_got() {
-    let (json, html) = render(&samples(), "brightside-dental", "2026-10", &[]);
+    let (json, html) = render_model(&samples(), "brightside-dental", "2026-10", &[]);
     let statuses = strings(&json["goal_standings"], "status");
     assert_eq!(statuses, ["met", "missed", "met", "met"]);
     let board = part(&html, "<div class=\"scoreboard\">");
@@ -129,7 +86,7 @@ fn the_scoreboard_says_where_each_goal_stands_and_how_far_it_got() {
         "{board}"
     );
     // Half-way through the month: judged at the pace of the days so far.
-    let (json, html) = render(
+    let (json, html) = render_model(
         &samples(),
         "brightside-dental",
         "mtd",
@@ -146,14 +103,14 @@ fn the_scoreboard_says_where_each_goal_stands_and_how_far_it_got() {
 
 #[test]
 fn the_agencys_next_steps_come_from_its_commentary() {
-    let (_, html) = render(&samples(), "brightside-dental", "2026-10", &[]);
+    let (_, html) = render_model(&samples(), "brightside-dental", "2026-10", &[]);
     let steps = part(&html, "<div class=\"next-steps\">");
     assert!(
         steps.contains("<h3>Next steps</h3>")
             && steps.contains("<li>We move 10% of the Performance Max budget to"),
         "{steps}"
     );
-    let (_, html) = render(&samples(), "izmir-deri", "2026-10", &[]);
+    let (_, html) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
     let steps = part(&html, "<div class=\"next-steps\">");
     assert!(
         steps.contains("<h3>Sonraki adımlar</h3>")
@@ -164,11 +121,11 @@ fn the_agencys_next_steps_come_from_its_commentary() {
 
 #[test]
 fn the_commentary_follows_the_summary_when_a_goal_is_missed_or_the_agency_asks() {
-    let (json, _) = render(&samples(), "izmir-deri", "2026-10", &[]);
+    let (json, _) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
     assert_eq!(sections(&json)[..2], ["summary", "commentary"]);
     // No goal missed (a cost-per-lead target of $70): the commentary stays where it was.
     let ws = sample_workspace(|y| y.replacen("at_most: 60", "at_most: 70", 1), false);
-    let (json, _) = render(
+    let (json, _) = render_model(
         &ws.path().join("execreport.yaml"),
         "brightside-dental",
         "2026-10",
@@ -188,7 +145,7 @@ fn the_commentary_follows_the_summary_when_a_goal_is_missed_or_the_agency_asks()
         },
         false,
     );
-    let (json, _) = render(
+    let (json, _) = render_model(
         &ws.path().join("execreport.yaml"),
         "izmir-deri",
         "2026-10",

@@ -3,45 +3,7 @@
 //! what they compare with. İzmir Deri's October 2026 is a crisis month: revenue −23.5 % and
 //! conversions −25 % while traffic grew.
 
-use std::path::Path;
-
-use crate::common::{execreport, repo, sample_workspace, stderr};
-
-/// Renders `client` for `period` from `config` with extra arguments; returns (JSON, HTML).
-fn render(
-    config: &Path,
-    client: &str,
-    period: &str,
-    extra: &[&str],
-) -> (serde_json::Value, String) {
-    let out = tempfile::tempdir().unwrap();
-    let mut args = vec![
-        "-c",
-        config.to_str().unwrap(),
-        "render",
-        "--period",
-        period,
-        "--client",
-        client,
-        "--format",
-        "json,html",
-        "--out",
-        out.path().to_str().unwrap(),
-    ];
-    args.extend(extra);
-    let o = execreport(&repo(), &args);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let dir = out.path().join(client).join(period);
-    let json = serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
-    (
-        json,
-        std::fs::read_to_string(dir.join("report.html")).unwrap(),
-    )
-}
-
-fn samples() -> std::path::PathBuf {
-    repo().join("samples/execreport.yaml")
-}
+use crate::common::{render_model, sample_workspace, samples};
 
 /// (sentiment, metric) of each highlight, in order.
 fn highlights(json: &serde_json::Value) -> Vec<(String, String)> {
@@ -60,7 +22,7 @@ fn highlights(json: &serde_json::Value) -> Vec<(String, String)> {
 
 #[test]
 fn a_crisis_month_opens_with_revenue_and_conversions_not_vanity_metrics() {
-    let (json, html) = render(&samples(), "izmir-deri", "2026-10", &[]);
+    let (json, html) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
     let h = highlights(&json);
     assert_eq!(h[0], ("bad".into(), "web.revenue".into()), "{h:?}");
     let concerns: Vec<&str> = h
@@ -90,7 +52,7 @@ fn a_clients_priorities_lead_the_highlights() {
         },
         false,
     );
-    let (json, _) = render(
+    let (json, _) = render_model(
         &ws.path().join("execreport.yaml"),
         "izmir-deri",
         "2026-10",
@@ -103,7 +65,7 @@ fn a_clients_priorities_lead_the_highlights() {
 
 #[test]
 fn rates_change_in_points_and_values_never_look_like_their_comparison() {
-    let (_, html) = render(&samples(), "izmir-deri", "2026-10", &[]);
+    let (_, html) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
     // Conversion rate 1.62 % → 1.06 %: points, not "-%34,1".
     assert!(html.contains("-0,55 puan"), "{html}");
     assert!(!html.contains("-%34,1"), "a rate changes in percent");
@@ -114,16 +76,16 @@ fn rates_change_in_points_and_values_never_look_like_their_comparison() {
 
 #[test]
 fn the_summary_and_the_legends_name_the_periods_compared() {
-    let (_, html) = render(&samples(), "izmir-deri", "2026-10", &[]);
+    let (_, html) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
     assert!(html.contains("Karşılaştırma dönemi: Eylül 2026"), "{html}");
     assert!(html.contains(">Ekim 2026<"), "legend");
     assert!(html.contains(">Eylül 2026<"), "legend");
     for generic in [">Bu dönem<", ">Önceki dönem<"] {
         assert!(!html.contains(generic), "{generic:?} in the legend");
     }
-    let (_, html) = render(&samples(), "izmir-deri", "2026-10", &["--compare", "yoy"]);
+    let (_, html) = render_model(&samples(), "izmir-deri", "2026-10", &["--compare", "yoy"]);
     assert!(html.contains("Karşılaştırma dönemi: Ekim 2025"), "{html}");
-    let (_, html) = render(&samples(), "izmir-deri", "2026-W43", &[]);
+    let (_, html) = render_model(&samples(), "izmir-deri", "2026-W43", &[]);
     assert!(
         html.contains("Karşılaştırma dönemi: 2026 42. hafta"),
         "{html}"

@@ -121,3 +121,46 @@ pub fn link_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// `render` of `client` for `period` from `config` with extra arguments, as JSON and HTML;
+/// returns (the report model, the HTML).
+pub fn render_model(
+    config: &std::path::Path,
+    client: &str,
+    period: &str,
+    extra: &[&str],
+) -> (serde_json::Value, String) {
+    let out = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "-c",
+        config.to_str().unwrap(),
+        "render",
+        "--period",
+        period,
+        "--client",
+        client,
+        "--format",
+        "json,html",
+        "--out",
+        out.path().to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let o = execreport(&repo(), &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dir = std::fs::read_dir(out.path().join(client))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let json = serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
+    (
+        json,
+        std::fs::read_to_string(dir.join("report.html")).unwrap(),
+    )
+}
+
+/// The sample workspace's file.
+pub fn samples() -> PathBuf {
+    repo().join("samples/execreport.yaml")
+}
