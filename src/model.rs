@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::config::schema::{Calendar, Contact, GoalPer, Section, SourceKind};
 use crate::metrics::catalog::{ChangeScale, Direction, Unit};
 use crate::metrics::platform::Platform;
-use crate::period::{CompareKind, PeriodKind};
+use crate::period::{CompareKind, PeriodKind, WeekdayAlignment};
 use crate::sources::BadRow;
 use crate::sources::live::FetchInfo;
 
@@ -45,6 +45,17 @@ pub struct Report {
     pub data_quality: DataQuality,
     /// The agency's commentary for the period (Markdown), or null.
     pub commentary: Option<String>,
+    /// Events of the period the agency marks on the daily charts, earliest first.
+    pub annotations: Vec<Annotation>,
+}
+
+/// An event marked on the daily charts: a day (`start == end`) or a span, and its label as
+/// the agency wrote it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Annotation {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +92,9 @@ pub struct ComparisonInfo {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub days: u32,
+    /// How the daily comparison series (`series[].previous`) lines up with the period's:
+    /// shifted by whole weeks so weekdays match, and which comparison days it covers.
+    pub series_alignment: WeekdayAlignment,
 }
 
 /// Whether a change moved the way the client wants.
@@ -203,7 +217,8 @@ pub struct DayValue {
     pub value: Option<f64>,
 }
 
-/// A metric day by day; `previous[i]` is aligned with `current[i]` by day index.
+/// A metric day by day; `previous[i]` is the comparison's day of the same weekday as
+/// `current[i]` (see `ComparisonInfo::series_alignment`), without a value outside the comparison.
 #[derive(Debug, Clone, Serialize)]
 pub struct Series {
     pub metric: String,

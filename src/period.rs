@@ -370,6 +370,51 @@ pub fn comparison(period: &Period, kind: CompareKind, week_start: Weekday) -> Op
     })
 }
 
+/// How a comparison's daily series lines up under the period's: shifted by whole weeks, so
+/// that each of its days falls on the same weekday as the day it is drawn under (weekly
+/// cycles stay in phase), by the shift that keeps most of the comparison's days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct WeekdayAlignment {
+    /// `previous[i]` is the day this many days before `current[i]`: a multiple of 7
+    /// (28 or 35 for a month, 91 for a quarter, 364 a year back).
+    pub shift_days: i64,
+    /// The comparison days the series covers; the shifted days outside the comparison
+    /// period are left empty rather than taken from another period.
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl WeekdayAlignment {
+    pub fn new(period: &Period, comparison: &Period) -> Self {
+        let offset = (period.start - comparison.start).num_days();
+        let covered = |shift: i64| {
+            let start = (period.start - Duration::days(shift)).max(comparison.start);
+            let end = (period.end - Duration::days(shift)).min(comparison.end);
+            ((end - start).num_days() + 1).max(0)
+        };
+        let below = offset.div_euclid(7) * 7;
+        // The week below or above the offset, whichever covers more days (ties: the nearer).
+        let shift = [below, below + 7]
+            .into_iter()
+            .filter(|s| *s > 0)
+            .max_by_key(|s| (covered(*s), -(s - offset).abs()))
+            .unwrap_or(7);
+        let start = (period.start - Duration::days(shift)).max(comparison.start);
+        let end = (period.end - Duration::days(shift)).min(comparison.end);
+        Self {
+            shift_days: shift,
+            start,
+            end: end.max(start),
+        }
+    }
+
+    /// The comparison day drawn under `date` of the period, if it lies in the comparison.
+    pub fn day_under(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let day = date - Duration::days(self.shift_days);
+        (self.start <= day && day <= self.end).then_some(day)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,5 +621,44 @@ mod tests {
         ] {
             assert!(bad.parse::<PeriodSpec>().is_err(), "{bad} should not parse");
         }
+    }
+    #[test]
+    fn comparison_days_keep_their_weekday() {
+        use chrono::Datelike;
+        for (spec, compare) in [
+            ("2026-10", CompareKind::Previous),
+            ("2026-10", CompareKind::Yoy),
+            ("2026-03", CompareKind::Previous),
+            ("2024-03", CompareKind::Yoy),
+            ("2026-Q3", CompareKind::Previous),
+            ("2026-Q1", CompareKind::Yoy),
+            ("2026-W43", CompareKind::Previous),
+            ("2026-10-05..2026-10-14", CompareKind::Previous),
+        ] {
+            let p = resolve(spec, "2026-12-01");
+            let c = comparison(&p, compare, Weekday::Mon).unwrap();
+            let a = WeekdayAlignment::new(&p, &c);
+            assert_eq!(a.shift_days % 7, 0, "{spec}");
+            let mut covered = 0;
+            for date in p.dates() {
+                if let Some(day) = a.day_under(date) {
+                    assert_eq!(day.weekday(), date.weekday(), "{spec} {date}");
+                    assert!(c.contains(day), "{spec} {day}");
+                    covered += 1;
+                }
+            }
+            // Most of the comparison is drawn: all but at most three days.
+            assert!(covered + 3 >= c.days.min(p.days), "{spec}: {covered}");
+        }
+        // October 2026 (a Thursday) against September: from Thursday 3 September.
+        let oct = Period::month(2026, 10);
+        let sep = comparison(&oct, CompareKind::Previous, Weekday::Mon).unwrap();
+        let a = WeekdayAlignment::new(&oct, &sep);
+        assert_eq!(
+            (a.shift_days, a.start, a.end),
+            (28, d("2026-09-03"), d("2026-09-30"))
+        );
+        let yoy = comparison(&oct, CompareKind::Yoy, Weekday::Mon).unwrap();
+        assert_eq!(WeekdayAlignment::new(&oct, &yoy).shift_days, 364);
     }
 }

@@ -6,7 +6,8 @@ use crate::metrics::platform::PLATFORM;
 use crate::model::{
     ChangeBasis, DayValue, Kpi, KpiAggregation, PerDay, PlatformValue, Sentiment, Series, Trend,
 };
-use crate::period::Period;
+use crate::period::{Period, WeekdayAlignment};
+use chrono::Duration;
 
 use super::Context;
 
@@ -243,7 +244,25 @@ pub fn series(ctx: &Context, kpis: &[Kpi]) -> Vec<Series> {
                 metric: k.id.clone(),
                 mostly_present: mostly_present(&current),
                 current,
-                previous: ctx.comparison.map(|p| daily(&k.id, p)).unwrap_or_default(),
+                previous: ctx
+                    .comparison
+                    .map(|c| {
+                        // Under each day, the comparison's day of the same weekday.
+                        let aligned = WeekdayAlignment::new(ctx.period, c);
+                        ctx.period
+                            .dates()
+                            .map(|date| {
+                                let day = aligned.day_under(date);
+                                DayValue {
+                                    date: day.unwrap_or(date - Duration::days(aligned.shift_days)),
+                                    value: day.and_then(|d| {
+                                        ctx.data.value(ctx.catalog, &k.id, d, d, Slice::All)
+                                    }),
+                                }
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             }
         })
         .collect()

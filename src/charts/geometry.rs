@@ -162,15 +162,35 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
     } else {
         0.0
     };
-    let (left, right, top, bottom) = (
-        label_w + fs * 0.6,
-        width - fs * 0.5,
-        fs * 0.8 + legend_h,
-        height - fs * 2.0,
-    );
-    let plot_w = (right - left).max(1.0);
+    let n = chart
+        .series
+        .iter()
+        .map(|s| s.values.len())
+        .max()
+        .unwrap_or(0)
+        .max(chart.x_labels.len());
+    let left = label_w + fs * 0.6;
+    let right = width - fs * 0.5;
+    let slot = (right - left).max(1.0) / n.max(1) as f64;
+    let x_of = |i: usize| left + slot * (i as f64 + 0.5);
+    // Event labels sit in rows above the plot, each beside its marker.
+    let marker_labels = marker_rows(chart, x_of, slot, width, fs, measure);
+    let rows = marker_labels.iter().map(|m| m.1 + 1).max().unwrap_or(0);
+    let markers_h = rows as f64 * fs * 1.3;
+    let (top, bottom) = (fs * 0.8 + legend_h + markers_h, height - fs * 2.0);
     let plot_h = (bottom - top).max(1.0);
     let y_of = |v: f64| bottom - (v - lo) / (hi - lo) * plot_h;
+    // A span of days is a light band behind everything else.
+    for m in chart.markers.iter().filter(|m| m.last > m.first) {
+        shapes.push(Shape::Rect {
+            x: x_of(m.first) - slot / 2.0,
+            y: top,
+            w: slot * (m.last - m.first + 1) as f64,
+            h: bottom - top,
+            color: style.track.clone(),
+            radius: 0.0,
+        });
+    }
     for t in &chart.y_ticks {
         let y = y_of(t.value);
         shapes.push(Shape::Polyline {
@@ -189,28 +209,39 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
             false,
         ));
     }
-    let n = chart
-        .series
-        .iter()
-        .map(|s| s.values.len())
-        .max()
-        .unwrap_or(0)
-        .max(chart.x_labels.len());
-    let slot = plot_w / n.max(1) as f64;
-    let x_of = |i: usize| left + slot * (i as f64 + 0.5);
-    // Label every k-th index so labels never touch.
+    // Every day labelled: every k-th, so labels never touch. Some days labelled (the weeks
+    // of a quarter): those, each with a tick, skipping one that would touch the last.
+    let sparse = chart.x_labels.iter().any(String::is_empty);
     let widest = chart
         .x_labels
         .iter()
         .map(|l| measure(l, fs))
         .fold(0.0, f64::max);
-    let every = ((widest + fs) / slot).ceil().max(1.0) as usize;
+    let every = if sparse {
+        1
+    } else {
+        ((widest + fs) / slot).ceil().max(1.0) as usize
+    };
+    let mut free_from = f64::MIN;
     for (i, label) in chart.x_labels.iter().enumerate() {
         if i % every == 0 && !label.is_empty() {
             // Keep the first and last labels inside the chart.
             let half = measure(label, fs) / 2.0 + 2.0;
+            let x = x_of(i).clamp(half, (width - half).max(half));
+            if x - half < free_from {
+                continue;
+            }
+            free_from = x + half + fs * 0.5;
+            if sparse {
+                shapes.push(Shape::Polyline {
+                    points: vec![(x_of(i), bottom), (x_of(i), bottom + fs * 0.35)],
+                    color: style.muted.clone(),
+                    width: 0.75,
+                    dashed: false,
+                });
+            }
             shapes.push(text(
-                x_of(i).clamp(half, (width - half).max(half)),
+                x,
                 height - fs * 0.5,
                 label,
                 fs,
@@ -259,6 +290,26 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
             }
         }
     }
+    // A marker's line runs from its label's row down through the plot.
+    for (m, (label_x, row, anchor)) in chart.markers.iter().zip(&marker_labels) {
+        let x = x_of(m.first) - if m.last > m.first { slot / 2.0 } else { 0.0 };
+        let label_y = fs * 0.8 + legend_h + (*row as f64 + 0.8) * fs * 1.3;
+        shapes.push(Shape::Polyline {
+            points: vec![(x, label_y - fs * 0.9), (x, bottom)],
+            color: style.text.clone(),
+            width: 0.75,
+            dashed: true,
+        });
+        shapes.push(text(
+            *label_x,
+            label_y,
+            &m.label,
+            fs,
+            *anchor,
+            &style.text,
+            false,
+        ));
+    }
     if legend_h > 0.0 {
         let mut x = left;
         for s in &chart.series {
@@ -282,6 +333,48 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
         }
     }
     shapes
+}
+
+/// Where each marker's label goes: (x, row, anchor). A label starts right of its line, or
+/// ends left of it near the right edge; one that would touch another moves a row down.
+fn marker_rows(
+    chart: &Chart,
+    x_of: impl Fn(usize) -> f64,
+    slot: f64,
+    width: f64,
+    fs: f64,
+    measure: Measure,
+) -> Vec<(f64, usize, Anchor)> {
+    let mut taken: Vec<Vec<(f64, f64)>> = Vec::new();
+    chart
+        .markers
+        .iter()
+        .map(|m| {
+            let line = x_of(m.first) - if m.last > m.first { slot / 2.0 } else { 0.0 };
+            let w = measure(&m.label, fs);
+            let (x, anchor, span) = if line + fs * 0.3 + w <= width {
+                let x = line + fs * 0.3;
+                (x, Anchor::Start, (x, x + w))
+            } else {
+                let x = line - fs * 0.3;
+                (x, Anchor::End, (x - w, x))
+            };
+            let row = (0..)
+                .find(|&r| {
+                    taken.get(r).is_none_or(|spans: &Vec<(f64, f64)>| {
+                        spans
+                            .iter()
+                            .all(|(a, b)| span.1 + fs * 0.5 < *a || span.0 > *b + fs * 0.5)
+                    })
+                })
+                .unwrap_or(0);
+            if taken.len() <= row {
+                taken.resize(row + 1, Vec::new());
+            }
+            taken[row].push(span);
+            (x, row, anchor)
+        })
+        .collect()
 }
 
 fn sparkline(chart: &Chart, width: f64, height: f64) -> Vec<Shape> {
@@ -429,25 +522,29 @@ fn donut(
             color: item.color.clone(),
             radius: 2.0,
         });
-        let label_max = (width - legend_x - fs * 2.0 - value_w - fs).max(fs * 3.0);
-        let label = ellipsize(&item.label, label_max, fs, measure);
+        // The share right after its swatch, the label right after the share: each value
+        // sits beside what it measures, however wide the chart.
+        let value_end = legend_x + fs * 1.6 + value_w;
         shapes.push(text(
-            legend_x + fs * 1.6,
-            y + row * 0.62,
-            &label,
-            fs,
-            Anchor::Start,
-            &style.text,
-            false,
-        ));
-        shapes.push(text(
-            width - fs * 0.3,
+            value_end,
             y + row * 0.62,
             &item.value_label,
             fs,
             Anchor::End,
             &style.text,
             true,
+        ));
+        let label_x = value_end + fs * 0.8;
+        let label_max = (width - label_x - fs * 0.3).max(fs * 3.0);
+        let label = ellipsize(&item.label, label_max, fs, measure);
+        shapes.push(text(
+            label_x,
+            y + row * 0.62,
+            &label,
+            fs,
+            Anchor::Start,
+            &style.text,
+            false,
         ));
     }
     shapes

@@ -6,10 +6,11 @@ pub mod svg;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Daily values, the comparison period dashed.
+    #[default]
     Line,
     /// One vertical bar per day.
     Bars,
@@ -27,7 +28,7 @@ pub enum ChartKind {
 }
 
 /// A chart, with every label already formatted for the client's locale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Chart {
     pub id: String,
     pub kind: ChartKind,
@@ -41,6 +42,17 @@ pub struct Chart {
     pub items: Vec<ChartItem>,
     /// Gridlines with their labels, lowest first.
     pub y_ticks: Vec<Tick>,
+    /// Events marked across a daily chart (a campaign launch, a site migration).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markers: Vec<Marker>,
+}
+
+/// An event on a daily chart: a day (`first == last`) or a span of days, by x index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Marker {
+    pub first: usize,
+    pub last: usize,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

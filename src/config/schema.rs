@@ -283,6 +283,37 @@ pub struct ClientConfig {
     /// Cc, Bcc and what the message carries; `recipients` are the To addresses.
     #[serde(default)]
     pub email: EmailOptions,
+    /// Events marked on the daily charts (a campaign launch, a site migration).
+    #[serde(default)]
+    pub annotations: Vec<AnnotationConfig>,
+}
+
+/// An event to mark on the daily charts: a day (`date`) or a span (`from`, `to`) and what
+/// happened. The dates are read as text so a wrong one is reported with its line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotationConfig {
+    #[serde(default)]
+    pub date: Option<Located<String>>,
+    #[serde(default)]
+    pub from: Option<Located<String>>,
+    #[serde(default)]
+    pub to: Option<Located<String>>,
+    pub label: Located<String>,
+}
+
+impl AnnotationConfig {
+    /// The first and last day, when the dates are valid (the checks say why not).
+    pub fn days(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let day = |s: &Option<Located<String>>| {
+            chrono::NaiveDate::parse_from_str(s.as_ref()?.value.trim(), "%Y-%m-%d").ok()
+        };
+        let (first, last) = match &self.date {
+            Some(_) => (day(&self.date)?, day(&self.date)?),
+            None => (day(&self.from)?, day(&self.to)?),
+        };
+        (first <= last).then_some((first, last))
+    }
 }
 
 closed_set! {

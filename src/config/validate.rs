@@ -107,6 +107,9 @@ impl Workspace {
                     ));
                 }
             }
+            for (n, a) in c.annotations.iter().enumerate() {
+                check_annotation(a, &format!("{at}.annotations[{n}]"), path, problems);
+            }
             duplicates(
                 c.sources.iter().map(|s| &s.id),
                 &format!("{at}.sources"),
@@ -587,5 +590,59 @@ fn duplicates<'a>(
                 format!("duplicate {what} {id:?} (already used by {field}[{first}])"),
             ));
         }
+    }
+}
+
+/// An annotation needs a valid `date`, or `from` and `to` in order, and a label.
+fn check_annotation(
+    a: &schema::AnnotationConfig,
+    at: &str,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) {
+    let mut problem = |loc: serde_saphyr::Location, field: String, message: String| {
+        problems.push(Problem::located(path, loc, field, message));
+    };
+    let mut valid = true;
+    for (name, value) in [("date", &a.date), ("from", &a.from), ("to", &a.to)] {
+        if let Some(v) = value
+            && chrono::NaiveDate::parse_from_str(v.value.trim(), "%Y-%m-%d").is_err()
+        {
+            valid = false;
+            problem(
+                v.at,
+                format!("{at}.{name}"),
+                format!(
+                    "{:?} is not a date; expected year-month-day such as 2026-10-12",
+                    v.value
+                ),
+            );
+        }
+    }
+    match (&a.date, &a.from, &a.to) {
+        (Some(_), None, None) | (None, Some(_), Some(_)) => {}
+        _ => {
+            valid = false;
+            problem(
+                a.label.at,
+                at.to_string(),
+                "expected either `date` (one day) or both `from` and `to` (a span of days)".into(),
+            );
+        }
+    }
+    if valid && a.days().is_none() {
+        let loc = a.to.as_ref().map_or(a.label.at, |t| t.at);
+        problem(
+            loc,
+            format!("{at}.to"),
+            "the span ends before it starts; expected `to` on or after `from`".into(),
+        );
+    }
+    if a.label.value.trim().is_empty() {
+        problem(
+            a.label.at,
+            format!("{at}.label"),
+            "expected a short text such as \"Site migration\"".into(),
+        );
     }
 }

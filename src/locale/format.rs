@@ -66,6 +66,46 @@ impl Formats {
         }
     }
 
+    /// The labels of an axis's ticks, all in one form: all compact in one unit (`50K`,
+    /// `100K`) or all written out (`5,000`, `10,000`), with the same fraction digits
+    /// (`2.5%`, `5.0%`), so that no axis reads "10K, 7,500, 5,000".
+    pub fn axis_labels(&self, ticks: &[f64], unit: Unit, currency: &str) -> Vec<String> {
+        let largest = ticks.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+        let nonzero: Vec<f64> = ticks.iter().copied().filter(|v| *v != 0.0).collect();
+        // The fraction digits that write every tick exactly in units of `scale`.
+        let digits = |scale: f64| {
+            (0..=3)
+                .find(|&d| {
+                    nonzero.iter().all(|v| {
+                        let x = v / scale * 10f64.powi(d);
+                        (x - x.round()).abs() < 1e-6 * x.abs().max(1.0)
+                    })
+                })
+                .unwrap_or(3) as usize
+        };
+        let top = self.cldr.compact_unit(largest);
+        let compact = matches!(unit, Unit::Count | Unit::Money)
+            && largest >= COMPACT_FROM
+            && top > 1.0
+            && nonzero.iter().all(|v| self.cldr.compact_unit(*v) == top);
+        let d = match unit {
+            _ if compact => digits(top),
+            Unit::Ratio => digits(0.01),
+            _ => digits(1.0),
+        };
+        ticks
+            .iter()
+            .map(|&v| match unit {
+                Unit::Money if compact && v != 0.0 => self.cldr.money_compact_with(v, currency, d),
+                Unit::Money => self.cldr.money(v, currency, Some(d), false),
+                _ if compact && v != 0.0 => self.cldr.compact_with(v, d),
+                _ if compact => self.number(0.0, 0),
+                Unit::Ratio => self.percent(v, d),
+                _ => self.number(v, d),
+            })
+            .collect()
+    }
+
     /// Money in a currency: symbol, placement and digits per CLDR; whole units from 1,000 up.
     pub fn money(&self, v: f64, currency: &str, compact: bool) -> String {
         let decimals = if v.abs() >= 1000.0 { Some(0) } else { None };
@@ -273,5 +313,23 @@ mod tests {
             pair("en-US", 5.0, 5.0, Unit::Rating, "USD"),
             s("5.00", "5.00")
         );
+    }
+
+    #[test]
+    fn an_axis_writes_its_ticks_in_one_form() {
+        let en = Formats::new("en-US", false);
+        let full = en.axis_labels(&[0.0, 2500.0, 5000.0, 7500.0, 10000.0], Unit::Count, "USD");
+        assert_eq!(full, ["0", "2,500", "5,000", "7,500", "10,000"]);
+        let compact = en.axis_labels(&[0.0, 250e3, 500e3, 750e3], Unit::Count, "USD");
+        assert_eq!(compact, ["0", "250K", "500K", "750K"]);
+        let halves = en.axis_labels(&[0.0, 1.5e6, 3e6], Unit::Count, "USD");
+        assert_eq!(halves, ["0", "1.5M", "3.0M"]);
+        let rates = en.axis_labels(&[0.0, 0.025, 0.05, 0.075, 0.1], Unit::Ratio, "USD");
+        assert_eq!(rates, ["0.0%", "2.5%", "5.0%", "7.5%", "10.0%"]);
+        let money = en.axis_labels(&[0.0, 5000.0, 10000.0], Unit::Money, "USD");
+        assert_eq!(money, ["$0", "$5,000", "$10,000"]);
+        let ja = Formats::new("ja-JP", false);
+        let man = ja.axis_labels(&[0.0, 500e3, 1e6, 1.5e6], Unit::Count, "JPY");
+        assert_eq!(man, ["0", "50万", "100万", "150万"]);
     }
 }

@@ -46,6 +46,17 @@ pub enum Direction {
     Neutral,
 }
 
+/// What a metric's days are: a level measured every day, or events on some days only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DailyShape {
+    /// Every day has a level (sessions, spend): drawn as a line.
+    Continuous,
+    /// Things that happen on some days (a newsletter sent, a review received): a day
+    /// without one is not a point of a curve, so the days are drawn as bars.
+    Events,
+}
+
 /// How daily values combine into a period value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -113,6 +124,10 @@ pub struct MetricDef {
     /// may be a highlight: 2 reviews falling to 1 is not news.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_base: Option<f64>,
+    /// `continuous` or `events` (drawn as bars); default: the built-in metric's, else
+    /// continuous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daily: Option<DailyShape>,
 }
 
 /// A count summed per day, up is good: what a custom metric is unless it says otherwise.
@@ -129,6 +144,7 @@ impl Default for MetricDef {
             change: None,
             neutral_below: None,
             min_base: None,
+            daily: None,
         }
     }
 }

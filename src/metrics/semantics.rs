@@ -2,7 +2,7 @@
 //! views), how it is read (a rate moves in points, a rating by a difference) and how small a
 //! change is no news. Analysis reads these to colour changes and rank highlights.
 
-use super::catalog::{ChangeScale, MetricDef, Unit};
+use super::catalog::{ChangeScale, DailyShape, MetricDef, Unit};
 
 /// The impact of a metric that sets none: traffic's, below leads and money, above reach.
 pub const DEFAULT_IMPACT: f64 = 2.0;
@@ -54,6 +54,16 @@ const IMPACT: &[(&str, f64)] = &[
     ("email.opens", 1.0),
 ];
 
+/// Built-in metrics counted on the days something happens: a newsletter goes out on a few
+/// days (its opens and clicks with it), reviews arrive now and then.
+const EVENTS: &[&str] = &[
+    "email.delivered",
+    "email.opens",
+    "email.clicks",
+    "reviews.new",
+    "reviews.responded",
+];
+
 /// Counts below this (in both periods) are too few for their change to be news.
 const MIN_COUNT: f64 = 20.0;
 
@@ -95,6 +105,15 @@ impl MetricDef {
             ChangeScale::Relative => 0.01,
             ChangeScale::Points => 0.001,
             ChangeScale::Absolute => 0.05,
+        })
+    }
+
+    /// Its own `daily`, else events for the built-in event counts, else continuous.
+    pub fn daily_shape(&self) -> DailyShape {
+        self.daily.unwrap_or(if EVENTS.contains(&self.id.as_str()) {
+            DailyShape::Events
+        } else {
+            DailyShape::Continuous
         })
     }
 

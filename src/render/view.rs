@@ -545,6 +545,7 @@ impl SectionBuilder<'_> {
                 }],
                 items: Vec::new(),
                 y_ticks: Vec::new(),
+                markers: Vec::new(),
             });
         Tile {
             id: k.id.clone(),
@@ -610,11 +611,14 @@ impl SectionBuilder<'_> {
         if !weekly {
             tiles = kpis.iter().map(|k| self.tile(k, false)).collect();
         }
-        if let Some(metric) = trend_metric {
-            charts.extend(self.trend(&metric, weekly));
+        if let Some(metric) = &trend_metric {
+            charts.extend(self.trend(metric, weekly));
         }
         if !weekly {
+            // One chart per metric: when the channel's trend already shows its daily metric
+            // (new reviews), the trend stays (a line with the comparison, or bars for events).
             if let Some((_, metric)) = DAILY_BARS.iter().find(|(c, _)| *c == channel)
+                && trend_metric.as_deref() != Some(*metric)
                 && self.kpi(metric).is_some()
             {
                 charts.extend(self.daily_bars(metric));
@@ -701,6 +705,7 @@ impl SectionBuilder<'_> {
                         target: Some(g.bar_scale),
                     }],
                     y_ticks: Vec::new(),
+                    markers: Vec::new(),
                 },
             });
         }

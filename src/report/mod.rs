@@ -219,6 +219,7 @@ pub fn build(
             start: c.start,
             end: c.end,
             days: c.days,
+            series_alignment: period::WeekdayAlignment::new(&period, c),
         }),
         sections,
         summary,
@@ -237,7 +238,27 @@ pub fn build(
         goals,
         kpis,
         commentary,
+        annotations: annotations(client, &period),
     })
+}
+
+/// The client's annotations that touch the period, earliest first.
+fn annotations(client: &Client, period: &Period) -> Vec<model::Annotation> {
+    let mut out: Vec<model::Annotation> = client
+        .config
+        .annotations
+        .iter()
+        .filter_map(|a| {
+            let (start, end) = a.days()?;
+            (start <= period.end && end >= period.start).then(|| model::Annotation {
+                start,
+                end,
+                label: a.label.value.trim().to_string(),
+            })
+        })
+        .collect();
+    out.sort_by_key(|a| (a.start, a.end));
+    out
 }
 
 /// The platforms of the client's sources, each once, in source order.

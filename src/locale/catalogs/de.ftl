@@ -293,3 +293,7 @@ headline-goals = { $state ->
            *[no] { $count } von { $total } Zielen erreicht.
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, gleiche Wochentage

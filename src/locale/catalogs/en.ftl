@@ -309,3 +309,7 @@ headline-goals = { $state ->
            *[no] { $count } of { $total } goals met.
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, same weekdays

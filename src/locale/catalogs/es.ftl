@@ -290,3 +290,7 @@ headline-goals = { $state ->
            *[no] { $count } de { $total } objetivos cumplidos.
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, mismos días de la semana

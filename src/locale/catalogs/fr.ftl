@@ -299,3 +299,7 @@ headline-goals = { $state ->
             }
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, mêmes jours de la semaine

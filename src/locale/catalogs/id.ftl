@@ -266,3 +266,7 @@ headline-goals = { $state ->
            *[no] { $count } dari { $total } target tercapai.
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, hari yang sama dalam sepekan

@@ -290,3 +290,7 @@ headline-goals = { $state ->
            *[no] Obiettivi raggiunti: { $count } su { $total }.
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, stessi giorni della settimana

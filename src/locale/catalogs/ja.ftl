@@ -266,3 +266,7 @@ headline-goals = { $state ->
            *[no] 目標{ $total }件中{ $count }件を達成しました。
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }（曜日を合わせて表示）

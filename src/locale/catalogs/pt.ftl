@@ -290,3 +290,7 @@ headline-goals = { $state ->
            *[no] Metas atingidas: { $count } de { $total }.
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, mesmos dias da semana

@@ -266,3 +266,7 @@ headline-goals = { $state ->
            *[no] บรรลุเป้าหมาย { $count } จาก { $total } รายการ
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period } (เทียบวันเดียวกันของสัปดาห์)

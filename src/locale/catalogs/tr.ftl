@@ -266,3 +266,7 @@ headline-goals = { $state ->
            *[no] { $total } hedeften { $count } tanesine ulaşıldı.
         }
     }
+
+# --- charts ---
+# The comparison line of a daily chart, its days moved so weekdays match the period's.
+chart-same-weekdays = { $period }, haftanın aynı günleri

@@ -1,8 +1,10 @@
 //! The view's charts and tables: trends, daily bars, breakdown bars, donuts and tables.
 
 use super::{Column, SectionBuilder, Table, capitalize};
-use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Tick, nice_ticks_with};
-use crate::metrics::catalog::Unit;
+use chrono::Datelike;
+
+use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Marker, Tick, nice_ticks_with};
+use crate::metrics::catalog::{DailyShape, Unit};
 use crate::metrics::platform::PLATFORM;
 use crate::report::model::{Breakdown, BreakdownRow};
 
@@ -38,45 +40,69 @@ const TABLE_COLUMNS: [&str; 28] = [
     "email.click_rate",
 ];
 
+/// Periods longer than this (in days) label their daily charts by weeks.
+const LONG_PERIOD_DAYS: usize = 42;
+
 /// Bars or slices a breakdown chart shows before grouping the rest as "Other".
 const CHART_ITEMS: usize = 8;
 
 impl SectionBuilder<'_> {
+    /// Gridlines for values up to `max` (and down to `min` when negative), labelled in one
+    /// form per axis; counts step by whole numbers (a count of at most 1 gets 0 and 1).
     pub(super) fn ticks(&self, max: f64, min: f64, unit: Unit) -> Vec<Tick> {
         let lo = if min < 0.0 { min } else { 0.0 };
         let values = nice_ticks_with(lo, max, 4, unit == Unit::Count);
-        let whole = values.iter().all(|v| v.fract() == 0.0);
-        let n = &self.l().fmt;
+        let labels = self
+            .l()
+            .fmt
+            .axis_labels(&values, unit, &self.report().client.currency);
         values
             .into_iter()
-            .map(|v| Tick {
-                value: v,
-                label: match unit {
-                    Unit::Ratio => n.percent(v, if v != 0.0 && v < 0.1 { 1 } else { 0 }),
-                    // Whole-number money ticks read better without cents.
-                    Unit::Money if whole => {
-                        n.money_with(v, &self.report().client.currency, true, 0)
-                    }
-                    // Axes stay short: `40K`, not `40,000`.
-                    Unit::Count => n.compact(v),
-                    _ => self.value(v, unit, true),
-                },
-            })
+            .zip(labels)
+            .map(|(value, label)| Tick { value, label })
             .collect()
     }
 
+    /// The days along a daily chart. Up to six weeks every day has its label (the chart
+    /// thins them out); a longer period labels the first day of each week (Monday), so a
+    /// quarter reads by weeks rather than every sixth day.
     pub(super) fn x_labels(&self, n: usize) -> Vec<String> {
         let start = self.report().period.start;
         (0..n)
-            .map(|i| {
-                self.l()
-                    .fmt
-                    .short_date(start + chrono::Duration::days(i as i64))
+            .map(|i| start + chrono::Duration::days(i as i64))
+            .map(|day| {
+                if n <= LONG_PERIOD_DAYS || day.weekday() == chrono::Weekday::Mon {
+                    self.l().fmt.short_date(day)
+                } else {
+                    String::new()
+                }
             })
             .collect()
     }
 
+    /// The report's annotations that fall in the period, as markers on its daily charts.
+    fn markers(&self, n: usize) -> Vec<Marker> {
+        let period = &self.report().period;
+        let index = |d: chrono::NaiveDate| (d - period.start).num_days().max(0) as usize;
+        self.report()
+            .annotations
+            .iter()
+            .filter(|a| a.start <= period.end && a.end >= period.start)
+            .map(|a| Marker {
+                first: index(a.start.max(period.start)).min(n.saturating_sub(1)),
+                last: index(a.end.min(period.end)).min(n.saturating_sub(1)),
+                label: a.label.clone(),
+            })
+            .collect()
+    }
+
+    /// A metric's daily chart: a line against the comparison (its days aligned by weekday),
+    /// or bars for a metric counted on the days something happens (newsletters, reviews),
+    /// where the days between are not points of a curve.
     pub(super) fn trend(&self, metric: &str, weekly: bool) -> Option<Chart> {
+        if self.is_events(metric) && !weekly {
+            return self.daily_bars(metric);
+        }
         let r = self.report();
         let k = self.kpi(metric)?;
         let series = r.series.iter().find(|s| s.metric == metric)?;
@@ -86,7 +112,7 @@ impl SectionBuilder<'_> {
         let (min, max) = all.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(*v), b.max(*v)));
         let label = self.metric_label(metric);
         let l = self.l();
-        // The legend names the periods: "October 2026" and "September 2026".
+        // The legend names the periods: "October 2026" and "September 2026, same weekdays".
         let names = self.names;
         let previous_name = names
             .comparison
@@ -98,9 +124,21 @@ impl SectionBuilder<'_> {
             color: self.theme.primary.clone(),
             dashed: false,
         }];
-        if !previous.is_empty() {
+        // The comparison's days moved to match weekdays (a month against the previous
+        // one): the legend says so; a week against the week before needs no word.
+        let moved = r.comparison.as_ref().is_some_and(|c| {
+            (r.period.start - c.start).num_days() != c.series_alignment.shift_days
+        });
+        if previous.iter().any(Option::is_some) {
             out.push(ChartSeries {
-                label: previous_name.clone(),
+                label: if moved {
+                    l.text(
+                        "chart-same-weekdays",
+                        &[("period", previous_name.as_str().into())],
+                    )
+                } else {
+                    previous_name.clone()
+                },
                 values: previous,
                 color: self.theme.muted.clone(),
                 dashed: true,
@@ -112,6 +150,7 @@ impl SectionBuilder<'_> {
             "trend-title"
         };
         let title = l.text(title_key, &[("metric", label.as_str().into())]);
+        let n = series.current.len().max(series.previous.len());
         Some(Chart {
             id: format!("trend-{}", metric.replace('.', "-")),
             kind: ChartKind::Line,
@@ -124,11 +163,20 @@ impl SectionBuilder<'_> {
                     .unwrap_or_default()
             ),
             title,
-            x_labels: self.x_labels(series.current.len().max(series.previous.len())),
+            x_labels: self.x_labels(n),
             series: out,
             items: Vec::new(),
             y_ticks: self.ticks(max, min, k.unit),
+            markers: self.markers(n),
         })
+    }
+
+    /// Whether the catalog counts the metric on the days something happens.
+    pub(super) fn is_events(&self, metric: &str) -> bool {
+        self.input
+            .catalog
+            .get(metric)
+            .is_some_and(|m| m.daily_shape() == DailyShape::Events)
     }
 
     pub(super) fn daily_bars(&self, metric: &str) -> Option<Chart> {
@@ -150,6 +198,7 @@ impl SectionBuilder<'_> {
             ),
             title,
             x_labels: self.x_labels(values.len()),
+            markers: self.markers(values.len()),
             series: vec![ChartSeries {
                 label,
                 values,
@@ -251,6 +300,7 @@ impl SectionBuilder<'_> {
             series: Vec::new(),
             items,
             y_ticks: Vec::new(),
+            markers: Vec::new(),
         }
     }
 
