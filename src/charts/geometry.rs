@@ -157,11 +157,24 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
         .iter()
         .map(|t| measure(&t.label, fs))
         .fold(0.0, f64::max);
-    let legend_h = if chart.series.len() > 1 {
-        fs * 2.0
-    } else {
-        0.0
-    };
+    // The legend's entries in a row, wrapping onto the next when the chart is narrow (a
+    // phone): (x, row) of each series' swatch.
+    let legend_row = fs * 1.6;
+    let mut legend: Vec<(f64, usize)> = Vec::new();
+    if chart.series.len() > 1 {
+        let (mut x, mut row) = (label_w + fs * 0.6, 0);
+        for s in &chart.series {
+            let w = fs * 2.1 + measure(&s.label, fs);
+            if x + w > width && x > label_w + fs * 0.6 {
+                (x, row) = (label_w + fs * 0.6, row + 1);
+            }
+            legend.push((x, row));
+            x += w + fs * 1.5;
+        }
+    }
+    let legend_h = legend
+        .last()
+        .map_or(0.0, |(_, row)| fs * 2.0 + *row as f64 * legend_row);
     let n = chart
         .series
         .iter()
@@ -228,10 +241,10 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
             // Keep the first and last labels inside the chart.
             let half = measure(label, fs) / 2.0 + 2.0;
             let x = x_of(i).clamp(half, (width - half).max(half));
-            if x - half < free_from {
+            if sparse && x - half < free_from {
                 continue;
             }
-            free_from = x + half + fs * 0.5;
+            free_from = x + half;
             if sparse {
                 shapes.push(Shape::Polyline {
                     points: vec![(x_of(i), bottom), (x_of(i), bottom + fs * 0.35)],
@@ -310,27 +323,23 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
             false,
         ));
     }
-    if legend_h > 0.0 {
-        let mut x = left;
-        for s in &chart.series {
-            shapes.push(Shape::Polyline {
-                points: vec![(x, fs * 0.9), (x + fs * 1.6, fs * 0.9)],
-                color: s.color.clone(),
-                width: 2.25,
-                dashed: s.dashed,
-            });
-            x += fs * 2.1;
-            shapes.push(text(
-                x,
-                fs * 1.25,
-                &s.label,
-                fs,
-                Anchor::Start,
-                &style.text,
-                false,
-            ));
-            x += measure(&s.label, fs) + fs * 1.5;
-        }
+    for (s, &(x, row)) in chart.series.iter().zip(&legend) {
+        let dy = row as f64 * legend_row;
+        shapes.push(Shape::Polyline {
+            points: vec![(x, fs * 0.9 + dy), (x + fs * 1.6, fs * 0.9 + dy)],
+            color: s.color.clone(),
+            width: 2.25,
+            dashed: s.dashed,
+        });
+        shapes.push(text(
+            x + fs * 2.1,
+            fs * 1.25 + dy,
+            &s.label,
+            fs,
+            Anchor::Start,
+            &style.text,
+            false,
+        ));
     }
     shapes
 }

@@ -5,6 +5,7 @@
 mod common;
 
 mod batch;
+mod charts;
 mod config_errors;
 mod email;
 mod english_leaks;

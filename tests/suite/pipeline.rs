@@ -79,7 +79,12 @@ fn monthly_numbers_follow_the_aggregation_rules() {
     assert_eq!(series["current"][11]["date"], "2026-10-12");
     assert!(series["current"][11]["value"].is_null());
     assert!(close(&series["current"][10]["value"], 100.0));
-    assert_eq!(series["previous"].as_array().unwrap().len(), 30);
+    // September under October's days, weekday by weekday: 31 days, from Thursday 3
+    // September; the three days past September's end have no value.
+    let previous = series["previous"].as_array().unwrap();
+    assert_eq!(previous.len(), 31);
+    assert_eq!(previous[0]["date"], "2026-09-03");
+    assert!(previous[28..].iter().all(|d| d["value"].is_null()));
     // Unique users summed per day carry a caveat.
     assert!(
         kpi(&m, "web.users")["note"]
