@@ -631,3 +631,117 @@ fn budget(chart: &Chart, width: f64, height: f64, style: &ChartStyle) -> Vec<Sha
     shapes.push(mark(allowance.min(width - 1.0), height, style));
     shapes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{ChartItem, ChartSeries, Marker, Tick};
+
+    fn style() -> ChartStyle {
+        ChartStyle {
+            font_size: 10.0,
+            text: "#000".into(),
+            muted: "#666".into(),
+            grid: "#ddd".into(),
+            track: "#eee".into(),
+        }
+    }
+
+    fn texts(shapes: &[Shape]) -> Vec<(f64, &str, Anchor)> {
+        shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text {
+                    x, text, anchor, ..
+                } => Some((*x, text.as_str(), *anchor)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_donuts_shares_sit_beside_their_labels() {
+        let item = |label: &str, share: &str| ChartItem {
+            label: label.into(),
+            value: 1.0,
+            value_label: share.into(),
+            color: "#123".into(),
+            target: None,
+        };
+        let chart = Chart {
+            kind: ChartKind::Donut,
+            items: vec![item("Organic Search", "50.6%"), item("Referral", "3.3%")],
+            ..Chart::default()
+        };
+        // However wide the chart, a share ends just before its label starts.
+        for width in [400.0, 1200.0] {
+            let shapes = layout(&chart, width, 200.0, &style(), &approx_width);
+            let t = texts(&shapes);
+            for pair in t.chunks(2) {
+                let (share, label) = (pair[0], pair[1]);
+                assert!(share.1.ends_with('%') && share.2 == Anchor::End, "{t:?}");
+                let gap = label.0 - share.0;
+                assert!((0.0..=12.0).contains(&gap), "{gap} at {width}: {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_marker_is_a_dashed_line_with_its_label_on_the_plot() {
+        let chart = Chart {
+            kind: ChartKind::Line,
+            x_labels: (1..=31).map(|d| format!("Oct {d}")).collect(),
+            series: vec![ChartSeries {
+                label: "October".into(),
+                values: vec![Some(1.0); 31],
+                color: "#123".into(),
+                dashed: false,
+            }],
+            y_ticks: vec![
+                Tick {
+                    value: 0.0,
+                    label: "0".into(),
+                },
+                Tick {
+                    value: 1.0,
+                    label: "1".into(),
+                },
+            ],
+            markers: vec![
+                Marker {
+                    first: 12,
+                    last: 12,
+                    label: "Site migration".into(),
+                },
+                Marker {
+                    first: 13,
+                    last: 20,
+                    label: "Open house".into(),
+                },
+            ],
+            ..Chart::default()
+        };
+        let shapes = layout(&chart, 600.0, 240.0, &style(), &approx_width);
+        let t = texts(&shapes);
+        let at = |label: &str| t.iter().find(|x| x.1 == label).unwrap().0;
+        // Two labels a day apart would touch: the second goes a row down.
+        assert!(at("Site migration") < at("Open house"));
+        let dashed_verticals = shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Polyline { points, dashed: true, .. } if points[0].0 == points[1].0))
+            .count();
+        assert_eq!(dashed_verticals, 2);
+        // The span is a band behind the line.
+        assert!(matches!(&shapes[0], Shape::Rect { color, .. } if color == "#eee"));
+        let label_ys: Vec<f64> = shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { y, text, .. } if text == "Site migration" || text == "Open house" => {
+                    Some(*y)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_ne!(label_ys[0], label_ys[1], "labels overlap");
+    }
+}

@@ -135,6 +135,9 @@ mod tests {
             nice_ticks_with(0.0, 97.0, 4, true),
             vec![0.0, 25.0, 50.0, 75.0, 100.0]
         );
+        // A count of at most 1 or 2 steps by whole numbers.
+        assert_eq!(nice_ticks_with(0.0, 1.0, 4, true), vec![0.0, 1.0]);
+        assert_eq!(nice_ticks_with(0.0, 2.0, 4, true), vec![0.0, 1.0, 2.0]);
         let t = nice_ticks(12.0, 13.0, 4);
         assert!(t[0] <= 12.0 && *t.last().unwrap() >= 13.0);
     }
