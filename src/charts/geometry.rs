@@ -94,7 +94,15 @@ pub fn natural_height(chart: &Chart, width: f64, style: &ChartStyle) -> f64 {
             .clamp(120.0, 220.0)
             .max(chart.items.len() as f64 * row),
         ChartKind::Sparkline => 28.0,
-        ChartKind::Line | ChartKind::Bars => (width * 0.42).clamp(150.0, 240.0),
+        // Event labels take a row above the plot, so the plot keeps its height.
+        ChartKind::Line | ChartKind::Bars => {
+            (width * 0.42).clamp(150.0, 240.0)
+                + if chart.markers.is_empty() {
+                    0.0
+                } else {
+                    style.font_size * 1.3
+                }
+        }
     }
 }
 
