@@ -26,6 +26,8 @@ fn number_decimals(largest: f64) -> usize {
 #[derive(Debug)]
 pub struct Formats {
     cldr: LocaleFormats,
+    /// A right-to-left language: signed figures and Latin currency symbols are isolated.
+    rtl: bool,
 }
 
 impl Formats {
@@ -33,7 +35,49 @@ impl Formats {
     pub fn new(tag: &str, buddhist: bool) -> Self {
         Formats {
             cldr: LocaleFormats::new(tag, buddhist),
+            rtl: super::is_rtl(tag),
         }
+    }
+
+    /// Right to left, a figure with its sign and percent sign reads as one left-to-right unit
+    /// (`+١٢٫٣%`, never `%١٢٫٣+`): it is wrapped in a left-to-right isolate (U+2066…U+2069).
+    fn ltr_unit(&self, s: String) -> String {
+        if self.rtl {
+            format!("\u{2066}{s}\u{2069}")
+        } else {
+            s
+        }
+    }
+
+    /// Right to left, a Latin currency symbol (`US$`) is isolated so that its `$` stays after
+    /// `US` (the bidi algorithm would otherwise draw `$US`).
+    fn isolate_latin_symbol(&self, s: String) -> String {
+        if !self.rtl || !s.chars().any(|c| c.is_ascii_alphabetic()) {
+            return s;
+        }
+        let mut out = String::new();
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if word.chars().any(|c| c.is_ascii_alphabetic()) {
+                out.push('\u{2066}');
+                out.push_str(word);
+                out.push('\u{2069}');
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in s.chars() {
+            if c.is_ascii_alphabetic() || (!word.is_empty() && matches!(c, '$' | '.' | '€' | '£'))
+            {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
     }
 
     pub fn number(&self, v: f64, decimals: usize) -> String {
@@ -49,12 +93,11 @@ impl Formats {
     pub fn signed_percent(&self, fraction: f64) -> String {
         let decimals = if fraction.abs() >= 10.0 { 0 } else { 1 };
         let p = self.percent(fraction, decimals);
-        let zero = p.chars().all(|c| !c.is_ascii_digit() || c == '0');
-        if fraction > 0.0 && !zero {
-            format!("+{p}")
+        self.ltr_unit(if fraction > 0.0 && !rounds_to_zero(&p) {
+            plus_like_minus(&self.percent(-fraction, decimals), p)
         } else {
             p
-        }
+        })
     }
 
     /// Short form for tiles: `12K`, `1.2M`, `1,2 Mio.`, `1.2万`.
@@ -69,14 +112,22 @@ impl Formats {
     /// Money in a currency: symbol, placement and digits per CLDR; whole units from 1,000 up.
     pub fn money(&self, v: f64, currency: &str, compact: bool) -> String {
         let decimals = if v.abs() >= 1000.0 { Some(0) } else { None };
-        self.cldr
-            .money(v, currency, decimals, compact && v.abs() >= 10_000.0)
+        self.isolate_latin_symbol(self.cldr.money(
+            v,
+            currency,
+            decimals,
+            compact && v.abs() >= 10_000.0,
+        ))
     }
 
     /// Money with a set number of decimals (0 for round axis ticks).
     pub fn money_with(&self, v: f64, currency: &str, compact: bool, decimals: usize) -> String {
-        self.cldr
-            .money(v, currency, Some(decimals), compact && v.abs() >= 10_000.0)
+        self.isolate_latin_symbol(self.cldr.money(
+            v,
+            currency,
+            Some(decimals),
+            compact && v.abs() >= 10_000.0,
+        ))
     }
 
     /// A value by its unit, as shown in tiles and tables: whole numbers below 100,000, the
@@ -101,7 +152,7 @@ impl Formats {
         let smallest = pair.iter().fold(f64::INFINITY, |a, x| a.min(x.abs()));
         let compact =
             compact && largest >= COMPACT_FROM && matches!(unit, Unit::Count | Unit::Money);
-        let write = |x: f64, extra: usize| match unit {
+        let raw = |x: f64, extra: usize| match unit {
             _ if compact => {
                 let decimals = self.compact_decimals(x, &pair) + extra;
                 match unit {
@@ -116,6 +167,7 @@ impl Formats {
             Unit::Number => self.number(x, number_decimals(largest) + extra),
             Unit::Rating => self.number(x, 2 + extra),
         };
+        let write = |x: f64, extra: usize| self.isolate_latin_symbol(raw(x, extra));
         let Some(p) = previous else {
             return (write(v, 0), None);
         };
@@ -163,8 +215,11 @@ impl Formats {
     /// `+1.5`, `-1.5`, `0.0`: a plus sign unless the number rounds to zero.
     pub fn signed_number(&self, v: f64, decimals: usize) -> String {
         let n = self.number(v, decimals);
-        let zero = n.chars().all(|c| !c.is_ascii_digit() || c == '0');
-        if v > 0.0 && !zero { format!("+{n}") } else { n }
+        self.ltr_unit(if v > 0.0 && !rounds_to_zero(&n) {
+            plus_like_minus(&self.number(-v, decimals), n)
+        } else {
+            n
+        })
     }
 
     /// `October 2026`, `2026年10月`, `ตุลาคม 2569`.
@@ -191,6 +246,24 @@ impl Formats {
     /// Upper case by the language's rules (Turkish `i` → `İ`).
     pub fn uppercase(&self, s: &str) -> String {
         self.cldr.uppercase(s)
+    }
+}
+
+/// Whether a formatted number shows only zeros, in any digits (`0.0`, `٠٫٠`).
+fn rounds_to_zero(formatted: &str) -> bool {
+    formatted
+        .chars()
+        .filter(|c| c.is_numeric())
+        .all(|c| matches!(c, '0' | '\u{0660}' | '\u{06F0}' | '\u{0E50}'))
+}
+
+/// A positive number signed as the locale signs the negative one: the minus of `negative`
+/// (with the bidi marks CLDR puts around it, as in Arabic `؜-١٢٫٥`) becomes a plus; `+` before
+/// `positive` when the negative has no minus sign to mirror.
+fn plus_like_minus(negative: &str, positive: String) -> String {
+    match negative.find(['-', '\u{2212}']) {
+        Some(_) => negative.replacen(['-', '\u{2212}'], "+", 1),
+        None => format!("+{positive}"),
     }
 }
 

@@ -28,7 +28,15 @@ pub const CATALOGS: &[(&str, &str)] = &[
     ("fr", include_str!("catalogs/fr.ftl")),
     ("es", include_str!("catalogs/es.ftl")),
     ("pt", include_str!("catalogs/pt.ftl")),
+    ("ar", include_str!("catalogs/ar.ftl")),
 ];
+
+/// Languages written right to left; their reports are mirrored (HTML `dir="rtl"`, PDF pages
+/// laid out from the right).
+pub fn is_rtl(tag: &str) -> bool {
+    let language = tag.split(['-', '_']).next().unwrap_or(tag);
+    matches!(language, "ar" | "he" | "fa" | "ur")
+}
 
 /// A client's locale: its messages and formats.
 pub struct Locale {

@@ -16,7 +16,7 @@ impl Locale {
         self.text(
             "week-label",
             &[
-                ("week", week.to_string().into()),
+                ("week", self.fmt.number(f64::from(week), 0).into()),
                 ("year", self.fmt.year(year).into()),
             ],
         )
@@ -28,7 +28,7 @@ impl Locale {
         self.text(
             "quarter-label",
             &[
-                ("quarter", quarter.to_string().into()),
+                ("quarter", self.fmt.number(f64::from(quarter), 0).into()),
                 ("year", self.fmt.year(year).into()),
             ],
         )

@@ -142,6 +142,10 @@ impl Layout<'_> {
                 }
             }
         }
+        if self.rtl() {
+            // Mirrored here and again with the page: the chart moves, its time axis does not.
+            super::mirror(&mut items, 2.0 * x + width);
+        }
         Ok(items)
     }
 }
