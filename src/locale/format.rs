@@ -269,6 +269,31 @@ fn plus_like_minus(negative: &str, positive: String) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn arabic_digits_follow_the_region_and_signs_stay_with_the_figure() {
+        // CLDR: Egypt and Saudi Arabia write Arabic-Indic digits, the Emirates Latin ones.
+        let eg = Formats::new("ar-EG", false);
+        let ae = Formats::new("ar-AE", false);
+        assert_eq!(eg.number(1234.5, 1), "١٬٢٣٤٫٥");
+        assert_eq!(Formats::new("ar-SA", false).number(7.0, 0), "٧");
+        assert_eq!(ae.number(1234.5, 1), "1,234.5");
+        // A rise keeps its plus sign in any digits, isolated left to right with its percent.
+        let up = eg.signed_percent(0.123);
+        assert!(up.starts_with('\u{2066}') && up.contains('+'), "{up:?}");
+        assert!(up.contains("١٢٫٣"), "{up:?}");
+        assert!(
+            eg.signed_number(1.5, 1).contains("+١٫٥"),
+            "{:?}",
+            eg.signed_number(1.5, 1)
+        );
+        assert!(!eg.signed_number(0.0, 1).contains('+'));
+        // US$ stays US$ in a right-to-left line.
+        let money = ae.money(12.5, "USD", false);
+        assert!(money.contains("\u{2066}US$\u{2069}"), "{money:?}");
+        // Left to right nothing changes.
+        assert_eq!(Formats::new("en-US", false).signed_percent(0.123), "+12.3%");
+    }
+
     use super::*;
 
     #[test]

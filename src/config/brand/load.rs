@@ -294,7 +294,10 @@ mod tests {
     #[test]
     fn the_builtin_brand_loads() {
         let b = Brand::builtin_default();
-        assert_eq!(b.families(), vec![DEFAULT_FAMILY.to_string()]);
+        assert_eq!(
+            b.families(),
+            vec![DEFAULT_FAMILY.to_string(), ARABIC_FAMILY.to_string()]
+        );
         assert!(b.file.colors.text.contrast(b.file.colors.background) >= 4.5);
     }
 }

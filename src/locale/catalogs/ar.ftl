@@ -42,8 +42,9 @@ total = الإجمالي
 no-data = لا توجد بيانات
 not-available = غير متاح
 
-highlight-up = ارتفع مؤشر { $metric } بنسبة { $change } ليبلغ { $value }.
-highlight-down = انخفض مؤشر { $metric } بنسبة { $change } ليبلغ { $value }.
+# No closing full stop: a value may end in an abbreviation's (د.إ.).
+highlight-up = ارتفع مؤشر { $metric } بنسبة { $change } ليبلغ { $value }
+highlight-down = انخفض مؤشر { $metric } بنسبة { $change } ليبلغ { $value }
 
 goal-at-least = الهدف: { $target } على الأقل
 goal-at-most = الهدف: { $target } كحد أقصى

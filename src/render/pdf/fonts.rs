@@ -467,6 +467,31 @@ mod tests {
     }
 
     #[test]
+    fn mixed_bidi_lines_shape_in_visual_order_without_panicking() {
+        let b = book();
+        // Arabic with a Latin name and a number, in a right-to-left line: the Latin run and
+        // its number are drawn left of the Arabic, which is shaped right to left.
+        let runs = b.shape_line("حملة Sale 2026", 10.0, false, true).unwrap();
+        assert_eq!(runs.first().unwrap().text, "Sale 2026", "{runs:?}");
+        let last = runs.last().unwrap();
+        assert!(last.rtl && last.text.starts_with("حملة"), "{runs:?}");
+        // In a left-to-right line the Arabic word comes after the Latin one.
+        let runs = b.shape_line("Sale حملة 50%", 10.0, true, false).unwrap();
+        assert!(runs[0].text.starts_with("Sale") && !runs[0].rtl, "{runs:?}");
+        assert!(runs.iter().any(|r| r.rtl), "{runs:?}");
+        // Hebrew (no font has it), bidi controls and lone marks: an error or runs, never a panic.
+        for text in [
+            "عرض \u{2067}שלום 20%\u{2069} Sale",
+            "\u{200f}\u{2066}\u{064e}",
+            "٣٪ ‏-5 (abc) [حملة]",
+        ] {
+            for rtl in [false, true] {
+                let _ = b.shape_line(text, 9.0, false, rtl);
+            }
+        }
+    }
+
+    #[test]
     fn tabular_figures_have_equal_widths() {
         let b = book();
         let a = b.measure("111", 10.0, false).unwrap();
