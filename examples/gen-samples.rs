@@ -30,7 +30,7 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("samples")
         .join("data");
-    let clients: [(&str, Generator); 7] = [
+    let clients: [(&str, Generator); 8] = [
         ("brightside-dental", brightside_dental),
         ("thames-fitness", thames_fitness),
         ("harbor-hotel-bangkok", harbor_hotel_bangkok),
@@ -38,6 +38,7 @@ fn main() {
         ("osaka-smile-clinic", osaka_smile_clinic),
         ("trattoria-da-luca", trattoria_da_luca),
         ("izmir-deri", izmir_deri),
+        ("dar-al-oud", dar_al_oud),
     ];
     for (id, generate) in clients {
         let dir = root.join(id);
@@ -3000,6 +3001,214 @@ fn izmir_deri(dir: &Path) {
             decimal: ',',
             thousands: ".",
             date: DateFmt::DayDot,
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// dar-al-oud — Mare Digitale, ar-AE, AED. A Dubai perfumery: web with revenue, Google Ads with
+// Arabic and mixed Arabic/Latin campaign names, social and reviews. Ramadan and Eid are the
+// year's peak; the weekend is Saturday and Sunday.
+
+fn dar_al_oud(dir: &Path) {
+    fn events(d: Date) -> f64 {
+        if d.within(Date::ymd(2025, 3, 1), Date::ymd(2025, 3, 29))
+            || d.within(Date::ymd(2026, 2, 18), Date::ymd(2026, 3, 19))
+        {
+            1.45 // Ramadan
+        } else if d.within(Date::ymd(2025, 3, 30), Date::ymd(2025, 4, 2))
+            || d.within(Date::ymd(2026, 3, 20), Date::ymd(2026, 3, 23))
+        {
+            1.7 // Eid al-Fitr
+        } else if d.within(Date::ymd(2025, 11, 24), Date::ymd(2025, 11, 30)) {
+            1.5 // White Friday
+        } else if d.within(Date::ymd(2025, 12, 1), Date::ymd(2025, 12, 3)) {
+            1.2 // National Day
+        } else {
+            1.0
+        }
+    }
+    fn no_change(_: Date) -> f64 {
+        1.0
+    }
+    fn autumn_push(d: Date) -> f64 {
+        if d >= Date::ymd(2026, 10, 1) {
+            1.35
+        } else {
+            1.0
+        }
+    }
+    let model = Model {
+        // Summer is quiet (residents travel); the cool season and Ramadan sell.
+        season: [
+            1.1, 1.05, 1.25, 1.0, 0.9, 0.78, 0.7, 0.75, 0.92, 1.05, 1.2, 1.3,
+        ],
+        weekday: [1.0, 0.97, 0.98, 1.02, 1.08, 1.14, 1.12],
+        growth: 0.15,
+        events,
+    };
+    let id = "dar-al-oud";
+    let mut daily = Daily::default();
+
+    let ads = Ads {
+        campaigns: vec![
+            Campaign {
+                name: "بحث - العلامة التجارية",
+                budget: 260.0,
+                cpc: 1.4,
+                ctr: 0.061,
+                cvr: 0.048,
+                value: 620.0,
+                runs: ALWAYS,
+                seasonal: 0.0,
+            },
+            Campaign {
+                name: "بحث - عطور العود",
+                budget: 520.0,
+                cpc: 3.1,
+                ctr: 0.036,
+                cvr: 0.021,
+                value: 780.0,
+                runs: ALWAYS,
+                seasonal: 0.0,
+            },
+            Campaign {
+                name: "Performance Max - مجموعة 2026",
+                budget: 700.0,
+                cpc: 2.2,
+                ctr: 0.024,
+                cvr: 0.018,
+                value: 690.0,
+                runs: ALWAYS,
+                seasonal: 0.0,
+            },
+        ],
+        budget_growth: 0.12,
+        cpc_growth: 0.08,
+        weekday: [1.0, 1.0, 1.0, 1.0, 1.05, 1.05, 1.0],
+        spend_events: autumn_push,
+        conversion_events: no_change,
+    };
+    let rows = gen_ads(
+        &mut Rng::new(&format!("{id}/ads")),
+        &model,
+        &ads,
+        &mut daily,
+    );
+    write_ads(
+        dir,
+        "google-ads.csv",
+        &rows,
+        &AdsFormat {
+            headers: [
+                "Day",
+                "Campaign",
+                "Cost",
+                "Impr.",
+                "Clicks",
+                "Conversions",
+                "Conv. value",
+            ],
+            delimiter: ',',
+            decimal: '.',
+            thousands: "",
+            money_decimals: 2,
+            quote_money: false,
+        },
+    );
+
+    let networks = [
+        Network {
+            name: "instagram",
+            followers: 18400.0,
+            gain: 14.0,
+            reach: 5200.0,
+            posts: [true, false, true, false, true, false, true],
+            engagement_rate: 0.034,
+            viral: 0.02,
+        },
+        Network {
+            name: "tiktok",
+            followers: 9600.0,
+            gain: 22.0,
+            reach: 7400.0,
+            posts: [false, true, false, true, false, true, false],
+            engagement_rate: 0.047,
+            viral: 0.04,
+        },
+    ];
+    let rows = gen_social(
+        &mut Rng::new(&format!("{id}/social")),
+        &model,
+        &networks,
+        &mut daily,
+    );
+    write_social(
+        dir,
+        "social-insights.json",
+        &rows,
+        "Dar Al Oud",
+        SocialShape::DataRows,
+    );
+
+    let reviews = Reviews {
+        per_day: 2.2,
+        growth: 0.1,
+        weekday: [1.0, 0.9, 0.9, 1.0, 1.1, 1.1, 1.0],
+        seasonal: 1.0,
+        stars: [0.02, 0.02, 0.05, 0.2, 0.71],
+        reply: 0.85,
+        events: |_| 1.0,
+    };
+    let rows = gen_reviews(&mut Rng::new(&format!("{id}/reviews")), &model, &reviews);
+    write_reviews(
+        dir,
+        "reviews.csv",
+        &rows,
+        &ReviewsFormat {
+            headers: ["Date", "Metric", "Value"],
+            names: ["New reviews", "Average rating", "Replies"],
+            delimiter: ',',
+            decimal: '.',
+            date: DateFmt::Iso,
+        },
+    );
+
+    let web = Web {
+        channels: vec![
+            channel("Organic Search", Traffic::Base(210.0), 0.018),
+            channel("Paid Search", Traffic::Ads(0.92), 0.026),
+            channel("Direct", Traffic::Base(120.0), 0.03),
+            channel("Organic Social", Traffic::Social(40.0, 0.06), 0.009),
+            channel("Referral", Traffic::Base(25.0), 0.02),
+        ],
+        conversion_events: no_change,
+        calls: None,
+        aov: Some(640.0),
+        outage: None,
+    };
+    let rows = gen_web(&mut Rng::new(&format!("{id}/web")), &model, &web, &daily);
+    write_web(
+        dir,
+        "web-analytics.csv",
+        &rows,
+        &WebFormat {
+            preamble: "",
+            headers: &[
+                "Date",
+                "Channel",
+                "Sessions",
+                "Users",
+                "New users",
+                "Views",
+                "Engaged sessions",
+                "Purchases",
+                "Revenue",
+            ],
+            delimiter: ',',
+            decimal: '.',
+            thousands: "",
+            date: DateFmt::Iso,
         },
     );
 }

@@ -323,12 +323,29 @@ impl LocaleFormats {
     /// `2569` in the Buddhist calendar. Whole years map one to one (2026 → 2569) since Thailand
     /// moved its new year to 1 January in 1941.
     pub fn year(&self, year: i32) -> String {
-        if !self.buddhist {
-            return year.to_string();
-        }
-        match Date::try_new_iso(year, 7, 1) {
-            Ok(d) => d.to_calendar(Buddhist).year().extended_year().to_string(),
-            Err(_) => (year + 543).to_string(),
+        let plain = if !self.buddhist {
+            year.to_string()
+        } else {
+            match Date::try_new_iso(year, 7, 1) {
+                Ok(d) => d.to_calendar(Buddhist).year().extended_year().to_string(),
+                Err(_) => (year + 543).to_string(),
+            }
+        };
+        self.in_own_digits(&plain)
+    }
+
+    /// ASCII digits in the locale's digits, ungrouped (`2026` → `٢٠٢٦` in ar-EG).
+    fn in_own_digits(&self, plain: &str) -> String {
+        let zero = self.number(0.0, 0).chars().find(|c| c.is_numeric());
+        match zero {
+            Some(z) if z != '0' => plain
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) if c.is_ascii_digit() => char::from_u32(z as u32 + d).unwrap_or(c),
+                    _ => c,
+                })
+                .collect(),
+            _ => plain.to_string(),
         }
     }
 

@@ -26,6 +26,8 @@ fn number_decimals(largest: f64) -> usize {
 #[derive(Debug)]
 pub struct Formats {
     cldr: LocaleFormats,
+    /// A right-to-left language: signed figures and Latin currency symbols are isolated.
+    rtl: bool,
 }
 
 impl Formats {
@@ -33,7 +35,49 @@ impl Formats {
     pub fn new(tag: &str, buddhist: bool) -> Self {
         Formats {
             cldr: LocaleFormats::new(tag, buddhist),
+            rtl: super::is_rtl(tag),
         }
+    }
+
+    /// Right to left, a figure with its sign and percent sign reads as one left-to-right unit
+    /// (`+١٢٫٣%`, never `%١٢٫٣+`): it is wrapped in a left-to-right isolate (U+2066…U+2069).
+    fn ltr_unit(&self, s: String) -> String {
+        if self.rtl {
+            format!("\u{2066}{s}\u{2069}")
+        } else {
+            s
+        }
+    }
+
+    /// Right to left, a Latin currency symbol (`US$`) is isolated so that its `$` stays after
+    /// `US` (the bidi algorithm would otherwise draw `$US`).
+    fn isolate_latin_symbol(&self, s: String) -> String {
+        if !self.rtl || !s.chars().any(|c| c.is_ascii_alphabetic()) {
+            return s;
+        }
+        let mut out = String::new();
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if word.chars().any(|c| c.is_ascii_alphabetic()) {
+                out.push('\u{2066}');
+                out.push_str(word);
+                out.push('\u{2069}');
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in s.chars() {
+            if c.is_ascii_alphabetic() || (!word.is_empty() && matches!(c, '$' | '.' | '€' | '£'))
+            {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
     }
 
     pub fn number(&self, v: f64, decimals: usize) -> String {
@@ -49,12 +93,11 @@ impl Formats {
     pub fn signed_percent(&self, fraction: f64) -> String {
         let decimals = if fraction.abs() >= 10.0 { 0 } else { 1 };
         let p = self.percent(fraction, decimals);
-        let zero = p.chars().all(|c| !c.is_ascii_digit() || c == '0');
-        if fraction > 0.0 && !zero {
-            format!("+{p}")
+        self.ltr_unit(if fraction > 0.0 && !rounds_to_zero(&p) {
+            plus_like_minus(&self.percent(-fraction, decimals), p)
         } else {
             p
-        }
+        })
     }
 
     /// Short form for tiles: `12K`, `1.2M`, `1,2 Mio.`, `1.2万`.
@@ -109,14 +152,22 @@ impl Formats {
     /// Money in a currency: symbol, placement and digits per CLDR; whole units from 1,000 up.
     pub fn money(&self, v: f64, currency: &str, compact: bool) -> String {
         let decimals = if v.abs() >= 1000.0 { Some(0) } else { None };
-        self.cldr
-            .money(v, currency, decimals, compact && v.abs() >= 10_000.0)
+        self.isolate_latin_symbol(self.cldr.money(
+            v,
+            currency,
+            decimals,
+            compact && v.abs() >= 10_000.0,
+        ))
     }
 
     /// Money with a set number of decimals (0 for round axis ticks).
     pub fn money_with(&self, v: f64, currency: &str, compact: bool, decimals: usize) -> String {
-        self.cldr
-            .money(v, currency, Some(decimals), compact && v.abs() >= 10_000.0)
+        self.isolate_latin_symbol(self.cldr.money(
+            v,
+            currency,
+            Some(decimals),
+            compact && v.abs() >= 10_000.0,
+        ))
     }
 
     /// A value by its unit, as shown in tiles and tables: whole numbers below 100,000, the
@@ -141,7 +192,7 @@ impl Formats {
         let smallest = pair.iter().fold(f64::INFINITY, |a, x| a.min(x.abs()));
         let compact =
             compact && largest >= COMPACT_FROM && matches!(unit, Unit::Count | Unit::Money);
-        let write = |x: f64, extra: usize| match unit {
+        let raw = |x: f64, extra: usize| match unit {
             _ if compact => {
                 let decimals = self.compact_decimals(x, &pair) + extra;
                 match unit {
@@ -156,6 +207,7 @@ impl Formats {
             Unit::Number => self.number(x, number_decimals(largest) + extra),
             Unit::Rating => self.number(x, 2 + extra),
         };
+        let write = |x: f64, extra: usize| self.isolate_latin_symbol(raw(x, extra));
         let Some(p) = previous else {
             return (write(v, 0), None);
         };
@@ -203,8 +255,11 @@ impl Formats {
     /// `+1.5`, `-1.5`, `0.0`: a plus sign unless the number rounds to zero.
     pub fn signed_number(&self, v: f64, decimals: usize) -> String {
         let n = self.number(v, decimals);
-        let zero = n.chars().all(|c| !c.is_ascii_digit() || c == '0');
-        if v > 0.0 && !zero { format!("+{n}") } else { n }
+        self.ltr_unit(if v > 0.0 && !rounds_to_zero(&n) {
+            plus_like_minus(&self.number(-v, decimals), n)
+        } else {
+            n
+        })
     }
 
     /// `October 2026`, `2026年10月`, `ตุลาคม 2569`.
@@ -234,8 +289,51 @@ impl Formats {
     }
 }
 
+/// Whether a formatted number shows only zeros, in any digits (`0.0`, `٠٫٠`).
+fn rounds_to_zero(formatted: &str) -> bool {
+    formatted
+        .chars()
+        .filter(|c| c.is_numeric())
+        .all(|c| matches!(c, '0' | '\u{0660}' | '\u{06F0}' | '\u{0E50}'))
+}
+
+/// A positive number signed as the locale signs the negative one: the minus of `negative`
+/// (with the bidi marks CLDR puts around it, as in Arabic `؜-١٢٫٥`) becomes a plus; `+` before
+/// `positive` when the negative has no minus sign to mirror.
+fn plus_like_minus(negative: &str, positive: String) -> String {
+    match negative.find(['-', '\u{2212}']) {
+        Some(_) => negative.replacen(['-', '\u{2212}'], "+", 1),
+        None => format!("+{positive}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn arabic_digits_follow_the_region_and_signs_stay_with_the_figure() {
+        // CLDR: Egypt and Saudi Arabia write Arabic-Indic digits, the Emirates Latin ones.
+        let eg = Formats::new("ar-EG", false);
+        let ae = Formats::new("ar-AE", false);
+        assert_eq!(eg.number(1234.5, 1), "١٬٢٣٤٫٥");
+        assert_eq!(Formats::new("ar-SA", false).number(7.0, 0), "٧");
+        assert_eq!(ae.number(1234.5, 1), "1,234.5");
+        // A rise keeps its plus sign in any digits, isolated left to right with its percent.
+        let up = eg.signed_percent(0.123);
+        assert!(up.starts_with('\u{2066}') && up.contains('+'), "{up:?}");
+        assert!(up.contains("١٢٫٣"), "{up:?}");
+        assert!(
+            eg.signed_number(1.5, 1).contains("+١٫٥"),
+            "{:?}",
+            eg.signed_number(1.5, 1)
+        );
+        assert!(!eg.signed_number(0.0, 1).contains('+'));
+        // US$ stays US$ in a right-to-left line.
+        let money = ae.money(12.5, "USD", false);
+        assert!(money.contains("\u{2066}US$\u{2069}"), "{money:?}");
+        // Left to right nothing changes.
+        assert_eq!(Formats::new("en-US", false).signed_percent(0.123), "+12.3%");
+    }
+
     use super::*;
 
     #[test]

@@ -28,7 +28,15 @@ pub const CATALOGS: &[(&str, &str)] = &[
     ("fr", include_str!("catalogs/fr.ftl")),
     ("es", include_str!("catalogs/es.ftl")),
     ("pt", include_str!("catalogs/pt.ftl")),
+    ("ar", include_str!("catalogs/ar.ftl")),
 ];
+
+/// Languages written right to left; their reports are mirrored (HTML `dir="rtl"`, PDF pages
+/// laid out from the right).
+pub fn is_rtl(tag: &str) -> bool {
+    let language = tag.split(['-', '_']).next().unwrap_or(tag);
+    matches!(language, "ar" | "he" | "fa" | "ur")
+}
 
 /// A client's locale: its messages and formats.
 pub struct Locale {
@@ -64,12 +72,18 @@ impl Locale {
             .iter()
             .find(|(l, _)| *l == lang.language.as_str())
             .map_or(CATALOGS[0].1, |(_, s)| s);
+        let fmt = Formats::new(tag, buddhist_calendar);
+        let mut own = bundle(&lang, source);
+        if fmt.number(0.0, 0) == "\u{0660}" {
+            // Counts in messages ("2 من أصل 3") in the digits of the report's numbers.
+            own.set_formatter(Some(arabic_indic_count));
+        }
         Locale {
             tag: tag.to_string(),
-            bundle: bundle(&lang, source),
+            bundle: own,
             fallback: bundle(&en, CATALOGS[0].1),
             overrides,
-            fmt: Formats::new(tag, buddhist_calendar),
+            fmt,
         }
     }
 
@@ -114,6 +128,23 @@ impl Locale {
                 .format_pattern(pattern, None, &mut errors)
                 .into_owned(),
         )
+    }
+}
+
+/// A number argument of a message in Arabic-Indic digits (ar-EG, ar-SA: `٣`).
+fn arabic_indic_count<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(
+            n.as_string()
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+                    '.' => '\u{066B}',
+                    _ => c,
+                })
+                .collect(),
+        ),
+        _ => None,
     }
 }
 

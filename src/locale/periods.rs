@@ -16,7 +16,7 @@ impl Locale {
         self.text(
             "week-label",
             &[
-                ("week", week.to_string().into()),
+                ("week", self.fmt.number(f64::from(week), 0).into()),
                 ("year", self.fmt.year(year).into()),
             ],
         )
@@ -28,7 +28,7 @@ impl Locale {
         self.text(
             "quarter-label",
             &[
-                ("quarter", quarter.to_string().into()),
+                ("quarter", self.fmt.number(f64::from(quarter), 0).into()),
                 ("year", self.fmt.year(year).into()),
             ],
         )
@@ -117,6 +117,7 @@ mod tests {
             ("fr", "semaine 43 de 2026", "T3 2026"),
             ("es", "semana 43 de 2026", "T3 2026"),
             ("pt", "semana 43 de 2026", "3º tri. 2026"),
+            ("ar", "الأسبوع 43 من عام 2026", "الربع 3 من عام 2026"),
         ];
         assert_eq!(expected.len(), CATALOGS.len());
         for (lang, source) in CATALOGS {
@@ -132,5 +133,8 @@ mod tests {
             assert_eq!(&l.week_name(2026, 43), week, "{lang}");
             assert_eq!(&l.quarter_name(2026, 3), quarter, "{lang}");
         }
+        // Week and quarter numbers are written in the region's digits, as the year is.
+        let eg = Locale::new("ar-EG", false, BTreeMap::new());
+        assert_eq!(eg.week_name(2026, 43), "الأسبوع ٤٣ من عام ٢٠٢٦");
     }
 }

@@ -166,7 +166,11 @@ pub fn render_pdf(
 ) -> Result<Vec<u8>, pdf::PdfError> {
     let locale = locale_for(report, &kit.brand);
     let label = |n: usize, total: usize| {
-        locale.text("page-of", &[("page", n.into()), ("pages", total.into())])
+        let number = |v: usize| locale.fmt.number(v as f64, 0);
+        locale.text(
+            "page-of",
+            &[("page", number(n).into()), ("pages", number(total).into())],
+        )
     };
     let meta = pdf::Metadata {
         title: view.title.clone(),

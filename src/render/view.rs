@@ -22,9 +22,18 @@ use crate::report::model::{
     SourceStatus, Trend,
 };
 
+/// Which way the report's language is written: an RTL report is mirrored in HTML and PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextDirection {
+    Ltr,
+    Rtl,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportView {
     pub lang: String,
+    pub dir: TextDirection,
     pub title: String,
     pub report_title: String,
     /// The report title in capitals, cased by the language's rules (Turkish İ).
@@ -302,6 +311,11 @@ pub fn build(input: &ViewInputs) -> ReportView {
     };
     ReportView {
         lang: l.tag.clone(),
+        dir: if crate::locale::is_rtl(&l.tag) {
+            TextDirection::Rtl
+        } else {
+            TextDirection::Ltr
+        },
         title: format!("{} · {}", r.client.name, period_label),
         report_title_upper: l.fmt.uppercase(&report_title),
         report_title,

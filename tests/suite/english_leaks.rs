@@ -321,14 +321,14 @@ fn render(out: &Path, tag: &str, formats: &str, clients: &[&str]) {
 
 /// The languages a report can be written in, but English.
 const TAGS: &[&str] = &[
-    "th-TH", "ja-JP", "id-ID", "tr-TR", "it-IT", "de-DE", "fr-FR", "es-ES", "pt-BR",
+    "th-TH", "ja-JP", "id-ID", "tr-TR", "it-IT", "de-DE", "fr-FR", "es-ES", "pt-BR", "ar-EG",
 ];
 
 #[test]
 fn no_english_in_reports_in_other_languages() {
     let out = tempfile::tempdir().unwrap();
     let allowed = agency_words();
-    // One process per language (all seven clients each), two at a time.
+    // One process per language (all eight clients each), two at a time.
     std::thread::scope(|s| {
         for pair in TAGS.chunks(TAGS.len().div_ceil(2)) {
             let dir = out.path();
@@ -348,7 +348,7 @@ fn no_english_in_reports_in_other_languages() {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         clients.sort();
-        assert_eq!(clients.len(), 7, "{tag}: {clients:?}");
+        assert_eq!(clients.len(), 8, "{tag}: {clients:?}");
         for client in clients {
             let html = std::fs::read_to_string(
                 out.path()
@@ -366,6 +366,7 @@ fn no_english_in_reports_in_other_languages() {
     for (tag, client) in [
         ("th-TH", "harbor-hotel-bangkok"),
         ("ja-JP", "osaka-smile-clinic"),
+        ("ar-AE", "dar-al-oud"),
     ] {
         let dir = out.path().join("pdf").join(tag);
         render(&dir, tag, "pdf", &[client]);

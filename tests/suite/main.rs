@@ -21,6 +21,7 @@ mod pipeline;
 mod platforms;
 mod preview;
 mod robustness;
+mod rtl;
 mod samples;
 mod summary;
 mod trust;

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use crate::common::{execreport, repo, stderr, stdout};
 use serde_json::Value;
 
-const CLIENTS: [&str; 7] = [
+const CLIENTS: [&str; 8] = [
     "brightside-dental",
+    "dar-al-oud",
     "harbor-hotel-bangkok",
     "izmir-deri",
     "kopi-nusantara",
@@ -76,7 +77,7 @@ fn every_sample_client_gets_a_report_with_the_right_numbers() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("7 of 7 reports written"),
+        stdout(&o).contains("8 of 8 reports written"),
         "{}",
         stdout(&o)
     );

@@ -88,13 +88,13 @@ fn a_period_without_data_is_never_sent_and_says_why_per_client() {
         "{row}"
     );
 
-    // The month that has its data still goes out: six messages (İzmir Deri awaits approval).
+    // The month that has its data still goes out: seven messages (İzmir Deri awaits approval).
     let o = run(
         dir,
         &["batch", "--period", "2026-10", "--send", "--dry-run"],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(emails(&dir.join("out")).len(), 6);
+    assert_eq!(emails(&dir.join("out")).len(), 7);
 
     // `render` writes a report that says only that there is no data, and exits 6.
     let o = run(

@@ -12,6 +12,12 @@ const DEFAULT_BRAND_YAML: &str = include_str!("../../../brands/default/brand.yam
 const NOTO_SANS_REGULAR: &[u8] =
     include_bytes!("../../../brands/default/fonts/NotoSans-Regular.ttf");
 const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../../brands/default/fonts/NotoSans-Bold.ttf");
+const NOTO_SANS_ARABIC_REGULAR: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansArabic-Regular.ttf");
+const NOTO_SANS_ARABIC_BOLD: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansArabic-Bold.ttf");
+/// The family of the built-in Arabic fallback.
+const ARABIC_FAMILY: &str = "Noto Sans Arabic";
 impl Brand {
     /// The built-in neutral brand.
     pub fn builtin_default() -> Brand {
@@ -23,7 +29,10 @@ impl Brand {
             logo: None,
             logo_on_dark: None,
             print_logo: None,
-            fonts: builtin_fonts(),
+            fonts: builtin_fonts()
+                .into_iter()
+                .chain(arabic_fallback())
+                .collect(),
             templates: BTreeMap::new(),
             dir: None,
         }
@@ -157,6 +166,7 @@ impl Brand {
         if file.fonts.body.is_none() {
             fonts.splice(0..0, builtin_fonts());
         }
+        fonts.extend(arabic_fallback());
         let mut templates = BTreeMap::new();
         if let Ok(entries) = std::fs::read_dir(dir.join("templates")) {
             for entry in entries.flatten() {
@@ -220,6 +230,24 @@ fn builtin_fonts() -> Vec<FontFile> {
     ]
 }
 
+/// Noto Sans Arabic, the last font of every brand: an Arabic report (or an Arabic campaign
+/// name) draws with the brand's own fonts first and this one for what they lack. HTML embeds
+/// it only when a report has Arabic text.
+fn arabic_fallback() -> Vec<FontFile> {
+    [
+        (false, NOTO_SANS_ARABIC_REGULAR),
+        (true, NOTO_SANS_ARABIC_BOLD),
+    ]
+    .into_iter()
+    .map(|(bold, bytes)| FontFile {
+        family: ARABIC_FAMILY.into(),
+        bold,
+        bytes: bytes.to_vec(),
+        embed_in_html: true,
+    })
+    .collect()
+}
+
 /// Why a brand's logo file cannot be used; a read error keeps its cause.
 #[derive(Debug, thiserror::Error)]
 enum LogoError {
@@ -266,7 +294,10 @@ mod tests {
     #[test]
     fn the_builtin_brand_loads() {
         let b = Brand::builtin_default();
-        assert_eq!(b.families(), vec![DEFAULT_FAMILY.to_string()]);
+        assert_eq!(
+            b.families(),
+            vec![DEFAULT_FAMILY.to_string(), ARABIC_FAMILY.to_string()]
+        );
         assert!(b.file.colors.text.contrast(b.file.colors.background) >= 4.5);
     }
 }

@@ -59,8 +59,9 @@ impl BookFont {
     }
 }
 
-/// Shaped text by (text, size in 1/100 pt, bold): reports repeat the same labels a lot.
-type ShapeCache = Mutex<HashMap<(String, u32, bool), Vec<ShapedRun>>>;
+/// Shaped text by (text, size in 1/100 pt, bold, right to left): reports repeat the same labels
+/// a lot.
+type ShapeCache = Mutex<HashMap<(String, u32, bool, bool), Vec<ShapedRun>>>;
 
 /// The brand's fonts in fallback order.
 pub struct FontBook {
@@ -89,6 +90,8 @@ pub struct ShapedRun {
     pub width: f32,
     /// Slanted when drawn: the brand's fonts have no italic, so emphasis is set oblique.
     pub oblique: bool,
+    /// Shaped right to left (Arabic): its glyphs are in visual order, its text in logical order.
+    pub rtl: bool,
 }
 
 /// A character that no font of the brand can draw.
@@ -157,9 +160,23 @@ impl FontBook {
         self.fonts[font].face().glyph_index(c).is_some()
     }
 
-    /// Shapes `text` into runs, each in the first font of the chain that has its characters.
+    /// Shapes one line of `text` in a left-to-right paragraph (see [`FontBook::shape_line`]).
     pub fn shape(&self, text: &str, size: f32, bold: bool) -> Result<Vec<ShapedRun>, MissingGlyph> {
-        let key = (text.to_string(), (size * 100.0).round() as u32, bold);
+        self.shape_line(text, size, bold, false)
+    }
+
+    /// Shapes one line of `text` into runs in visual order, left to right: the Unicode bidi
+    /// algorithm orders the line's directional runs (base direction right to left when `rtl`),
+    /// then each run is shaped in its direction, in the first font of the chain that has its
+    /// characters.
+    pub fn shape_line(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        rtl: bool,
+    ) -> Result<Vec<ShapedRun>, MissingGlyph> {
+        let key = (text.to_string(), (size * 100.0).round() as u32, bold, rtl);
         if let Some(runs) = self
             .cache
             .lock()
@@ -168,7 +185,7 @@ impl FontBook {
         {
             return Ok(runs.clone());
         }
-        let runs = self.shape_uncached(text, size, bold)?;
+        let runs = self.shape_bidi(text, size, bold, rtl)?;
         self.cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -176,11 +193,52 @@ impl FontBook {
         Ok(runs)
     }
 
+    /// The bidi step before shaping: the line's level runs in visual order, each shaped alone.
+    fn shape_bidi(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        rtl: bool,
+    ) -> Result<Vec<ShapedRun>, MissingGlyph> {
+        if !rtl && !text.chars().any(is_right_to_left) {
+            return self.shape_uncached(text, size, bold, false);
+        }
+        let base = if rtl {
+            unicode_bidi::Level::rtl()
+        } else {
+            unicode_bidi::Level::ltr()
+        };
+        let info = unicode_bidi::BidiInfo::new(text, Some(base));
+        let mut out = Vec::new();
+        for para in &info.paragraphs {
+            let (levels, runs) = info.visual_runs(para, para.range.clone());
+            for range in runs {
+                let run_rtl = levels[range.start].is_rtl();
+                let piece: String = text[range]
+                    .chars()
+                    .filter(|&c| !is_bidi_control(c))
+                    .collect();
+                if piece.is_empty() {
+                    continue;
+                }
+                let mut shaped = self.shape_uncached(&piece, size, bold, run_rtl)?;
+                if run_rtl {
+                    // Font segments come in logical order; right to left they are drawn last first.
+                    shaped.reverse();
+                }
+                out.extend(shaped);
+            }
+        }
+        Ok(out)
+    }
+
     fn shape_uncached(
         &self,
         text: &str,
         size: f32,
         bold: bool,
+        rtl: bool,
     ) -> Result<Vec<ShapedRun>, MissingGlyph> {
         let chain = self.chain(bold);
         let faces: Vec<&rustybuzz::Face> = chain.iter().map(|&i| self.fonts[i].shaper()).collect();
@@ -217,16 +275,21 @@ impl FontBook {
         }
         Ok(segments
             .into_iter()
-            .map(|(ci, start, end)| self.shape_run(chain[ci], &text[start..end], size))
+            .map(|(ci, start, end)| self.shape_run(chain[ci], &text[start..end], size, rtl))
             .collect())
     }
 
-    fn shape_run(&self, font: usize, text: &str, size: f32) -> ShapedRun {
+    fn shape_run(&self, font: usize, text: &str, size: f32, rtl: bool) -> ShapedRun {
         let f = &self.fonts[font];
         let face = f.shaper();
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
         // Tabular figures keep numbers aligned in tiles and tables.
         let features = [rustybuzz::Feature::new(
             ttf_parser::Tag::from_bytes(b"tnum"),
@@ -254,6 +317,7 @@ impl FontBook {
             width: glyphs.iter().map(|g| g.advance).sum(),
             glyphs,
             oblique: false,
+            rtl,
         }
     }
 
@@ -320,10 +384,23 @@ impl FontBook {
     }
 }
 
-/// Combining marks, including Thai vowel and tone marks above and below the consonant.
+/// Combining marks, including Thai vowel and tone marks above and below the consonant and
+/// Arabic harakat.
 pub fn is_mark(c: char) -> bool {
     matches!(c as u32,
-        0x0300..=0x036F | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x3099..=0x309A | 0x20D0..=0x20FF)
+        0x0300..=0x036F | 0x064B..=0x065F | 0x0670 | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+        | 0x3099..=0x309A | 0x20D0..=0x20FF)
+}
+
+/// Letters of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms) and the marks that make a line need the bidi algorithm.
+fn is_right_to_left(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x200F | 0x202B | 0x202E | 0x2067)
+}
+
+/// Directional marks, embeddings and isolates: they steer the bidi algorithm and are not drawn.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -387,6 +464,31 @@ mod tests {
             assert!(!"ょ）。".contains(next), "break before {next:?}");
         }
         drop(b);
+    }
+
+    #[test]
+    fn mixed_bidi_lines_shape_in_visual_order_without_panicking() {
+        let b = book();
+        // Arabic with a Latin name and a number, in a right-to-left line: the Latin run and
+        // its number are drawn left of the Arabic, which is shaped right to left.
+        let runs = b.shape_line("حملة Sale 2026", 10.0, false, true).unwrap();
+        assert_eq!(runs.first().unwrap().text, "Sale 2026", "{runs:?}");
+        let last = runs.last().unwrap();
+        assert!(last.rtl && last.text.starts_with("حملة"), "{runs:?}");
+        // In a left-to-right line the Arabic word comes after the Latin one.
+        let runs = b.shape_line("Sale حملة 50%", 10.0, true, false).unwrap();
+        assert!(runs[0].text.starts_with("Sale") && !runs[0].rtl, "{runs:?}");
+        assert!(runs.iter().any(|r| r.rtl), "{runs:?}");
+        // Hebrew (no font has it), bidi controls and lone marks: an error or runs, never a panic.
+        for text in [
+            "عرض \u{2067}שלום 20%\u{2069} Sale",
+            "\u{200f}\u{2066}\u{064e}",
+            "٣٪ ‏-5 (abc) [حملة]",
+        ] {
+            for rtl in [false, true] {
+                let _ = b.shape_line(text, 9.0, false, rtl);
+            }
+        }
     }
 
     #[test]

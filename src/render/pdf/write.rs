@@ -285,11 +285,20 @@ fn glyph_ops(run: &ShapedRun, face: &ttf_parser::Face, x: f32, baseline: f32, op
     let texts = glyph_texts(run, face);
     // Where shaping reorders or merges characters (Thai marks, ligatures), extraction by glyph
     // scrambles the order; an ActualText span gives readers the run's text as written.
-    let reshaped = run.glyphs.len() != run.text.chars().count()
+    // Right to left, glyphs are in visual order: the span restores the logical order.
+    let reshaped = run.rtl
+        || run.glyphs.len() != run.text.chars().count()
         || texts.iter().any(|t| t.chars().count() != 1);
     if reshaped {
         let mut utf16 = vec![0xFE, 0xFF];
-        for unit in run.text.encode_utf16() {
+        // pdftotext (poppler) reads a right-to-left word's characters as visual and reverses
+        // them: the span gives them in the order they are drawn, so readers get them logical.
+        let text: String = if run.rtl {
+            run.text.chars().rev().collect()
+        } else {
+            run.text.clone()
+        };
+        for unit in text.encode_utf16() {
             utf16.extend_from_slice(&unit.to_be_bytes());
         }
         let mut map = std::collections::BTreeMap::new();

@@ -142,6 +142,12 @@ impl Layout<'_> {
                 }
             }
         }
+        // Mirrored here and again with the page: the chart moves, its time axis does not. A goal
+        // bar is no time axis: right to left it fills from the right, as in the HTML.
+        let keeps_direction = !matches!(chart.kind, ChartKind::Progress | ChartKind::Budget);
+        if self.rtl() && keeps_direction {
+            super::mirror(&mut items, 2.0 * x + width);
+        }
         Ok(items)
     }
 }

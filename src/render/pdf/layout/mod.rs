@@ -20,7 +20,7 @@ use super::fonts::{FontBook, MissingGlyph, ShapedRun};
 use super::palette::{Palette, Rgb};
 use crate::charts::geometry::{self, Anchor};
 use crate::config::brand::PageSize;
-use crate::render::view::ReportView;
+use crate::render::view::{ReportView, TextDirection};
 
 /// Something drawn on a page; coordinates in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +136,12 @@ pub struct Layout<'a> {
 }
 
 impl Layout<'_> {
+    /// Whether the report is written right to left: lines are shaped with a right-to-left base
+    /// direction and every page is mirrored once laid out.
+    pub(super) fn rtl(&self) -> bool {
+        self.view.dir == TextDirection::Rtl
+    }
+
     pub(super) fn text(
         &self,
         s: &str,
@@ -145,7 +151,7 @@ impl Layout<'_> {
         y: f32,
         color: Rgb,
     ) -> Result<(Item, f32), MissingGlyph> {
-        let runs = self.fonts.shape(s, size, bold)?;
+        let runs = self.fonts.shape_line(s, size, bold, self.rtl())?;
         let w = runs.iter().map(|r| r.width).sum();
         Ok((Item::Text { x, y, runs, color }, w))
     }
@@ -204,7 +210,40 @@ impl Layout<'_> {
         for (n, page) in pages.iter_mut().enumerate().skip(1) {
             self.furniture(page, n + 1, total)?;
         }
+        // Right to left, the whole page is laid out as left to right and then mirrored: tiles,
+        // table columns, header and footer start at the right. Charts were mirrored within their
+        // own box beforehand, so they keep time running left to right (see `chart_items`).
+        if self.rtl() {
+            for page in &mut pages {
+                mirror(&mut page.items, self.page.width);
+            }
+        }
         Ok(pages)
+    }
+}
+
+/// Mirrors items across the vertical line at `axis / 2` (x becomes `axis - x`); text keeps its
+/// glyphs' visual order and moves as a whole.
+pub(super) fn mirror(items: &mut [Item], axis: f32) {
+    for item in items {
+        match item {
+            Item::Text { x, runs, .. } => {
+                let w: f32 = runs.iter().map(|r| r.width).sum();
+                *x = axis - *x - w;
+            }
+            Item::Rect { x, w, .. } | Item::Logo { x, w, .. } | Item::Link { x, w, .. } => {
+                *x = axis - *x - *w;
+            }
+            Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
+                for p in points {
+                    p.0 = axis - p.0;
+                }
+            }
+            Item::ChartBox { .. }
+            | Item::TableHeader { .. }
+            | Item::TableRow { .. }
+            | Item::GoalRow { .. } => {}
+        }
     }
 }
 

@@ -39,7 +39,7 @@ impl Layout<'_> {
         }
         let mut items = Vec::new();
         for (i, range) in ranges.into_iter().enumerate() {
-            let mut runs = Vec::new();
+            let mut groups = Vec::new();
             let mut at = 0;
             for span in spans {
                 let (s, e) = (at, at + span.text.len());
@@ -48,10 +48,17 @@ impl Layout<'_> {
                 if from >= to {
                     continue;
                 }
-                let mut shaped = self.fonts.shape(&text[from..to], size, span.bold)?;
+                let mut shaped =
+                    self.fonts
+                        .shape_line(&text[from..to], size, span.bold, self.rtl())?;
                 shaped.iter_mut().for_each(|r| r.oblique = span.italic);
-                runs.extend(shaped);
+                groups.push(shaped);
             }
+            // Right to left, the line's first span is drawn rightmost.
+            if self.rtl() {
+                groups.reverse();
+            }
+            let runs: Vec<_> = groups.into_iter().flatten().collect();
             let y = size + i as f32 * leading + top;
             items.push(Item::Text { x, y, runs, color });
         }
