@@ -92,7 +92,10 @@ mod tests {
 
     /// Week 43 of 2026 (Monday weeks) and the four before it (Sep 21 – Oct 18), with daily
     /// values given by `f(day index from Sep 21)`; `None` is a day without a row.
-    fn dataset(metrics: &[(&str, &dyn Fn(i64) -> Option<f64>)]) -> Dataset {
+    /// A metric and its value on each day, by index.
+    type Daily<'a> = (&'a str, &'a dyn Fn(i64) -> Option<f64>);
+
+    fn dataset(metrics: &[Daily]) -> Dataset {
         let start = NaiveDate::from_ymd_opt(2026, 9, 21).unwrap();
         let mut data = Dataset::default();
         for (metric, f) in metrics {
@@ -134,7 +137,7 @@ mod tests {
         let spend = |i: i64| (!gap(i)).then(|| 10.0 * (i / 7 + 1) as f64);
         // Clicks: 100 a day; conversions 1 a day in W39/W40, 3 a day in W41/W42 (same gap).
         let clicks = |i: i64| (!gap(i)).then_some(100.0);
-        let conversions = |i: i64| (!gap(i)).then(|| if i < 14 { 1.0 } else { 3.0 });
+        let conversions = |i: i64| (!gap(i)).then_some(if i < 14 { 1.0 } else { 3.0 });
         // Followers: a stock, 1000 + the day index.
         let followers = |i: i64| Some(1000.0 + i as f64);
         let data = dataset(&[

@@ -7,7 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use tera::{Context, Tera};
 
-use super::view::{ReportView, SectionView};
+use super::view::{ReportView, SectionBody, SectionView};
 use crate::charts::geometry::ChartStyle;
 use crate::charts::{Chart, ChartKind, svg};
 use crate::config::brand::Brand;
@@ -29,6 +29,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/data_notes.html"),
     ),
     ("tile.html", include_str!("../../templates/tile.html")),
+    ("week.html", include_str!("../../templates/week.html")),
     ("table.html", include_str!("../../templates/table.html")),
     ("email.html", include_str!("../../templates/email.html")),
     ("email.txt", include_str!("../../templates/email.txt")),
@@ -148,9 +149,20 @@ fn chart_svgs(view: &ReportView) -> BTreeMap<String, String> {
         };
         out.insert(c.id.clone(), svg);
     };
+    let mut small = BTreeMap::new();
     for s in &view.sections {
-        visit_charts(s, &mut add);
+        match &s.body {
+            // The weekly digest's charts sit three to a row on a screen, one on a phone:
+            // drawn once, at about the width they get.
+            SectionBody::Week { charts, .. } => {
+                for c in charts {
+                    small.insert(c.id.clone(), svg::render(c, 340.0, &style));
+                }
+            }
+            _ => visit_charts(s, &mut add),
+        }
     }
+    out.extend(small);
     out
 }
 

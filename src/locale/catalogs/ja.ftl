@@ -266,3 +266,15 @@ headline-goals = { $state ->
            *[no] 目標{ $total }件中{ $count }件を達成しました。
         }
     }
+
+# --- weekly ---
+weekly-section-title = 今週の数字
+weekly-column-metric = 指標
+weekly-column-this-week = 今週
+weekly-column-last-week = 先週
+weekly-column-change = 増減
+weekly-column-average = 4週間平均
+weekly-chart-title = 今週の{ $metric }：{ $value }
+weekly-average-of = 4週間平均：{ $range }の1週間あたりの平均です。
+weekly-average-gaps = 4週間平均は{ $total }日中データのある{ $days }日分に基づきます（欠損のある週：{ $weeks }週）。データのない日は計算に含めていません。
+weekly-list-separator = 、
