@@ -11,7 +11,8 @@ use crate::charts::geometry::Anchor;
 use crate::render::pdf::PdfError;
 use crate::render::view::WeekTable;
 
-/// Charts side by side, and the height of each plot.
+/// Charts side by side (two when three would leave out weekday names), and the height of
+/// each plot.
 const CHARTS_PER_ROW: usize = 3;
 const CHART_HEIGHT: f32 = 80.0;
 /// Small enough for seven weekday names under a third of the page.
@@ -43,8 +44,17 @@ impl Layout<'_> {
         if let Some(Block::Fixed { height, .. }) = out.last_mut() {
             *height += 10.0;
         }
-        let col_w = (width - GUTTER * (CHARTS_PER_ROW - 1) as f32) / CHARTS_PER_ROW as f32;
-        for row in charts.chunks(CHARTS_PER_ROW) {
+        let column = |n: usize| (width - GUTTER * (n - 1) as f32) / n as f32;
+        let per_row = if charts
+            .iter()
+            .all(|c| self.every_day_named(c, column(CHARTS_PER_ROW)))
+        {
+            CHARTS_PER_ROW
+        } else {
+            CHARTS_PER_ROW - 1
+        };
+        let col_w = column(per_row);
+        for row in charts.chunks(per_row) {
             let mut captions = Vec::new();
             let mut caption_h: f32 = 0.0;
             for (i, chart) in row.iter().enumerate() {
@@ -72,6 +82,20 @@ impl Layout<'_> {
             out.push(Self::fixed(top + CHART_HEIGHT + 12.0, items));
         }
         Ok(())
+    }
+
+    /// Whether a chart `width` wide names every day on its axis: the chart geometry leaves
+    /// out labels that would touch (its rule: a label and a space per day's slot).
+    fn every_day_named(&self, chart: &Chart, width: f32) -> bool {
+        let fs = CHART_TEXT as f32;
+        let measure = |s: &str| self.fonts.measure(s, fs, false).unwrap_or(f32::MAX);
+        let widest = |labels: &mut dyn Iterator<Item = &String>| {
+            labels.map(|l| measure(l)).fold(0.0, f32::max)
+        };
+        let y_labels = widest(&mut chart.y_ticks.iter().map(|t| &t.label));
+        let plot = width - y_labels - fs * 1.1;
+        let slot = plot / chart.x_labels.len().max(1) as f32;
+        widest(&mut chart.x_labels.iter()) + fs <= slot
     }
 
     /// The header is the column labels; a channel's name rides on its first row, so it never
