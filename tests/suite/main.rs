@@ -23,3 +23,4 @@ mod robustness;
 mod samples;
 mod summary;
 mod trust;
+mod weekly;
