@@ -40,13 +40,16 @@ impl SectionBuilder<'_> {
     /// The digest's sections, in the report's order: the summary without its tiles (the
     /// table carries the numbers), the week in numbers where the first channel was (the
     /// data notes' paragraphs as its footnotes, without the definitions), and the
-    /// commentary. The goals' standing is on the summary's scoreboard.
+    /// commentary. The goals' standing is on the summary's scoreboard (the goals section stays
+    /// when there is no summary).
     pub(super) fn weekly_sections(&self) -> Vec<SectionView> {
         let mut out = Vec::new();
         let mut numbers: Option<usize> = None;
-        for &s in &self.report().sections {
+        let sections = &self.report().sections;
+        let scoreboard = sections.contains(&Section::Summary);
+        for &s in sections {
             match s {
-                Section::Goals => {}
+                Section::Goals if scoreboard => {}
                 _ if s.channel().is_some() => {
                     if numbers.is_none() {
                         numbers = Some(out.len());
@@ -180,6 +183,8 @@ impl SectionBuilder<'_> {
     fn week_notes(&self, kpis: &[&Kpi]) -> Vec<String> {
         let l = self.l();
         let mut notes: Vec<(String, Vec<String>)> = Vec::new();
+        // Sums compared per day over the days with data, with the averages compared.
+        let mut per_day: Vec<String> = Vec::new();
         let mut add = |text: String, label: String| match notes.iter_mut().find(|(t, _)| *t == text)
         {
             Some((_, labels)) => labels.push(label),
@@ -187,11 +192,26 @@ impl SectionBuilder<'_> {
         };
         for k in kpis {
             let label = self.metric_label(&k.id);
+            if let Some(d) = k
+                .per_day
+                .filter(|_| k.change_basis == ChangeBasis::DaysPresent)
+            {
+                per_day.push(format!(
+                    "{label}: {}",
+                    l.text(
+                        "vs-per-day",
+                        &[
+                            ("value", self.per_day(d.value, k.unit).into()),
+                            ("previous", self.per_day(d.previous, k.unit).into()),
+                        ],
+                    )
+                ));
+            }
             if let Some(note) = self.incomplete_note(
                 (k.missing_days, k.days_with_data),
                 k.previous_missing_days.zip(k.previous_days_with_data),
             ) {
-                let text = if k.change_basis == ChangeBasis::DaysPresent {
+                let text = if k.change_basis == ChangeBasis::DaysPresent && k.per_day.is_none() {
                     format!("{note} † {}", l.t("vs-days-present"))
                 } else {
                     note
@@ -211,7 +231,7 @@ impl SectionBuilder<'_> {
             }
         }
         let separator = l.t("weekly-list-separator");
-        notes
+        let mut out: Vec<String> = notes
             .into_iter()
             .map(|(text, labels)| {
                 let (mark, text) = match text.strip_prefix("* ") {
@@ -220,7 +240,11 @@ impl SectionBuilder<'_> {
                 };
                 format!("{mark}{}: {text}", labels.join(&separator))
             })
-            .collect()
+            .collect();
+        if !per_day.is_empty() {
+            out.push(format!("† {}", per_day.join("; ")));
+        }
+        out
     }
 
     /// This week day by day against last week, the axis naming the weekdays (in the client's
@@ -244,16 +268,21 @@ impl SectionBuilder<'_> {
                 ("value", value.as_str().into()),
             ],
         );
-        // Short legends: the charts are small, and the table's columns say the same.
+        // The legends name the weeks compared, as every chart's do.
         let mut lines = vec![ChartSeries {
-            label: l.t("weekly-column-this-week"),
+            label: self.names.period.clone(),
             values: current,
             color: self.theme.primary.clone(),
             dashed: false,
         }];
-        if r.comparison.is_some() && !previous.is_empty() {
+        if let Some(name) = self
+            .names
+            .comparison
+            .clone()
+            .filter(|_| !previous.is_empty())
+        {
             lines.push(ChartSeries {
-                label: self.compared_week(),
+                label: name,
                 values: previous,
                 color: self.theme.muted.clone(),
                 dashed: true,
