@@ -42,6 +42,10 @@ pub struct Report {
     pub summary_headline: SummaryHeadline,
     /// Each goal's standing for the summary's scoreboard, in the order of `goals`.
     pub goal_standings: Vec<GoalStanding>,
+    /// Weekly reports: the four weeks before this one, which each KPI's
+    /// `four_week_average` covers; null for other periods.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recent_weeks: Option<RecentWeeks>,
     pub data_quality: DataQuality,
     /// The agency's commentary for the period (Markdown), or null.
     pub commentary: Option<String>,
@@ -196,6 +200,49 @@ pub struct Kpi {
     /// When two or more platforms feed the metric: each one's share of it, in source order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub by_platform: Vec<PlatformValue>,
+    /// Weekly reports: the metric's average week over the four weeks before this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub four_week_average: Option<FourWeekAverage>,
+}
+
+/// The four weeks before a weekly report's week (in the client's week start), oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecentWeeks {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The ISO keys of the weeks (`2026-W39` … `2026-W42`).
+    pub weeks: Vec<String>,
+}
+
+/// A KPI's average week over `Report.recent_weeks`, aggregated by the metric's own rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct FourWeekAverage {
+    /// In the KPI's unit; null when no week has data (or a ratio's parts sum to zero).
+    pub value: Option<f64>,
+    pub rule: AverageRule,
+    /// Days of the four weeks with data (of 28).
+    pub days_with_data: u32,
+    /// Days of the four weeks without data.
+    pub missing_days: u32,
+    /// Weeks with at least one day missing: the renderers say the average rests on them.
+    pub weeks_with_gaps: u32,
+}
+
+/// How a four-week average is formed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AverageRule {
+    /// Sums: the four weeks' total divided by four; with days missing, the total over the
+    /// days with data scaled to seven days (a week at the pace of the days there are).
+    WeeklySum,
+    /// Ratios, weighted means and formulas over them: the metric over the four weeks at once,
+    /// from its summed parts, never a mean of weekly ratios.
+    SummedParts,
+    /// Stock metrics (followers): the mean of each week's last value, over the weeks with one.
+    MeanOfWeekEnds,
+    /// Unique people counted by the platform: the mean of the weeks' own platform totals,
+    /// null unless every week has one (daily uniques cannot be added up instead).
+    MeanOfWeeklyTotals,
 }
 
 /// One platform's value of a KPI that several platforms feed.

@@ -242,6 +242,14 @@ fn shift_months(date: NaiveDate, months: i32) -> NaiveDate {
     )
 }
 
+/// The `n` weeks before a week, oldest first (`2026-W39` … `2026-W42` for `2026-W43`).
+pub fn weeks_before(week: &Period, n: u32, week_start: Weekday) -> Vec<Period> {
+    (1..=i64::from(n))
+        .rev()
+        .map(|k| week_containing(week.start - Duration::days(7 * k), week_start))
+        .collect()
+}
+
 /// The week containing `date` for the given week start, named by its ISO week.
 pub fn week_containing(date: NaiveDate, week_start: Weekday) -> Period {
     let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;

@@ -141,6 +141,7 @@ fn kpi(ctx: &Context, m: &MetricDef) -> Kpi {
         per_day,
         note,
         by_platform: by_platform(ctx, m),
+        four_week_average: None,
     }
 }
 

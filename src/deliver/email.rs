@@ -10,9 +10,9 @@ use tera::Context;
 
 use crate::config::Client;
 use crate::config::schema::Attach;
-use crate::render::view::{ReportView, SectionBody, Tile};
+use crate::render::view::{HighlightView, ReportView, ScoreView, SectionBody, Tile};
 use crate::render::{BrandKit, locale_for};
-use crate::report::model::Report;
+use crate::report::model::{HeadlineKind, Report};
 
 /// A composed message and what the ledger and the operator need to know of it.
 pub struct Composed {
@@ -25,6 +25,57 @@ pub struct Composed {
     pub attachment: Option<String>,
     /// The HTML body, for previews.
     pub html: String,
+}
+
+/// The one-pager's story, which the message leads with (issue 18): the headline sentence,
+/// wins and concerns, and the goals' standing, as the report words them.
+#[derive(Serialize)]
+struct Story<'a> {
+    headline: &'a str,
+    wins: &'a [HighlightView],
+    concerns: &'a [HighlightView],
+    scoreboard: &'a [ScoreView],
+    wins_label: &'a str,
+    concerns_label: &'a str,
+    goals_label: &'a str,
+}
+
+impl<'a> Story<'a> {
+    fn of(view: &'a ReportView) -> Option<Self> {
+        view.sections.iter().find_map(|s| match &s.body {
+            SectionBody::Summary {
+                headline,
+                wins,
+                concerns,
+                scoreboard,
+                labels,
+                ..
+            } => Some(Story {
+                headline,
+                wins,
+                concerns,
+                scoreboard,
+                wins_label: &labels.wins,
+                concerns_label: &labels.concerns,
+                goals_label: &labels.goals,
+            }),
+            _ => None,
+        })
+    }
+
+    /// The highlight the headline leads with, for the subject: "Revenue fell 23.5% to ₺4.6M".
+    fn lead(&self, kind: HeadlineKind) -> Option<String> {
+        let concerns_first = matches!(kind, HeadlineKind::ConcernOverWin | HeadlineKind::Concerns);
+        let (first, second) = if concerns_first {
+            (self.concerns, self.wins)
+        } else {
+            (self.wins, self.concerns)
+        };
+        first
+            .first()
+            .or(second.first())
+            .map(|h| h.text.trim_end_matches(['.', '。', '!']).to_string())
+    }
 }
 
 #[derive(Serialize)]
@@ -75,6 +126,9 @@ pub fn compose(
             t
         })
         .collect();
+    let story = Story::of(view);
+    // The subject's lead: the first tile, or where the summary has none (the weekly digest)
+    // the highlight its headline opens with.
     let headline = headlines
         .first()
         .map(|h| {
@@ -85,6 +139,7 @@ pub fn compose(
                 .unwrap_or_default();
             format!("{} {}{change}", h.label, h.value)
         })
+        .or_else(|| story.as_ref()?.lead(model.summary_headline.kind))
         .unwrap_or_default();
     let file_name = match options.attach {
         Attach::Pdf => Some(file_name(view, "pdf")),
@@ -120,6 +175,7 @@ pub fn compose(
     let mut ctx = Context::new();
     ctx.insert("r", view);
     ctx.insert("headlines", &headlines);
+    ctx.insert("story", &story);
     ctx.insert("t", &words);
     ctx.insert("attachment", &file_name);
     ctx.insert("link", &link);

@@ -25,7 +25,7 @@ use fixed_decimal::{Sign, SignedRoundingMode, UnsignedRoundingMode};
 use icu_calendar::cal::Buddhist;
 use icu_calendar::{Date, Iso};
 use icu_casemap::CaseMapper;
-use icu_datetime::fieldsets::{MD, YM, YMD};
+use icu_datetime::fieldsets::{E, MD, YM, YMD};
 use icu_datetime::pattern::DateTimeNames;
 use icu_datetime::preferences::CalendarAlgorithm;
 use icu_datetime::range::DateRangeFormatter;
@@ -63,6 +63,8 @@ pub struct LocaleFormats {
     month_year: DateTimeFormatter<YM>,
     short_date: DateTimeFormatter<MD>,
     date: DateTimeFormatter<YMD>,
+    /// Abbreviated weekday names (CLDR `EEE`).
+    weekday: DateTimeFormatter<E>,
     /// `None` where ICU4X's interval data is unreliable (see [`RANGE_BROKEN`]).
     range: Option<DateRangeFormatter<YMD>>,
     /// Years are numbered in the Thai solar calendar.
@@ -109,6 +111,7 @@ impl LocaleFormats {
             month_year,
             short_date: short_date_formatter(dt_prefs, MD::medium())?,
             date: date_formatter(dt_prefs, YMD::medium())?,
+            weekday: DateTimeFormatter::try_new(dt_prefs, E::medium()).ok()?,
             range: if range_ok {
                 DateRangeFormatter::try_new(dt_prefs, YMD::medium()).ok()
             } else {
@@ -358,6 +361,15 @@ impl LocaleFormats {
         }
     }
 
+    /// The weekday's abbreviated name (CLDR `EEE`), for weekly charts' axes: en `Mon`,
+    /// de `Mo.`, ja `月`, th `จ.`.
+    pub fn weekday(&self, date: NaiveDate) -> String {
+        match iso(date) {
+            Some(d) => self.weekday.format(&d).to_string(),
+            None => date.format("%a").to_string(),
+        }
+    }
+
     /// CLDR medium date: en-US `Oct 1, 2026`, en-GB `1 Oct 2026`, de `01.10.2026`,
     /// ja `2026/10/01`.
     pub fn date(&self, date: NaiveDate) -> String {
@@ -533,6 +545,7 @@ fn non_finite(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+
     //! Expected strings come from CLDR through Babel 2.19.0 (CLDR 49, the same CLDR release as
     //! ICU4X 2.4's compiled data) and Node 20's Intl (ICU4C 78.2, CLDR 48), never from this
     //! module: `tools/cldr_ref.py` computes both, `tools/gen_tests.py` writes the `cldr_*` tests
@@ -540,6 +553,41 @@ mod tests {
     //! taken (Babel lacks currency spacing, minimum grouping digits, ICU's compact rounding and
     //! non-Gregorian calendars; Node's CLDR 48 predates a CLDR 49 change to id intervals).
     use super::*;
+
+    #[test]
+    fn weekday_names_come_from_cldr() {
+        let monday = chrono::NaiveDate::from_ymd_opt(2026, 10, 19).unwrap();
+        let names: Vec<String> = [
+            "en-US", "de-DE", "es-ES", "fr-FR", "id-ID", "it-IT", "ja-JP", "pt-BR", "th-TH",
+            "tr-TR",
+        ]
+        .iter()
+        .map(|t| super::LocaleFormats::new(t, *t == "th-TH").weekday(monday))
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "Mon",
+                "Mo",
+                "lun",
+                "lun.",
+                "Sen",
+                "lun",
+                "月",
+                "seg.",
+                "จันทร์",
+                "Pzt"
+            ]
+        );
+        let th = super::LocaleFormats::new("th-TH", true);
+        let week: Vec<String> = (0..7)
+            .map(|i| th.weekday(monday + chrono::Duration::days(i)))
+            .collect();
+        assert_eq!(
+            week,
+            ["จันทร์", "อังคาร", "พุธ", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์"]
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

@@ -278,6 +278,11 @@ impl Formats {
         self.cldr.short_date(d)
     }
 
+    /// The weekday's abbreviated name: `Mon`, `月`, `จันทร์`.
+    pub fn weekday(&self, d: NaiveDate) -> String {
+        self.cldr.weekday(d)
+    }
+
     /// An inclusive range: `Oct 1 – 15, 2026`, `1–15 Oct 2026`.
     pub fn date_range(&self, a: NaiveDate, b: NaiveDate) -> String {
         self.cldr.date_range(a, b)

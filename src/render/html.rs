@@ -7,8 +7,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use tera::{Context, Tera};
 
-use super::view::{ReportView, SectionView};
-use crate::charts::geometry::ChartStyle;
+use super::view::{ReportView, SectionBody, SectionView};
+use crate::charts::geometry::{ChartStyle, approx_width};
 use crate::charts::{Chart, ChartKind, svg};
 use crate::config::brand::Brand;
 
@@ -29,6 +29,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/data_notes.html"),
     ),
     ("tile.html", include_str!("../../templates/tile.html")),
+    ("week.html", include_str!("../../templates/week.html")),
     ("table.html", include_str!("../../templates/table.html")),
     ("email.html", include_str!("../../templates/email.html")),
     ("email.txt", include_str!("../../templates/email.txt")),
@@ -148,10 +149,35 @@ fn chart_svgs(view: &ReportView) -> BTreeMap<String, String> {
         };
         out.insert(c.id.clone(), svg);
     };
+    let mut small = BTreeMap::new();
     for s in &view.sections {
-        visit_charts(s, &mut add);
+        match &s.body {
+            // The weekly digest's charts sit three to a row on a screen, one on a phone:
+            // drawn once, at about the width they get.
+            SectionBody::Week { charts, .. } => {
+                for c in charts {
+                    let width = week_chart_width(c, style.font_size);
+                    small.insert(c.id.clone(), svg::render(c, width, &style));
+                }
+            }
+            _ => visit_charts(s, &mut add),
+        }
     }
+    out.extend(small);
     out
+}
+
+/// A weekly chart's width: 340, or wider where the days' names need it (Thai), since the
+/// chart geometry leaves out x labels that would touch (a label and a space per day).
+fn week_chart_width(c: &Chart, font_size: f64) -> f64 {
+    let widest = |labels: &mut dyn Iterator<Item = &String>| {
+        labels
+            .map(|l| approx_width(l, font_size))
+            .fold(0.0, f64::max)
+    };
+    let y_labels = widest(&mut c.y_ticks.iter().map(|t| &t.label));
+    let days = c.x_labels.len() as f64 * (widest(&mut c.x_labels.iter()) + font_size);
+    (y_labels + font_size * 1.1 + days + 1.0).max(340.0)
 }
 
 /// Calls `f` on every chart of a section: its charts, tile sparklines and goal bars.

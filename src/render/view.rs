@@ -4,8 +4,10 @@
 mod charts;
 mod goals;
 mod summary;
+mod weekly;
 
 pub use summary::ScoreView;
+pub use weekly::{DigestSection, WeekGroup, WeekTable};
 
 use serde::Serialize;
 
@@ -71,12 +73,21 @@ pub struct Theme {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
-    pub id: Section,
+    pub id: SectionId,
     pub title: String,
     /// What the section shows. Serialized flat, with `template` naming the template that
     /// draws it, so a template reads `section.tiles` as before.
     #[serde(flatten)]
     pub body: SectionBody,
+}
+
+/// What a section is: one of the report's configured sections, or one the weekly digest
+/// draws in their place. Serialized as the id alone (`summary`, `week_in_numbers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum SectionId {
+    Report(Section),
+    Digest(DigestSection),
 }
 
 /// A section's content, one variant per template: each holds only what its template draws.
@@ -108,6 +119,16 @@ pub enum SectionBody {
     Goals {
         goals: Vec<GoalView>,
     },
+    /// The weekly digest's numbers: one KPI table, channel by channel (this week, last week, change,
+    /// the four weeks' average) and a small daily chart per channel.
+    Week {
+        table: WeekTable,
+        charts: Vec<Chart>,
+        /// "4-week average: the average week of Sep 21 – Oct 18, 2026".
+        average_of: Option<String>,
+        /// What the tables' marks mean, metric by metric (missing days).
+        notes: Vec<String>,
+    },
     Commentary {
         /// Sanitized HTML of the agency's commentary.
         commentary_html: String,
@@ -134,6 +155,7 @@ impl SectionBody {
                 charts.iter().chain(sparklines(tiles)).collect()
             }
             SectionBody::Goals { goals } => goals.iter().map(|g| &g.bar).collect(),
+            SectionBody::Week { charts, .. } => charts.iter().collect(),
             SectionBody::Commentary { .. } | SectionBody::DataNotes { .. } => Vec::new(),
         }
     }
@@ -336,11 +358,14 @@ pub fn build(input: &ViewInputs) -> ReportView {
         comparison_label,
         cover_style: brand.file.cover.style,
         page_size: input.page_size,
-        sections: r
-            .sections
-            .iter()
-            .filter_map(|s| builder.section(*s))
-            .collect(),
+        sections: if r.period.kind == PeriodKind::Week {
+            builder.weekly_sections()
+        } else {
+            r.sections
+                .iter()
+                .filter_map(|s| builder.section(*s))
+                .collect()
+        },
         theme,
     }
 }
@@ -422,7 +447,7 @@ impl SectionBuilder<'_> {
                 .unwrap_or_default()
         );
         Some(SectionView {
-            id,
+            id: SectionId::Report(id),
             title: self.l().t(&key),
             body,
         })

@@ -100,6 +100,13 @@ pub fn build(
         });
     }
     let (period, comparison) = resolve_period(client, req)?;
+    // A weekly report compares each KPI with its average week over the four weeks before.
+    let recent = match period.kind {
+        period::PeriodKind::Week => {
+            period::weeks_before(&period, analysis::AVERAGE_WEEKS, client.week_start)
+        }
+        _ => Vec::new(),
+    };
     let mut outcomes = Vec::new();
     let mut data = Dataset::default();
     let needs = Needs {
@@ -107,6 +114,7 @@ pub fn build(
         time_zone: client.time_zone,
         ranges: std::iter::once(&period)
             .chain(comparison.as_ref())
+            .chain(recent.iter().filter(|w| Some(*w) != comparison.as_ref()))
             .map(|p| (p.start, p.end))
             .collect(),
         mode: req.data,
@@ -157,7 +165,8 @@ pub fn build(
         period: &period,
         comparison: comparison.as_ref(),
     };
-    let kpis = analysis::kpis(&ctx);
+    let mut kpis = analysis::kpis(&ctx);
+    analysis::four_week_averages(&ctx, &recent, &mut kpis);
     let goals = analysis::goals(&ctx, &client.config.goals);
     let commentary = read_notes(ws, &id, &period.key).map_err(|message| ReportError::Data {
         client: id.clone(),
@@ -234,6 +243,7 @@ pub fn build(
         ),
         highlights,
         goal_standings,
+        recent_weeks: analysis::recent_weeks(&recent),
         data_quality: analysis::data_quality(&outcomes, &kpis, &period, comparison.as_ref()),
         goals,
         kpis,

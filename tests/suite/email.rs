@@ -139,6 +139,78 @@ fn by_subject<'a>(messages: &'a [Value], needle: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no message about {needle}"))
 }
 
+/// The summary's headline sentence as the HTML report writes it.
+fn report_headline(dir: &Path) -> String {
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    let start = html.find("<p class=\"headline\">").expect("a headline") + 20;
+    let end = start + html[start..].find("</p>").unwrap();
+    html[start..end]
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The message's plain text starts with the headline, and so does its HTML body (after the
+/// banner naming the agency, report and client).
+fn assert_leads_with(m: &Value, headline: &str) {
+    let text = m["text"].as_str().unwrap();
+    assert!(
+        text.trim_start().starts_with(headline),
+        "the text does not start with {headline:?}:\n{text}"
+    );
+    let html = m["html"].as_str().unwrap();
+    let body = &html[html.find("</td></tr>").unwrap()..];
+    let first = body.find("<p").unwrap();
+    let paragraph = &body[first..first + body[first..].find("</p>").unwrap()];
+    let escaped = headline.replace('&', "&amp;").replace('\'', "&#39;");
+    assert!(
+        paragraph.contains(headline) || paragraph.contains(&escaped),
+        "the HTML body's first paragraph is not the headline {headline:?}: {paragraph}"
+    );
+}
+
+#[test]
+fn weekly_messages_lead_with_the_headline() {
+    let server = SmtpServer::start(&[]);
+    let ws = samples(server.port, |y| y);
+    let dir = ws.path();
+    let clients = "osaka-smile-clinic,thames-fitness";
+    let o = run(
+        dir,
+        &[
+            "batch",
+            "--period",
+            "2026-W43",
+            "--send",
+            "--json",
+            "--clients",
+            clients,
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let messages: Vec<Value> = server.messages().iter().map(|p| parse(p)).collect();
+    assert_eq!(messages.len(), 2);
+    for (client, needle) in [
+        ("osaka-smile-clinic", "大阪スマイル歯科"),
+        ("thames-fitness", "Thames"),
+    ] {
+        let headline = report_headline(&dir.join("out").join(client).join("2026-W43"));
+        let m = by_subject(&messages, needle);
+        assert_leads_with(m, &headline);
+        // The weekly digest has no tiles: the subject names the headline's first highlight.
+        let subject = m["subject"].as_str().unwrap();
+        assert!(!subject.trim_end().ends_with('—'), "{subject}");
+    }
+}
+
 #[test]
 fn each_report_is_sent_once_as_valid_mime() {
     let server = SmtpServer::start(&[]);
@@ -191,7 +263,16 @@ fn each_report_is_sent_once_as_valid_mime() {
     assert_eq!(attachment["content_type"], "application/pdf");
     let th_pdf = dir.join("out/harbor-hotel-bangkok/2026-10/report.pdf");
     assert_eq!(attachment["sha256"], common::sha256(&th_pdf));
-    assert!(th["text"].as_str().unwrap().contains("ประเด็นสำคัญ"));
+    // Each message leads with the one-pager's headline, in the report's words.
+    for (client, needle) in [
+        ("harbor-hotel-bangkok", "Harbor Hotel Bangkok"),
+        ("osaka-smile-clinic", "大阪スマイル歯科"),
+        ("thames-fitness", "Thames"),
+    ] {
+        let headline = report_headline(&dir.join("out").join(client).join("2026-10"));
+        assert_leads_with(by_subject(&messages, needle), &headline);
+    }
+    assert!(th["text"].as_str().unwrap().contains("2569"));
     // Japanese.
     let ja = by_subject(&messages, "大阪スマイル歯科");
     assert_eq!(

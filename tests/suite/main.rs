@@ -25,3 +25,4 @@ mod rtl;
 mod samples;
 mod summary;
 mod trust;
+mod weekly;

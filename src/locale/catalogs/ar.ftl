@@ -333,3 +333,20 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }، بمطابقة أيام الأسبوع
+
+# --- weekly ---
+weekly-section-title = هذا الأسبوع بالأرقام
+weekly-column-metric = المقياس
+weekly-column-this-week = هذا الأسبوع
+weekly-column-last-week = الأسبوع الماضي
+weekly-column-change = التغيّر
+weekly-column-average = متوسط ٤ أسابيع
+weekly-chart-title = { $metric } هذا الأسبوع: { $value }
+weekly-average-of = متوسط ٤ أسابيع: متوسط الأسبوع خلال { $range }.
+weekly-average-gaps = متوسط ٤ أسابيع محسوب على { $days } من أصل { $total } يومًا تتوفر فيها بيانات ({ $weeks ->
+    [one] أسبوع واحد فيه فجوات
+    [two] أسبوعان فيهما فجوات
+    [few] { $weeks } أسابيع فيها فجوات
+   *[other] { $weeks } أسبوعًا فيها فجوات
+})؛ الأيام التي لا تتوفر فيها بيانات مستبعدة.
+weekly-list-separator = {"، "}

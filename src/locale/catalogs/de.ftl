@@ -297,3 +297,18 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, gleiche Wochentage
+
+# --- weekly ---
+weekly-section-title = Die Woche in Zahlen
+weekly-column-metric = Kennzahl
+weekly-column-this-week = Diese Woche
+weekly-column-last-week = Vorwoche
+weekly-column-change = Veränderung
+weekly-column-average = Ø 4 Wochen
+weekly-chart-title = { $metric } in dieser Woche: { $value }
+weekly-average-of = Ø 4 Wochen: die durchschnittliche Woche im Zeitraum { $range }.
+weekly-average-gaps = Ø 4 Wochen aus { $days } von { $total } Tagen mit Daten ({ $weeks ->
+    [one] 1 Woche
+   *[other] { $weeks } Wochen
+} mit Lücken); Tage ohne Daten bleiben unberücksichtigt.
+weekly-list-separator = {", "}

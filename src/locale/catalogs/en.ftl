@@ -313,3 +313,18 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, same weekdays
+
+# --- weekly ---
+weekly-section-title = This week in numbers
+weekly-column-metric = Metric
+weekly-column-this-week = This week
+weekly-column-last-week = Last week
+weekly-column-change = Change
+weekly-column-average = 4-week average
+weekly-chart-title = { $metric } this week: { $value }
+weekly-average-of = 4-week average: the average week of { $range }.
+weekly-average-gaps = 4-week average over { $days } of { $total } days with data ({ $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} with gaps); days without data are left out.
+weekly-list-separator = {", "}

@@ -294,3 +294,18 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, mismos días de la semana
+
+# --- weekly ---
+weekly-section-title = La semana en cifras
+weekly-column-metric = Métrica
+weekly-column-this-week = Esta semana
+weekly-column-last-week = Semana anterior
+weekly-column-change = Variación
+weekly-column-average = Media de 4 semanas
+weekly-chart-title = { $metric } esta semana: { $value }
+weekly-average-of = Media de 4 semanas: la semana media del periodo { $range }.
+weekly-average-gaps = Media de 4 semanas sobre { $days } de { $total } días con datos ({ $weeks ->
+    [one] 1 semana
+   *[other] { $weeks } semanas
+} con huecos); los días sin datos no se cuentan.
+weekly-list-separator = {", "}

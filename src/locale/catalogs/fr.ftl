@@ -303,3 +303,18 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, mêmes jours de la semaine
+
+# --- weekly ---
+weekly-section-title = La semaine en chiffres
+weekly-column-metric = Indicateur
+weekly-column-this-week = Cette semaine
+weekly-column-last-week = Semaine précédente
+weekly-column-change = Évolution
+weekly-column-average = Moyenne sur 4 semaines
+weekly-chart-title = { $metric } cette semaine : { $value }
+weekly-average-of = Moyenne sur 4 semaines : la semaine moyenne de la période { $range }.
+weekly-average-gaps = Moyenne sur 4 semaines calculée sur { $days } jours avec données sur { $total } ({ $weeks ->
+    [one] 1 semaine incomplète
+   *[other] { $weeks } semaines incomplètes
+}) ; les jours sans données ne sont pas comptés.
+weekly-list-separator = {", "}

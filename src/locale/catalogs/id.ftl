@@ -270,3 +270,15 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, hari yang sama dalam sepekan
+
+# --- weekly ---
+weekly-section-title = Minggu ini dalam angka
+weekly-column-metric = Metrik
+weekly-column-this-week = Minggu ini
+weekly-column-last-week = Minggu lalu
+weekly-column-change = Perubahan
+weekly-column-average = Rata-rata 4 minggu
+weekly-chart-title = { $metric } minggu ini: { $value }
+weekly-average-of = Rata-rata 4 minggu: minggu rata-rata pada { $range }.
+weekly-average-gaps = Rata-rata 4 minggu dihitung dari { $days } dari { $total } hari yang memiliki data ({ $weeks } minggu tidak lengkap); hari tanpa data tidak dihitung.
+weekly-list-separator = {", "}

@@ -294,3 +294,18 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, stessi giorni della settimana
+
+# --- weekly ---
+weekly-section-title = La settimana in cifre
+weekly-column-metric = Metrica
+weekly-column-this-week = Questa settimana
+weekly-column-last-week = Settimana precedente
+weekly-column-change = Variazione
+weekly-column-average = Media 4 settimane
+weekly-chart-title = { $metric } questa settimana: { $value }
+weekly-average-of = Media 4 settimane: la settimana media del periodo { $range }.
+weekly-average-gaps = Media 4 settimane calcolata su { $days } giorni con dati su { $total } ({ $weeks ->
+    [one] 1 settimana incompleta
+   *[other] { $weeks } settimane incomplete
+}); i giorni senza dati non sono conteggiati.
+weekly-list-separator = {", "}

@@ -270,3 +270,15 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }（曜日を合わせて表示）
+
+# --- weekly ---
+weekly-section-title = 今週の数字
+weekly-column-metric = 指標
+weekly-column-this-week = 今週
+weekly-column-last-week = 先週
+weekly-column-change = 増減
+weekly-column-average = 4週間平均
+weekly-chart-title = 今週の{ $metric }：{ $value }
+weekly-average-of = 4週間平均：{ $range }の1週間あたりの平均です。
+weekly-average-gaps = 4週間平均は{ $total }日中データのある{ $days }日分に基づきます（欠損のある週：{ $weeks }週）。データのない日は計算に含めていません。
+weekly-list-separator = 、

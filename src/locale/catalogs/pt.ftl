@@ -294,3 +294,18 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, mesmos dias da semana
+
+# --- weekly ---
+weekly-section-title = A semana em números
+weekly-column-metric = Métrica
+weekly-column-this-week = Esta semana
+weekly-column-last-week = Semana anterior
+weekly-column-change = Variação
+weekly-column-average = Média de 4 semanas
+weekly-chart-title = { $metric } nesta semana: { $value }
+weekly-average-of = Média de 4 semanas: a semana média do período { $range }.
+weekly-average-gaps = Média de 4 semanas calculada com { $days } de { $total } dias com dados ({ $weeks ->
+    [one] 1 semana incompleta
+   *[other] { $weeks } semanas incompletas
+}); os dias sem dados não entram na conta.
+weekly-list-separator = {", "}

@@ -270,3 +270,15 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period } (เทียบวันเดียวกันของสัปดาห์)
+
+# --- weekly ---
+weekly-section-title = ตัวเลขประจำสัปดาห์
+weekly-column-metric = ตัวชี้วัด
+weekly-column-this-week = สัปดาห์นี้
+weekly-column-last-week = สัปดาห์ก่อน
+weekly-column-change = การเปลี่ยนแปลง
+weekly-column-average = เฉลี่ย 4 สัปดาห์
+weekly-chart-title = { $metric } สัปดาห์นี้: { $value }
+weekly-average-of = เฉลี่ย 4 สัปดาห์: ค่าเฉลี่ยต่อสัปดาห์ในช่วง { $range }
+weekly-average-gaps = ค่าเฉลี่ย 4 สัปดาห์คำนวณจากวันที่มีข้อมูล { $days } วันจาก { $total } วัน (มีข้อมูลขาดหาย { $weeks } สัปดาห์) ไม่นับวันที่ไม่มีข้อมูล
+weekly-list-separator = {", "}

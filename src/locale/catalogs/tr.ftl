@@ -270,3 +270,15 @@ headline-goals = { $state ->
 # --- charts ---
 # The comparison line of a daily chart, its days moved so weekdays match the period's.
 chart-same-weekdays = { $period }, haftanın aynı günleri
+
+# --- weekly ---
+weekly-section-title = Rakamlarla bu hafta
+weekly-column-metric = Metrik
+weekly-column-this-week = Bu hafta
+weekly-column-last-week = Geçen hafta
+weekly-column-change = Değişim
+weekly-column-average = 4 haftalık ortalama
+weekly-chart-title = { $metric }: bu hafta { $value }
+weekly-average-of = 4 haftalık ortalama: { $range } döneminin ortalama haftası.
+weekly-average-gaps = 4 haftalık ortalama, { $total } günün verisi bulunan { $days } gününe dayanır (eksik günü olan { $weeks } hafta); verisi olmayan günler hesaba katılmaz.
+weekly-list-separator = {", "}

@@ -81,7 +81,7 @@ impl SectionBuilder<'_> {
     }
 
     /// The report's annotations that fall in the period, as markers on its daily charts.
-    fn markers(&self, n: usize) -> Vec<Marker> {
+    pub(super) fn markers(&self, n: usize) -> Vec<Marker> {
         let period = &self.report().period;
         let index = |d: chrono::NaiveDate| (d - period.start).num_days().max(0) as usize;
         self.report()

@@ -9,9 +9,13 @@ use crate::render::pdf::{PdfError, Rgb};
 impl Layout<'_> {
     /// The chart description takes the theme's colour strings (it is drawn to SVG too).
     fn chart_style(&self) -> ChartStyle {
+        self.chart_style_sized(7.5)
+    }
+
+    fn chart_style_sized(&self, font_size: f64) -> ChartStyle {
         let t = &self.view.theme;
         ChartStyle {
-            font_size: 7.5,
+            font_size,
             text: t.text.clone(),
             muted: t.muted.clone(),
             grid: t.grid.clone(),
@@ -49,6 +53,16 @@ impl Layout<'_> {
         width: f32,
         height: f32,
     ) -> Result<Vec<Item>, PdfError> {
+        self.chart_items_sized(chart, (x, y, width, height), 7.5)
+    }
+
+    /// The same with another text size, for small multiples (the weekly digest's charts).
+    pub(super) fn chart_items_sized(
+        &self,
+        chart: &Chart,
+        (x, y, width, height): (f32, f32, f32, f32),
+        font_size: f64,
+    ) -> Result<Vec<Item>, PdfError> {
         let fonts = self.fonts;
         let measure = |s: &str, size: f64| {
             fonts
@@ -59,7 +73,7 @@ impl Layout<'_> {
             chart,
             width as f64,
             height as f64,
-            &self.chart_style(),
+            &self.chart_style_sized(font_size),
             &measure,
         );
         // Shapes carry the chart description's colour strings: read each once, here.

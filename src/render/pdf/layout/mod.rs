@@ -14,6 +14,7 @@ mod styled;
 mod summary;
 mod table;
 mod tiles;
+mod weekly;
 
 use super::PdfError;
 use super::fonts::{FontBook, MissingGlyph, ShapedRun};

@@ -38,6 +38,12 @@ impl Layout<'_> {
                     out.push(self.table(table)?);
                 }
             }
+            SectionBody::Week {
+                table,
+                charts,
+                average_of,
+                notes,
+            } => self.week_in_numbers((table, charts), average_of.as_deref(), notes, out)?,
             SectionBody::Goals { goals } => {
                 let mut rows = Vec::new();
                 for goal in goals {
