@@ -268,14 +268,14 @@ headline-two = { $period }: { $lead } { $lead-trend ->
 headline-concern-over-win = { $period }: { $lead } { $lead-trend ->
         [up] เพิ่มขึ้น
        *[down] ลดลง
-    } { $lead-change } ขณะที่{ $other } { $other-trend ->
+    } { $lead-change } ขณะที่ { $other } { $other-trend ->
         [up] เพิ่มขึ้น
        *[down] ลดลง
     } { $other-change }
 headline-win-over-concern = { $period }: { $lead } { $lead-trend ->
         [up] เพิ่มขึ้น
        *[down] ลดลง
-    } { $lead-change } แต่{ $other } { $other-trend ->
+    } { $lead-change } แต่ { $other } { $other-trend ->
         [up] เพิ่มขึ้น
        *[down] ลดลง
     } { $other-change }
