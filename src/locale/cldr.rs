@@ -25,7 +25,7 @@ use fixed_decimal::{Sign, SignedRoundingMode, UnsignedRoundingMode};
 use icu_calendar::cal::Buddhist;
 use icu_calendar::{Date, Iso};
 use icu_casemap::CaseMapper;
-use icu_datetime::fieldsets::{E, MD, YM, YMD};
+use icu_datetime::fieldsets::{E, MD, Y, YM, YMD};
 use icu_datetime::pattern::DateTimeNames;
 use icu_datetime::preferences::CalendarAlgorithm;
 use icu_datetime::range::DateRangeFormatter;
@@ -69,6 +69,10 @@ pub struct LocaleFormats {
     range: Option<DateRangeFormatter<YMD>>,
     /// Years are numbered in the Thai solar calendar.
     buddhist: bool,
+    /// A Buddhist year with the era CLDR gives it in this language (en `2569 BE`, de
+    /// `2569 BE`, ja `仏暦2569年`), for languages whose readers would otherwise take 2569 for a
+    /// Gregorian year; `None` in Thai (plain `2569`) and in the Gregorian calendar.
+    buddhist_era_year: Option<DateTimeFormatter<Y>>,
 }
 
 impl LocaleFormats {
@@ -119,6 +123,13 @@ impl LocaleFormats {
             },
             locale: locale.clone(),
             buddhist: calendar == CalendarAlgorithm::Buddhist,
+            buddhist_era_year: if calendar == CalendarAlgorithm::Buddhist
+                && language != language!("th")
+            {
+                year_formatter(dt_prefs, Y::long())
+            } else {
+                None
+            },
         })
     }
 
@@ -324,15 +335,18 @@ impl LocaleFormats {
     /// The number of a (Gregorian or ISO week-numbering) year in the report's calendar, in
     /// plain digits for messages such as "Q3 2026" or "สัปดาห์ที่ 43 ปี 2569": `2026`, or
     /// `2569` in the Buddhist calendar. Whole years map one to one (2026 → 2569) since Thailand
-    /// moved its new year to 1 January in 1941.
+    /// moved its new year to 1 January in 1941. Outside Thai a Buddhist year carries the era
+    /// CLDR writes for it in that language (en `2569 BE`), as its month names do.
     pub fn year(&self, year: i32) -> String {
-        let plain = if !self.buddhist {
-            year.to_string()
-        } else {
-            match Date::try_new_iso(year, 7, 1) {
-                Ok(d) => d.to_calendar(Buddhist).year().extended_year().to_string(),
-                Err(_) => (year + 543).to_string(),
-            }
+        if !self.buddhist {
+            return self.in_own_digits(&year.to_string());
+        }
+        if let (Some(f), Ok(d)) = (&self.buddhist_era_year, Date::try_new_iso(year, 7, 1)) {
+            return f.format(&d).to_string();
+        }
+        let plain = match Date::try_new_iso(year, 7, 1) {
+            Ok(d) => d.to_calendar(Buddhist).year().extended_year().to_string(),
+            Err(_) => (year + 543).to_string(),
         };
         self.in_own_digits(&plain)
     }
@@ -350,6 +364,11 @@ impl LocaleFormats {
                 .collect(),
             _ => plain.to_string(),
         }
+    }
+
+    /// Whether years are numbered in the Buddhist calendar.
+    pub fn buddhist(&self) -> bool {
+        self.buddhist
     }
 
     /// Day and abbreviated month for chart axes (CLDR `MMMd`): en-US `Oct 1`, en-GB `1 Oct`,
@@ -463,6 +482,7 @@ macro_rules! with_decimals {
     };
 }
 with_decimals!(month_year_formatter, YM);
+with_decimals!(year_formatter, Y);
 with_decimals!(short_date_formatter, MD);
 with_decimals!(date_formatter, YMD);
 

@@ -273,6 +273,11 @@ impl Formats {
         self.cldr.year(year)
     }
 
+    /// Whether years are numbered in the Buddhist calendar.
+    pub fn buddhist(&self) -> bool {
+        self.cldr.buddhist()
+    }
+
     /// A day for chart axes: `Oct 1`, `1 Oct`, `10月1日`.
     pub fn short_date(&self, d: NaiveDate) -> String {
         self.cldr.short_date(d)

@@ -7,6 +7,7 @@ pub mod cldr;
 mod dimension_values;
 pub mod format;
 mod periods;
+pub mod phrasing;
 pub mod territory;
 
 use std::collections::BTreeMap;
@@ -59,6 +60,7 @@ fn bundle(lang: &LanguageIdentifier, source: &str) -> FluentBundle<FluentResourc
     let mut b = FluentBundle::new(vec![lang.clone()]);
     b.set_use_isolating(false);
     b.add_resource(resource).expect("no duplicate messages");
+    phrasing::add_functions(&mut b, &lang.to_string());
     b
 }
 

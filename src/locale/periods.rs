@@ -17,6 +17,7 @@ impl Locale {
             "week-label",
             &[
                 ("week", self.fmt.number(f64::from(week), 0).into()),
+                ("calendar", self.calendar().into()),
                 ("year", self.fmt.year(year).into()),
             ],
         )
@@ -29,9 +30,20 @@ impl Locale {
             "quarter-label",
             &[
                 ("quarter", self.fmt.number(f64::from(quarter), 0).into()),
+                ("calendar", self.calendar().into()),
                 ("year", self.fmt.year(year).into()),
             ],
         )
+    }
+
+    /// The report's calendar for catalogs whose year words depend on it (ja `2026年` but
+    /// `仏暦2569年`, where CLDR's Buddhist year already ends in 年).
+    fn calendar(&self) -> &'static str {
+        if self.fmt.buddhist() {
+            "buddhist"
+        } else {
+            "gregorian"
+        }
     }
 
     /// What a period is called in a sentence, a title or a chart legend: `October 2026`,
@@ -83,6 +95,24 @@ mod tests {
         );
     }
 
+    /// Outside Thai a Buddhist year says its era as CLDR writes it in the language, so 2569 is
+    /// never read as a Gregorian year; catalogs whose year word is in the era form (ja 年) do
+    /// not repeat it.
+    #[test]
+    fn buddhist_years_outside_thai_carry_their_era() {
+        let q3 = Period::quarter(2026, 3);
+        let w43 = Period::week(2026, 43, chrono::Weekday::Mon);
+        for (tag, quarter, week) in [
+            ("en-TH", "Q3 2569 BE", "Week 43, 2569 BE"),
+            ("de-DE", "Q3 2569 BE", "KW 43/2569 BE"),
+            ("ja-JP", "仏暦2569年第3四半期", "仏暦2569年 第43週"),
+        ] {
+            let l = Locale::new(tag, true, BTreeMap::new());
+            assert_eq!(l.period_name(q3.kind, q3.start, q3.end), quarter, "{tag}");
+            assert_eq!(l.period_name(w43.kind, w43.start, w43.end), week, "{tag}");
+        }
+    }
+
     #[test]
     fn weeks_are_named_after_their_iso_week_whatever_day_they_start() {
         let en = Locale::new("en-US", false, BTreeMap::new());
@@ -116,7 +146,7 @@ mod tests {
             ("de", "KW 43/2026", "Q3 2026"),
             ("fr", "semaine 43 de 2026", "T3 2026"),
             ("es", "semana 43 de 2026", "T3 2026"),
-            ("pt", "semana 43 de 2026", "3º tri. 2026"),
+            ("pt", "semana 43 de 2026", "3º trimestre de 2026"),
             ("ar", "الأسبوع 43 من عام 2026", "الربع 3 من عام 2026"),
         ];
         assert_eq!(expected.len(), CATALOGS.len());

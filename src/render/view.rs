@@ -17,7 +17,7 @@ use crate::config::schema::{Contact, Section};
 use crate::locale::{Locale, fill};
 use crate::metrics::catalog::{CHANNELS, Catalog, ChangeScale, Unit};
 use crate::metrics::platform::PLATFORM;
-use crate::period::PeriodKind;
+use crate::period::{CompareKind, PeriodKind};
 use crate::render::markdown::TextBlock;
 use crate::report::model::{
     ChangeBasis, DataStatus, GoalComparison, Kpi, KpiAggregation, Report, Sentiment, SourceQuality,
@@ -302,11 +302,22 @@ pub fn build(input: &ViewInputs) -> ReportView {
             .comparison
             .as_ref()
             .map(|c| l.period_name(r.period.kind, c.start, c.end)),
+        compare: match r.comparison.as_ref().map(|c| c.kind) {
+            Some(CompareKind::Previous) => "previous",
+            Some(CompareKind::Yoy) => "yoy",
+            _ => "other",
+        },
+        kind: match r.period.kind {
+            PeriodKind::Month | PeriodKind::MonthToDate => "month",
+            PeriodKind::Week => "week",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Custom => "custom",
+        },
     };
     let comparison_label = names
         .comparison
         .as_ref()
-        .map(|name| l.text("vs-period", &[("period", name.as_str().into())]));
+        .map(|name| names.comparison_text(l, "vs-period", name));
     let report_title = brand.file.cover.title.clone().unwrap_or_else(|| {
         l.t(match r.period.kind {
             PeriodKind::Month | PeriodKind::MonthToDate => "report-title-month",
@@ -403,6 +414,24 @@ struct SectionBuilder<'a> {
 struct PeriodNames {
     period: String,
     comparison: Option<String>,
+    /// How the comparison relates to the period, for catalogs that say so (ja 前月, 前年同月;
+    /// th เดือนก่อน): `previous` or `yoy`, and the period's kind (`month`, `week`, ...).
+    compare: &'static str,
+    kind: &'static str,
+}
+
+impl PeriodNames {
+    /// `vs-period` or `compared-with` naming `what` (a period's name or a previous value).
+    fn comparison_text(&self, l: &Locale, key: &str, what: &str) -> String {
+        l.text(
+            key,
+            &[
+                ("period", what.into()),
+                ("compare", self.compare.into()),
+                ("kind", self.kind.into()),
+            ],
+        )
+    }
 }
 
 /// The metric each channel shows as daily bars, after its trend line.
@@ -552,7 +581,7 @@ impl SectionBuilder<'_> {
                 let previous = pair
                     .and_then(|(_, p)| p)
                     .unwrap_or_else(|| self.value(p, k.unit, true));
-                Some(l.text("vs-period", &[("period", previous.into())]))
+                Some(self.names.comparison_text(l, "vs-period", &previous))
             }
             (_, _, Some(_)) => Some(l.t("comparison-incomplete")),
             (_, _, None) => None,

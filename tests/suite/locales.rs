@@ -1,7 +1,7 @@
 //! Reports in the client's language: Thai (Buddhist calendar) and Japanese PDFs read back with
 //! pdftotext, Turkish casing and number formats in the HTML and the PDF.
 
-use crate::common::{self, pdf_tools, pdf_tools::squash};
+use crate::common::{self, pdf_tools, pdf_tools::squash, visible_text};
 
 fn render(client: &str, out: &std::path::Path) {
     common::render(
@@ -50,14 +50,40 @@ fn thai_pdf_reads_back_in_thai_with_buddhist_years() {
 /// in Thai by the Thai catalog.
 #[test]
 fn thai_reports_write_every_year_in_the_buddhist_calendar() {
-    let ws = common::sample_workspace(|yaml| yaml, true);
+    every_year_is_buddhist(
+        "th-TH",
+        &[
+            ("2026-W43", "สัปดาห์ที่ 43 ปี 2569", "สัปดาห์ที่ 42 ปี 2569"),
+            ("2026-10", "ตุลาคม 2569", "กันยายน 2569"),
+            ("2026-Q3", "ไตรมาส 3/2569", "ไตรมาส 2/2569"),
+        ],
+    );
+}
+
+/// The same client reading English keeps the Buddhist calendar, and every year says which
+/// era it counts in, as CLDR writes it in English ("2569 BE"): weeks and quarters too.
+#[test]
+fn english_reports_in_the_buddhist_calendar_name_the_era_in_every_year() {
+    every_year_is_buddhist(
+        "en-TH",
+        &[
+            ("2026-W43", "Week 43, 2569 BE", "Week 42, 2569 BE"),
+            ("2026-10", "October 2569 BE", "September 2569 BE"),
+            ("2026-Q3", "Q3 2569 BE", "Q2 2569 BE"),
+        ],
+    );
+}
+
+/// Renders Harbor Hotel Bangkok (`calendar: buddhist`) in `locale` for each (period, its name,
+/// the comparison's name) and checks every text a reader sees for the names and for 2026.
+fn every_year_is_buddhist(locale: &str, periods: &[(&str, &str, &str)]) {
+    let ws = common::sample_workspace(
+        |yaml| yaml.replace("locale: th-TH", &format!("locale: {locale}")),
+        true,
+    );
     let dir = ws.path();
     let client = "harbor-hotel-bangkok";
-    for (period, name, compared) in [
-        ("2026-W43", "สัปดาห์ที่ 43 ปี 2569", "สัปดาห์ที่ 42 ปี 2569"),
-        ("2026-10", "ตุลาคม 2569", "กันยายน 2569"),
-        ("2026-Q3", "ไตรมาส 3/2569", "ไตรมาส 2/2569"),
-    ] {
+    for &(period, name, compared) in periods {
         let config = dir.join("execreport.yaml");
         let run = |args: &[&str]| {
             std::process::Command::new(env!("CARGO_BIN_EXE_execreport"))
@@ -239,29 +265,4 @@ fn turkish_capitals_and_numbers() {
         "{}",
         head(&pdf_text)
     );
-}
-
-/// The text of an HTML page a reader sees: no style sheet, no script, no tags, whitespace
-/// collapsed.
-fn visible_text(html: &str) -> String {
-    let mut text = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        text.push_str(&rest[..start]);
-        text.push(' ');
-        rest = &rest[start..];
-        let end = ["style", "script"]
-            .iter()
-            .find(|t| rest.starts_with(&format!("<{t}")))
-            .map_or_else(
-                || rest.find('>').map_or(rest.len(), |e| e + 1),
-                |t| {
-                    let close = format!("</{t}>");
-                    rest.find(&close).map_or(rest.len(), |e| e + close.len())
-                },
-            );
-        rest = &rest[end..];
-    }
-    text.push_str(rest);
-    squash(&text.replace("&amp;", "&"))
 }

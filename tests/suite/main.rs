@@ -17,6 +17,7 @@ mod one_pager;
 mod paper;
 mod pdf;
 mod phone;
+mod phrasing;
 mod pipeline;
 mod platforms;
 mod preview;

@@ -70,14 +70,17 @@ fn rates_change_in_points_and_values_never_look_like_their_comparison() {
     assert!(html.contains("-0,55 puan"), "{html}");
     assert!(!html.contains("-%34,1"), "a rate changes in percent");
     // Revenue ₺4.6M against ₺6.0M, not "₺6 Mn"; users in full below 100,000.
-    assert!(html.contains("Karşılaştırma: ₺6,0\u{a0}Mn"), "{html}");
+    assert!(html.contains("Önceki ay: ₺6,0\u{a0}Mn"), "{html}");
     assert!(html.contains(">95.162<"), "users in full: {html}");
 }
 
 #[test]
 fn the_summary_and_the_legends_name_the_periods_compared() {
     let (_, html) = render_model(&samples(), "izmir-deri", "2026-10", &[]);
-    assert!(html.contains("Karşılaştırma dönemi: Eylül 2026"), "{html}");
+    assert!(
+        html.contains("Karşılaştırma: önceki ay (Eylül 2026)"),
+        "{html}"
+    );
     assert!(html.contains(">Ekim 2026<"), "legend");
     // September's days are moved to October's weekdays, and the legend says so.
     assert!(
@@ -88,10 +91,13 @@ fn the_summary_and_the_legends_name_the_periods_compared() {
         assert!(!html.contains(generic), "{generic:?} in the legend");
     }
     let (_, html) = render_model(&samples(), "izmir-deri", "2026-10", &["--compare", "yoy"]);
-    assert!(html.contains("Karşılaştırma dönemi: Ekim 2025"), "{html}");
+    assert!(
+        html.contains("Karşılaştırma: geçen yılın aynı ayı (Ekim 2025)"),
+        "{html}"
+    );
     let (_, html) = render_model(&samples(), "izmir-deri", "2026-W43", &[]);
     assert!(
-        html.contains("Karşılaştırma dönemi: 2026 42. hafta"),
+        html.contains("Karşılaştırma: önceki hafta (2026 42. hafta)"),
         "{html}"
     );
     assert!(html.contains(">2026 43. hafta<"), "weekly legend");

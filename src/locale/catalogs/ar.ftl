@@ -350,3 +350,8 @@ weekly-average-gaps = متوسط ٤ أسابيع محسوب على { $days } م�
    *[other] { $weeks } أسبوعًا فيها فجوات
 })؛ الأيام التي لا تتوفر فيها بيانات مستبعدة.
 weekly-list-separator = {"، "}
+
+# --- phrasing ---
+# A value in a sentence: languages that count with counters pick one by $metric and $unit;
+# Arabic needs none.
+value-counted = { $value }

@@ -6,9 +6,23 @@ report-title-quarter = Quartalsbericht zur Performance
 report-title-custom = Performance-Bericht
 prepared-for = Erstellt für { $client }
 prepared-by = Erstellt von { $agency }
-vs-period = vs. { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] Vormonat
+            [week] Vorwoche
+            [quarter] Vorquartal
+           *[other] Vorzeitraum
+        }: { $period }
+        [yoy] { $kind ->
+            [month] Vorjahresmonat
+            [week] Vorjahreswoche
+            [quarter] Vorjahresquartal
+           *[other] Vorjahreszeitraum
+        }: { $period }
+       *[other] vs. { $period }
+    }
 change-points = { $points } Pp.
-compared-with = Vergleichszeitraum: { $period }
+compared-with = Im Vergleich zu { $period }
 no-comparison = Kein Vergleichszeitraum
 week-label = KW { $week }/{ $year }
 page-of = Seite { $page } von { $pages }
@@ -160,7 +174,7 @@ metric-reviews-rating = Durchschnittsbewertung
 definition-reviews-rating = Mittlere Sternebewertung der Bewertungen im Zeitraum, gewichtet nach deren Anzahl.
 metric-reviews-responded = Beantwortete Bewertungen
 definition-reviews-responded = Bewertungen, auf die das Unternehmen geantwortet hat.
-metric-reviews-response_rate = Antwortrate
+metric-reviews-response_rate = Antwortrate auf Bewertungen
 definition-reviews-response_rate = Beantwortete Bewertungen ÷ neue Bewertungen.
 metric-email-delivered = Zugestellte E-Mails
 definition-email-delivered = E-Mails, die ein Postfach erreicht haben.
@@ -168,9 +182,9 @@ metric-email-opens = E-Mail-Öffnungen
 definition-email-opens = Eindeutige Öffnungen.
 metric-email-clicks = E-Mail-Klicks
 definition-email-clicks = Eindeutige Klicks.
-metric-email-open_rate = Öffnungsrate
+metric-email-open_rate = E-Mail-Öffnungsrate
 definition-email-open_rate = Öffnungen ÷ zugestellte E-Mails.
-metric-email-click_rate = Klickrate
+metric-email-click_rate = E-Mail-Klickrate
 definition-email-click_rate = Klicks ÷ zugestellte E-Mails.
 
 note-daily-uniques = Summe der täglich eindeutigen Werte: Wer an mehreren Tagen aktiv ist, wird einmal pro Tag gezählt.
@@ -312,3 +326,6 @@ weekly-average-gaps = Ø 4 Wochen aus { $days } von { $total } Tagen mit Daten (
    *[other] { $weeks } Wochen
 } mit Lücken); Tage ohne Daten bleiben unberücksichtigt.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

@@ -33,7 +33,7 @@ key-figures = Key figures
 trend-title = { $metric }, day by day
 trend-title-week = { $metric } this week
 by-dimension = { $metric } by { $dimension }
-share-by-dimension = Share of { $metric } by { $dimension }
+share-by-dimension = Share of { MID($metric) } by { $dimension }
 daily-title = { $metric } per day
 previous-period = Previous period
 other = Other
@@ -165,7 +165,7 @@ metric-reviews-rating = Average rating
 definition-reviews-rating = Mean star rating of the period's reviews, weighted by their number.
 metric-reviews-responded = Reviews answered
 definition-reviews-responded = Reviews the business replied to.
-metric-reviews-response_rate = Response rate
+metric-reviews-response_rate = Review response rate
 definition-reviews-response_rate = Reviews answered ÷ new reviews.
 metric-email-delivered = Emails delivered
 definition-email-delivered = Emails that reached an inbox.
@@ -173,9 +173,9 @@ metric-email-opens = Email opens
 definition-email-opens = Unique opens.
 metric-email-clicks = Email clicks
 definition-email-clicks = Unique clicks.
-metric-email-open_rate = Open rate
+metric-email-open_rate = Email open rate
 definition-email-open_rate = Opens ÷ delivered.
-metric-email-click_rate = Click rate
+metric-email-click_rate = Email click rate
 definition-email-click_rate = Clicks ÷ delivered.
 
 note-daily-uniques = Sum of daily unique counts: someone active on several days is counted once per day.
@@ -328,3 +328,8 @@ weekly-average-gaps = 4-week average over { $days } of { $total } days with data
    *[other] { $weeks } weeks
 } with gaps); days without data are left out.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+# A value in a sentence: languages that count with counters (ja 件, 人, 回) pick one by
+# $metric (the metric's id, "web-users") and $unit (count, money, ratio, number, rating).
+value-counted = { $value }

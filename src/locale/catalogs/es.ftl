@@ -6,9 +6,27 @@ report-title-quarter = Informe trimestral de resultados
 report-title-custom = Informe de resultados
 prepared-for = Preparado para { $client }
 prepared-by = Preparado por { $agency }
-vs-period = vs. { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] Mes anterior
+            [week] Semana anterior
+            [quarter] Trimestre anterior
+           *[other] Periodo anterior
+        }: { $period }
+        [yoy] { $kind ->
+            [month] Mismo mes del año anterior
+            [week] Misma semana del año anterior
+            [quarter] Mismo trimestre del año anterior
+           *[other] Mismo periodo del año anterior
+        }: { $period }
+       *[other] vs. { $period }
+    }
 change-points = { $points } p. p.
-compared-with = En comparación con { $period }
+compared-with = En comparación con { $kind ->
+        [week] la { $period }
+        [quarter] el { $period }
+       *[other] { $period }
+    }
 no-comparison = Sin periodo de comparación
 week-label = semana { $week } de { $year }
 page-of = Página { $page } de { $pages }
@@ -39,8 +57,14 @@ total = Total
 no-data = Sin datos
 not-available = n. d.
 
-highlight-up = { $metric }: aumento del { $change }, hasta { $value }.
-highlight-down = { $metric }: descenso del { $change }, hasta { $value }.
+highlight-up = { $metric }: aumento { $scale ->
+        [relative] del
+       *[other] de
+    } { $change }, hasta { $value }.
+highlight-down = { $metric }: descenso { $scale ->
+        [relative] del
+       *[other] de
+    } { $change }, hasta { $value }.
 
 goal-at-least = Objetivo: al menos { $target }
 goal-at-most = Objetivo: como máximo { $target }
@@ -124,7 +148,7 @@ metric-ads-cpa = Coste por conversión
 definition-ads-cpa = Inversión ÷ conversiones.
 metric-ads-roas = ROAS
 definition-ads-roas = Valor de conversión ÷ inversión.
-metric-ads-conversion_rate = Tasa de conv. de anuncios
+metric-ads-conversion_rate = Tasa de conversión de anuncios
 definition-ads-conversion_rate = Conversiones ÷ clics.
 metric-seo-clicks = Clics orgánicos
 definition-seo-clicks = Clics desde los resultados de búsqueda de Google.
@@ -160,7 +184,7 @@ metric-reviews-rating = Valoración media
 definition-reviews-rating = Media de estrellas de las reseñas del periodo, ponderada por su número.
 metric-reviews-responded = Reseñas respondidas
 definition-reviews-responded = Reseñas a las que respondió la empresa.
-metric-reviews-response_rate = Tasa de respuesta
+metric-reviews-response_rate = Tasa de respuesta a reseñas
 definition-reviews-response_rate = Reseñas respondidas ÷ reseñas nuevas.
 metric-email-delivered = Emails entregados
 definition-email-delivered = Emails que llegaron a la bandeja de entrada.
@@ -168,9 +192,9 @@ metric-email-opens = Aperturas de email
 definition-email-opens = Aperturas únicas.
 metric-email-clicks = Clics en emails
 definition-email-clicks = Clics únicos.
-metric-email-open_rate = Tasa de apertura
+metric-email-open_rate = Tasa de apertura de emails
 definition-email-open_rate = Aperturas ÷ emails entregados.
-metric-email-click_rate = Tasa de clics
+metric-email-click_rate = Tasa de clics de emails
 definition-email-click_rate = Clics ÷ emails entregados.
 
 note-daily-uniques = Suma de recuentos únicos diarios: alguien activo varios días cuenta una vez por día.
@@ -247,28 +271,49 @@ goal-status-not-judged = Sin evaluar
 headline-one = { $period }: { $lead-trend ->
         [up] aumento
        *[down] descenso
-    } del { $lead-change } en { $lead }.
+    } { $lead-scale ->
+        [relative] del
+       *[other] de
+    } { $lead-change } en { $lead }.
 headline-two = { $period }: { $lead-trend ->
         [up] aumento
        *[down] descenso
-    } del { $lead-change } en { $lead } y { $other-trend ->
+    } { $lead-scale ->
+        [relative] del
+       *[other] de
+    } { $lead-change } en { $lead } y { $other-trend ->
         [up] aumento
        *[down] descenso
-    } del { $other-change } en { $other }.
+    } { $other-scale ->
+        [relative] del
+       *[other] de
+    } { $other-change } en { $other }.
 headline-concern-over-win = { $period }: { $lead-trend ->
         [up] aumento
        *[down] descenso
-    } del { $lead-change } en { $lead }, pese a un { $other-trend ->
+    } { $lead-scale ->
+        [relative] del
+       *[other] de
+    } { $lead-change } en { $lead }, pese a un { $other-trend ->
         [up] aumento
        *[down] descenso
-    } del { $other-change } en { $other }.
+    } { $other-scale ->
+        [relative] del
+       *[other] de
+    } { $other-change } en { $other }.
 headline-win-over-concern = { $period }: { $lead-trend ->
         [up] aumento
        *[down] descenso
-    } del { $lead-change } en { $lead }, aunque con un { $other-trend ->
+    } { $lead-scale ->
+        [relative] del
+       *[other] de
+    } { $lead-change } en { $lead }, aunque con un { $other-trend ->
         [up] aumento
        *[down] descenso
-    } del { $other-change } en { $other }.
+    } { $other-scale ->
+        [relative] del
+       *[other] de
+    } { $other-change } en { $other }.
 headline-steady = { $period }: sin cambios destacables en las cifras clave.
 headline-incomplete = { $period }: faltan días de datos, así que los cambios aún no se valoran.
 headline-joiner = {" "}
@@ -309,3 +354,6 @@ weekly-average-gaps = Media de 4 semanas sobre { $days } de { $total } días con
    *[other] { $weeks } semanas
 } con huecos); los días sin datos no se cuentan.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

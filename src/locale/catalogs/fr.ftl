@@ -6,9 +6,27 @@ report-title-quarter = Rapport de performance trimestriel
 report-title-custom = Rapport de performance
 prepared-for = Préparé pour { $client }
 prepared-by = Préparé par { $agency }
-vs-period = vs { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] Mois précédent
+            [week] Semaine précédente
+            [quarter] Trimestre précédent
+           *[other] Période précédente
+        } : { $period }
+        [yoy] { $kind ->
+            [month] Même mois l’an dernier
+            [week] Même semaine l’an dernier
+            [quarter] Même trimestre l’an dernier
+           *[other] Même période l’an dernier
+        } : { $period }
+       *[other] vs { $period }
+    }
 change-points = { $points } pt
-compared-with = Comparaison avec { $period }
+compared-with = Par rapport { $kind ->
+        [week] à la { $period }
+        [quarter] au { $period }
+       *[other] à { $period }
+    }
 no-comparison = Aucune période de comparaison
 week-label = semaine { $week } de { $year }
 page-of = Page { $page } sur { $pages }
@@ -160,7 +178,7 @@ metric-reviews-rating = Note moyenne
 definition-reviews-rating = Moyenne des notes en étoiles des avis de la période, pondérée par leur nombre.
 metric-reviews-responded = Avis avec réponse
 definition-reviews-responded = Avis auxquels l’établissement a répondu.
-metric-reviews-response_rate = Taux de réponse
+metric-reviews-response_rate = Taux de réponse aux avis
 definition-reviews-response_rate = Avis avec réponse ÷ nouveaux avis.
 metric-email-delivered = E-mails délivrés
 definition-email-delivered = E-mails arrivés dans une boîte de réception.
@@ -168,9 +186,9 @@ metric-email-opens = Ouvertures d’e-mails
 definition-email-opens = Ouvertures uniques.
 metric-email-clicks = Clics dans les e-mails
 definition-email-clicks = Clics uniques.
-metric-email-open_rate = Taux d’ouverture
+metric-email-open_rate = Taux d’ouverture des e-mails
 definition-email-open_rate = Ouvertures ÷ e-mails délivrés.
-metric-email-click_rate = Taux de clic
+metric-email-click_rate = Taux de clic des e-mails
 definition-email-click_rate = Clics ÷ e-mails délivrés.
 
 note-daily-uniques = Somme des décomptes uniques quotidiens : une personne active plusieurs jours est comptée une fois par jour.
@@ -318,3 +336,6 @@ weekly-average-gaps = Moyenne sur 4 semaines calculée sur { $days } jours avec 
    *[other] { $weeks } semaines incomplètes
 }) ; les jours sans données ne sont pas comptés.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

@@ -6,9 +6,26 @@ report-title-quarter = Laporan kinerja triwulanan
 report-title-custom = Laporan kinerja
 prepared-for = Disiapkan untuk { $client }
 prepared-by = Disiapkan oleh { $agency }
-vs-period = dibandingkan { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] Bulan lalu
+            [week] Minggu lalu
+            [quarter] Kuartal lalu
+           *[other] Periode sebelumnya
+        }: { $period }
+        [yoy] { $kind ->
+            [month] Bulan yang sama tahun lalu
+            [week] Minggu yang sama tahun lalu
+            [quarter] Kuartal yang sama tahun lalu
+           *[other] Periode yang sama tahun lalu
+        }: { $period }
+       *[other] dibandingkan { $period }
+    }
 change-points = { $points } poin
-compared-with = Dibandingkan dengan { $period }
+compared-with = Dibandingkan dengan { $kind ->
+        [week] { MID($period) }
+       *[other] { $period }
+    }
 no-comparison = Tanpa periode pembanding
 week-label = Minggu ke-{ $week }, { $year }
 page-of = Halaman { $page } dari { $pages }
@@ -28,10 +45,10 @@ section-data_notes = Catatan data
 
 highlights = Sorotan
 key-figures = Angka utama
-trend-title = Tren harian { $metric }
+trend-title = Tren harian { MID($metric) }
 trend-title-week = { $metric } minggu ini
 by-dimension = { $metric } menurut { $dimension }
-share-by-dimension = Proporsi { $metric } menurut { $dimension }
+share-by-dimension = Proporsi { MID($metric) } menurut { $dimension }
 daily-title = { $metric } per hari
 previous-period = Periode sebelumnya
 other = Lainnya
@@ -142,7 +159,7 @@ metric-reviews-rating = Rating rata-rata
 definition-reviews-rating = Rata-rata rating bintang ulasan dalam periode ini, dibobot menurut jumlahnya.
 metric-reviews-responded = Ulasan yang dibalas
 definition-reviews-responded = Ulasan yang telah dibalas oleh bisnis.
-metric-reviews-response_rate = Tingkat respons
+metric-reviews-response_rate = Tingkat respons ulasan
 definition-reviews-response_rate = Ulasan yang dibalas ÷ ulasan baru.
 metric-email-delivered = Email terkirim
 definition-email-delivered = Email yang sampai ke kotak masuk.
@@ -150,9 +167,9 @@ metric-email-opens = Email dibuka
 definition-email-opens = Jumlah pembukaan unik.
 metric-email-clicks = Klik email
 definition-email-clicks = Jumlah klik unik.
-metric-email-open_rate = Tingkat buka
+metric-email-open_rate = Tingkat buka email
 definition-email-open_rate = Email dibuka ÷ email terkirim.
-metric-email-click_rate = Tingkat klik
+metric-email-click_rate = Tingkat klik email
 definition-email-click_rate = Klik ÷ email terkirim.
 
 note-daily-uniques = Jumlah hitungan unik harian: orang yang aktif pada beberapa hari dihitung sekali per hari.
@@ -282,3 +299,6 @@ weekly-chart-title = { $metric } minggu ini: { $value }
 weekly-average-of = Rata-rata 4 minggu: minggu rata-rata pada { $range }.
 weekly-average-gaps = Rata-rata 4 minggu dihitung dari { $days } dari { $total } hari yang memiliki data ({ $weeks } minggu tidak lengkap); hari tanpa data tidak dihitung.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

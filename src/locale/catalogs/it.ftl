@@ -6,9 +6,27 @@ report-title-quarter = Report trimestrale delle performance
 report-title-custom = Report delle performance
 prepared-for = Preparato per { $client }
 prepared-by = A cura di { $agency }
-vs-period = vs { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] Mese precedente
+            [week] Settimana precedente
+            [quarter] Trimestre precedente
+           *[other] Periodo precedente
+        }: { $period }
+        [yoy] { $kind ->
+            [month] Stesso mese dell’anno scorso
+            [week] Stessa settimana dell’anno scorso
+            [quarter] Stesso trimestre dell’anno scorso
+           *[other] Stesso periodo dell’anno scorso
+        }: { $period }
+       *[other] vs { $period }
+    }
 change-points = { $points } p.p.
-compared-with = Confronto con { $period }
+compared-with = Rispetto { $kind ->
+        [week] alla { $period }
+        [quarter] al { $period }
+       *[other] a { $period }
+    }
 no-comparison = Nessun periodo di confronto
 week-label = settimana { $week } del { $year }
 page-of = Pagina { $page } di { $pages }
@@ -39,8 +57,22 @@ total = Totale
 no-data = Nessun dato
 not-available = n.d.
 
-highlight-up = { $metric } in aumento di { $change }, a quota { $value }.
-highlight-down = { $metric } in calo di { $change }, a quota { $value }.
+highlight-up = { $metric } in aumento { $scale ->
+        [relative] { NUMBER_ONSET($change) ->
+            [vowel] dell’{ $change }
+            [z] dello { $change }
+           *[other] del { $change }
+        }
+       *[other] di { $change }
+    }, a quota { $value }.
+highlight-down = { $metric } in calo { $scale ->
+        [relative] { NUMBER_ONSET($change) ->
+            [vowel] dell’{ $change }
+            [z] dello { $change }
+           *[other] del { $change }
+        }
+       *[other] di { $change }
+    }, a quota { $value }.
 
 goal-at-least = Obiettivo: almeno { $target }
 goal-at-most = Obiettivo: al massimo { $target }
@@ -104,7 +136,7 @@ metric-web-revenue = Entrate del sito
 definition-web-revenue = Entrate registrate sul sito.
 metric-web-engagement_rate = Tasso di engagement
 definition-web-engagement_rate = Sessioni con engagement ÷ sessioni.
-metric-web-conversion_rate = Tasso di conv. del sito
+metric-web-conversion_rate = Tasso di conversione del sito
 definition-web-conversion_rate = Conversioni ÷ sessioni.
 metric-ads-spend = Spesa pubblicitaria
 definition-ads-spend = Importo investito in pubblicità a pagamento.
@@ -124,7 +156,7 @@ metric-ads-cpa = Costo per conversione
 definition-ads-cpa = Spesa ÷ conversioni.
 metric-ads-roas = ROAS
 definition-ads-roas = Valore conversioni ÷ spesa.
-metric-ads-conversion_rate = Tasso di conv. annunci
+metric-ads-conversion_rate = Tasso di conversione degli annunci
 definition-ads-conversion_rate = Conversioni ÷ clic.
 metric-seo-clicks = Clic organici
 definition-seo-clicks = Clic provenienti dai risultati di ricerca di Google.
@@ -160,7 +192,7 @@ metric-reviews-rating = Valutazione media
 definition-reviews-rating = Media delle stelle delle recensioni del periodo, ponderata per il loro numero.
 metric-reviews-responded = Recensioni con risposta
 definition-reviews-responded = Recensioni a cui l’attività ha risposto.
-metric-reviews-response_rate = Tasso di risposta
+metric-reviews-response_rate = Tasso di risposta alle recensioni
 definition-reviews-response_rate = Recensioni con risposta ÷ nuove recensioni.
 metric-email-delivered = Email consegnate
 definition-email-delivered = Email arrivate nella casella di posta.
@@ -168,9 +200,9 @@ metric-email-opens = Aperture email
 definition-email-opens = Aperture uniche.
 metric-email-clicks = Clic nelle email
 definition-email-clicks = Clic unici.
-metric-email-open_rate = Tasso di apertura
+metric-email-open_rate = Tasso di apertura delle e-mail
 definition-email-open_rate = Aperture ÷ email consegnate.
-metric-email-click_rate = Tasso di clic
+metric-email-click_rate = Tasso di clic delle e-mail
 definition-email-click_rate = Clic ÷ email consegnate.
 
 note-daily-uniques = Somma dei conteggi unici giornalieri: chi è attivo in più giorni viene contato una volta al giorno.
@@ -247,28 +279,77 @@ goal-status-not-judged = Non valutato
 headline-one = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } di { $lead-change }.
+    } { $lead-scale ->
+        [relative] { NUMBER_ONSET($lead-change) ->
+            [vowel] dell’{ $lead-change }
+            [z] dello { $lead-change }
+           *[other] del { $lead-change }
+        }
+       *[other] di { $lead-change }
+    }.
 headline-two = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } di { $lead-change }, { $other } in { $other-trend ->
+    } { $lead-scale ->
+        [relative] { NUMBER_ONSET($lead-change) ->
+            [vowel] dell’{ $lead-change }
+            [z] dello { $lead-change }
+           *[other] del { $lead-change }
+        }
+       *[other] di { $lead-change }
+    }, { $other } in { $other-trend ->
         [up] aumento
        *[down] calo
-    } di { $other-change }.
+    } { $other-scale ->
+        [relative] { NUMBER_ONSET($other-change) ->
+            [vowel] dell’{ $other-change }
+            [z] dello { $other-change }
+           *[other] del { $other-change }
+        }
+       *[other] di { $other-change }
+    }.
 headline-concern-over-win = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } di { $lead-change }, { $other } invece in { $other-trend ->
+    } { $lead-scale ->
+        [relative] { NUMBER_ONSET($lead-change) ->
+            [vowel] dell’{ $lead-change }
+            [z] dello { $lead-change }
+           *[other] del { $lead-change }
+        }
+       *[other] di { $lead-change }
+    }, { $other } invece in { $other-trend ->
         [up] aumento
        *[down] calo
-    } di { $other-change }.
+    } { $other-scale ->
+        [relative] { NUMBER_ONSET($other-change) ->
+            [vowel] dell’{ $other-change }
+            [z] dello { $other-change }
+           *[other] del { $other-change }
+        }
+       *[other] di { $other-change }
+    }.
 headline-win-over-concern = { $period }: { $lead } in { $lead-trend ->
         [up] aumento
        *[down] calo
-    } di { $lead-change }, ma { $other } in { $other-trend ->
+    } { $lead-scale ->
+        [relative] { NUMBER_ONSET($lead-change) ->
+            [vowel] dell’{ $lead-change }
+            [z] dello { $lead-change }
+           *[other] del { $lead-change }
+        }
+       *[other] di { $lead-change }
+    }, ma { $other } in { $other-trend ->
         [up] aumento
        *[down] calo
-    } di { $other-change }.
+    } { $other-scale ->
+        [relative] { NUMBER_ONSET($other-change) ->
+            [vowel] dell’{ $other-change }
+            [z] dello { $other-change }
+           *[other] del { $other-change }
+        }
+       *[other] di { $other-change }
+    }.
 headline-steady = { $period }: nessuna variazione rilevante dei dati chiave.
 headline-incomplete = { $period }: mancano giorni di dati, le variazioni non sono ancora valutate.
 headline-joiner = {" "}
@@ -309,3 +390,6 @@ weekly-average-gaps = Media 4 settimane calcolata su { $days } giorni con dati s
    *[other] { $weeks } settimane incomplete
 }); i giorni senza dati non sono conteggiati.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

@@ -6,11 +6,42 @@ report-title-quarter = 四半期パフォーマンスレポート
 report-title-custom = パフォーマンスレポート
 prepared-for = { $client } 御中
 prepared-by = 作成：{ $agency }
-vs-period = 比較対象：{ $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] 前月
+            [week] 前週
+            [quarter] 前四半期
+           *[other] 前期間
+        }：{ $period }
+        [yoy] { $kind ->
+            [month] 前年同月
+            [week] 前年同週
+            [quarter] 前年同期
+           *[other] 前年同期間
+        }：{ $period }
+       *[other] 比較対象：{ $period }
+    }
 change-points = { $points }ポイント
-compared-with = { $period }との比較
+compared-with = 比較対象：{ $compare ->
+        [previous] { $kind ->
+            [month] 前月
+            [week] 前週
+            [quarter] 前四半期
+           *[other] 前期間
+        }（{ $period }）
+        [yoy] { $kind ->
+            [month] 前年同月
+            [week] 前年同週
+            [quarter] 前年同期
+           *[other] 前年同期間
+        }（{ $period }）
+       *[other] { $period }
+    }
 no-comparison = 比較期間なし
-week-label = { $year }年 第{ $week }週
+week-label = { $year }{ $calendar ->
+        [buddhist] {""}
+       *[other] 年
+    } 第{ $week }週
 page-of = { $page } / { $pages } ページ
 contents = 目次
 
@@ -33,14 +64,24 @@ trend-title-week = 今週の{ $metric }
 by-dimension = { $dimension }別{ $metric }
 share-by-dimension = { $dimension }別{ $metric }の構成比
 daily-title = 日別{ $metric }
-previous-period = 前期間
+previous-period = 比較期間
 other = その他
 total = 合計
 no-data = データなし
 not-available = 該当なし
 
-highlight-up = { $metric }は{ $change }増加し、{ $value }になりました。
-highlight-down = { $metric }は{ $change }減少し、{ $value }になりました。
+highlight-up = { $metric }は{ $change }{ $unit ->
+        [ratio] 上昇
+        [number] 上昇
+        [rating] 上昇
+       *[other] 増加
+    }し、{ $value }になりました。
+highlight-down = { $metric }は{ $change }{ $unit ->
+        [ratio] 低下
+        [number] 低下
+        [rating] 低下
+       *[other] 減少
+    }し、{ $value }になりました。
 
 goal-at-least = 目標：{ $target }以上
 goal-at-most = 目標：{ $target }以下
@@ -142,7 +183,7 @@ metric-reviews-rating = 平均評価
 definition-reviews-rating = 期間中の口コミの星評価の平均です（件数で加重）。
 metric-reviews-responded = 返信済み口コミ数
 definition-reviews-responded = 事業者が返信した口コミの数です。
-metric-reviews-response_rate = 返信率
+metric-reviews-response_rate = 口コミ返信率
 definition-reviews-response_rate = 返信済み口コミ数 ÷ 新規口コミ数。
 metric-email-delivered = メール到達数
 definition-email-delivered = 受信箱に届いたメールの数です。
@@ -150,9 +191,9 @@ metric-email-opens = メール開封数
 definition-email-opens = ユニーク開封数です。
 metric-email-clicks = メールクリック数
 definition-email-clicks = ユニーククリック数です。
-metric-email-open_rate = 開封率
+metric-email-open_rate = メール開封率
 definition-email-open_rate = 開封数 ÷ 到達数。
-metric-email-click_rate = クリック率
+metric-email-click_rate = メールクリック率
 definition-email-click_rate = クリック数 ÷ 到達数。
 
 note-daily-uniques = 日別ユニーク数の合計です。複数日にわたって利用した人は、1日につき1回カウントされます。
@@ -197,7 +238,10 @@ value-device-desktop = パソコン
 value-device-tablet = タブレット
 value-device-smart-tv = スマートテレビ
 
-quarter-label = { $year }年第{ $quarter }四半期
+quarter-label = { $year }{ $calendar ->
+        [buddhist] {""}
+       *[other] 年
+    }第{ $quarter }四半期
 
 # Goals: an "at most" goal's allowance used, and a target prorated to the report's period
 # ("30 a week, so 130 this month").
@@ -227,29 +271,99 @@ goal-status-behind = 遅れ
 goal-status-missed = 未達成
 goal-status-not-judged = 判定不可
 headline-one = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
-        [up] 増加
-       *[down] 減少
+        [up] { $lead-unit ->
+            [ratio] 上昇
+            [number] 上昇
+            [rating] 上昇
+           *[other] 増加
+        }
+       *[down] { $lead-unit ->
+            [ratio] 低下
+            [number] 低下
+            [rating] 低下
+           *[other] 減少
+        }
     }しました。
 headline-two = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
-        [up] 増加
-       *[down] 減少
+        [up] { $lead-unit ->
+            [ratio] 上昇
+            [number] 上昇
+            [rating] 上昇
+           *[other] 増加
+        }
+       *[down] { $lead-unit ->
+            [ratio] 低下
+            [number] 低下
+            [rating] 低下
+           *[other] 減少
+        }
     }し、{ $other }が{ $other-change }{ $other-trend ->
-        [up] 増加
-       *[down] 減少
+        [up] { $other-unit ->
+            [ratio] 上昇
+            [number] 上昇
+            [rating] 上昇
+           *[other] 増加
+        }
+       *[down] { $other-unit ->
+            [ratio] 低下
+            [number] 低下
+            [rating] 低下
+           *[other] 減少
+        }
     }しました。
 headline-concern-over-win = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
-        [up] 増加
-       *[down] 減少
+        [up] { $lead-unit ->
+            [ratio] 上昇
+            [number] 上昇
+            [rating] 上昇
+           *[other] 増加
+        }
+       *[down] { $lead-unit ->
+            [ratio] 低下
+            [number] 低下
+            [rating] 低下
+           *[other] 減少
+        }
     }した一方、{ $other }は{ $other-change }{ $other-trend ->
-        [up] 増加
-       *[down] 減少
+        [up] { $other-unit ->
+            [ratio] 上昇
+            [number] 上昇
+            [rating] 上昇
+           *[other] 増加
+        }
+       *[down] { $other-unit ->
+            [ratio] 低下
+            [number] 低下
+            [rating] 低下
+           *[other] 減少
+        }
     }しました。
 headline-win-over-concern = { $period }は{ $lead }が{ $lead-change }{ $lead-trend ->
-        [up] 増加
-       *[down] 減少
+        [up] { $lead-unit ->
+            [ratio] 上昇
+            [number] 上昇
+            [rating] 上昇
+           *[other] 増加
+        }
+       *[down] { $lead-unit ->
+            [ratio] 低下
+            [number] 低下
+            [rating] 低下
+           *[other] 減少
+        }
     }しましたが、{ $other }は{ $other-change }{ $other-trend ->
-        [up] 増加
-       *[down] 減少
+        [up] { $other-unit ->
+            [ratio] 上昇
+            [number] 上昇
+            [rating] 上昇
+           *[other] 増加
+        }
+       *[down] { $other-unit ->
+            [ratio] 低下
+            [number] 低下
+            [rating] 低下
+           *[other] 減少
+        }
     }しました。
 headline-steady = { $period }は主要指標に大きな変化はありませんでした。
 headline-incomplete = { $period }はデータの欠けている日があるため、増減はまだ評価していません。
@@ -282,3 +396,29 @@ weekly-chart-title = 今週の{ $metric }：{ $value }
 weekly-average-of = 4週間平均：{ $range }の1週間あたりの平均です。
 weekly-average-gaps = 4週間平均は{ $total }日中データのある{ $days }日分に基づきます（欠損のある週：{ $weeks }週）。データのない日は計算に含めていません。
 weekly-list-separator = 、
+
+# --- phrasing ---
+# 文中の値に助数詞を付ける（$metric は指標の ID、$unit は count・money・ratio・number・rating）。
+value-counted = { $unit ->
+        [count] { $metric ->
+            [web-users] { $value }人
+            [web-new_users] { $value }人
+            [social-followers] { $value }人
+            [web-sessions] { $value }回
+            [web-pageviews] { $value }回
+            [ads-impressions] { $value }回
+            [ads-clicks] { $value }回
+            [seo-clicks] { $value }回
+            [seo-impressions] { $value }回
+            [local-views] { $value }回
+            [local-views_search] { $value }回
+            [local-views_maps] { $value }回
+            [local-website_clicks] { $value }回
+            [social-impressions] { $value }回
+            [email-opens] { $value }回
+            [email-clicks] { $value }回
+            [email-delivered] { $value }通
+           *[other] { $value }件
+        }
+       *[other] { $value }
+    }

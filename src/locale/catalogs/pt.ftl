@@ -6,9 +6,27 @@ report-title-quarter = Relatório trimestral de desempenho
 report-title-custom = Relatório de desempenho
 prepared-for = Preparado para { $client }
 prepared-by = Preparado por { $agency }
-vs-period = vs. { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] Mês anterior
+            [week] Semana anterior
+            [quarter] Trimestre anterior
+           *[other] Período anterior
+        }: { $period }
+        [yoy] { $kind ->
+            [month] Mesmo mês do ano anterior
+            [week] Mesma semana do ano anterior
+            [quarter] Mesmo trimestre do ano anterior
+           *[other] Mesmo período do ano anterior
+        }: { $period }
+       *[other] vs. { $period }
+    }
 change-points = { $points } p.p.
-compared-with = Comparado com { $period }
+compared-with = Em comparação com { $kind ->
+        [week] a { $period }
+        [quarter] o { $period }
+       *[other] { $period }
+    }
 no-comparison = Sem período de comparação
 week-label = semana { $week } de { $year }
 page-of = Página { $page } de { $pages }
@@ -124,7 +142,7 @@ metric-ads-cpa = Custo por conversão
 definition-ads-cpa = Investimento ÷ conversões.
 metric-ads-roas = ROAS
 definition-ads-roas = Valor de conversão ÷ investimento.
-metric-ads-conversion_rate = Taxa de conv. dos anúncios
+metric-ads-conversion_rate = Taxa de conversão dos anúncios
 definition-ads-conversion_rate = Conversões ÷ cliques.
 metric-seo-clicks = Cliques orgânicos
 definition-seo-clicks = Cliques vindos dos resultados de pesquisa do Google.
@@ -160,7 +178,7 @@ metric-reviews-rating = Nota média
 definition-reviews-rating = Média de estrelas das avaliações do período, ponderada pela quantidade.
 metric-reviews-responded = Avaliações respondidas
 definition-reviews-responded = Avaliações respondidas pela empresa.
-metric-reviews-response_rate = Taxa de resposta
+metric-reviews-response_rate = Taxa de resposta a avaliações
 definition-reviews-response_rate = Avaliações respondidas ÷ novas avaliações.
 metric-email-delivered = E-mails entregues
 definition-email-delivered = E-mails que chegaram à caixa de entrada.
@@ -168,9 +186,9 @@ metric-email-opens = Aberturas de e-mail
 definition-email-opens = Aberturas únicas.
 metric-email-clicks = Cliques em e-mails
 definition-email-clicks = Cliques únicos.
-metric-email-open_rate = Taxa de abertura
+metric-email-open_rate = Taxa de abertura de e-mails
 definition-email-open_rate = Aberturas ÷ e-mails entregues.
-metric-email-click_rate = Taxa de cliques
+metric-email-click_rate = Taxa de cliques de e-mails
 definition-email-click_rate = Cliques ÷ e-mails entregues.
 
 note-daily-uniques = Soma das contagens únicas diárias: quem está ativo em vários dias é contado uma vez por dia.
@@ -215,7 +233,7 @@ value-device-desktop = Computador
 value-device-tablet = Tablet
 value-device-smart-tv = Smart TV
 
-quarter-label = { $quarter }º tri. { $year }
+quarter-label = { $quarter }º trimestre de { $year }
 
 # Goals: an "at most" goal's allowance used, and a target prorated to the report's period
 # ("30 a week, so 130 this month").
@@ -309,3 +327,6 @@ weekly-average-gaps = Média de 4 semanas calculada com { $days } de { $total } 
    *[other] { $weeks } semanas incompletas
 }); os dias sem dados não entram na conta.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

@@ -6,9 +6,37 @@ report-title-quarter = รายงานผลการดำเนินงา
 report-title-custom = รายงานผลการดำเนินงาน
 prepared-for = จัดทำสำหรับ { $client }
 prepared-by = จัดทำโดย { $agency }
-vs-period = เทียบกับ { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] เดือนก่อน
+            [week] สัปดาห์ก่อน
+            [quarter] ไตรมาสก่อน
+           *[other] ช่วงก่อนหน้า
+        } { $period }
+        [yoy] { $kind ->
+            [month] เดือนเดียวกันปีก่อน
+            [week] สัปดาห์เดียวกันปีก่อน
+            [quarter] ไตรมาสเดียวกันปีก่อน
+           *[other] ช่วงเดียวกันปีก่อน
+        } { $period }
+       *[other] เทียบกับ { $period }
+    }
 change-points = { $points } จุด
-compared-with = เปรียบเทียบกับ { $period }
+compared-with = เทียบกับ{ $compare ->
+        [previous] { $kind ->
+            [month] เดือนก่อน
+            [week] สัปดาห์ก่อน
+            [quarter] ไตรมาสก่อน
+           *[other] ช่วงก่อนหน้า
+        } ({ $period })
+        [yoy] { $kind ->
+            [month] เดือนเดียวกันของปีก่อน
+            [week] สัปดาห์เดียวกันของปีก่อน
+            [quarter] ไตรมาสเดียวกันของปีก่อน
+           *[other] ช่วงเดียวกันของปีก่อน
+        } ({ $period })
+       *[other]  { $period }
+    }
 no-comparison = ไม่มีช่วงเวลาเปรียบเทียบ
 week-label = สัปดาห์ที่ { $week } ปี { $year }
 page-of = หน้า { $page } จาก { $pages }
@@ -142,7 +170,7 @@ metric-reviews-rating = คะแนนเฉลี่ย
 definition-reviews-rating = คะแนนดาวเฉลี่ยของรีวิวในช่วงเวลานี้ ถ่วงน้ำหนักตามจำนวนรีวิว
 metric-reviews-responded = รีวิวที่ตอบกลับแล้ว
 definition-reviews-responded = รีวิวที่ธุรกิจตอบกลับแล้ว
-metric-reviews-response_rate = อัตราการตอบกลับ
+metric-reviews-response_rate = อัตราการตอบกลับรีวิว
 definition-reviews-response_rate = รีวิวที่ตอบกลับแล้ว ÷ รีวิวใหม่
 metric-email-delivered = อีเมลที่ส่งถึง
 definition-email-delivered = อีเมลที่ส่งถึงกล่องจดหมาย
@@ -150,9 +178,9 @@ metric-email-opens = การเปิดอีเมล
 definition-email-opens = จำนวนการเปิดแบบไม่ซ้ำ
 metric-email-clicks = การคลิกอีเมล
 definition-email-clicks = จำนวนคลิกแบบไม่ซ้ำ
-metric-email-open_rate = อัตราการเปิด
+metric-email-open_rate = อัตราการเปิดอีเมล
 definition-email-open_rate = การเปิด ÷ อีเมลที่ส่งถึง
-metric-email-click_rate = อัตราการคลิก
+metric-email-click_rate = อัตราการคลิกอีเมล
 definition-email-click_rate = คลิก ÷ อีเมลที่ส่งถึง
 
 note-daily-uniques = ผลรวมจำนวนที่ไม่ซ้ำรายวัน: ผู้ที่ใช้งานหลายวันจะนับวันละหนึ่งครั้ง
@@ -282,3 +310,6 @@ weekly-chart-title = { $metric } สัปดาห์นี้: { $value }
 weekly-average-of = เฉลี่ย 4 สัปดาห์: ค่าเฉลี่ยต่อสัปดาห์ในช่วง { $range }
 weekly-average-gaps = ค่าเฉลี่ย 4 สัปดาห์คำนวณจากวันที่มีข้อมูล { $days } วันจาก { $total } วัน (มีข้อมูลขาดหาย { $weeks } สัปดาห์) ไม่นับวันที่ไม่มีข้อมูล
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

@@ -6,9 +6,37 @@ report-title-quarter = Üç aylık performans raporu
 report-title-custom = Performans raporu
 prepared-for = { $client } için hazırlanmıştır
 prepared-by = Hazırlayan: { $agency }
-vs-period = Karşılaştırma: { $period }
+vs-period = { $compare ->
+        [previous] { $kind ->
+            [month] Önceki ay
+            [week] Önceki hafta
+            [quarter] Önceki çeyrek
+           *[other] Önceki dönem
+        }: { $period }
+        [yoy] { $kind ->
+            [month] Geçen yılın aynı ayı
+            [week] Geçen yılın aynı haftası
+            [quarter] Geçen yılın aynı çeyreği
+           *[other] Geçen yılın aynı dönemi
+        }: { $period }
+       *[other] Karşılaştırma: { $period }
+    }
 change-points = { $points } puan
-compared-with = Karşılaştırma dönemi: { $period }
+compared-with = Karşılaştırma: { $compare ->
+        [previous] { $kind ->
+            [month] önceki ay
+            [week] önceki hafta
+            [quarter] önceki çeyrek
+           *[other] önceki dönem
+        } ({ $period })
+        [yoy] { $kind ->
+            [month] geçen yılın aynı ayı
+            [week] geçen yılın aynı haftası
+            [quarter] geçen yılın aynı çeyreği
+           *[other] geçen yılın aynı dönemi
+        } ({ $period })
+       *[other] { $period }
+    }
 no-comparison = Karşılaştırma dönemi yok
 week-label = { $year } { $week }. hafta
 page-of = Sayfa { $page } / { $pages }
@@ -32,7 +60,7 @@ trend-title = { $metric }: günlük seyir
 trend-title-week = { $metric }: bu hafta
 by-dimension = { $metric } ({ $dimension } bazında)
 share-by-dimension = { $metric }: { $dimension } bazında dağılım
-daily-title = Günlük { $metric }
+daily-title = Günlük { MID($metric) }
 previous-period = Önceki dönem
 other = Diğer
 total = Toplam
@@ -142,7 +170,7 @@ metric-reviews-rating = Ortalama puan
 definition-reviews-rating = Dönemdeki yorumların, sayılarına göre ağırlıklandırılmış ortalama yıldız puanı.
 metric-reviews-responded = Yanıtlanan yorumlar
 definition-reviews-responded = İşletmenin yanıt verdiği yorumlar.
-metric-reviews-response_rate = Yanıt oranı
+metric-reviews-response_rate = Yorum yanıtlama oranı
 definition-reviews-response_rate = Yanıtlanan yorumlar ÷ yeni yorumlar.
 metric-email-delivered = Teslim edilen e-posta
 definition-email-delivered = Gelen kutusuna ulaşan e-postalar.
@@ -150,9 +178,9 @@ metric-email-opens = E-posta açılmaları
 definition-email-opens = Tekil açılmalar.
 metric-email-clicks = E-posta tıklamaları
 definition-email-clicks = Tekil tıklamalar.
-metric-email-open_rate = Açılma oranı
+metric-email-open_rate = E-posta açılma oranı
 definition-email-open_rate = Açılmalar ÷ teslim edilen e-postalar.
-metric-email-click_rate = Tıklama oranı
+metric-email-click_rate = E-posta tıklama oranı
 definition-email-click_rate = Tıklamalar ÷ teslim edilen e-postalar.
 
 note-daily-uniques = Günlük tekil sayıların toplamı: birden fazla gün aktif olan kişi her gün için bir kez sayılır.
@@ -282,3 +310,6 @@ weekly-chart-title = { $metric }: bu hafta { $value }
 weekly-average-of = 4 haftalık ortalama: { $range } döneminin ortalama haftası.
 weekly-average-gaps = 4 haftalık ortalama, { $total } günün verisi bulunan { $days } gününe dayanır (eksik günü olan { $weeks } hafta); verisi olmayan günler hesaba katılmaz.
 weekly-list-separator = {", "}
+
+# --- phrasing ---
+value-counted = { $value }

@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use super::{HighlightView, SectionBody, SectionBuilder, SummaryLabels, capitalize};
+use crate::locale::phrasing::mid_sentence;
+use crate::metrics::catalog::{ChangeScale, Unit};
 use crate::render::markdown::{TextBlock, TextKind};
-use crate::report::model::{GoalStatus, HeadlineKind, Highlight, Sentiment};
+use crate::report::model::{GoalStatus, HeadlineKind, Highlight, Kpi, Sentiment};
 
 /// At most this many next steps on the one-pager.
 const MAX_NEXT_STEPS: usize = 4;
@@ -42,7 +44,7 @@ impl SectionBuilder<'_> {
             .names
             .comparison
             .as_ref()
-            .map(|name| l.text("compared-with", &[("period", name.as_str().into())]));
+            .map(|name| self.names.comparison_text(l, "compared-with", name));
         SectionBody::Summary {
             compared_with,
             headline: self.headline(),
@@ -71,13 +73,26 @@ impl SectionBuilder<'_> {
         };
         // The value as its tile writes it; the change as its scale reads it.
         let (value, _) = self.value_pair(k)?;
+        let l = self.l();
+        let (unit, scale) = unit_and_scale(k);
+        // Japanese counts take a counter (2,279回, 242件, 6,687人), chosen by the catalog.
+        let value = l.text(
+            "value-counted",
+            &[
+                ("value", value.into()),
+                ("metric", h.metric.replace('.', "-").into()),
+                ("unit", unit.into()),
+            ],
+        );
         Some(HighlightView {
-            text: self.l().text(
+            text: l.text(
                 key,
                 &[
                     ("metric", self.metric_label(&h.metric).into()),
                     ("change", self.change_text(k, false)?.into()),
                     ("value", value.into()),
+                    ("unit", unit.into()),
+                    ("scale", scale.into()),
                 ],
             ),
             sentiment: h.sentiment,
@@ -102,10 +117,25 @@ impl SectionBuilder<'_> {
                 "down"
             };
             let change = self.change_text(k, false).unwrap_or_default();
-            let (label_key, trend_key, change_key) = match name {
-                "lead" => ("lead", "lead-trend", "lead-change"),
-                _ => ("other", "other-trend", "other-change"),
+            let (label_key, trend_key, change_key, unit_key, scale_key) = match name {
+                "lead" => (
+                    "lead",
+                    "lead-trend",
+                    "lead-change",
+                    "lead-unit",
+                    "lead-scale",
+                ),
+                _ => (
+                    "other",
+                    "other-trend",
+                    "other-change",
+                    "other-unit",
+                    "other-scale",
+                ),
             };
+            let (unit, scale) = unit_and_scale(k);
+            args.push((unit_key, unit.into()));
+            args.push((scale_key, scale.into()));
             args.push((label_key, label.into()));
             args.push((trend_key, trend.into()));
             args.push((change_key, change.into()));
@@ -260,22 +290,23 @@ pub fn next_steps(blocks: &[TextBlock], headings: &[String]) -> Vec<String> {
     steps
 }
 
-/// A metric's label inside a sentence: lower case where the language writes it so and the
-/// label is a word, not an acronym ("sessions", but "ROAS" and German nouns stay).
-fn mid_sentence(label: &str, lang: &str) -> String {
-    let keeps_case = ["de", "ja", "th"].iter().any(|l| lang.starts_with(l));
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !keeps_case && second.is_lowercase() => {
-            let lower = match (first, lang.starts_with("tr")) {
-                ('I', true) => "ı".to_string(),
-                ('İ', _) => "i".to_string(),
-                _ => first.to_lowercase().collect(),
-            };
-            lower + &label[first.len_utf8()..]
-        }
-        _ => label.to_string(),
-    }
+/// What a KPI measures and how its change reads, for catalogs whose words depend on them
+/// (ja rates rise in ポイント with 上昇/低下, counts grow with 増加/減少; it "di 0,4 p.p." but
+/// "del 3,4%").
+fn unit_and_scale(k: &Kpi) -> (&'static str, &'static str) {
+    let unit = match k.unit {
+        Unit::Count => "count",
+        Unit::Money => "money",
+        Unit::Ratio => "ratio",
+        Unit::Number => "number",
+        Unit::Rating => "rating",
+    };
+    let scale = match k.change_scale {
+        ChangeScale::Relative => "relative",
+        ChangeScale::Points => "points",
+        ChangeScale::Absolute => "absolute",
+    };
+    (unit, scale)
 }
 
 #[cfg(test)]

@@ -164,3 +164,28 @@ pub fn render_model(
 pub fn samples() -> PathBuf {
     repo().join("samples/execreport.yaml")
 }
+
+/// The text of an HTML page a reader sees: no style sheet, no script, no tags, whitespace
+/// collapsed.
+pub fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        text.push(' ');
+        rest = &rest[start..];
+        let end = ["style", "script"]
+            .iter()
+            .find(|t| rest.starts_with(&format!("<{t}")))
+            .map_or_else(
+                || rest.find('>').map_or(rest.len(), |e| e + 1),
+                |t| {
+                    let close = format!("</{t}>");
+                    rest.find(&close).map_or(rest.len(), |e| e + close.len())
+                },
+            );
+        rest = &rest[end..];
+    }
+    text.push_str(rest);
+    pdf_tools::squash(&text.replace("&amp;", "&"))
+}
