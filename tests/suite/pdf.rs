@@ -84,18 +84,16 @@ fn every_sample_client_pdf_passes_the_pdf_tools() {
         // stored per page or per glyph that should not be.
         let size = std::fs::metadata(&pdf).unwrap().len();
         assert!(size < 128 * 1024, "{client}: PDF of {size} bytes");
-        // The brand logo (with its transparency) on every page, stored once.
-        let images = pdf_tools::images(&pdf);
-        for kind in ["image", "smask"] {
-            let drawn: Vec<_> = images.iter().filter(|i| i.1 == kind).collect();
-            assert_eq!(drawn.len(), pages, "{client}: {kind} per page: {images:?}");
-            assert!(
-                drawn
-                    .iter()
-                    .all(|i| (i.2, i.3, i.4) == (drawn[0].2, drawn[0].3, drawn[0].4))
-            );
-            assert!(drawn[0].2 >= 200, "{client}: logo {}px wide", drawn[0].2);
-        }
+        // The brand's SVG logo drawn as vector paths on every page (the light variant on a
+        // dark cover), each variant stored once; no picture.
+        assert!(
+            pdf_tools::images(&pdf).is_empty(),
+            "{client}: pictures in the PDF"
+        );
+        let qdf = pdf_tools::qdf(&pdf);
+        let drawn = qdf.matches("/ExecLogo Do").count() + qdf.matches("/ExecLogoOnDark Do").count();
+        assert_eq!(drawn, pages, "{client}: logos drawn");
+        assert!(qdf.matches("/Subtype /Form").count() <= 2, "{client}");
         // Every page after the cover shows "Page N of M" in the client's language, with the
         // real page count (the cover has no footer).
         let lang = html
@@ -566,7 +564,19 @@ fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
                 Item::Polygon { points, color } => {
                     format!("polygon {} points #{}", points.len(), hex(*color))
                 }
-                Item::Logo { x, y, w, h } => format!("logo {} {}×{}", pt((*x, *y)), n(*w), n(*h)),
+                Item::Logo {
+                    x,
+                    y,
+                    w,
+                    h,
+                    on_dark,
+                } => format!(
+                    "logo {} {}×{}{}",
+                    pt((*x, *y)),
+                    n(*w),
+                    n(*h),
+                    if *on_dark { " on dark" } else { "" }
+                ),
                 Item::Link { x, y, w, h, uri } => {
                     format!("link {} {}×{} {uri}", pt((*x, *y)), n(*w), n(*h))
                 }

@@ -39,14 +39,21 @@ impl Layout<'_> {
         match &self.logo {
             Some(logo) => {
                 let h = 40.0;
-                let w = (h * logo.aspect).min(220.0);
-                if band_h > 0.0 {
-                    // A white tile under the logo on a dark cover (logo_on_dark is drawn bare).
+                // On a dark cover the brand's light variant is drawn bare; without one, the
+                // logo sits on a white tile.
+                let on_dark = band_h > 0.0 && logo.on_dark_aspect.is_some();
+                let aspect = match logo.on_dark_aspect {
+                    Some(a) if on_dark => a,
+                    _ => logo.aspect,
+                };
+                let w = (h * aspect).min(220.0);
+                let lh = w / aspect;
+                if band_h > 0.0 && !on_dark {
                     items.push(Item::Rect {
                         x: x - 8.0,
                         y: y - 8.0,
                         w: w + 16.0,
-                        h: h * w / (h * logo.aspect) + 16.0,
+                        h: lh + 16.0,
                         color: Rgb::WHITE,
                     });
                 }
@@ -54,7 +61,8 @@ impl Layout<'_> {
                     x,
                     y,
                     w,
-                    h: w / logo.aspect,
+                    h: lh,
+                    on_dark,
                 });
                 y += h + 56.0;
             }
@@ -139,6 +147,7 @@ impl Layout<'_> {
                     y: base - h + 2.0,
                     w: h * logo.aspect,
                     h,
+                    on_dark: false,
                 });
             }
             None => items.push(
