@@ -592,3 +592,42 @@ fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
     }
     out
 }
+
+/// A very wide logo stays in the left third of the running header, clear of the client's name
+/// on the right, with its proportions kept.
+#[test]
+fn a_wide_logo_keeps_clear_of_the_header_text() {
+    let (dir, config) = crate::svg_logo::workspace_with_logo(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="20"><rect width="1200" height="20" fill="#123456"/></svg>"##,
+    );
+    let ws = Workspace::load(&config).unwrap();
+    let (view, kit) = view_and_kit_of(&ws, "shop", "2026-10", None);
+    let label = |n: usize, total: usize| format!("{n}/{total}");
+    let (pages, geometry) = kit.pdf.pages(&view, &label).unwrap();
+    let header = &pages[1].items;
+    let (x, w, h) = header
+        .iter()
+        .find_map(|i| match i {
+            Item::Logo { x, w, h, .. } => Some((*x, *w, *h)),
+            _ => None,
+        })
+        .expect("a header logo");
+    assert!(
+        w <= geometry.content_width() / 3.0 + 0.01,
+        "logo {w} pt wide"
+    );
+    assert!((w / h - 60.0).abs() < 0.01, "aspect {}", w / h);
+    let name_x = header
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { x, y, .. } if *y < 40.0 && *x > geometry.margin_x => Some(*x),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min);
+    assert!(
+        x + w < name_x,
+        "logo ends at {} where the header text starts at {name_x}",
+        x + w
+    );
+    drop(dir);
+}

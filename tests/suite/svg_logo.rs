@@ -102,7 +102,7 @@ fn the_northwind_logo_is_vector_paths_in_the_pdf_and_outlines_in_the_html() {
 }
 
 /// A workspace (the small valid one) whose agency uses a brand with `svg` as its logo.
-fn workspace_with_logo(svg: &str) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn workspace_with_logo(svg: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let fixture = repo().join("tests/fixtures/valid");
     std::fs::create_dir_all(dir.path().join("data")).unwrap();

@@ -141,11 +141,14 @@ impl Layout<'_> {
         let base = 34.0;
         match &self.logo {
             Some(logo) => {
-                let h = 16.0;
+                // 16 pt tall, narrower than a third of the line so a very wide logo cannot
+                // run into the client's name on the right.
+                let w = (16.0 * logo.aspect).min(g.content_width() / 3.0);
+                let h = w / logo.aspect;
                 items.push(Item::Logo {
                     x: g.margin_x,
-                    y: base - h + 2.0,
-                    w: h * logo.aspect,
+                    y: base - 6.0 - h / 2.0,
+                    w,
                     h,
                     on_dark: false,
                 });
