@@ -25,5 +25,6 @@ mod robustness;
 mod rtl;
 mod samples;
 mod summary;
+mod svg_logo;
 mod trust;
 mod weekly;

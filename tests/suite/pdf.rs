@@ -96,18 +96,16 @@ fn every_sample_client_pdf_passes_the_pdf_tools() {
         // stored per page or per glyph that should not be.
         let size = std::fs::metadata(&pdf).unwrap().len();
         assert!(size < 128 * 1024, "{client}: PDF of {size} bytes");
-        // The brand logo (with its transparency) on every page, stored once.
-        let images = pdf_tools::images(&pdf);
-        for kind in ["image", "smask"] {
-            let drawn: Vec<_> = images.iter().filter(|i| i.1 == kind).collect();
-            assert_eq!(drawn.len(), pages, "{client}: {kind} per page: {images:?}");
-            assert!(
-                drawn
-                    .iter()
-                    .all(|i| (i.2, i.3, i.4) == (drawn[0].2, drawn[0].3, drawn[0].4))
-            );
-            assert!(drawn[0].2 >= 200, "{client}: logo {}px wide", drawn[0].2);
-        }
+        // The brand's SVG logo drawn as vector paths on every page (the light variant on a
+        // dark cover), each variant stored once; no picture.
+        assert!(
+            pdf_tools::images(&pdf).is_empty(),
+            "{client}: pictures in the PDF"
+        );
+        let qdf = pdf_tools::qdf(&pdf);
+        let drawn = qdf.matches("/ExecLogo Do").count() + qdf.matches("/ExecLogoOnDark Do").count();
+        assert_eq!(drawn, pages, "{client}: logos drawn");
+        assert!(qdf.matches("/Subtype /Form").count() <= 2, "{client}");
         // Every page after the cover shows "Page N of M" in the client's language, with the
         // real page count (the cover has no footer).
         let lang = html
@@ -582,7 +580,19 @@ fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
                 Item::Polygon { points, color } => {
                     format!("polygon {} points #{}", points.len(), hex(*color))
                 }
-                Item::Logo { x, y, w, h } => format!("logo {} {}×{}", pt((*x, *y)), n(*w), n(*h)),
+                Item::Logo {
+                    x,
+                    y,
+                    w,
+                    h,
+                    on_dark,
+                } => format!(
+                    "logo {} {}×{}{}",
+                    pt((*x, *y)),
+                    n(*w),
+                    n(*h),
+                    if *on_dark { " on dark" } else { "" }
+                ),
                 Item::Link { x, y, w, h, uri } => {
                     format!("link {} {}×{} {uri}", pt((*x, *y)), n(*w), n(*h))
                 }
@@ -614,4 +624,43 @@ fn strip_bidi_marks(s: &str) -> String {
             )
         })
         .collect()
+}
+
+/// A very wide logo stays in the left third of the running header, clear of the client's name
+/// on the right, with its proportions kept.
+#[test]
+fn a_wide_logo_keeps_clear_of_the_header_text() {
+    let (dir, config) = crate::svg_logo::workspace_with_logo(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="20"><rect width="1200" height="20" fill="#123456"/></svg>"##,
+    );
+    let ws = Workspace::load(&config).unwrap();
+    let (view, kit) = view_and_kit_of(&ws, "shop", "2026-10", None);
+    let label = |n: usize, total: usize| format!("{n}/{total}");
+    let (pages, geometry) = kit.pdf.pages(&view, &label).unwrap();
+    let header = &pages[1].items;
+    let (x, w, h) = header
+        .iter()
+        .find_map(|i| match i {
+            Item::Logo { x, w, h, .. } => Some((*x, *w, *h)),
+            _ => None,
+        })
+        .expect("a header logo");
+    assert!(
+        w <= geometry.content_width() / 3.0 + 0.01,
+        "logo {w} pt wide"
+    );
+    assert!((w / h - 60.0).abs() < 0.01, "aspect {}", w / h);
+    let name_x = header
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { x, y, .. } if *y < 40.0 && *x > geometry.margin_x => Some(*x),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min);
+    assert!(
+        x + w < name_x,
+        "logo ends at {} where the header text starts at {name_x}",
+        x + w
+    );
+    drop(dir);
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Brand, BrandFile, DEFAULT_FAMILY, FontFile, ImageFormat, Logo};
+use super::{Brand, BrandFile, DEFAULT_FAMILY, FontFile, ImageFormat, Logo, svg};
 use crate::config::{Located, Problem, containment, yaml_problem};
 
 /// The neutral brand built into the binary.
@@ -104,8 +104,8 @@ impl Brand {
             }
             None => None,
         };
-        let logo = logo_at(&file.logo, "logo");
-        let logo_on_dark = logo_at(&file.logo_on_dark, "logo_on_dark");
+        let mut logo = logo_at(&file.logo, "logo");
+        let mut logo_on_dark = logo_at(&file.logo_on_dark, "logo_on_dark");
         let print_logo = logo_at(&file.print_logo, "print_logo");
         if let Some(rel) = &file.print_logo
             && print_logo
@@ -167,6 +167,39 @@ impl Brand {
             fonts.splice(0..0, builtin_fonts());
         }
         fonts.extend(arabic_fallback());
+        // SVG logos are outlined once the fonts are known; one that draws nothing gives way
+        // to the agency's name (with a warning), one that cannot be read is an error.
+        for (slot, rel, field) in [
+            (&mut logo, &file.logo, "logo"),
+            (&mut logo_on_dark, &file.logo_on_dark, "logo_on_dark"),
+        ] {
+            let (Some(l), Some(rel)) = (slot.as_mut(), rel) else {
+                continue;
+            };
+            if l.format != ImageFormat::Svg {
+                continue;
+            }
+            let shown = dir.join(&rel.value);
+            match svg::outline(&l.bytes, &fonts) {
+                Ok((vector, bytes)) => {
+                    l.bytes = bytes;
+                    l.vector = Some(vector);
+                }
+                Err(e @ svg::SvgError::Empty) => {
+                    eprintln!(
+                        "warning: brand {id}: {field} {} {e}; the agency's name is shown instead",
+                        shown.display()
+                    );
+                    *slot = None;
+                }
+                Err(e) => problems.push(Problem::located(
+                    &path,
+                    rel.at,
+                    field.into(),
+                    format!("{} {e}", shown.display()),
+                )),
+            }
+        }
         let mut templates = BTreeMap::new();
         if let Ok(entries) = std::fs::read_dir(dir.join("templates")) {
             for entry in entries.flatten() {
@@ -256,8 +289,6 @@ enum LogoError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("logo {} contains script; use a plain SVG", path.display())]
-    Script { path: PathBuf },
     #[error("logo {} is not an SVG, PNG or JPEG file", path.display())]
     NotAnImage { path: PathBuf },
 }
@@ -272,19 +303,18 @@ fn load_logo(path: &Path) -> Result<Logo, LogoError> {
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         ImageFormat::Jpeg
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
-        let text = std::str::from_utf8(&bytes).unwrap_or_default();
-        if text.contains("<script") || text.contains("javascript:") {
-            return Err(LogoError::Script {
-                path: path.to_path_buf(),
-            });
-        }
+        // Scripts and the like are dropped when the SVG is outlined (see `svg::outline`).
         ImageFormat::Svg
     } else {
         return Err(LogoError::NotAnImage {
             path: path.to_path_buf(),
         });
     };
-    Ok(Logo { format, bytes })
+    Ok(Logo {
+        format,
+        bytes,
+        vector: None,
+    })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 mod colour;
 mod load;
 mod schema;
+pub mod svg;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -13,14 +14,16 @@ use std::path::PathBuf;
 pub use colour::Color;
 pub use schema::{BrandFile, Cover, CoverStyle, FontFace, Fonts, PageSize, Palette};
 
-/// A logo ready to embed.
+/// A logo ready to embed. An SVG's bytes are its sanitized, path-only rewrite (text
+/// outlined with the brand's fonts), and `vector` is the tree the PDF draws.
 #[derive(Debug, Clone)]
 pub struct Logo {
     pub format: ImageFormat,
     pub bytes: Vec<u8>,
+    pub vector: Option<svg::VectorLogo>,
 }
 
-/// The image formats a logo may have: PDFs can embed only the raster ones.
+/// The image formats a logo may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
     Png,
@@ -65,12 +68,22 @@ pub struct Brand {
 /// The family name of the built-in body font.
 pub const DEFAULT_FAMILY: &str = "Noto Sans";
 impl Brand {
-    /// The logo for PDFs: `print_logo`, else `logo` when it is a PNG or JPEG.
-    pub fn pdf_logo(&self) -> Option<&[u8]> {
-        self.print_logo
+    /// The logo for PDFs on a light background: an SVG `logo` as vector paths, else
+    /// `print_logo`, else a PNG or JPEG `logo`.
+    pub fn pdf_logo(&self) -> Option<&Logo> {
+        self.logo
             .as_ref()
+            .filter(|l| l.vector.is_some())
+            .or(self.print_logo.as_ref())
             .or(self.logo.as_ref().filter(|l| l.format != ImageFormat::Svg))
-            .map(|l| l.bytes.as_slice())
+    }
+
+    /// The logo for a dark cover band, drawn without a white tile: `logo_on_dark` when the
+    /// PDF can draw it.
+    pub fn pdf_logo_on_dark(&self) -> Option<&Logo> {
+        self.logo_on_dark
+            .as_ref()
+            .filter(|l| l.vector.is_some() || l.format != ImageFormat::Svg)
     }
 
     /// Families in fallback order, for CSS `font-family` and for the PDF's glyph lookup.

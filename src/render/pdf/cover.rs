@@ -39,14 +39,21 @@ impl Layout<'_> {
         match &self.logo {
             Some(logo) => {
                 let h = 40.0;
-                let w = (h * logo.aspect).min(220.0);
-                if band_h > 0.0 {
-                    // A white tile under the logo on a dark cover (logo_on_dark is drawn bare).
+                // On a dark cover the brand's light variant is drawn bare; without one, the
+                // logo sits on a white tile.
+                let on_dark = band_h > 0.0 && logo.on_dark_aspect.is_some();
+                let aspect = match logo.on_dark_aspect {
+                    Some(a) if on_dark => a,
+                    _ => logo.aspect,
+                };
+                let w = (h * aspect).min(220.0);
+                let lh = w / aspect;
+                if band_h > 0.0 && !on_dark {
                     items.push(Item::Rect {
                         x: x - 8.0,
                         y: y - 8.0,
                         w: w + 16.0,
-                        h: h * w / (h * logo.aspect) + 16.0,
+                        h: lh + 16.0,
                         color: Rgb::WHITE,
                     });
                 }
@@ -54,7 +61,8 @@ impl Layout<'_> {
                     x,
                     y,
                     w,
-                    h: w / logo.aspect,
+                    h: lh,
+                    on_dark,
                 });
                 y += h + 56.0;
             }
@@ -133,12 +141,16 @@ impl Layout<'_> {
         let base = 34.0;
         match &self.logo {
             Some(logo) => {
-                let h = 16.0;
+                // 16 pt tall, narrower than a third of the line so a very wide logo cannot
+                // run into the client's name on the right.
+                let w = (16.0 * logo.aspect).min(g.content_width() / 3.0);
+                let h = w / logo.aspect;
                 items.push(Item::Logo {
                     x: g.margin_x,
-                    y: base - h + 2.0,
-                    w: h * logo.aspect,
+                    y: base - 6.0 - h / 2.0,
+                    w,
                     h,
+                    on_dark: false,
                 });
             }
             None => items.push(

@@ -1,24 +1,52 @@
-//! The brand logo as PDF image objects, encoded and compressed once per brand kit and copied
-//! into every report: printpdf would split and deflate the logo's pixels again in each
-//! document, which was a third of a report's PDF time.
+//! The brand logo as a PDF object, encoded and compressed once per brand kit and copied
+//! into every report: an image (printpdf would split and deflate the logo's pixels again in
+//! each document, which was a third of a report's PDF time) or, for an SVG, a form of vector
+//! paths.
 
 use lopdf::{Document, Object, ObjectId, Stream};
 use printpdf::{PdfDocument, PdfSaveOptions, RawImage};
 
 /// The resource name the pages draw the logo by (`/ExecLogo Do`).
 pub const NAME: &str = "ExecLogo";
+/// The light variant drawn on a dark cover band.
+pub const NAME_ON_DARK: &str = "ExecLogoOnDark";
 
-/// The logo's image stream and its alpha mask (soft mask), ready to copy into a document.
+/// The logo's objects, ready to copy into a document; drawn into the unit square.
 pub struct Logo {
-    image: Stream,
-    smask: Option<Stream>,
+    content: Content,
     /// Width ÷ height of the picture.
     pub aspect: f32,
 }
 
+enum Content {
+    /// An image stream and its alpha mask (soft mask).
+    Image {
+        image: Stream,
+        smask: Option<Stream>,
+    },
+    /// A form XObject of vector paths.
+    Form(Stream),
+}
+
 impl Logo {
+    /// A brand's logo: an SVG's outlined tree as vector paths, a PNG or JPEG as an image.
+    pub fn from_brand(logo: &crate::config::brand::Logo) -> Result<Self, String> {
+        match &logo.vector {
+            Some(v) => {
+                let size = v.tree.size();
+                let mut form = super::vector_logo::form(&v.tree);
+                super::deflate(&mut form, flate2::Compression::best());
+                Ok(Logo {
+                    content: Content::Form(form),
+                    aspect: size.width() / size.height(),
+                })
+            }
+            None => Self::decode(&logo.bytes),
+        }
+    }
+
     /// Decodes a PNG or JPEG logo into compressed PDF image streams.
-    pub fn decode(bytes: &[u8]) -> Result<Self, String> {
+    fn decode(bytes: &[u8]) -> Result<Self, String> {
         let mut warnings = Vec::new();
         let raw = RawImage::decode_from_bytes(bytes, &mut warnings)?;
         let aspect = raw.width as f32 / raw.height.max(1) as f32;
@@ -65,21 +93,25 @@ impl Logo {
             super::deflate(stream, flate2::Compression::best());
         }
         Ok(Logo {
-            image,
-            smask,
+            content: Content::Image { image, smask },
             aspect,
         })
     }
 
-    /// Adds the logo's objects to `pdf` and names it [`NAME`] in every page's XObject
+    /// Adds the logo's objects to `pdf` and names it `name` in every page's XObject
     /// resources.
-    pub fn add_to(&self, pdf: &mut Document) -> Result<(), String> {
-        let mut image = self.image.clone();
-        if let Some(smask) = &self.smask {
-            let id = pdf.add_object(smask.clone());
-            image.dict.set("SMask", Object::Reference(id));
-        }
-        let image_id = pdf.add_object(image);
+    pub fn add_to(&self, pdf: &mut Document, name: &str) -> Result<(), String> {
+        let image_id = match &self.content {
+            Content::Image { image, smask } => {
+                let mut image = image.clone();
+                if let Some(smask) = smask {
+                    let id = pdf.add_object(smask.clone());
+                    image.dict.set("SMask", Object::Reference(id));
+                }
+                pdf.add_object(image)
+            }
+            Content::Form(form) => pdf.add_object(form.clone()),
+        };
         let mut dicts: Vec<ObjectId> = Vec::new();
         for page in pdf.get_pages().into_values() {
             let resources = pdf
@@ -99,7 +131,7 @@ impl Logo {
         for id in dicts {
             pdf.get_dictionary_mut(id)
                 .map_err(|e| e.to_string())?
-                .set(NAME, Object::Reference(image_id));
+                .set(name, Object::Reference(image_id));
         }
         Ok(())
     }

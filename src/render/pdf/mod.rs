@@ -6,6 +6,7 @@ pub mod fonts;
 pub mod layout;
 mod logo;
 mod palette;
+mod vector_logo;
 mod write;
 
 use crate::config::brand::Brand;
@@ -31,24 +32,33 @@ pub enum PdfError {
 /// Everything needed to draw reports of one brand, prepared once (fonts parsed, logo decoded).
 pub struct PdfKit {
     pub fonts: FontBook,
-    /// The logo, encoded once.
-    logo: Option<Logo>,
+    /// The logos, encoded once.
+    logos: Logos,
+}
+
+/// The logo for light backgrounds and the one for a dark cover band, when the brand has one.
+#[derive(Default)]
+pub struct Logos {
+    pub light: Option<Logo>,
+    pub on_dark: Option<Logo>,
 }
 
 impl PdfKit {
     pub fn new(brand: &Brand) -> Result<Self, PdfError> {
         let fonts = FontBook::from_brand(brand).map_err(PdfError::Other)?;
-        let logo = brand
-            .pdf_logo()
-            .map(Logo::decode)
-            .transpose()
-            .map_err(|e| {
+        let decode = |l: Option<&crate::config::brand::Logo>| {
+            l.map(Logo::from_brand).transpose().map_err(|e| {
                 PdfError::Other(format!(
                     "brand {}: the logo cannot be decoded: {e}",
                     brand.id
                 ))
-            })?;
-        Ok(PdfKit { fonts, logo })
+            })
+        };
+        let logos = Logos {
+            light: decode(brand.pdf_logo())?,
+            on_dark: decode(brand.pdf_logo_on_dark())?,
+        };
+        Ok(PdfKit { fonts, logos })
     }
 
     /// Lays the view out into pages (exposed for pagination tests).
@@ -62,7 +72,10 @@ impl PdfKit {
             fonts: &self.fonts,
             palette: Palette::from_theme(&view.theme)?,
             page: PageGeometry::for_size(view.page_size),
-            logo: self.logo.as_ref().map(|l| LogoInfo { aspect: l.aspect }),
+            logo: self.logos.light.as_ref().map(|l| LogoInfo {
+                aspect: l.aspect,
+                on_dark_aspect: self.logos.on_dark.as_ref().map(|d| d.aspect),
+            }),
             page_label,
         };
         let pages = layout.pages()?;
@@ -76,8 +89,7 @@ impl PdfKit {
         page_label: &dyn Fn(usize, usize) -> String,
     ) -> Result<Vec<u8>, PdfError> {
         let (pages, geometry) = self.pages(view, page_label)?;
-        write::write(&pages, &geometry, &self.fonts, self.logo.as_ref(), &meta)
-            .map_err(PdfError::Other)
+        write::write(&pages, &geometry, &self.fonts, &self.logos, &meta).map_err(PdfError::Other)
     }
 }
 

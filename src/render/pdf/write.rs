@@ -8,10 +8,11 @@ use printpdf::{
     TextMatrix, Time, WindingOrder,
 };
 
+use super::Logos;
 use super::deflate;
 use super::fonts::{FontBook, ShapedRun};
 use super::layout::{Item, Page, PageGeometry};
-use super::logo::{self, Logo};
+use super::logo;
 
 /// Document information; the date comes from the report period so reruns are identical.
 pub struct Metadata {
@@ -37,7 +38,7 @@ pub fn write(
     pages: &[Page],
     geometry: &PageGeometry,
     fonts: &FontBook,
-    logo: Option<&Logo>,
+    logos: &Logos,
     meta: &Metadata,
 ) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&meta.title);
@@ -174,8 +175,19 @@ pub fn write(
                     }
                     ops.push(Op::EndTextSection);
                 }
-                Item::Logo { x, y, w, h: lh } => {
-                    if logo.is_some() {
+                Item::Logo {
+                    x,
+                    y,
+                    w,
+                    h: lh,
+                    on_dark,
+                } => {
+                    let name = if *on_dark {
+                        logos.on_dark.as_ref().map(|_| logo::NAME_ON_DARK)
+                    } else {
+                        logos.light.as_ref().map(|_| logo::NAME)
+                    };
+                    if let Some(name) = name {
                         // The image fills the unit square: scale it to the box.
                         ops.push(Op::SaveGraphicsState);
                         ops.push(Op::SetTransformationMatrix {
@@ -183,7 +195,7 @@ pub fn write(
                         });
                         ops.push(Op::Unknown {
                             key: "Do".into(),
-                            value: vec![DictItem::Name(logo::NAME.into())],
+                            value: vec![DictItem::Name(name.into())],
                         });
                         ops.push(Op::RestoreGraphicsState);
                     }
@@ -233,8 +245,11 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
-    if let Some(logo) = logo {
-        logo.add_to(&mut pdf)?;
+    if let Some(l) = &logos.light {
+        l.add_to(&mut pdf, logo::NAME)?;
+    }
+    if let Some(l) = &logos.on_dark {
+        l.add_to(&mut pdf, logo::NAME_ON_DARK)?;
     }
     compress_streams(&mut pdf);
     let mut bytes = Vec::new();

@@ -118,3 +118,17 @@ pub fn squash(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The whole PDF as text with its streams uncompressed (`qpdf --qdf`), to read content
+/// operators.
+pub fn qdf(pdf: &Path) -> String {
+    let out = pdf.with_extension("qdf.pdf");
+    let o = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg(&out)
+        .output()
+        .expect("qpdf");
+    assert!(o.status.code().is_some_and(|c| c == 0 || c == 3));
+    String::from_utf8_lossy(&std::fs::read(out).unwrap()).into_owned()
+}

@@ -55,6 +55,8 @@ pub enum Item {
         y: f32,
         w: f32,
         h: f32,
+        /// The brand's variant for dark backgrounds (drawn on a cover band).
+        on_dark: bool,
     },
     Link {
         x: f32,
@@ -120,9 +122,10 @@ impl PageGeometry {
     }
 }
 
-/// Logo size in points (aspect kept), when the brand has one.
+/// Logo proportions, when the brand has one (and a variant for dark backgrounds).
 pub struct LogoInfo {
     pub aspect: f32,
+    pub on_dark_aspect: Option<f32>,
 }
 
 pub struct Layout<'a> {
