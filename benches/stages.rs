@@ -57,6 +57,7 @@ fn load(bencher: divan::Bencher, client: &str) {
             .chain(comparison.as_ref())
             .map(|p| (p.start, p.end))
             .collect(),
+        history: Some(execreport::analysis::trends::history(&period, c.week_start)),
         mode: Default::default(),
         now: chrono::Utc::now(),
     };

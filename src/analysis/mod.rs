@@ -7,6 +7,7 @@ mod highlights;
 mod kpis;
 mod quality;
 mod summary;
+pub mod trends;
 
 pub use breakdowns::breakdowns;
 pub use goals::goals;
@@ -14,6 +15,7 @@ pub use highlights::highlights;
 pub use kpis::{kpis, series};
 pub use quality::{SourceMeta, SourceOutcome, data_quality};
 pub use summary::{goal_standings, headline};
+pub use trends::trends;
 
 use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::Dataset;

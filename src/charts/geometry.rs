@@ -1,6 +1,8 @@
 //! Lays a chart out into positioned shapes (y grows downwards), shared by the SVG and PDF
 //! drawings so both show the same chart.
 
+mod trend_bars;
+
 use super::{Chart, ChartKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +96,9 @@ pub fn natural_height(chart: &Chart, width: f64, style: &ChartStyle) -> f64 {
             .clamp(120.0, 220.0)
             .max(chart.items.len() as f64 * row),
         ChartKind::Sparkline => 28.0,
-        ChartKind::Line | ChartKind::Bars => (width * 0.42).clamp(150.0, 240.0),
+        ChartKind::Line | ChartKind::Bars | ChartKind::TrendBars => {
+            (width * 0.42).clamp(150.0, 240.0)
+        }
     }
 }
 
@@ -107,6 +111,7 @@ pub fn layout(
 ) -> Vec<Shape> {
     match chart.kind {
         ChartKind::Line | ChartKind::Bars => xy(chart, width, height, style, measure),
+        ChartKind::TrendBars => trend_bars::layout(chart, width, height, style, measure),
         ChartKind::Sparkline => sparkline(chart, width, height),
         ChartKind::HBars => hbars(chart, width, style, measure),
         ChartKind::Donut => donut(chart, width, height, style, measure),
@@ -115,7 +120,15 @@ pub fn layout(
     }
 }
 
-fn text(x: f64, y: f64, s: &str, size: f64, anchor: Anchor, color: &str, bold: bool) -> Shape {
+pub(super) fn text(
+    x: f64,
+    y: f64,
+    s: &str,
+    size: f64,
+    anchor: Anchor,
+    color: &str,
+    bold: bool,
+) -> Shape {
     Shape::Text {
         x,
         y,

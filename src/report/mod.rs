@@ -109,6 +109,7 @@ pub fn build(
             .chain(comparison.as_ref())
             .map(|p| (p.start, p.end))
             .collect(),
+        history: Some(analysis::trends::history(&period, client.week_start)),
         mode: req.data,
         now: req.now.unwrap_or_else(chrono::Utc::now),
     };
@@ -185,6 +186,7 @@ pub fn build(
         .map(|m| m.value.clone())
         .collect();
     let highlights = analysis::highlights(&ctx, &kpis, &priorities);
+    let trends = analysis::trends(&ctx, &summary, client.week_start);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("execreport {}", env!("CARGO_PKG_VERSION")),
@@ -224,6 +226,7 @@ pub fn build(
         summary,
         platforms: platforms(client),
         series: analysis::series(&ctx, &kpis),
+        trends,
         breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
         summary_headline: analysis::headline(
             &highlights,

@@ -27,6 +27,18 @@ pub trait Record {
     fn place(&self, field: Option<&str>) -> BadRow;
 }
 
+/// A row's points, by metric.
+type Points = Vec<(String, Point)>;
+
+/// Which of a report's ranges keeps a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// The period or its comparison (or everything, when no range is set).
+    Report,
+    /// Only the trends' history.
+    History,
+}
+
 /// Metrics already given for one day and combination of dimensions, and where.
 type SeenMetrics = Vec<(String, BadRow)>;
 
@@ -44,6 +56,9 @@ pub struct RowMapper<'a> {
     /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
     /// period and comparison, not the file's other 20 months.
     keep: Vec<(NaiveDate, NaiveDate)>,
+    /// Rows dated here (outside `keep`) feed the trends only: mapped where they can be, left
+    /// out quietly where not, so an old bad row never fails this period's report.
+    history: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl<'a> RowMapper<'a> {
@@ -57,7 +72,14 @@ impl<'a> RowMapper<'a> {
             series: BTreeMap::new(),
             magnitude: HashMap::new(),
             keep: Vec::new(),
+            history: None,
         }
+    }
+
+    /// Also maps rows within `history` for the trends (see the field).
+    pub fn with_history(mut self, history: Option<(NaiveDate, NaiveDate)>) -> Self {
+        self.history = history;
+        self
     }
 
     /// Maps only rows dated within `ranges` (the others are counted, not read further).
@@ -70,14 +92,22 @@ impl<'a> RowMapper<'a> {
     pub fn add(&mut self, record: &impl Record) -> Result<(), SourceError> {
         self.data.rows += 1;
         match self.map(record) {
-            Ok(points) => {
+            Ok((points, Kept::Report)) => {
                 for (metric, point) in points {
                     self.data.dates.insert(point.date);
                     self.series.entry(metric).or_default().push(point);
                 }
                 Ok(())
             }
-            Err(bad) => self.bad_row(bad),
+            // History feeds the trends' series, not the period's dates or its counts.
+            Ok((points, Kept::History)) => {
+                for (metric, point) in points {
+                    self.series.entry(metric).or_default().push(point);
+                }
+                Ok(())
+            }
+            Err((_, Kept::History)) => Ok(()),
+            Err((bad, Kept::Report)) => self.bad_row(bad),
         }
     }
 
@@ -121,10 +151,29 @@ impl<'a> RowMapper<'a> {
         self.data
     }
 
-    fn map(&mut self, r: &impl Record) -> Result<Vec<(String, Point)>, BadRow> {
+    /// The row's points and which range keeps them; a row outside every range gives none.
+    fn map(&mut self, r: &impl Record) -> Result<(Points, Kept), (BadRow, Kept)> {
+        // A row whose date cannot be read belongs to the report: it may be any day.
+        let date = self.row_date(r).map_err(|bad| (bad, Kept::Report))?;
+        // A file's freshness is its last dated row, whichever range a report keeps.
+        self.data.data_through = self.data.data_through.max(Some(date));
+        let kept =
+            if self.keep.is_empty() || self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
+                Kept::Report
+            } else if self.history.is_some_and(|(s, e)| (s..=e).contains(&date)) {
+                Kept::History
+            } else {
+                return Ok((Vec::new(), Kept::Report));
+            };
+        self.map_dated(r, date)
+            .map(|points| (points, kept))
+            .map_err(|bad| (bad, kept))
+    }
+
+    fn row_date(&self, r: &impl Record) -> Result<NaiveDate, BadRow> {
         let c = self.config;
         let format = c.date_format.as_ref().map(|f| f.value.as_str());
-        let date = match r.cell(&c.date) {
+        match r.cell(&c.date) {
             Cell::Text(t) => parse_date(t, format),
             Cell::Number(n) => parse_date(&format!("{n}"), format),
             Cell::Missing => None,
@@ -140,12 +189,15 @@ impl<'a> RowMapper<'a> {
             };
             r.place(Some(&c.date))
                 .because(format!("expected a date like {like}, found {found}"))
-        })?;
-        // A file's freshness is its last dated row, whichever range a report keeps.
-        self.data.data_through = self.data.data_through.max(Some(date));
-        if !self.keep.is_empty() && !self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
-            return Ok(Vec::new());
-        }
+        })
+    }
+
+    fn map_dated(
+        &mut self,
+        r: &impl Record,
+        date: NaiveDate,
+    ) -> Result<Vec<(String, Point)>, BadRow> {
+        let c = self.config;
         let mut dims = Vec::with_capacity(c.dimensions.len());
         for d in &c.dimensions {
             dims.push(match r.cell(d) {

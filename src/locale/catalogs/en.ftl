@@ -309,3 +309,14 @@ headline-goals = { $state ->
            *[no] { $count } of { $total } goals met.
         }
     }
+
+# --- trends ---
+trend-bars-title-month = { $metric }, the last 13 months
+trend-bars-title-week = { $metric }, the last 13 weeks
+trend-bars-title-quarter = { $metric }, the last 5 quarters
+trend-legend-complete = All days
+trend-legend-partial = Days missing
+trend-legend-last-year = A year earlier
+yoy-caption = { $channel }: compared with a year earlier
+yoy-metric = Metric
+yoy-change = Change

@@ -266,3 +266,14 @@ headline-goals = { $state ->
            *[no] บรรลุเป้าหมาย { $count } จาก { $total } รายการ
         }
     }
+
+# --- trends ---
+trend-bars-title-month = { $metric } ย้อนหลัง 13 เดือน
+trend-bars-title-week = { $metric } ย้อนหลัง 13 สัปดาห์
+trend-bars-title-quarter = { $metric } ย้อนหลัง 5 ไตรมาส
+trend-legend-complete = ครบทุกวัน
+trend-legend-partial = ข้อมูลขาดบางวัน
+trend-legend-last-year = ช่วงเดียวกันปีก่อน
+yoy-caption = { $channel }: เทียบกับช่วงเดียวกันของปีก่อน
+yoy-metric = ตัวชี้วัด
+yoy-change = การเปลี่ยนแปลง
