@@ -57,7 +57,7 @@ fn load(bencher: divan::Bencher, client: &str) {
             .chain(comparison.as_ref())
             .map(|p| (p.start, p.end))
             .collect(),
-        history: Some(execreport::analysis::trends::history(&period, c.week_start)),
+        history: Some(report::history(&WS, &c, &period)),
         mode: Default::default(),
         now: chrono::Utc::now(),
     };

@@ -3,6 +3,8 @@
 pub use crate::format::Format;
 pub use crate::model;
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use crate::analysis::{self, Context, SourceMeta, SourceOutcome};
@@ -13,6 +15,7 @@ use crate::metrics::catalog::CHANNELS;
 use crate::metrics::dataset::Dataset;
 use crate::metrics::platform::Platform;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
+use crate::sources::History;
 use crate::sources::live::{DataMode, Fetcher, Needs};
 use crate::sources::{self, SourceError};
 use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
@@ -109,7 +112,7 @@ pub fn build(
             .chain(comparison.as_ref())
             .map(|p| (p.start, p.end))
             .collect(),
-        history: Some(analysis::trends::history(&period, client.week_start)),
+        history: Some(history(ws, client, &period)),
         mode: req.data,
         now: req.now.unwrap_or_else(chrono::Utc::now),
     };
@@ -241,6 +244,33 @@ pub fn build(
         kpis,
         commentary,
     })
+}
+
+/// What the trends read from files beyond the period and its comparison: their days, and the
+/// metrics that may be headline KPIs (the client's choice, or every default pick) with the
+/// parts they are computed from.
+pub fn history(ws: &Workspace, client: &Client, period: &Period) -> History {
+    let (start, end) = analysis::trends::history(period, client.week_start);
+    let mut wanted: Vec<String> = match &client.config.summary_kpis {
+        Some(chosen) => chosen.iter().map(|m| m.value.clone()).collect(),
+        None => SUMMARY_PICKS
+            .iter()
+            .flatten()
+            .map(|m| m.to_string())
+            .collect(),
+    };
+    let mut metrics = BTreeSet::new();
+    while let Some(m) = wanted.pop() {
+        if let Some(def) = ws.catalog.get(&m) {
+            wanted.extend(def.components().into_iter().map(str::to_string));
+        }
+        metrics.insert(m);
+    }
+    History {
+        start,
+        end,
+        metrics,
+    }
 }
 
 /// The platforms of the client's sources, each once, in source order.

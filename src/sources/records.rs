@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::cell::{parse_date, parse_number};
-use super::{BadRow, SourceData, SourceError};
+use super::{BadRow, History, SourceData, SourceError};
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
 use crate::config::values::date_example;
 use crate::metrics::catalog::Catalog;
@@ -58,7 +58,7 @@ pub struct RowMapper<'a> {
     keep: Vec<(NaiveDate, NaiveDate)>,
     /// Rows dated here (outside `keep`) feed the trends only: mapped where they can be, left
     /// out quietly where not, so an old bad row never fails this period's report.
-    history: Option<(NaiveDate, NaiveDate)>,
+    history: Option<History>,
 }
 
 impl<'a> RowMapper<'a> {
@@ -77,8 +77,8 @@ impl<'a> RowMapper<'a> {
     }
 
     /// Also maps rows within `history` for the trends (see the field).
-    pub fn with_history(mut self, history: Option<(NaiveDate, NaiveDate)>) -> Self {
-        self.history = history;
+    pub fn with_history(mut self, history: Option<&History>) -> Self {
+        self.history = history.cloned();
         self
     }
 
@@ -160,12 +160,16 @@ impl<'a> RowMapper<'a> {
         let kept =
             if self.keep.is_empty() || self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
                 Kept::Report
-            } else if self.history.is_some_and(|(s, e)| (s..=e).contains(&date)) {
+            } else if self
+                .history
+                .as_ref()
+                .is_some_and(|h| (h.start..=h.end).contains(&date))
+            {
                 Kept::History
             } else {
                 return Ok((Vec::new(), Kept::Report));
             };
-        self.map_dated(r, date)
+        self.map_dated(r, date, kept)
             .map(|points| (points, kept))
             .map_err(|bad| (bad, kept))
     }
@@ -196,21 +200,20 @@ impl<'a> RowMapper<'a> {
         &mut self,
         r: &impl Record,
         date: NaiveDate,
-    ) -> Result<Vec<(String, Point)>, BadRow> {
+        kept: Kept,
+    ) -> Result<Points, BadRow> {
         let c = self.config;
-        let mut dims = Vec::with_capacity(c.dimensions.len());
-        for d in &c.dimensions {
-            dims.push(match r.cell(d) {
-                Cell::Text(t) if !t.trim().is_empty() => t.trim().to_string(),
-                Cell::Number(n) => format!("{n}"),
-                _ => "(not set)".to_string(),
-            });
-        }
+        // History rows give only what the trends read: other columns are not even parsed.
+        let history = self.history.as_ref().filter(|_| kept == Kept::History);
+        let wanted = |metric: &str| history.is_none_or(|h| h.metrics.contains(metric));
         // (metric, value, the column it was read from)
         let mut points = Vec::new();
         match c.layout {
             Layout::Wide => {
                 for (column, metric) in &c.columns {
+                    if !wanted(&metric.value) {
+                        continue;
+                    }
                     if let Some(value) = self.number(r, column)? {
                         points.push((metric.value.clone(), value, column.as_str()));
                     }
@@ -218,10 +221,24 @@ impl<'a> RowMapper<'a> {
             }
             Layout::Long => {
                 let metric = self.long_metric(r)?;
+                if !wanted(&metric) {
+                    return Ok(Vec::new());
+                }
                 if let Some(value) = self.number(r, &c.value_column)? {
                     points.push((metric, value, c.value_column.as_str()));
                 }
             }
+        }
+        if points.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut dims = Vec::with_capacity(c.dimensions.len());
+        for d in &c.dimensions {
+            dims.push(match r.cell(d) {
+                Cell::Text(t) if !t.trim().is_empty() => t.trim().to_string(),
+                Cell::Number(n) => format!("{n}"),
+                _ => "(not set)".to_string(),
+            });
         }
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
         let seen = self.seen.entry((date, dims.clone())).or_default();

@@ -243,12 +243,22 @@ fn history_rows_feed_the_trends_and_old_bad_rows_are_left_out_quietly() {
         &source(WIDE),
         &Catalog::builtin(),
         &october,
-        Some((d(2024, 10, 1), d(2026, 10, 31))),
+        Some(&crate::sources::History {
+            start: d(2024, 10, 1),
+            end: d(2026, 10, 31),
+            // Clicks are not read from history rows.
+            metrics: ["ads.spend".to_string()].into(),
+        }),
     )
     .unwrap();
     assert!(got.skipped.is_empty());
     let dates: Vec<String> = values(&got, "ads.spend").into_iter().map(|v| v.0).collect();
     assert_eq!(dates, ["2025-10-04", "2026-09-30", "2026-10-01"]);
+    let clicks: Vec<String> = values(&got, "ads.clicks")
+        .into_iter()
+        .map(|v| v.0)
+        .collect();
+    assert_eq!(clicks, ["2026-09-30", "2026-10-01"]);
     // The period's own dates are the report's: history days are not among them.
     assert!(!got.dates.contains(&d(2025, 10, 4)));
 }

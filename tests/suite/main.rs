@@ -22,4 +22,5 @@ mod preview;
 mod robustness;
 mod samples;
 mod summary;
+mod trends;
 mod trust;

@@ -176,3 +176,83 @@ pub(super) fn layout(
     }
     shapes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{ChartKind, ChartSeries, Tick};
+
+    fn series(values: Vec<Option<f64>>, color: &str) -> ChartSeries {
+        ChartSeries {
+            label: color.to_string(),
+            values,
+            color: color.to_string(),
+            dashed: false,
+        }
+    }
+
+    /// A complete bar is filled, a partial one pale with a dashed outline, a month without
+    /// data gets a dash and no bar (never a zero-height one), last year a mark.
+    #[test]
+    fn partial_buckets_are_outlined_and_missing_ones_are_a_dash() {
+        let chart = Chart {
+            id: "t".into(),
+            kind: ChartKind::TrendBars,
+            title: String::new(),
+            description: String::new(),
+            x_labels: vec!["a".into(), "b".into(), "c".into()],
+            series: vec![
+                series(vec![Some(10.0), None, None], "#full"),
+                series(vec![None, Some(5.0), None], "#pale"),
+                series(vec![Some(8.0), None, Some(9.0)], "#mark"),
+            ],
+            items: Vec::new(),
+            y_ticks: [0.0, 10.0]
+                .map(|v| Tick {
+                    value: v,
+                    label: v.to_string(),
+                })
+                .to_vec(),
+        };
+        let style = ChartStyle {
+            font_size: 10.0,
+            text: "#text".into(),
+            muted: "#muted".into(),
+            grid: "#grid".into(),
+            track: "#track".into(),
+        };
+        let shapes = layout(&chart, 300.0, 200.0, &style, &|s, size| {
+            s.chars().count() as f64 * size * 0.5
+        });
+        let bars: Vec<(&str, f64)> = shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { color, h, w, .. } if *w > 20.0 => Some((color.as_str(), *h)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(bars.len(), 2, "{bars:?}");
+        assert_eq!(bars[0].0, "#full");
+        assert_eq!(bars[1].0, "#pale");
+        assert!(bars.iter().all(|(_, h)| *h > 0.0));
+        let dashed = shapes
+            .iter()
+            .filter(
+                |s| matches!(s, Shape::Polyline { dashed: true, color, .. } if color == "#full"),
+            )
+            .count();
+        // The partial bar's outline and the legend's partial swatch.
+        assert_eq!(dashed, 2);
+        assert!(
+            shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Text { text, .. } if text == "–"))
+        );
+        let marks = shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Polyline { color, points, .. } if color == "#mark" && points.len() == 2))
+            .count();
+        // Two marks and the legend's.
+        assert_eq!(marks, 3);
+    }
+}

@@ -59,7 +59,7 @@ pub struct Needs<'a> {
     /// Days read from files for the long view (trends) besides `ranges`: their rows are mapped
     /// where they can be, and a bad one is left out without failing or counting (its day shows
     /// as missing in the trend). Live sources fetch `ranges` only.
-    pub history: Option<(NaiveDate, NaiveDate)>,
+    pub history: Option<super::History>,
     pub mode: DataMode,
     pub now: DateTime<Utc>,
 }
