@@ -26,7 +26,22 @@ pub(super) fn layout(
     let shown: Vec<usize> = (0..chart.series.len())
         .filter(|&i| chart.series[i].values.iter().any(Option::is_some))
         .collect();
-    let legend_h = fs * 2.0;
+    // Legend entries (swatch, label) in rows that fit the width: a phone's chart wraps them.
+    let entry_w = |s: usize| fs * 3.0 + measure(&chart.series[s].label, fs);
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = label_w + fs * 0.6;
+    for &s in &shown {
+        let row = rows.last_mut().expect("non-empty");
+        if !row.is_empty() && used + entry_w(s) > width {
+            rows.push(vec![s]);
+            used = label_w + fs * 0.6 + entry_w(s);
+        } else {
+            row.push(s);
+            used += entry_w(s);
+        }
+    }
+    let row_h = fs * 1.6;
+    let legend_h = fs * 0.4 + row_h * rows.len() as f64;
     let (left, right, top, bottom) = (
         label_w + fs * 0.6,
         width - fs * 0.5,
@@ -132,47 +147,49 @@ pub(super) fn layout(
         }
     }
     // The legend names what is drawn: complete, partial, last year.
-    let mut x = left;
-    for &s in &shown {
-        let series = &chart.series[s];
-        let y = fs * 0.9;
-        if s == 2 {
-            shapes.push(Shape::Polyline {
-                points: vec![(x, y), (x + fs, y)],
-                color: series.color.clone(),
-                width: 2.25,
-                dashed: false,
-            });
-        } else {
-            shapes.push(Shape::Rect {
-                x,
-                y: y - fs * 0.45,
-                w: fs,
-                h: fs * 0.9,
-                color: series.color.clone(),
-                radius: 0.0,
-            });
-            if s == 1 {
-                shapes.push(outline(
+    for (r, row) in rows.iter().enumerate() {
+        let mut x = left;
+        for &s in row {
+            let series = &chart.series[s];
+            let y = fs * 0.9 + row_h * r as f64;
+            if s == 2 {
+                shapes.push(Shape::Polyline {
+                    points: vec![(x, y), (x + fs, y)],
+                    color: series.color.clone(),
+                    width: 2.25,
+                    dashed: false,
+                });
+            } else {
+                shapes.push(Shape::Rect {
                     x,
-                    y - fs * 0.45,
-                    fs,
-                    fs * 0.9,
-                    &chart.series[0].color,
-                ));
+                    y: y - fs * 0.45,
+                    w: fs,
+                    h: fs * 0.9,
+                    color: series.color.clone(),
+                    radius: 0.0,
+                });
+                if s == 1 {
+                    shapes.push(outline(
+                        x,
+                        y - fs * 0.45,
+                        fs,
+                        fs * 0.9,
+                        &chart.series[0].color,
+                    ));
+                }
             }
+            x += fs * 1.5;
+            shapes.push(text(
+                x,
+                y + fs * 0.35,
+                &series.label,
+                fs,
+                Anchor::Start,
+                &style.text,
+                false,
+            ));
+            x += measure(&series.label, fs) + fs * 1.5;
         }
-        x += fs * 1.5;
-        shapes.push(text(
-            x,
-            fs * 1.25,
-            &series.label,
-            fs,
-            Anchor::Start,
-            &style.text,
-            false,
-        ));
-        x += measure(&series.label, fs) + fs * 1.5;
     }
     shapes
 }
