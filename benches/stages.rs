@@ -57,6 +57,7 @@ fn load(bencher: divan::Bencher, client: &str) {
             .chain(comparison.as_ref())
             .map(|p| (p.start, p.end))
             .collect(),
+        history: Some(report::history(&WS, &c, &period)),
         mode: Default::default(),
         now: chrono::Utc::now(),
     };

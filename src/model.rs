@@ -35,6 +35,8 @@ pub struct Report {
     pub platforms: Vec<Platform>,
     pub kpis: Vec<Kpi>,
     pub series: Vec<Series>,
+    /// The headline KPIs over 13 months (weeks, quarters), with last year's (see `TrendSeries`).
+    pub trends: Vec<TrendSeries>,
     pub breakdowns: Vec<Breakdown>,
     pub goals: Vec<GoalProgress>,
     pub highlights: Vec<Highlight>,
@@ -499,4 +501,70 @@ pub enum GoalStatus {
     Missed,
     /// No data, or days missing that the verdict would rest on.
     NotJudged,
+}
+
+/// A headline KPI over a longer view (issue 18): the report's period and the ones before it
+/// as buckets (13 months, 13 weeks or 5 quarters), each with the same bucket a year earlier.
+/// Every value follows the KPI's own aggregation rule over the bucket's days.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendSeries {
+    pub metric: String,
+    /// What one bucket is: a calendar month, a week (the client's week start) or a quarter.
+    pub bucket: TrendBucketKind,
+    /// Oldest first; the last bucket holds the report period's end.
+    pub buckets: Vec<TrendBucket>,
+    /// The report period against the same period a year earlier, or null when the year-ago
+    /// period has no data.
+    pub year_on_year: Option<YearOnYear>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrendBucketKind {
+    Month,
+    Week,
+    Quarter,
+}
+
+/// Whether a bucket's days all have data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    Complete,
+    /// Some days have data: the value is over those days only, and drawn marked as partial.
+    Partial,
+    /// No day has data: the value is null, never a zero.
+    Missing,
+}
+
+/// One bucket of a trend: its value and the value of the same bucket a year earlier.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendBucket {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub days: u32,
+    pub value: Option<f64>,
+    pub days_with_data: u32,
+    pub coverage: Coverage,
+    /// The same month or quarter a year earlier; for weeks, the week 52 weeks earlier (the
+    /// same weekdays).
+    pub last_year: Option<f64>,
+    pub last_year_coverage: Coverage,
+}
+
+/// A KPI against the same period a year earlier; changes follow the KPI's `change_scale`.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearOnYear {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub value: Option<f64>,
+    /// The value a year earlier.
+    pub previous: Option<f64>,
+    /// value − previous; null unless both periods are complete.
+    pub change: Option<f64>,
+    /// change / |previous|; null when previous is 0 or a period misses days.
+    pub change_pct: Option<f64>,
+    pub change_scale: ChangeScale,
+    pub missing_days: u32,
+    pub previous_missing_days: u32,
 }

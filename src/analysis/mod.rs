@@ -7,6 +7,7 @@ mod highlights;
 mod kpis;
 mod quality;
 mod summary;
+pub mod trends;
 mod weekly;
 
 pub use breakdowns::breakdowns;
@@ -15,6 +16,7 @@ pub use highlights::highlights;
 pub use kpis::{kpis, series};
 pub use quality::{SourceMeta, SourceOutcome, data_quality};
 pub use summary::{goal_standings, headline};
+pub use trends::trends;
 pub use weekly::{AVERAGE_WEEKS, four_week_averages, recent_weeks};
 
 use crate::metrics::catalog::Catalog;

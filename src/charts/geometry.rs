@@ -1,6 +1,8 @@
 //! Lays a chart out into positioned shapes (y grows downwards), shared by the SVG and PDF
 //! drawings so both show the same chart.
 
+mod trend_bars;
+
 use super::{Chart, ChartKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +79,8 @@ pub fn approx_width(text: &str, size: f64) -> f64 {
             | 0xF900..=0xFAFF
             | 0xFF00..=0xFF60 => 1.0,
             0x0E00..=0x0E7F => 0.6,
+            // The percent sign is as wide as a capital W in most faces (Turkish puts it first).
+            0x25 | 0x40 => 0.9,
             _ if c.is_ascii_uppercase() || c.is_ascii_digit() => 0.62,
             _ => 0.54,
         })
@@ -95,7 +99,7 @@ pub fn natural_height(chart: &Chart, width: f64, style: &ChartStyle) -> f64 {
             .max(chart.items.len() as f64 * row),
         ChartKind::Sparkline => 28.0,
         // Event labels take a row above the plot, so the plot keeps its height.
-        ChartKind::Line | ChartKind::Bars => {
+        ChartKind::Line | ChartKind::Bars | ChartKind::TrendBars => {
             (width * 0.42).clamp(150.0, 240.0)
                 + if chart.markers.is_empty() {
                     0.0
@@ -115,6 +119,7 @@ pub fn layout(
 ) -> Vec<Shape> {
     match chart.kind {
         ChartKind::Line | ChartKind::Bars => xy(chart, width, height, style, measure),
+        ChartKind::TrendBars => trend_bars::layout(chart, width, height, style, measure),
         ChartKind::Sparkline => sparkline(chart, width, height),
         ChartKind::HBars => hbars(chart, width, style, measure),
         ChartKind::Donut => donut(chart, width, height, style, measure),
@@ -123,7 +128,15 @@ pub fn layout(
     }
 }
 
-fn text(x: f64, y: f64, s: &str, size: f64, anchor: Anchor, color: &str, bold: bool) -> Shape {
+pub(super) fn text(
+    x: f64,
+    y: f64,
+    s: &str,
+    size: f64,
+    anchor: Anchor,
+    color: &str,
+    bold: bool,
+) -> Shape {
     Shape::Text {
         x,
         y,

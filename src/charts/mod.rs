@@ -14,6 +14,11 @@ pub enum ChartKind {
     Line,
     /// One vertical bar per day.
     Bars,
+    /// The long view: one bar per month (week, quarter). `series[0]` holds the complete
+    /// buckets (filled bars), `series[1]` the partial ones (pale bars with a dashed outline),
+    /// `series[2]` last year's same buckets (a mark across the bar); a bucket without data in
+    /// either of the first two gets a dash, never a zero bar.
+    TrendBars,
     /// Horizontal bars for a breakdown (campaigns, channels).
     HBars,
     /// Shares of a whole.

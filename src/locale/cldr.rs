@@ -61,6 +61,8 @@ pub struct LocaleFormats {
     percent: PercentFormatter<DecimalFormatter>,
     compact: CompactDecimalFormatter,
     month_year: DateTimeFormatter<YM>,
+    /// Abbreviated month and year, for the trends' bars.
+    month_year_short: DateTimeFormatter<YM>,
     short_date: DateTimeFormatter<MD>,
     date: DateTimeFormatter<YMD>,
     /// Abbreviated weekday names (CLDR `EEE`).
@@ -113,6 +115,7 @@ impl LocaleFormats {
             compact: CompactDecimalFormatter::try_new_short(locale.into(), Default::default())
                 .ok()?,
             month_year,
+            month_year_short: month_year_formatter(dt_prefs, YM::medium())?,
             short_date: short_date_formatter(dt_prefs, MD::medium())?,
             date: date_formatter(dt_prefs, YMD::medium())?,
             weekday: DateTimeFormatter::try_new(dt_prefs, E::medium()).ok()?,
@@ -328,6 +331,15 @@ impl LocaleFormats {
     pub fn month_year(&self, date: NaiveDate) -> String {
         match iso(date) {
             Some(d) => self.month_year.format(&d).to_string(),
+            None => date.format("%Y-%m").to_string(),
+        }
+    }
+
+    /// Abbreviated month and year for bar labels: en `Oct 2026`, de `Okt. 2026`,
+    /// ja `2026/10`, th `ต.ค. 2569` (Buddhist).
+    pub fn month_year_short(&self, date: NaiveDate) -> String {
+        match iso(date) {
+            Some(d) => self.month_year_short.format(&d).to_string(),
             None => date.format("%Y-%m").to_string(),
         }
     }
@@ -1132,5 +1144,34 @@ mod tests {
             f.date(date);
             f.date_range(NaiveDate::MIN, date);
         }
+    }
+}
+
+#[cfg(test)]
+mod trend_labels {
+    use super::*;
+
+    #[test]
+    fn months_on_bars_are_short_and_in_the_reports_calendar() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        let expected = [
+            ("en-US", "Oct 2026"),
+            ("de-DE", "10/2026"),
+            ("es-ES", "oct 2026"),
+            ("fr-FR", "oct. 2026"),
+            ("id-ID", "Okt 2026"),
+            ("it-IT", "ott 2026"),
+            ("ja-JP", "2026/10"),
+            ("pt-BR", "out. de 2026"),
+            ("th-TH", "ต.ค. 2026"),
+            ("tr-TR", "Eki 2026"),
+        ];
+        for (tag, label) in expected {
+            assert_eq!(LocaleFormats::new(tag, false).month_year_short(d), label);
+        }
+        assert_eq!(
+            LocaleFormats::new("th-TH", true).month_year_short(d),
+            "ต.ค. 2569"
+        );
     }
 }

@@ -267,6 +267,11 @@ impl Formats {
         self.cldr.month_year(d)
     }
 
+    /// `Oct 2026`, `Okt. 2026`, `ต.ค. 2569`: a month on a bar.
+    pub fn month_year_short(&self, d: NaiveDate) -> String {
+        self.cldr.month_year_short(d)
+    }
+
     /// A year's number in the report's calendar: `2026`, `2569` (Buddhist). Every year a
     /// report writes outside CLDR date patterns goes through here.
     pub fn year(&self, year: i32) -> String {

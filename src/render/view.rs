@@ -4,6 +4,7 @@
 mod charts;
 mod goals;
 mod summary;
+mod trends;
 mod weekly;
 
 pub use summary::ScoreView;
@@ -522,9 +523,27 @@ impl SectionBuilder<'_> {
     /// A KPI's change as its scale reads it: `+12.3%`, `+0.4 pp`, `-1.30`; unsigned for
     /// sentences ("fell 0.56 pp").
     fn change_text(&self, k: &Kpi, signed: bool) -> Option<String> {
-        let l = self.l();
         let pair = k.value.zip(k.previous);
-        let text = match (k.change_scale, k.change, pair) {
+        self.change_words(
+            k.change_scale,
+            k.unit,
+            (k.change, k.change_pct),
+            pair,
+            signed,
+        )
+    }
+
+    /// A change as its scale reads it, from its parts (a KPI's, or a year-on-year one).
+    fn change_words(
+        &self,
+        scale: ChangeScale,
+        unit: Unit,
+        (change, change_pct): (Option<f64>, Option<f64>),
+        pair: Option<(f64, f64)>,
+        signed: bool,
+    ) -> Option<String> {
+        let l = self.l();
+        let text = match (scale, change, pair) {
             (ChangeScale::Points, Some(c), Some(values)) => {
                 let points = l.fmt.signed_points(c, values);
                 let points = if signed {
@@ -536,7 +555,7 @@ impl SectionBuilder<'_> {
             }
             (ChangeScale::Absolute, Some(c), Some(values)) => {
                 let c = if signed { c } else { c.abs() };
-                let difference = l.fmt.signed_difference(c, k.unit, values);
+                let difference = l.fmt.signed_difference(c, unit, values);
                 if signed {
                     difference
                 } else {
@@ -544,7 +563,7 @@ impl SectionBuilder<'_> {
                 }
             }
             _ => {
-                let pct = k.change_pct?;
+                let pct = change_pct?;
                 if signed {
                     l.fmt.signed_percent(pct)
                 } else {
@@ -682,6 +701,8 @@ impl SectionBuilder<'_> {
         if let Some(metric) = &trend_metric {
             charts.extend(self.trend(metric, weekly));
         }
+        charts.extend(self.trend_bars(channel));
+        tables.extend(self.year_on_year_table(channel));
         if !weekly {
             // One chart per metric: when the channel's trend already shows its daily metric
             // (new reviews), the trend stays (a line with the comparison, or bars for events).

@@ -3,6 +3,8 @@
 pub use crate::format::Format;
 pub use crate::model;
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use crate::analysis::{self, Context, SourceMeta, SourceOutcome};
@@ -13,6 +15,7 @@ use crate::metrics::catalog::CHANNELS;
 use crate::metrics::dataset::Dataset;
 use crate::metrics::platform::Platform;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
+use crate::sources::History;
 use crate::sources::live::{DataMode, Fetcher, Needs};
 use crate::sources::{self, SourceError};
 use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
@@ -117,6 +120,7 @@ pub fn build(
             .chain(recent.iter().filter(|w| Some(*w) != comparison.as_ref()))
             .map(|p| (p.start, p.end))
             .collect(),
+        history: Some(history(ws, client, &period)),
         mode: req.data,
         now: req.now.unwrap_or_else(chrono::Utc::now),
     };
@@ -194,6 +198,7 @@ pub fn build(
         .map(|m| m.value.clone())
         .collect();
     let highlights = analysis::highlights(&ctx, &kpis, &priorities);
+    let trends = analysis::trends(&ctx, &summary, client.week_start);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("execreport {}", env!("CARGO_PKG_VERSION")),
@@ -234,6 +239,7 @@ pub fn build(
         summary,
         platforms: platforms(client),
         series: analysis::series(&ctx, &kpis),
+        trends,
         breakdowns: analysis::breakdowns(&ctx, &kpis, client.config.breakdown_top),
         summary_headline: analysis::headline(
             &highlights,
@@ -269,6 +275,33 @@ fn annotations(client: &Client, period: &Period) -> Vec<model::Annotation> {
         .collect();
     out.sort_by_key(|a| (a.start, a.end));
     out
+}
+
+/// What the trends read from files beyond the period and its comparison: their days, and the
+/// metrics that may be headline KPIs (the client's choice, or every default pick) with the
+/// parts they are computed from.
+pub fn history(ws: &Workspace, client: &Client, period: &Period) -> History {
+    let (start, end) = analysis::trends::history(period, client.week_start);
+    let mut wanted: Vec<String> = match &client.config.summary_kpis {
+        Some(chosen) => chosen.iter().map(|m| m.value.clone()).collect(),
+        None => SUMMARY_PICKS
+            .iter()
+            .flatten()
+            .map(|m| m.to_string())
+            .collect(),
+    };
+    let mut metrics = BTreeSet::new();
+    while let Some(m) = wanted.pop() {
+        if let Some(def) = ws.catalog.get(&m) {
+            wanted.extend(def.components().into_iter().map(str::to_string));
+        }
+        metrics.insert(m);
+    }
+    History {
+        start,
+        end,
+        metrics,
+    }
 }
 
 /// The platforms of the client's sources, each once, in source order.

@@ -21,6 +21,15 @@ use crate::config::schema::{SourceConfig, SourceKind};
 use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::{MetricSeries, Total};
 
+/// The long view's days and the metrics it reads (the headline KPIs and their parts): only
+/// these are mapped from history rows, so 22 months of files cost little more than two.
+#[derive(Debug, Clone)]
+pub struct History {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub metrics: std::collections::BTreeSet<String>,
+}
+
 /// What one source gave.
 #[derive(Debug, Clone)]
 pub struct SourceData {
@@ -180,7 +189,13 @@ pub fn load(
     if config.kind.is_live() {
         live::load(ws, fetcher, config, needs)
     } else {
-        read_file(&ws.root, config, &ws.catalog, &needs.ranges)
+        read_file(
+            &ws.root,
+            config,
+            &ws.catalog,
+            &needs.ranges,
+            needs.history.as_ref(),
+        )
     }
 }
 
@@ -190,7 +205,7 @@ pub fn load_file(
     config: &SourceConfig,
     catalog: &Catalog,
 ) -> Result<SourceData, SourceError> {
-    read_file(root, config, catalog, &[])
+    read_file(root, config, catalog, &[], None)
 }
 
 /// Reads a file source, mapping only rows within `keep` (all when empty).
@@ -199,6 +214,7 @@ fn read_file(
     config: &SourceConfig,
     catalog: &Catalog,
     keep: &[(NaiveDate, NaiveDate)],
+    history: Option<&History>,
 ) -> Result<SourceData, SourceError> {
     let file = root.join(config.path.as_deref().unwrap_or(Path::new("")));
     crate::config::containment::inside(root, &file, "path").map_err(SourceError::Outside)?;
@@ -206,7 +222,7 @@ fn read_file(
         file: file.clone(),
         source,
     })?;
-    read_bytes(&file, &bytes, config, catalog, keep)
+    read_bytes(&file, &bytes, config, catalog, keep, history)
 }
 
 /// Reads a source from bytes already in memory (`file` names it in messages).
@@ -216,7 +232,7 @@ pub fn load_bytes(
     config: &SourceConfig,
     catalog: &Catalog,
 ) -> Result<SourceData, SourceError> {
-    read_bytes(file, bytes, config, catalog, &[])
+    read_bytes(file, bytes, config, catalog, &[], None)
 }
 
 fn read_bytes(
@@ -225,8 +241,11 @@ fn read_bytes(
     config: &SourceConfig,
     catalog: &Catalog,
     keep: &[(NaiveDate, NaiveDate)],
+    history: Option<&History>,
 ) -> Result<SourceData, SourceError> {
-    let mut mapper = records::RowMapper::new(config, catalog, file).keep_only(keep);
+    let mut mapper = records::RowMapper::new(config, catalog, file)
+        .keep_only(keep)
+        .with_history(history);
     match config.kind {
         SourceKind::Csv => csv::read(bytes, config, &mut mapper)?,
         SourceKind::Json => json::read(bytes, config, &mut mapper)?,

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::cell::{parse_date, parse_number};
-use super::{BadRow, SourceData, SourceError};
+use super::{BadRow, History, SourceData, SourceError};
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
 use crate::config::values::date_example;
 use crate::metrics::catalog::Catalog;
@@ -27,6 +27,18 @@ pub trait Record {
     fn place(&self, field: Option<&str>) -> BadRow;
 }
 
+/// A row's points, by metric.
+type Points = Vec<(String, Point)>;
+
+/// Which of a report's ranges keeps a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// The period or its comparison (or everything, when no range is set).
+    Report,
+    /// Only the trends' history.
+    History,
+}
+
 /// Metrics already given for one day and combination of dimensions, and where.
 type SeenMetrics = Vec<(String, BadRow)>;
 
@@ -44,6 +56,9 @@ pub struct RowMapper<'a> {
     /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
     /// period and comparison, not the file's other 20 months.
     keep: Vec<(NaiveDate, NaiveDate)>,
+    /// Rows dated here (outside `keep`) feed the trends only: mapped where they can be, left
+    /// out quietly where not, so an old bad row never fails this period's report.
+    history: Option<History>,
 }
 
 impl<'a> RowMapper<'a> {
@@ -57,7 +72,14 @@ impl<'a> RowMapper<'a> {
             series: BTreeMap::new(),
             magnitude: HashMap::new(),
             keep: Vec::new(),
+            history: None,
         }
+    }
+
+    /// Also maps rows within `history` for the trends (see the field).
+    pub fn with_history(mut self, history: Option<&History>) -> Self {
+        self.history = history.cloned();
+        self
     }
 
     /// Maps only rows dated within `ranges` (the others are counted, not read further).
@@ -70,14 +92,22 @@ impl<'a> RowMapper<'a> {
     pub fn add(&mut self, record: &impl Record) -> Result<(), SourceError> {
         self.data.rows += 1;
         match self.map(record) {
-            Ok(points) => {
+            Ok((points, Kept::Report)) => {
                 for (metric, point) in points {
                     self.data.dates.insert(point.date);
                     self.series.entry(metric).or_default().push(point);
                 }
                 Ok(())
             }
-            Err(bad) => self.bad_row(bad),
+            // History feeds the trends' series, not the period's dates or its counts.
+            Ok((points, Kept::History)) => {
+                for (metric, point) in points {
+                    self.series.entry(metric).or_default().push(point);
+                }
+                Ok(())
+            }
+            Err((_, Kept::History)) => Ok(()),
+            Err((bad, Kept::Report)) => self.bad_row(bad),
         }
     }
 
@@ -121,10 +151,33 @@ impl<'a> RowMapper<'a> {
         self.data
     }
 
-    fn map(&mut self, r: &impl Record) -> Result<Vec<(String, Point)>, BadRow> {
+    /// The row's points and which range keeps them; a row outside every range gives none.
+    fn map(&mut self, r: &impl Record) -> Result<(Points, Kept), (BadRow, Kept)> {
+        // A row whose date cannot be read belongs to the report: it may be any day.
+        let date = self.row_date(r).map_err(|bad| (bad, Kept::Report))?;
+        // A file's freshness is its last dated row, whichever range a report keeps.
+        self.data.data_through = self.data.data_through.max(Some(date));
+        let kept =
+            if self.keep.is_empty() || self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
+                Kept::Report
+            } else if self
+                .history
+                .as_ref()
+                .is_some_and(|h| (h.start..=h.end).contains(&date))
+            {
+                Kept::History
+            } else {
+                return Ok((Vec::new(), Kept::Report));
+            };
+        self.map_dated(r, date, kept)
+            .map(|points| (points, kept))
+            .map_err(|bad| (bad, kept))
+    }
+
+    fn row_date(&self, r: &impl Record) -> Result<NaiveDate, BadRow> {
         let c = self.config;
         let format = c.date_format.as_ref().map(|f| f.value.as_str());
-        let date = match r.cell(&c.date) {
+        match r.cell(&c.date) {
             Cell::Text(t) => parse_date(t, format),
             Cell::Number(n) => parse_date(&format!("{n}"), format),
             Cell::Missing => None,
@@ -140,10 +193,43 @@ impl<'a> RowMapper<'a> {
             };
             r.place(Some(&c.date))
                 .because(format!("expected a date like {like}, found {found}"))
-        })?;
-        // A file's freshness is its last dated row, whichever range a report keeps.
-        self.data.data_through = self.data.data_through.max(Some(date));
-        if !self.keep.is_empty() && !self.keep.iter().any(|(s, e)| (s..=e).contains(&&date)) {
+        })
+    }
+
+    fn map_dated(
+        &mut self,
+        r: &impl Record,
+        date: NaiveDate,
+        kept: Kept,
+    ) -> Result<Points, BadRow> {
+        let c = self.config;
+        // History rows give only what the trends read: other columns are not even parsed.
+        let history = self.history.as_ref().filter(|_| kept == Kept::History);
+        let wanted = |metric: &str| history.is_none_or(|h| h.metrics.contains(metric));
+        // (metric, value, the column it was read from)
+        let mut points = Vec::new();
+        match c.layout {
+            Layout::Wide => {
+                for (column, metric) in &c.columns {
+                    if !wanted(&metric.value) {
+                        continue;
+                    }
+                    if let Some(value) = self.number(r, column)? {
+                        points.push((metric.value.clone(), value, column.as_str()));
+                    }
+                }
+            }
+            Layout::Long => {
+                let metric = self.long_metric(r)?;
+                if !wanted(&metric) {
+                    return Ok(Vec::new());
+                }
+                if let Some(value) = self.number(r, &c.value_column)? {
+                    points.push((metric, value, c.value_column.as_str()));
+                }
+            }
+        }
+        if points.is_empty() {
             return Ok(Vec::new());
         }
         let mut dims = Vec::with_capacity(c.dimensions.len());
@@ -153,23 +239,6 @@ impl<'a> RowMapper<'a> {
                 Cell::Number(n) => format!("{n}"),
                 _ => "(not set)".to_string(),
             });
-        }
-        // (metric, value, the column it was read from)
-        let mut points = Vec::new();
-        match c.layout {
-            Layout::Wide => {
-                for (column, metric) in &c.columns {
-                    if let Some(value) = self.number(r, column)? {
-                        points.push((metric.value.clone(), value, column.as_str()));
-                    }
-                }
-            }
-            Layout::Long => {
-                let metric = self.long_metric(r)?;
-                if let Some(value) = self.number(r, &c.value_column)? {
-                    points.push((metric, value, c.value_column.as_str()));
-                }
-            }
         }
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
         let seen = self.seen.entry((date, dims.clone())).or_default();

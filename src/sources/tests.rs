@@ -216,6 +216,7 @@ fn a_report_maps_only_the_rows_of_its_ranges() {
         &source(WIDE),
         &Catalog::builtin(),
         &october,
+        None,
     )
     .unwrap();
     assert_eq!(got.rows, 4, "every row is counted");
@@ -223,4 +224,41 @@ fn a_report_maps_only_the_rows_of_its_ranges() {
     assert_eq!(dates, ["2026-09-30", "2026-10-01"]);
     // Read whole (as `check` does), the bad row in August is found.
     assert!(load(WIDE, data).is_err());
+}
+
+/// The trends' history is mapped too, but an old bad row neither fails the source (whose
+/// `on_bad_row` is `error`) nor counts as skipped: its day is just missing from the trend.
+#[test]
+fn history_rows_feed_the_trends_and_old_bad_rows_are_left_out_quietly() {
+    let data = "date,Campaign,Cost,Clicks\n2025-10-03,Brand,oops,1\n2025-10-04,Brand,7,1\n\
+                2026-09-30,Brand,2,1\n2026-10-01,Brand,3,1\n";
+    let d = |y: u32, m: u32, day: u32| NaiveDate::from_ymd_opt(y as i32, m, day).unwrap();
+    let october = [
+        (d(2026, 10, 1), d(2026, 10, 31)),
+        (d(2026, 9, 1), d(2026, 9, 30)),
+    ];
+    let got = read_bytes(
+        Path::new("x.csv"),
+        data.as_bytes(),
+        &source(WIDE),
+        &Catalog::builtin(),
+        &october,
+        Some(&crate::sources::History {
+            start: d(2024, 10, 1),
+            end: d(2026, 10, 31),
+            // Clicks are not read from history rows.
+            metrics: ["ads.spend".to_string()].into(),
+        }),
+    )
+    .unwrap();
+    assert!(got.skipped.is_empty());
+    let dates: Vec<String> = values(&got, "ads.spend").into_iter().map(|v| v.0).collect();
+    assert_eq!(dates, ["2025-10-04", "2026-09-30", "2026-10-01"]);
+    let clicks: Vec<String> = values(&got, "ads.clicks")
+        .into_iter()
+        .map(|v| v.0)
+        .collect();
+    assert_eq!(clicks, ["2026-09-30", "2026-10-01"]);
+    // The period's own dates are the report's: history days are not among them.
+    assert!(!got.dates.contains(&d(2025, 10, 4)));
 }

@@ -26,5 +26,6 @@ mod rtl;
 mod samples;
 mod summary;
 mod svg_logo;
+mod trends;
 mod trust;
 mod weekly;

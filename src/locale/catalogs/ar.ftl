@@ -355,3 +355,14 @@ weekly-list-separator = {"، "}
 # A value in a sentence: languages that count with counters pick one by $metric and $unit;
 # Arabic needs none.
 value-counted = { $value }
+
+# --- trends ---
+trend-bars-title-month = { $metric } في آخر ١٣ شهرًا
+trend-bars-title-week = { $metric } في آخر ١٣ أسبوعًا
+trend-bars-title-quarter = { $metric } في آخر ٥ أرباع
+trend-legend-complete = كل الأيام
+trend-legend-partial = أيام ناقصة
+trend-legend-last-year = قبل عام
+yoy-caption = { $channel }: مقارنةً بالعام السابق
+yoy-metric = المقياس
+yoy-change = التغيّر

@@ -329,3 +329,13 @@ weekly-list-separator = {", "}
 
 # --- phrasing ---
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, die letzten 13 Monate
+trend-bars-title-week = { $metric }, die letzten 13 Wochen
+trend-bars-title-quarter = { $metric }, die letzten 5 Quartale
+trend-legend-complete = Alle Tage
+trend-legend-partial = Tage fehlen
+trend-legend-last-year = Ein Jahr zuvor
+yoy-caption = { $channel }: im Vergleich zum Vorjahr
+yoy-metric = Kennzahl
+yoy-change = Veränderung

@@ -333,3 +333,13 @@ weekly-list-separator = {", "}
 # A value in a sentence: languages that count with counters (ja 件, 人, 回) pick one by
 # $metric (the metric's id, "web-users") and $unit (count, money, ratio, number, rating).
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, the last 13 months
+trend-bars-title-week = { $metric }, the last 13 weeks
+trend-bars-title-quarter = { $metric }, the last 5 quarters
+trend-legend-complete = All days
+trend-legend-partial = Days missing
+trend-legend-last-year = A year earlier
+yoy-caption = { $channel }: compared with a year earlier
+yoy-metric = Metric
+yoy-change = Change

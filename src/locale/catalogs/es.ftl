@@ -357,3 +357,13 @@ weekly-list-separator = {", "}
 
 # --- phrasing ---
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, últimos 13 meses
+trend-bars-title-week = { $metric }, últimas 13 semanas
+trend-bars-title-quarter = { $metric }, últimos 5 trimestres
+trend-legend-complete = Todos los días
+trend-legend-partial = Faltan días
+trend-legend-last-year = Un año antes
+yoy-caption = { $channel }: comparado con el año anterior
+yoy-metric = Métrica
+yoy-change = Variación

@@ -339,3 +339,13 @@ weekly-list-separator = {", "}
 
 # --- phrasing ---
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, les 13 derniers mois
+trend-bars-title-week = { $metric }, les 13 dernières semaines
+trend-bars-title-quarter = { $metric }, les 5 derniers trimestres
+trend-legend-complete = Tous les jours
+trend-legend-partial = Jours manquants
+trend-legend-last-year = Un an plus tôt
+yoy-caption = { $channel } : comparaison avec l’année précédente
+yoy-metric = Indicateur
+yoy-change = Évolution

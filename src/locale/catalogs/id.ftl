@@ -302,3 +302,13 @@ weekly-list-separator = {", "}
 
 # --- phrasing ---
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, 13 bulan terakhir
+trend-bars-title-week = { $metric }, 13 minggu terakhir
+trend-bars-title-quarter = { $metric }, 5 kuartal terakhir
+trend-legend-complete = Semua hari
+trend-legend-partial = Ada hari yang kosong
+trend-legend-last-year = Setahun sebelumnya
+yoy-caption = { $channel }: dibandingkan dengan tahun lalu
+yoy-metric = Metrik
+yoy-change = Perubahan

@@ -393,3 +393,13 @@ weekly-list-separator = {", "}
 
 # --- phrasing ---
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, ultimi 13 mesi
+trend-bars-title-week = { $metric }, ultime 13 settimane
+trend-bars-title-quarter = { $metric }, ultimi 5 trimestri
+trend-legend-complete = Tutti i giorni
+trend-legend-partial = Giorni mancanti
+trend-legend-last-year = Un anno prima
+yoy-caption = { $channel }: confronto con l’anno precedente
+yoy-metric = Metrica
+yoy-change = Variazione

@@ -422,3 +422,13 @@ value-counted = { $unit ->
         }
        *[other] { $value }
     }
+# --- trends ---
+trend-bars-title-month = { $metric }（直近13か月）
+trend-bars-title-week = { $metric }（直近13週）
+trend-bars-title-quarter = { $metric }（直近5四半期）
+trend-legend-complete = 全日分
+trend-legend-partial = 欠損日あり
+trend-legend-last-year = 前年同期
+yoy-caption = { $channel }：前年同期との比較
+yoy-metric = 指標
+yoy-change = 増減

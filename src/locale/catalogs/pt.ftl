@@ -330,3 +330,13 @@ weekly-list-separator = {", "}
 
 # --- phrasing ---
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, últimos 13 meses
+trend-bars-title-week = { $metric }, últimas 13 semanas
+trend-bars-title-quarter = { $metric }, últimos 5 trimestres
+trend-legend-complete = Todos os dias
+trend-legend-partial = Dias em falta
+trend-legend-last-year = Um ano antes
+yoy-caption = { $channel }: comparado com o ano anterior
+yoy-metric = Métrica
+yoy-change = Variação

@@ -313,3 +313,13 @@ weekly-list-separator = {", "}
 
 # --- phrasing ---
 value-counted = { $value }
+# --- trends ---
+trend-bars-title-month = { $metric }, son 13 ay
+trend-bars-title-week = { $metric }, son 13 hafta
+trend-bars-title-quarter = { $metric }, son 5 çeyrek
+trend-legend-complete = Tüm günler
+trend-legend-partial = Eksik günler var
+trend-legend-last-year = Bir yıl önce
+yoy-caption = { $channel }: bir yıl öncesiyle karşılaştırma
+yoy-metric = Metrik
+yoy-change = Değişim

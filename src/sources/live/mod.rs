@@ -56,6 +56,10 @@ pub struct Needs<'a> {
     pub time_zone: chrono_tz::Tz,
     /// The report period and its comparison, each fetched (and cached) on its own.
     pub ranges: Vec<(NaiveDate, NaiveDate)>,
+    /// Days read from files for the long view (trends) besides `ranges`: their rows are mapped
+    /// where they can be, and a bad one is left out without failing or counting (its day shows
+    /// as missing in the trend). Live sources fetch `ranges` only.
+    pub history: Option<super::History>,
     pub mode: DataMode,
     pub now: DateTime<Utc>,
 }

@@ -1,0 +1,276 @@
+//! The long view's bars ([`ChartKind::TrendBars`](crate::charts::ChartKind::TrendBars)): one bar per
+//! bucket, partial buckets pale with a dashed outline, last year's value as a mark across the
+//! bar, a dash where a bucket has no data.
+
+use super::{Anchor, ChartStyle, Measure, Shape, text};
+use crate::charts::Chart;
+
+pub(super) fn layout(
+    chart: &Chart,
+    width: f64,
+    height: f64,
+    style: &ChartStyle,
+    measure: Measure,
+) -> Vec<Shape> {
+    let fs = style.font_size;
+    let mut shapes = Vec::new();
+    let (lo, hi) = match (chart.y_ticks.first(), chart.y_ticks.last()) {
+        (Some(a), Some(b)) if b.value > a.value => (a.value, b.value),
+        _ => (0.0, 1.0),
+    };
+    let label_w = chart
+        .y_ticks
+        .iter()
+        .map(|t| measure(&t.label, fs))
+        .fold(0.0, f64::max);
+    let shown: Vec<usize> = (0..chart.series.len())
+        .filter(|&i| chart.series[i].values.iter().any(Option::is_some))
+        .collect();
+    // Legend entries (swatch, label) in rows that fit the width: a phone's chart wraps them.
+    let entry_w = |s: usize| fs * 3.0 + measure(&chart.series[s].label, fs);
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = label_w + fs * 0.6;
+    for &s in &shown {
+        let row = rows.last_mut().expect("non-empty");
+        if !row.is_empty() && used + entry_w(s) > width {
+            rows.push(vec![s]);
+            used = label_w + fs * 0.6 + entry_w(s);
+        } else {
+            row.push(s);
+            used += entry_w(s);
+        }
+    }
+    let row_h = fs * 1.6;
+    let legend_h = fs * 0.4 + row_h * rows.len() as f64;
+    let (left, right, top, bottom) = (
+        label_w + fs * 0.6,
+        width - fs * 0.5,
+        fs * 0.8 + legend_h,
+        height - fs * 2.0,
+    );
+    let plot_h = (bottom - top).max(1.0);
+    let y_of = |v: f64| bottom - (v.clamp(lo, hi) - lo) / (hi - lo) * plot_h;
+    for t in &chart.y_ticks {
+        let y = y_of(t.value);
+        shapes.push(Shape::Polyline {
+            points: vec![(left, y), (right, y)],
+            color: style.grid.clone(),
+            width: 0.75,
+            dashed: false,
+        });
+        shapes.push(text(
+            left - fs * 0.4,
+            y + fs * 0.35,
+            &t.label,
+            fs,
+            Anchor::End,
+            &style.muted,
+            false,
+        ));
+    }
+    let n = chart.x_labels.len().max(1);
+    let slot = (right - left).max(1.0) / n as f64;
+    let x_of = |i: usize| left + slot * (i as f64 + 0.5);
+    let widest = chart
+        .x_labels
+        .iter()
+        .map(|l| measure(l, fs))
+        .fold(0.0, f64::max);
+    // Label every k-th bar, counted from the last (the report's own bucket is always named).
+    let every = ((widest + fs) / slot).ceil().max(1.0) as usize;
+    for (i, label) in chart.x_labels.iter().enumerate() {
+        if (n - 1 - i).is_multiple_of(every) {
+            let half = measure(label, fs) / 2.0 + 2.0;
+            shapes.push(text(
+                x_of(i).clamp(half, (width - half).max(half)),
+                height - fs * 0.5,
+                label,
+                fs,
+                Anchor::Middle,
+                &style.muted,
+                false,
+            ));
+        }
+    }
+    let value = |s: usize, i: usize| {
+        chart
+            .series
+            .get(s)
+            .and_then(|s| s.values.get(i).copied().flatten())
+    };
+    let bar_w = (slot * 0.62).max(1.0);
+    let base = y_of(lo.max(0.0));
+    let outline = |x: f64, y: f64, w: f64, h: f64, color: &str| Shape::Polyline {
+        points: vec![(x, y + h), (x, y), (x + w, y), (x + w, y + h)],
+        color: color.to_string(),
+        width: 1.0,
+        dashed: true,
+    };
+    for i in 0..chart.x_labels.len() {
+        let x = x_of(i) - bar_w / 2.0;
+        match (value(0, i), value(1, i)) {
+            (Some(v), _) | (None, Some(v)) => {
+                let partial = value(0, i).is_none();
+                let top_y = y_of(v);
+                let (y, h) = (top_y.min(base), (base - top_y).abs());
+                let fill = &chart.series[if partial { 1 } else { 0 }].color;
+                shapes.push(Shape::Rect {
+                    x,
+                    y,
+                    w: bar_w,
+                    h,
+                    color: fill.clone(),
+                    radius: 0.0,
+                });
+                if partial {
+                    shapes.push(outline(x, y, bar_w, h, &chart.series[0].color));
+                }
+            }
+            (None, None) => shapes.push(text(
+                x_of(i),
+                base - fs * 0.3,
+                "–",
+                fs,
+                Anchor::Middle,
+                &style.muted,
+                false,
+            )),
+        }
+        if let Some(v) = value(2, i) {
+            let y = y_of(v);
+            shapes.push(Shape::Polyline {
+                points: vec![(x - slot * 0.08, y), (x + bar_w + slot * 0.08, y)],
+                color: chart.series[2].color.clone(),
+                width: 2.25,
+                dashed: false,
+            });
+        }
+    }
+    // The legend names what is drawn: complete, partial, last year.
+    for (r, row) in rows.iter().enumerate() {
+        let mut x = left;
+        for &s in row {
+            let series = &chart.series[s];
+            let y = fs * 0.9 + row_h * r as f64;
+            if s == 2 {
+                shapes.push(Shape::Polyline {
+                    points: vec![(x, y), (x + fs, y)],
+                    color: series.color.clone(),
+                    width: 2.25,
+                    dashed: false,
+                });
+            } else {
+                shapes.push(Shape::Rect {
+                    x,
+                    y: y - fs * 0.45,
+                    w: fs,
+                    h: fs * 0.9,
+                    color: series.color.clone(),
+                    radius: 0.0,
+                });
+                if s == 1 {
+                    shapes.push(outline(
+                        x,
+                        y - fs * 0.45,
+                        fs,
+                        fs * 0.9,
+                        &chart.series[0].color,
+                    ));
+                }
+            }
+            x += fs * 1.5;
+            shapes.push(text(
+                x,
+                y + fs * 0.35,
+                &series.label,
+                fs,
+                Anchor::Start,
+                &style.text,
+                false,
+            ));
+            x += measure(&series.label, fs) + fs * 1.5;
+        }
+    }
+    shapes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{ChartKind, ChartSeries, Tick};
+
+    fn series(values: Vec<Option<f64>>, color: &str) -> ChartSeries {
+        ChartSeries {
+            label: color.to_string(),
+            values,
+            color: color.to_string(),
+            dashed: false,
+        }
+    }
+
+    /// A complete bar is filled, a partial one pale with a dashed outline, a month without
+    /// data gets a dash and no bar (never a zero-height one), last year a mark.
+    #[test]
+    fn partial_buckets_are_outlined_and_missing_ones_are_a_dash() {
+        let chart = Chart {
+            id: "t".into(),
+            kind: ChartKind::TrendBars,
+            markers: Vec::new(),
+            title: String::new(),
+            description: String::new(),
+            x_labels: vec!["a".into(), "b".into(), "c".into()],
+            series: vec![
+                series(vec![Some(10.0), None, None], "#full"),
+                series(vec![None, Some(5.0), None], "#pale"),
+                series(vec![Some(8.0), None, Some(9.0)], "#mark"),
+            ],
+            items: Vec::new(),
+            y_ticks: [0.0, 10.0]
+                .map(|v| Tick {
+                    value: v,
+                    label: v.to_string(),
+                })
+                .to_vec(),
+        };
+        let style = ChartStyle {
+            font_size: 10.0,
+            text: "#text".into(),
+            muted: "#muted".into(),
+            grid: "#grid".into(),
+            track: "#track".into(),
+        };
+        let shapes = layout(&chart, 300.0, 200.0, &style, &|s, size| {
+            s.chars().count() as f64 * size * 0.5
+        });
+        let bars: Vec<(&str, f64)> = shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { color, h, w, .. } if *w > 20.0 => Some((color.as_str(), *h)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(bars.len(), 2, "{bars:?}");
+        assert_eq!(bars[0].0, "#full");
+        assert_eq!(bars[1].0, "#pale");
+        assert!(bars.iter().all(|(_, h)| *h > 0.0));
+        let dashed = shapes
+            .iter()
+            .filter(
+                |s| matches!(s, Shape::Polyline { dashed: true, color, .. } if color == "#full"),
+            )
+            .count();
+        // The partial bar's outline and the legend's partial swatch.
+        assert_eq!(dashed, 2);
+        assert!(
+            shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Text { text, .. } if text == "–"))
+        );
+        let marks = shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Polyline { color, points, .. } if color == "#mark" && points.len() == 2))
+            .count();
+        // Two marks and the legend's.
+        assert_eq!(marks, 3);
+    }
+}

@@ -1,0 +1,184 @@
+//! The long view in a channel: its headline KPIs as 13 months (weeks, quarters) of bars with
+//! last year's marks, and a table of the period against the same period a year earlier.
+
+use super::{Column, SectionBuilder, Table};
+use crate::charts::{Chart, ChartKind, ChartSeries};
+use crate::model::{Coverage, TrendBucket, TrendBucketKind, TrendSeries};
+
+impl SectionBuilder<'_> {
+    /// The channel's headline KPIs that have a trend, in the summary's order.
+    fn channel_trends(&self, channel: &str) -> Vec<&TrendSeries> {
+        let r = self.report();
+        r.trends
+            .iter()
+            .filter(|t| self.kpi(&t.metric).is_some_and(|k| k.channel == channel))
+            .collect()
+    }
+
+    /// A bucket's name on the axis: `Oct 2026`, `ต.ค. 2569`, the week's first day, `Q3 2026`.
+    fn bucket_label(&self, kind: TrendBucketKind, b: &TrendBucket) -> String {
+        use chrono::Datelike;
+        let l = self.l();
+        match kind {
+            TrendBucketKind::Month => l.fmt.month_year_short(b.start),
+            TrendBucketKind::Week => l.fmt.short_date(b.start),
+            TrendBucketKind::Quarter => l.quarter_name(b.start.year(), b.start.month0() / 3 + 1),
+        }
+    }
+
+    /// Bars for the channel's first headline KPI: one long view per channel keeps the report
+    /// short; the year-on-year table covers the others.
+    pub(super) fn trend_bars(&self, channel: &str) -> Option<Chart> {
+        self.channel_trends(channel)
+            .into_iter()
+            .find_map(|t| self.trend_chart(t))
+    }
+
+    fn trend_chart(&self, t: &TrendSeries) -> Option<Chart> {
+        let k = self.kpi(&t.metric)?;
+        let l = self.l();
+        let value_if =
+            |b: &TrendBucket, c: Coverage| (b.coverage == c).then_some(b.value).flatten();
+        let complete: Vec<Option<f64>> = t
+            .buckets
+            .iter()
+            .map(|b| value_if(b, Coverage::Complete))
+            .collect();
+        let partial: Vec<Option<f64>> = t
+            .buckets
+            .iter()
+            .map(|b| value_if(b, Coverage::Partial))
+            .collect();
+        // Last year's mark only where that bucket is complete: a partial one would mislead.
+        let last_year: Vec<Option<f64>> = t
+            .buckets
+            .iter()
+            .map(|b| {
+                (b.last_year_coverage == Coverage::Complete)
+                    .then_some(b.last_year)
+                    .flatten()
+            })
+            .collect();
+        let all = complete.iter().chain(&partial).chain(&last_year).flatten();
+        let (min, max) = all.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(*v), b.max(*v)));
+        let label = self.metric_label(&t.metric);
+        let key = match t.bucket {
+            TrendBucketKind::Month => "trend-bars-title-month",
+            TrendBucketKind::Week => "trend-bars-title-week",
+            TrendBucketKind::Quarter => "trend-bars-title-quarter",
+        };
+        let title = l.text(key, &[("metric", label.as_str().into())]);
+        let x_labels: Vec<String> = t
+            .buckets
+            .iter()
+            .map(|b| self.bucket_label(t.bucket, b))
+            .collect();
+        let no_data = l.t("no-data");
+        let partial_word = l.t("trend-legend-partial");
+        let described: Vec<String> = t
+            .buckets
+            .iter()
+            .zip(&x_labels)
+            .map(|(b, name)| match (b.value, b.coverage) {
+                (Some(v), Coverage::Partial) => {
+                    format!("{name}: {} ({partial_word})", self.value(v, k.unit, false))
+                }
+                (Some(v), _) => format!("{name}: {}", self.value(v, k.unit, false)),
+                (None, _) => format!("{name}: {no_data}"),
+            })
+            .collect();
+        let theme = self.theme;
+        let pale = theme
+            .series
+            .get(3)
+            .cloned()
+            .unwrap_or_else(|| theme.surface.clone());
+        Some(Chart {
+            id: format!("trend-bars-{}", t.metric.replace('.', "-")),
+            kind: ChartKind::TrendBars,
+            markers: Vec::new(),
+            description: format!("{title}: {}", described.join("; ")),
+            title,
+            x_labels,
+            series: vec![
+                ChartSeries {
+                    label: l.t("trend-legend-complete"),
+                    values: complete,
+                    color: theme.primary.clone(),
+                    dashed: false,
+                },
+                ChartSeries {
+                    label: partial_word,
+                    values: partial,
+                    color: pale,
+                    dashed: true,
+                },
+                ChartSeries {
+                    label: l.t("trend-legend-last-year"),
+                    values: last_year,
+                    color: theme.text.clone(),
+                    dashed: false,
+                },
+            ],
+            items: Vec::new(),
+            y_ticks: self.ticks(max, min, k.unit),
+        })
+    }
+
+    /// The channel's headline KPIs against the same period a year earlier: the value, the
+    /// value then and the change as the KPI's scale reads it; "–" where a year back has no
+    /// data or a period misses days.
+    pub(super) fn year_on_year_table(&self, channel: &str) -> Option<Table> {
+        let r = self.report();
+        let l = self.l();
+        let trends = self.channel_trends(channel);
+        let first = trends.iter().find_map(|t| t.year_on_year.as_ref())?;
+        let then = l.period_name(r.period.kind, first.start, first.end);
+        let dash = || "–".to_string();
+        let rows: Vec<Vec<String>> = trends
+            .iter()
+            .filter_map(|t| Some((t, self.kpi(&t.metric)?)))
+            .map(|(t, k)| {
+                let y = t.year_on_year.as_ref();
+                let (now, before) = match (k.value, y.and_then(|y| y.previous)) {
+                    (Some(v), p) => {
+                        let (v, p) = l.fmt.value_pair(v, p, k.unit, &r.client.currency, false);
+                        (v, p.unwrap_or_else(dash))
+                    }
+                    (None, _) => (dash(), dash()),
+                };
+                let change = y
+                    .and_then(|y| {
+                        self.change_words(
+                            y.change_scale,
+                            k.unit,
+                            (y.change, y.change_pct),
+                            y.value.zip(y.previous),
+                            true,
+                        )
+                    })
+                    .unwrap_or_else(dash);
+                vec![self.metric_label(&t.metric), now, before, change]
+            })
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let column = |label: String, numeric: bool| Column { label, numeric };
+        Some(Table {
+            caption: l.text(
+                "yoy-caption",
+                &[("channel", l.t(&format!("section-{channel}")).into())],
+            ),
+            columns: vec![
+                column(l.t("yoy-metric"), false),
+                column(self.names.period.clone(), true),
+                column(then, true),
+                column(l.t("yoy-change"), true),
+            ],
+            rows,
+            other: None,
+            total: None,
+        })
+    }
+}
