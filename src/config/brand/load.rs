@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Brand, BrandFile, DEFAULT_FAMILY, FontFile, ImageFormat, Logo};
+use super::{Brand, BrandFile, CJK_JP_FAMILY, DEFAULT_FAMILY, FontFile, ImageFormat, Logo};
 use crate::config::{Located, Problem, containment, yaml_problem};
 
 /// The neutral brand built into the binary.
@@ -12,6 +12,15 @@ const DEFAULT_BRAND_YAML: &str = include_str!("../../../brands/default/brand.yam
 const NOTO_SANS_REGULAR: &[u8] =
     include_bytes!("../../../brands/default/fonts/NotoSans-Regular.ttf");
 const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../../brands/default/fonts/NotoSans-Bold.ttf");
+const NOTO_SANS_THAI_REGULAR: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansThai-Regular.ttf");
+const NOTO_SANS_THAI_BOLD: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansThai-Bold.ttf");
+/// Subsets of Noto Sans CJK JP (scripts/subset-cjk-fonts.sh), 3.6 MB each.
+const NOTO_SANS_CJK_JP_REGULAR: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansCJKjp-Regular.otf");
+const NOTO_SANS_CJK_JP_BOLD: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansCJKjp-Bold.otf");
 impl Brand {
     /// The built-in neutral brand.
     pub fn builtin_default() -> Brand {
@@ -154,8 +163,17 @@ impl Brand {
                 }
             }
         }
+        // Brands on the built-in body font get its Thai and Japanese siblings right after it
+        // (before their own fallbacks, which then cover what the subsets lack); a brand with
+        // its own body font gets them last, for scripts its fonts do not cover.
         if file.fonts.body.is_none() {
             fonts.splice(0..0, builtin_fonts());
+        } else {
+            fonts.extend(
+                builtin_fonts()
+                    .into_iter()
+                    .filter(|f| f.family != DEFAULT_FAMILY),
+            );
         }
         let mut templates = BTreeMap::new();
         if let Ok(entries) = std::fs::read_dir(dir.join("templates")) {
@@ -203,20 +221,23 @@ impl Brand {
     }
 }
 
+/// Noto Sans with bold, then Noto Sans Thai and Noto Sans CJK JP (each with a real bold) for
+/// the shipped languages' scripts. The Japanese faces are too large for HTML reports, which
+/// name the family for the reader's system to supply.
 fn builtin_fonts() -> Vec<FontFile> {
+    let face = |family: &str, bold: bool, bytes: &[u8], embed_in_html: bool| FontFile {
+        family: family.into(),
+        bold,
+        bytes: bytes.to_vec(),
+        embed_in_html,
+    };
     vec![
-        FontFile {
-            family: DEFAULT_FAMILY.into(),
-            bold: false,
-            bytes: NOTO_SANS_REGULAR.to_vec(),
-            embed_in_html: true,
-        },
-        FontFile {
-            family: DEFAULT_FAMILY.into(),
-            bold: true,
-            bytes: NOTO_SANS_BOLD.to_vec(),
-            embed_in_html: true,
-        },
+        face(DEFAULT_FAMILY, false, NOTO_SANS_REGULAR, true),
+        face(DEFAULT_FAMILY, true, NOTO_SANS_BOLD, true),
+        face("Noto Sans Thai", false, NOTO_SANS_THAI_REGULAR, true),
+        face("Noto Sans Thai", true, NOTO_SANS_THAI_BOLD, true),
+        face(CJK_JP_FAMILY, false, NOTO_SANS_CJK_JP_REGULAR, false),
+        face(CJK_JP_FAMILY, true, NOTO_SANS_CJK_JP_BOLD, false),
     ]
 }
 
@@ -266,7 +287,10 @@ mod tests {
     #[test]
     fn the_builtin_brand_loads() {
         let b = Brand::builtin_default();
-        assert_eq!(b.families(), vec![DEFAULT_FAMILY.to_string()]);
+        assert_eq!(
+            b.families(),
+            [DEFAULT_FAMILY, "Noto Sans Thai", CJK_JP_FAMILY]
+        );
         assert!(b.file.colors.text.contrast(b.file.colors.background) >= 4.5);
     }
 }

@@ -64,6 +64,8 @@ pub struct Brand {
 
 /// The family name of the built-in body font.
 pub const DEFAULT_FAMILY: &str = "Noto Sans";
+/// The family name of the built-in Japanese font, as systems that have it installed name it.
+pub const CJK_JP_FAMILY: &str = "Noto Sans CJK JP";
 impl Brand {
     /// The logo for PDFs: `print_logo`, else `logo` when it is a PNG or JPEG.
     pub fn pdf_logo(&self) -> Option<&[u8]> {

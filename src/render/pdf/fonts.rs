@@ -26,6 +26,8 @@ pub struct BookFont {
     /// printpdf's parse of the file for embedding, made on first use: a CJK font takes
     /// milliseconds to parse, too long to repeat for every report.
     embedded: OnceLock<printpdf::ParsedFont>,
+    /// Glyph id to a character the font maps to it, made on first use (for the text layer).
+    chars_of_glyphs: OnceLock<HashMap<u16, char>>,
     units_per_em: f32,
     /// Ascender and descender in em units (descender negative).
     pub ascender: f32,
@@ -45,6 +47,31 @@ impl BookFont {
     /// The font file.
     pub fn data(&self) -> &[u8] {
         self.face.borrow_owner()
+    }
+
+    /// A character the font's cmap maps to `glyph` (the lowest), if any.
+    pub fn char_of_glyph(&self, glyph: u16) -> Option<char> {
+        self.chars_of_glyphs
+            .get_or_init(|| {
+                let mut map = HashMap::new();
+                let Some(cmap) = self.face().tables().cmap else {
+                    return map;
+                };
+                for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                    subtable.codepoints(|code| {
+                        if let (Some(c), Some(g)) =
+                            (char::from_u32(code), subtable.glyph_index(code))
+                        {
+                            map.entry(g.0)
+                                .and_modify(|e: &mut char| *e = (*e).min(c))
+                                .or_insert(c);
+                        }
+                    });
+                }
+                map
+            })
+            .get(&glyph)
+            .copied()
     }
 
     /// The font parsed for embedding in a PDF.
@@ -120,6 +147,7 @@ impl FontBook {
                 units_per_em: upem,
                 face,
                 embedded: OnceLock::new(),
+                chars_of_glyphs: OnceLock::new(),
             });
         }
         if fonts.is_empty() {
