@@ -22,4 +22,5 @@ mod preview;
 mod robustness;
 mod samples;
 mod summary;
+mod text_layer;
 mod trust;
