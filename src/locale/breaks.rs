@@ -29,7 +29,7 @@ pub fn label_breaks(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// `text` escaped for HTML, with `<wbr>` where a label may break between two characters of
+/// `text` escaped for HTML (as Tera escapes), with `<wbr>` where a label may break between two characters of
 /// a script written without spaces (Thai, Japanese): browsers then keep its words whole
 /// under `word-break: keep-all`. Text in other scripts comes out only escaped.
 pub fn html_with_word_breaks(text: &str) -> String {
@@ -53,7 +53,7 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-        .replace('\'', "&#x27;")
+        .replace('\'', "&#39;")
 }
 
 fn is_katakana(c: char) -> bool {

@@ -596,6 +596,36 @@ mod tests {
     }
 
     #[test]
+    fn japanese_is_bold_in_the_builtin_face_and_rare_kanji_fall_back() {
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/brands");
+        let sakura = FontBook::from_brand(&Brand::load(&samples, "sakura").unwrap()).unwrap();
+        let face_of = |text: &str, bold: bool| -> Vec<(String, bool)> {
+            sakura
+                .shape(text, 10.0, bold)
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    (
+                        sakura.fonts[r.font].family.clone(),
+                        sakura.fonts[r.font].bold,
+                    )
+                })
+                .collect()
+        };
+        let cjk = crate::config::brand::CJK_JP_FAMILY.to_string();
+        assert_eq!(face_of("月次レポート", true), [(cjk.clone(), true)]);
+        assert_eq!(face_of("￥644,580", true)[0], (cjk.clone(), true));
+        // 鷗 is not in the JIS X 0208 subset: IPAex Gothic draws it (and what follows, as a
+        // run stays in its font while that font has the characters).
+        assert_eq!(
+            face_of("森鷗外", false),
+            [(cjk, false), ("IPAexGothic".to_string(), false)]
+        );
+        // Without a brand font for it, a missing kanji is an error that names it.
+        assert_eq!(book().shape("森鷗外", 10.0, false).unwrap_err().ch, '鷗');
+    }
+
+    #[test]
     fn tabular_figures_have_equal_widths() {
         let b = book();
         let a = b.measure("111", 10.0, false).unwrap();
