@@ -3,6 +3,7 @@
 //! Messages come from Fluent catalogs (`catalogs/<lang>.ftl`, English is the reference); a brand
 //! may replace any message. Number and date formats follow the locale's conventions.
 
+pub mod breaks;
 pub mod cldr;
 mod dimension_values;
 pub mod format;

@@ -56,6 +56,13 @@ impl HtmlRenderer {
     pub fn new(brand: &Brand) -> Result<Self, TemplateError> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html"]);
+        // `{{ label | word_breaks }}`: escaped, with `<wbr>` between Thai and Japanese words.
+        tera.register_filter(
+            "word_breaks",
+            |text: &str, _: tera::Kwargs, _: &tera::State| {
+                tera::Value::safe_string(&crate::locale::breaks::html_with_word_breaks(text))
+            },
+        );
         let mut templates: BTreeMap<&str, &str> = TEMPLATES.iter().copied().collect();
         for (name, text) in &brand.templates {
             templates.insert(name, text);

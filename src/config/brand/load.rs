@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Brand, BrandFile, DEFAULT_FAMILY, FontFile, ImageFormat, Logo, svg};
+use super::{Brand, BrandFile, CJK_JP_FAMILY, DEFAULT_FAMILY, FontFile, ImageFormat, Logo, svg};
 use crate::config::{Located, Problem, containment, yaml_problem};
 
 /// The neutral brand built into the binary.
@@ -18,6 +18,15 @@ const NOTO_SANS_ARABIC_BOLD: &[u8] =
     include_bytes!("../../../brands/default/fonts/NotoSansArabic-Bold.ttf");
 /// The family of the built-in Arabic fallback.
 const ARABIC_FAMILY: &str = "Noto Sans Arabic";
+const NOTO_SANS_THAI_REGULAR: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansThai-Regular.ttf");
+const NOTO_SANS_THAI_BOLD: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansThai-Bold.ttf");
+/// Subsets of Noto Sans CJK JP (scripts/subset-cjk-fonts.sh), 3.6 MB each.
+const NOTO_SANS_CJK_JP_REGULAR: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansCJKjp-Regular.otf");
+const NOTO_SANS_CJK_JP_BOLD: &[u8] =
+    include_bytes!("../../../brands/default/fonts/NotoSansCJKjp-Bold.otf");
 impl Brand {
     /// The built-in neutral brand.
     pub fn builtin_default() -> Brand {
@@ -163,8 +172,17 @@ impl Brand {
                 }
             }
         }
+        // Brands on the built-in body font get its Thai and Japanese siblings right after it
+        // (before their own fallbacks, which then cover what the subsets lack); a brand with
+        // its own body font gets them last, for scripts its fonts do not cover.
         if file.fonts.body.is_none() {
             fonts.splice(0..0, builtin_fonts());
+        } else {
+            fonts.extend(
+                builtin_fonts()
+                    .into_iter()
+                    .filter(|f| f.family != DEFAULT_FAMILY),
+            );
         }
         fonts.extend(arabic_fallback());
         // SVG logos are outlined once the fonts are known; one that draws nothing gives way
@@ -246,20 +264,23 @@ impl Brand {
     }
 }
 
+/// Noto Sans with bold, then Noto Sans Thai and Noto Sans CJK JP (each with a real bold) for
+/// the shipped languages' scripts. The Japanese faces are too large for HTML reports, which
+/// name the family for the reader's system to supply.
 fn builtin_fonts() -> Vec<FontFile> {
+    let face = |family: &str, bold: bool, bytes: &[u8], embed_in_html: bool| FontFile {
+        family: family.into(),
+        bold,
+        bytes: bytes.to_vec(),
+        embed_in_html,
+    };
     vec![
-        FontFile {
-            family: DEFAULT_FAMILY.into(),
-            bold: false,
-            bytes: NOTO_SANS_REGULAR.to_vec(),
-            embed_in_html: true,
-        },
-        FontFile {
-            family: DEFAULT_FAMILY.into(),
-            bold: true,
-            bytes: NOTO_SANS_BOLD.to_vec(),
-            embed_in_html: true,
-        },
+        face(DEFAULT_FAMILY, false, NOTO_SANS_REGULAR, true),
+        face(DEFAULT_FAMILY, true, NOTO_SANS_BOLD, true),
+        face("Noto Sans Thai", false, NOTO_SANS_THAI_REGULAR, true),
+        face("Noto Sans Thai", true, NOTO_SANS_THAI_BOLD, true),
+        face(CJK_JP_FAMILY, false, NOTO_SANS_CJK_JP_REGULAR, false),
+        face(CJK_JP_FAMILY, true, NOTO_SANS_CJK_JP_BOLD, false),
     ]
 }
 
@@ -326,7 +347,12 @@ mod tests {
         let b = Brand::builtin_default();
         assert_eq!(
             b.families(),
-            vec![DEFAULT_FAMILY.to_string(), ARABIC_FAMILY.to_string()]
+            [
+                DEFAULT_FAMILY,
+                "Noto Sans Thai",
+                CJK_JP_FAMILY,
+                ARABIC_FAMILY
+            ]
         );
         assert!(b.file.colors.text.contrast(b.file.colors.background) >= 4.5);
     }

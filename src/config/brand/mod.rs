@@ -67,6 +67,8 @@ pub struct Brand {
 
 /// The family name of the built-in body font.
 pub const DEFAULT_FAMILY: &str = "Noto Sans";
+/// The family name of the built-in Japanese font, as systems that have it installed name it.
+pub const CJK_JP_FAMILY: &str = "Noto Sans CJK JP";
 impl Brand {
     /// The logo for PDFs on a light background: an SVG `logo` as vector paths, else
     /// `print_logo`, else a PNG or JPEG `logo`.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::config::brand::Brand;
+use crate::locale::breaks::{label_breaks, line_breaks};
 
 self_cell::self_cell!(
     /// A font file and the shaper's view of it, owned together: a brand loaded again (by the
@@ -26,6 +27,8 @@ pub struct BookFont {
     /// printpdf's parse of the file for embedding, made on first use: a CJK font takes
     /// milliseconds to parse, too long to repeat for every report.
     embedded: OnceLock<printpdf::ParsedFont>,
+    /// Glyph id to a character the font maps to it, made on first use (for the text layer).
+    chars_of_glyphs: OnceLock<HashMap<u16, char>>,
     units_per_em: f32,
     /// Ascender and descender in em units (descender negative).
     pub ascender: f32,
@@ -45,6 +48,31 @@ impl BookFont {
     /// The font file.
     pub fn data(&self) -> &[u8] {
         self.face.borrow_owner()
+    }
+
+    /// A character the font's cmap maps to `glyph` (the lowest), if any.
+    pub fn char_of_glyph(&self, glyph: u16) -> Option<char> {
+        self.chars_of_glyphs
+            .get_or_init(|| {
+                let mut map = HashMap::new();
+                let Some(cmap) = self.face().tables().cmap else {
+                    return map;
+                };
+                for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                    subtable.codepoints(|code| {
+                        if let (Some(c), Some(g)) =
+                            (char::from_u32(code), subtable.glyph_index(code))
+                        {
+                            map.entry(g.0)
+                                .and_modify(|e: &mut char| *e = (*e).min(c))
+                                .or_insert(c);
+                        }
+                    });
+                }
+                map
+            })
+            .get(&glyph)
+            .copied()
     }
 
     /// The font parsed for embedding in a PDF.
@@ -123,6 +151,7 @@ impl FontBook {
                 units_per_em: upem,
                 face,
                 embedded: OnceLock::new(),
+                chars_of_glyphs: OnceLock::new(),
             });
         }
         if fonts.is_empty() {
@@ -350,8 +379,7 @@ impl FontBook {
         for paragraph in text.split('\n') {
             let mut line = String::new();
             let mut start = 0;
-            let segmenter = icu_segmenter::LineSegmenter::new_dictionary(Default::default());
-            for end in segmenter.segment_str(paragraph).filter(|&at| at > 0) {
+            for end in line_breaks(paragraph) {
                 let piece = &paragraph[start..end];
                 start = end;
                 let candidate = format!("{line}{piece}");
@@ -364,16 +392,7 @@ impl FontBook {
                 // A single piece wider than the line: break it between characters.
                 while self.measure(line.trim_end(), size, bold)? > width && line.chars().count() > 1
                 {
-                    let mut cut = String::new();
-                    for c in line.chars() {
-                        if !cut.is_empty()
-                            && self.measure(&format!("{cut}{c}"), size, bold)? > width
-                        {
-                            break;
-                        }
-                        cut.push(c);
-                    }
-                    let rest = line[cut.len()..].to_string();
+                    let (cut, rest) = self.split_to_fit(&line, size, bold, width)?;
                     lines.push(cut);
                     line = rest;
                 }
@@ -381,6 +400,167 @@ impl FontBook {
             lines.push(line.trim_end().to_string());
         }
         Ok(lines)
+    }
+
+    /// A short label (a table header, a tile's label) on as few lines as it needs, broken
+    /// only where a line may break AND a word ends (so Japanese katakana words and Thai words
+    /// stay whole: サイト／コンバージョン, not サイトコンバー／ジョン), with the lines as even as
+    /// possible (อัตราการ／มีส่วนร่วม rather than อัตราการมีส่วน／ร่วม). Only a single word
+    /// wider than `width` is broken between characters.
+    pub fn wrap_label(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        width: f32,
+    ) -> Result<Vec<String>, MissingGlyph> {
+        if self.measure(text, size, bold)? <= width || text.contains('\n') {
+            return self.wrap(text, size, bold, width);
+        }
+        let cuts = label_breaks(text);
+        if let Some(lines) = self.even_lines(text, &cuts, size, bold, width)? {
+            return Ok(lines);
+        }
+        // A word wider than the line: the only case broken between characters.
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for end in self.even_lines_ends(text, &cuts, size, bold, f32::INFINITY)? {
+            let mut line = text[start..end].trim().to_string();
+            while self.measure(&line, size, bold)? > width && line.chars().count() > 1 {
+                let (cut, rest) = self.split_to_fit(&line, size, bold, width)?;
+                lines.push(cut);
+                line = rest;
+            }
+            lines.push(line);
+            start = end;
+        }
+        Ok(lines)
+    }
+
+    /// The width of the widest piece of `text` that [`Self::wrap_label`] keeps whole: what a
+    /// column must give a header for no word to be broken.
+    pub fn widest_word(&self, text: &str, size: f32, bold: bool) -> Result<f32, MissingGlyph> {
+        let mut start = 0;
+        let mut widest: f32 = 0.0;
+        for end in label_breaks(text) {
+            widest = widest.max(self.measure(text[start..end].trim(), size, bold)?);
+            start = end;
+        }
+        Ok(widest)
+    }
+
+    /// `text` cut at some of `cuts` (byte offsets, the end included) into the fewest lines no
+    /// wider than `width`, the widest as narrow as possible; `None` when a piece between two
+    /// cuts is wider than `width`.
+    fn even_lines(
+        &self,
+        text: &str,
+        cuts: &[usize],
+        size: f32,
+        bold: bool,
+        width: f32,
+    ) -> Result<Option<Vec<String>>, MissingGlyph> {
+        let ends = self.even_lines_ends(text, cuts, size, bold, width)?;
+        if ends.is_empty() {
+            return Ok(None);
+        }
+        let mut start = 0;
+        Ok(Some(
+            ends.into_iter()
+                .map(|end| {
+                    let line = text[start..end].trim().to_string();
+                    start = end;
+                    line
+                })
+                .collect(),
+        ))
+    }
+
+    /// The line ends of [`Self::even_lines`], or none.
+    fn even_lines_ends(
+        &self,
+        text: &str,
+        cuts: &[usize],
+        size: f32,
+        bold: bool,
+        width: f32,
+    ) -> Result<Vec<usize>, MissingGlyph> {
+        let mut points = vec![0];
+        points.extend(cuts.iter().copied().filter(|&c| c > 0));
+        if points.last() != Some(&text.len()) {
+            points.push(text.len());
+        }
+        let n = points.len() - 1;
+        // best[i]: the best split of text[points[i]..] as (lines, widest, line ends).
+        let mut best: Vec<Option<(usize, f32, Vec<usize>)>> = vec![None; n + 1];
+        best[n] = Some((0, 0.0, Vec::new()));
+        for i in (0..n).rev() {
+            for j in i + 1..=n {
+                let w = self.measure(text[points[i]..points[j]].trim(), size, bold)?;
+                if w > width {
+                    break;
+                }
+                let Some((count, widest, rest)) = best[j].clone() else {
+                    continue;
+                };
+                let candidate = (count + 1, widest.max(w));
+                if best[i]
+                    .as_ref()
+                    .is_none_or(|(c, wd, _)| candidate < (*c, *wd))
+                {
+                    let mut ends = vec![points[j]];
+                    ends.extend(rest);
+                    best[i] = Some((candidate.0, candidate.1, ends));
+                }
+            }
+        }
+        Ok(best[0].take().map(|b| b.2).unwrap_or_default())
+    }
+
+    /// The longest start of `line` (one character at least) that fits `width`, and the rest.
+    fn split_to_fit(
+        &self,
+        line: &str,
+        size: f32,
+        bold: bool,
+        width: f32,
+    ) -> Result<(String, String), MissingGlyph> {
+        let mut cut = String::new();
+        for c in line.chars() {
+            if !cut.is_empty()
+                && (is_mark(c) || self.measure(&format!("{cut}{c}"), size, bold)? > width)
+            {
+                if is_mark(c) {
+                    cut.push(c);
+                    continue;
+                }
+                break;
+            }
+            cut.push(c);
+        }
+        let rest = line[cut.len()..].to_string();
+        Ok((cut, rest))
+    }
+
+    /// The largest size from `size` down to `floor` (in steps of 0.25 pt) at which `text` fits
+    /// `width` on one line, or `floor`.
+    pub fn fitting_size(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        width: f32,
+        floor: f32,
+    ) -> Result<f32, MissingGlyph> {
+        let natural = self.measure(text, size, bold)?;
+        if natural <= width {
+            return Ok(size);
+        }
+        let mut s = (size * width / natural * 4.0).floor() / 4.0;
+        while s > floor && self.measure(text, s, bold)? > width {
+            s -= 0.25;
+        }
+        Ok(s.max(floor))
     }
 }
 
@@ -435,7 +615,7 @@ mod tests {
     #[test]
     fn thai_breaks_between_words_and_japanese_keeps_kinsoku() {
         let b = book();
-        // Break points only (widths need Thai and Japanese fonts the default brand lacks).
+        // Break points only.
         let breaks = |s: &str| -> Vec<usize> {
             icu_segmenter::LineSegmenter::new_dictionary(Default::default())
                 .segment_str(s)
@@ -492,6 +672,62 @@ mod tests {
     }
 
     #[test]
+    fn labels_break_between_words_with_even_lines() {
+        let b = FontBook::from_brand(&Brand::builtin_default()).unwrap();
+        let cases = [
+            ("サイトコンバージョン率", "サイトコンバージョン|率"),
+            ("エンゲージメント率", "エンゲージメント|率"),
+            ("อัตราการมีส่วนร่วม", "อัตราการ|มีส่วนร่วม"),
+        ];
+        for (label, want) in cases {
+            // Room for the widest wanted line and a little more, less than the whole label.
+            let widest = want
+                .split('|')
+                .map(|l| b.measure(l, 7.5, true).unwrap())
+                .fold(0.0, f32::max);
+            let room = (widest + 4.0).min(b.measure(label, 7.5, true).unwrap() - 1.0);
+            let lines = b.wrap_label(label, 7.5, true, room).unwrap();
+            assert_eq!(lines.join("|"), want, "{label}");
+        }
+        // A katakana run is one word, for widths too.
+        let word = b.measure("サイトコンバージョン", 7.5, true).unwrap();
+        assert_eq!(
+            b.widest_word("サイトコンバージョン率", 7.5, true).unwrap(),
+            word
+        );
+    }
+
+    #[test]
+    fn japanese_is_bold_in_the_builtin_face_and_rare_kanji_fall_back() {
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/brands");
+        let sakura = FontBook::from_brand(&Brand::load(&samples, "sakura").unwrap()).unwrap();
+        let face_of = |text: &str, bold: bool| -> Vec<(String, bool)> {
+            sakura
+                .shape(text, 10.0, bold)
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    (
+                        sakura.fonts[r.font].family.clone(),
+                        sakura.fonts[r.font].bold,
+                    )
+                })
+                .collect()
+        };
+        let cjk = crate::config::brand::CJK_JP_FAMILY.to_string();
+        assert_eq!(face_of("月次レポート", true), [(cjk.clone(), true)]);
+        assert_eq!(face_of("￥644,580", true)[0], (cjk.clone(), true));
+        // 鷗 is not in the JIS X 0208 subset: IPAex Gothic draws it (and what follows, as a
+        // run stays in its font while that font has the characters).
+        assert_eq!(
+            face_of("森鷗外", false),
+            [(cjk, false), ("IPAexGothic".to_string(), false)]
+        );
+        // Without a brand font for it, a missing kanji is an error that names it.
+        assert_eq!(book().shape("森鷗外", 10.0, false).unwrap_err().ch, '鷗');
+    }
+
+    #[test]
     fn tabular_figures_have_equal_widths() {
         let b = book();
         let a = b.measure("111", 10.0, false).unwrap();
@@ -501,9 +737,9 @@ mod tests {
 
     #[test]
     fn a_missing_glyph_names_the_text_and_fonts() {
-        let err = book().shape("รายงาน", 10.0, false).unwrap_err();
-        assert_eq!(err.code, 0x0E23);
+        let err = book().shape("ქართული", 10.0, false).unwrap_err();
+        assert_eq!(err.code, 0x10E5);
         assert!(err.to_string().contains("Noto Sans"), "{err}");
-        assert!(err.to_string().contains("รายงาน"), "{err}");
+        assert!(err.to_string().contains("ქართული"), "{err}");
     }
 }

@@ -2,17 +2,17 @@
 //! extraction), vector shapes, the logo, links, outline and fixed metadata.
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, CurTransMat, Date, DateTime, DictItem,
-    Line, LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
-    TextMatrix, Time, WindingOrder,
+    Actions, BorderArray, Color, ColorArray, CurTransMat, Date, DateTime, DictItem, Line,
+    LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, Time, WindingOrder,
 };
 
 use super::Logos;
 use super::deflate;
-use super::fonts::{FontBook, ShapedRun};
+use super::fonts::FontBook;
 use super::layout::{Item, Page, PageGeometry};
 use super::logo;
+use super::text_layer::TextLayer;
 
 /// Document information; the date comes from the report period so reruns are identical.
 pub struct Metadata {
@@ -90,6 +90,7 @@ pub fn write(
         handles.push(Some(PdfFontHandle::External(doc.add_font(f.embedded()?))));
     }
     let h = geometry.height;
+    let mut text_layer = TextLayer::default();
     let mut pdf_pages = Vec::new();
     for page in pages {
         let mut ops = Vec::new();
@@ -170,7 +171,7 @@ pub fn write(
                                 size: Pt(run.size),
                             });
                         }
-                        glyph_ops(run, fonts.fonts[run.font].face(), pen, h - y, &mut ops);
+                        text_layer.run_ops(run, &fonts.fonts[run.font], pen, h - y, &mut ops);
                         pen += run.width;
                     }
                     ops.push(Op::EndTextSection);
@@ -283,165 +284,4 @@ fn compress_streams(pdf: &mut lopdf::Document) {
             deflate(stream, flate2::Compression::new(3));
         }
     }
-}
-
-/// Where a run's text starts; an oblique run is slanted by about 12°.
-fn text_matrix(x: f32, y: f32, oblique: bool) -> TextMatrix {
-    if oblique {
-        TextMatrix::Raw([1.0, 0.0, 0.21, 1.0, x, y])
-    } else {
-        TextMatrix::Translate(Pt(x), Pt(y))
-    }
-}
-
-/// Positioned glyphs of a shaped run, each carrying the text it shows so the PDF's ToUnicode
-/// map lets readers extract and search the text.
-fn glyph_ops(run: &ShapedRun, face: &ttf_parser::Face, x: f32, baseline: f32, ops: &mut Vec<Op>) {
-    let texts = glyph_texts(run, face);
-    // Where shaping reorders or merges characters (Thai marks, ligatures), extraction by glyph
-    // scrambles the order; an ActualText span gives readers the run's text as written.
-    // Right to left, glyphs are in visual order: the span restores the logical order.
-    let reshaped = run.rtl
-        || run.glyphs.len() != run.text.chars().count()
-        || texts.iter().any(|t| t.chars().count() != 1);
-    if reshaped {
-        let mut utf16 = vec![0xFE, 0xFF];
-        // pdftotext (poppler) reads a right-to-left word's characters as visual and reverses
-        // them: the span gives them in the order they are drawn, so readers get them logical.
-        let text: String = if run.rtl {
-            run.text.chars().rev().collect()
-        } else {
-            run.text.clone()
-        };
-        for unit in text.encode_utf16() {
-            utf16.extend_from_slice(&unit.to_be_bytes());
-        }
-        let mut map = std::collections::BTreeMap::new();
-        map.insert(
-            "ActualText".to_string(),
-            DictItem::String {
-                data: utf16,
-                literal: false,
-            },
-        );
-        ops.push(Op::BeginMarkedContentWithProperties {
-            tag: "Span".into(),
-            properties: DictItem::Dict { map },
-        });
-    }
-    if run.glyphs.iter().any(|g| g.y_offset != 0.0) {
-        // Marks raised or lowered (Thai, some Latin diacritics): each glyph placed on its own.
-        let mut pen = x;
-        for (g, text) in run.glyphs.iter().zip(texts) {
-            ops.push(Op::SetTextMatrix {
-                matrix: text_matrix(pen + g.x_offset, baseline + g.y_offset, run.oblique),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                    g.id, 0.0, text,
-                )])],
-            });
-            pen += g.advance;
-        }
-    } else {
-        ops.push(Op::SetTextMatrix {
-            matrix: text_matrix(x + run.glyphs[0].x_offset, baseline, run.oblique),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(run_codepoints(run, face, texts))],
-        });
-    }
-    if reshaped {
-        ops.push(Op::EndMarkedContentWithProperties);
-    }
-}
-
-/// A run's glyphs for one `TJ`: after each glyph a reader moves the pen by the glyph's width
-/// in the font's `/W` table (thousandths of an em, truncated as printpdf writes it); where the
-/// shaped position differs (kerning, offsets, rounding) the glyph carries the correction,
-/// rounded to a hundredth of a unit (a millionth of a point at text sizes) so that float noise
-/// does not become a number after every glyph.
-fn run_codepoints(run: &ShapedRun, face: &ttf_parser::Face, texts: Vec<String>) -> Vec<Codepoint> {
-    let em = f64::from(run.size) / 1000.0;
-    let upem = f32::from(face.units_per_em());
-    let mut wanted = 0.0f64; // where the next glyph should start, in points from the run start
-    let mut pen = 0.0f64; // where the reader's pen is
-    let mut out = Vec::with_capacity(run.glyphs.len());
-    let origin = run.glyphs.first().map_or(0.0, |g| g.x_offset);
-    for (i, (g, text)) in run.glyphs.iter().zip(texts).enumerate() {
-        let width = face
-            .glyph_hor_advance(ttf_parser::GlyphId(g.id))
-            .map_or(0, |a| (f32::from(a) * 1000.0 / upem) as i64);
-        pen += width as f64 * em;
-        wanted += f64::from(g.advance);
-        let next = run
-            .glyphs
-            .get(i + 1)
-            .map_or(pen, |next| wanted + f64::from(next.x_offset - origin));
-        let kern = ((pen - next) / em * 100.0).round() / 100.0;
-        if kern != 0.0 {
-            pen -= kern * em;
-        }
-        out.push(Codepoint::with_cid(g.id, kern as f32, text));
-    }
-    out
-}
-
-/// The characters each glyph stands for. The PDF keeps one text per glyph id for the whole
-/// font, so a glyph gets the character the font maps to it; characters of a cluster that no
-/// glyph maps to (ligatures, reordered marks) go to the cluster's unmatched glyphs.
-fn glyph_texts(run: &ShapedRun, face: &ttf_parser::Face) -> Vec<String> {
-    let n = run.glyphs.len();
-    let mut out = vec![String::new(); n];
-    let mut i = 0;
-    while i < n {
-        let start = run.glyphs[i].cluster as usize;
-        let mut j = i + 1;
-        while j < n && run.glyphs[j].cluster == run.glyphs[i].cluster {
-            j += 1;
-        }
-        let end = run
-            .glyphs
-            .iter()
-            .map(|g| g.cluster as usize)
-            .filter(|&c| c > start)
-            .min()
-            .unwrap_or(run.text.len());
-        let chars: Vec<char> = run
-            .text
-            .get(start..end)
-            .unwrap_or_default()
-            .chars()
-            .collect();
-        let mut used = vec![false; chars.len()];
-        for (glyph, text) in run.glyphs[i..j].iter().zip(&mut out[i..j]) {
-            for (ci, c) in chars.iter().enumerate() {
-                if !used[ci] && face.glyph_index(*c).map(|g| g.0) == Some(glyph.id) {
-                    used[ci] = true;
-                    *text = c.to_string();
-                    break;
-                }
-            }
-        }
-        let leftover: Vec<char> = chars
-            .iter()
-            .zip(&used)
-            .filter(|(_, u)| !**u)
-            .map(|(c, _)| *c)
-            .collect();
-        let unmatched: Vec<usize> = (i..j).filter(|&k| out[k].is_empty()).collect();
-        for (m, &k) in unmatched.iter().enumerate() {
-            if let Some(c) = leftover.get(m) {
-                out[k].push(*c);
-            }
-        }
-        if leftover.len() > unmatched.len() {
-            let target = unmatched.last().copied().unwrap_or(j - 1);
-            for c in &leftover[unmatched.len()..] {
-                out[target].push(*c);
-            }
-        }
-        i = j;
-    }
-    out
 }

@@ -24,20 +24,28 @@ impl Layout<'_> {
         let first_w = (width * 0.3)
             .max(width - (n - 1) as f32 * 62.0)
             .min(width * 0.45);
-        let col_w = if n > 1 {
+        let size = 7.5;
+        let even = if n > 1 {
             (width - first_w) / (n - 1) as f32
         } else {
             0.0
         };
-        // Left edge of column i; numeric columns are right-aligned at col_x(i) + col_w.
-        let col_x = |i: usize| {
-            if i == 0 {
-                x
-            } else {
-                x + first_w + col_w * (i - 1) as f32
-            }
+        // A column is at least as wide as its header's widest word (サイトコンバージョン), so
+        // headers break between words only; the first column gives up the room, down to a
+        // fifth of the table.
+        let mut widths = vec![even; n.saturating_sub(1)];
+        for (w, c) in widths.iter_mut().zip(table.columns.iter().skip(1)) {
+            *w = w.max(self.fonts.widest_word(&c.label, size, true)? + 6.0);
+        }
+        let first_w = if width - widths.iter().sum::<f32>() >= width * 0.2 {
+            width - widths.iter().sum::<f32>()
+        } else {
+            widths.fill(even);
+            first_w
         };
-        let size = 7.5;
+        let col_w = |i: usize| if i == 0 { first_w } else { widths[i - 1] };
+        // Left edge of column i; numeric columns are right-aligned at col_x(i) + col_w(i).
+        let col_x = |i: usize| x + (0..i).map(col_w).sum::<f32>();
         let (mut header, ch) =
             self.paragraph(&table.caption, 10.0, true, (x, 0.0), width, t.text)?;
         header.push(Item::TableHeader {
@@ -48,8 +56,8 @@ impl Layout<'_> {
         let mut header_lines = 1;
         let mut header_items = Vec::new();
         for (i, c) in table.columns.iter().enumerate() {
-            let w = if i == 0 { first_w } else { col_w } - 6.0;
-            let lines = self.fonts.wrap(&c.label, size, true, w)?;
+            let w = col_w(i) - 6.0;
+            let lines = self.fonts.wrap_label(&c.label, size, true, w)?;
             header_lines = header_lines.max(lines.len());
             for (k, line) in lines.iter().enumerate() {
                 let ly = hy + size + k as f32 * (size * 1.25);
@@ -58,11 +66,7 @@ impl Layout<'_> {
                         line,
                         size,
                         true,
-                        (
-                            col_x(i) + (if i == 0 { first_w } else { col_w }),
-                            ly,
-                            Anchor::End,
-                        ),
+                        (col_x(i) + col_w(i), ly, Anchor::End),
                         t.muted,
                     )?
                 } else {
@@ -125,7 +129,7 @@ impl Layout<'_> {
                     cell,
                     size,
                     bold,
-                    (col_x(i) + col_w, 3.0 + size, Anchor::End),
+                    (col_x(i) + col_w(i), 3.0 + size, Anchor::End),
                     color,
                 )?);
             }

@@ -2,7 +2,7 @@
 //! wrap rather than being cut.
 
 use super::flow::Block;
-use super::{Item, Layout, truncate_to};
+use super::{Item, Layout};
 use crate::render::pdf::PdfError;
 use crate::render::pdf::fonts::MissingGlyph;
 use crate::render::view::{Arrow, Tile, Tone};
@@ -42,7 +42,20 @@ impl Layout<'_> {
             .iter()
             .map(|lines| (lines.len().max(1) - 1) as f32 * LABEL_LEADING)
             .fold(0.0, f32::max);
-        let mut h: f32 = 10.0 + 12.0 + value_size + 6.0 + 11.0 + 11.0 + 4.0 + extra;
+        // The "vs" line wraps too (never cut with "…"); the row grows by its extra lines.
+        let previous = tiles
+            .iter()
+            .map(|tile| match &tile.previous {
+                Some(p) => self.fonts.wrap_label(p, SMALL, false, w - 16.0),
+                None => Ok(Vec::new()),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let previous_extra = previous
+            .iter()
+            .map(|lines| (lines.len().max(1) - 1) as f32 * NOTE_LEADING)
+            .fold(0.0, f32::max);
+        let mut h: f32 =
+            10.0 + 12.0 + value_size + 6.0 + 11.0 + 11.0 + 4.0 + extra + previous_extra;
         if has_spark {
             h += 26.0;
         }
@@ -58,7 +71,7 @@ impl Layout<'_> {
             h += note_lines as f32 * NOTE_LEADING + 2.0;
         }
         let mut items = Vec::new();
-        for (i, (tile, label)) in tiles.iter().zip(labels).enumerate() {
+        for (i, ((tile, label), previous)) in tiles.iter().zip(labels).zip(previous).enumerate() {
             let x = g.margin_x + i as f32 * (w + gap);
             items.push(Item::Rect {
                 x,
@@ -74,8 +87,11 @@ impl Layout<'_> {
                 items.push(self.text(line, SMALL, false, inner, ly, t.muted)?.0);
             }
             y += extra + value_size + 5.0;
-            let value = truncate_to(self.fonts, &tile.value, value_size, w - 16.0)?;
-            items.push(self.text(&value, value_size, true, inner, y, t.text)?.0);
+            // A long value is set smaller, never cut: the tile shows the whole number.
+            let size = self
+                .fonts
+                .fitting_size(&tile.value, value_size, true, w - 16.0, SMALL)?;
+            items.push(self.text(&tile.value, size, true, inner, y, t.text)?.0);
             y += 13.0;
             if let Some(change) = &tile.change {
                 let color = match tile.sentiment {
@@ -108,20 +124,11 @@ impl Layout<'_> {
                 items.push(self.text(change, 8.0, true, text_x, y, color)?.0);
             }
             y += 11.0;
-            if let Some(p) = &tile.previous {
-                items.push(
-                    self.text(
-                        &truncate_to(self.fonts, p, SMALL, w - 16.0)?,
-                        SMALL,
-                        false,
-                        inner,
-                        y,
-                        t.muted,
-                    )?
-                    .0,
-                );
+            for (n, line) in previous.iter().enumerate() {
+                let ly = y + n as f32 * NOTE_LEADING;
+                items.push(self.text(line, SMALL, false, inner, ly, t.muted)?.0);
             }
-            y += 6.0;
+            y += 6.0 + previous_extra;
             if let Some(spark) = &tile.sparkline {
                 items.extend(self.chart_items(spark, inner, y, w - 16.0, 22.0)?);
             }
@@ -156,6 +163,6 @@ impl Layout<'_> {
         if self.fonts.measure(label, SMALL, false)? <= width {
             return Ok(vec![label.to_string()]);
         }
-        self.fonts.wrap(label, SMALL, false, width)
+        self.fonts.wrap_label(label, SMALL, false, width)
     }
 }
