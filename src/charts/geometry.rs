@@ -88,6 +88,35 @@ pub fn approx_width(text: &str, size: f64) -> f64 {
         * size
 }
 
+/// The y ticks: a grid line across the plot and its label left of it.
+fn y_grid(
+    chart: &Chart,
+    (left, right): (f64, f64),
+    y_of: &dyn Fn(f64) -> f64,
+    style: &ChartStyle,
+    shapes: &mut Vec<Shape>,
+) {
+    let fs = style.font_size;
+    for t in &chart.y_ticks {
+        let y = y_of(t.value);
+        shapes.push(Shape::Polyline {
+            points: vec![(left, y), (right, y)],
+            color: style.grid.clone(),
+            width: 0.75,
+            dashed: false,
+        });
+        shapes.push(text(
+            left - fs * 0.4,
+            y + fs * 0.35,
+            &t.label,
+            fs,
+            Anchor::End,
+            &style.muted,
+            false,
+        ));
+    }
+}
+
 /// The height a chart needs at `width` (horizontal bars grow with their rows).
 pub fn natural_height(chart: &Chart, width: f64, style: &ChartStyle) -> f64 {
     let row = style.font_size * 2.2;
@@ -225,24 +254,7 @@ fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measu
             radius: 0.0,
         });
     }
-    for t in &chart.y_ticks {
-        let y = y_of(t.value);
-        shapes.push(Shape::Polyline {
-            points: vec![(left, y), (right, y)],
-            color: style.grid.clone(),
-            width: 0.75,
-            dashed: false,
-        });
-        shapes.push(text(
-            left - fs * 0.4,
-            y + fs * 0.35,
-            &t.label,
-            fs,
-            Anchor::End,
-            &style.muted,
-            false,
-        ));
-    }
+    y_grid(chart, (left, right), &y_of, style, &mut shapes);
     // Every day labelled: every k-th, so labels never touch. Some days labelled (the weeks
     // of a quarter): those, each with a tick, skipping one that would touch the last.
     let sparse = chart.x_labels.iter().any(String::is_empty);

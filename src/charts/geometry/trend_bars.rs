@@ -50,24 +50,7 @@ pub(super) fn layout(
     );
     let plot_h = (bottom - top).max(1.0);
     let y_of = |v: f64| bottom - (v.clamp(lo, hi) - lo) / (hi - lo) * plot_h;
-    for t in &chart.y_ticks {
-        let y = y_of(t.value);
-        shapes.push(Shape::Polyline {
-            points: vec![(left, y), (right, y)],
-            color: style.grid.clone(),
-            width: 0.75,
-            dashed: false,
-        });
-        shapes.push(text(
-            left - fs * 0.4,
-            y + fs * 0.35,
-            &t.label,
-            fs,
-            Anchor::End,
-            &style.muted,
-            false,
-        ));
-    }
+    super::y_grid(chart, (left, right), &y_of, style, &mut shapes);
     let n = chart.x_labels.len().max(1);
     let slot = (right - left).max(1.0) / n as f64;
     let x_of = |i: usize| left + slot * (i as f64 + 0.5);
