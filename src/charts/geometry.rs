@@ -88,6 +88,21 @@ pub fn approx_width(text: &str, size: f64) -> f64 {
         * size
 }
 
+/// The value range of the y ticks (0–1 without two distinct ones) and the width of their
+/// widest label.
+fn y_scale(chart: &Chart, fs: f64, measure: Measure) -> (f64, f64, f64) {
+    let (lo, hi) = match (chart.y_ticks.first(), chart.y_ticks.last()) {
+        (Some(a), Some(b)) if b.value > a.value => (a.value, b.value),
+        _ => (0.0, 1.0),
+    };
+    let label_w = chart
+        .y_ticks
+        .iter()
+        .map(|t| measure(&t.label, fs))
+        .fold(0.0, f64::max);
+    (lo, hi, label_w)
+}
+
 /// The y ticks: a grid line across the plot and its label left of it.
 fn y_grid(
     chart: &Chart,
@@ -198,15 +213,7 @@ fn runs(
 fn xy(chart: &Chart, width: f64, height: f64, style: &ChartStyle, measure: Measure) -> Vec<Shape> {
     let fs = style.font_size;
     let mut shapes = Vec::new();
-    let (lo, hi) = match (chart.y_ticks.first(), chart.y_ticks.last()) {
-        (Some(a), Some(b)) if b.value > a.value => (a.value, b.value),
-        _ => (0.0, 1.0),
-    };
-    let label_w = chart
-        .y_ticks
-        .iter()
-        .map(|t| measure(&t.label, fs))
-        .fold(0.0, f64::max);
+    let (lo, hi, label_w) = y_scale(chart, fs, measure);
     // The legend's entries in a row, wrapping onto the next when the chart is narrow (a
     // phone): (x, row) of each series' swatch.
     let legend_row = fs * 1.6;

@@ -14,15 +14,7 @@ pub(super) fn layout(
 ) -> Vec<Shape> {
     let fs = style.font_size;
     let mut shapes = Vec::new();
-    let (lo, hi) = match (chart.y_ticks.first(), chart.y_ticks.last()) {
-        (Some(a), Some(b)) if b.value > a.value => (a.value, b.value),
-        _ => (0.0, 1.0),
-    };
-    let label_w = chart
-        .y_ticks
-        .iter()
-        .map(|t| measure(&t.label, fs))
-        .fold(0.0, f64::max);
+    let (lo, hi, label_w) = super::y_scale(chart, fs, measure);
     let shown: Vec<usize> = (0..chart.series.len())
         .filter(|&i| chart.series[i].values.iter().any(Option::is_some))
         .collect();
