@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Brand, BrandFile, CJK_JP_FAMILY, DEFAULT_FAMILY, FontFile, ImageFormat, Logo, svg};
+use super::{
+    Brand, BrandFile, CJK_JP_FAMILY, DEFAULT_FAMILY, FontBytes, FontFile, ImageFormat, Logo, svg,
+};
 use crate::config::{Located, Problem, containment, yaml_problem};
 
 /// The neutral brand built into the binary.
@@ -153,7 +155,7 @@ impl Brand {
                         fonts.push(FontFile {
                             family: face.family.clone(),
                             bold,
-                            bytes,
+                            bytes: FontBytes::from_vec(bytes),
                             embed_in_html: face.embed_in_html,
                         })
                     }
@@ -268,10 +270,10 @@ impl Brand {
 /// the shipped languages' scripts. The Japanese faces are too large for HTML reports, which
 /// name the family for the reader's system to supply.
 fn builtin_fonts() -> Vec<FontFile> {
-    let face = |family: &str, bold: bool, bytes: &[u8], embed_in_html: bool| FontFile {
+    let face = |family: &str, bold: bool, bytes: &'static [u8], embed_in_html: bool| FontFile {
         family: family.into(),
         bold,
-        bytes: bytes.to_vec(),
+        bytes: FontBytes::from_static(bytes),
         embed_in_html,
     };
     vec![
@@ -296,7 +298,7 @@ fn arabic_fallback() -> Vec<FontFile> {
     .map(|(bold, bytes)| FontFile {
         family: ARABIC_FAMILY.into(),
         bold,
-        bytes: bytes.to_vec(),
+        bytes: FontBytes::from_static(bytes),
         embed_in_html: true,
     })
     .collect()

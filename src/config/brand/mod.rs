@@ -10,6 +10,7 @@ pub mod svg;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use colour::Color;
 pub use schema::{BrandFile, Cover, CoverStyle, FontFace, Fonts, PageSize, Palette};
@@ -46,8 +47,48 @@ impl ImageFormat {
 pub struct FontFile {
     pub family: String,
     pub bold: bool,
-    pub bytes: Vec<u8>,
+    pub bytes: FontBytes,
     pub embed_in_html: bool,
+}
+
+/// A font file's bytes, shared and never copied: the built-in fonts (7.4 MB of Japanese
+/// alone) are the binary's own static bytes in every brand kit, and the shaper, the PDF and
+/// the SVG outliner all read the same allocation.
+#[derive(Clone)]
+pub struct FontBytes(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl FontBytes {
+    pub fn from_static(bytes: &'static [u8]) -> Self {
+        FontBytes(Arc::new(bytes))
+    }
+
+    pub fn from_vec(bytes: Vec<u8>) -> Self {
+        FontBytes(Arc::new(bytes))
+    }
+
+    /// The shared handle, as font databases (fontdb) take it.
+    pub fn shared(&self) -> Arc<dyn AsRef<[u8]> + Send + Sync> {
+        Arc::clone(&self.0)
+    }
+}
+
+impl std::ops::Deref for FontBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl AsRef<[u8]> for FontBytes {
+    fn as_ref(&self) -> &[u8] {
+        self
+    }
+}
+
+impl std::fmt::Debug for FontBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontBytes({} bytes)", self.len())
+    }
 }
 
 /// A loaded, validated brand.

@@ -28,7 +28,7 @@ pub enum SvgError {
 pub fn outline(bytes: &[u8], fonts: &[FontFile]) -> Result<(VectorLogo, Vec<u8>), SvgError> {
     let mut db = usvg::fontdb::Database::new();
     for f in fonts {
-        db.load_font_data(f.bytes.clone());
+        db.load_font_source(usvg::fontdb::Source::Binary(f.bytes.shared()));
     }
     if let Some(body) = fonts.first() {
         let family = body.family.clone();

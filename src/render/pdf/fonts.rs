@@ -4,14 +4,14 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use crate::config::brand::Brand;
+use crate::config::brand::{Brand, FontBytes};
 use crate::locale::breaks::{label_breaks, line_breaks};
 
 self_cell::self_cell!(
     /// A font file and the shaper's view of it, owned together: a brand loaded again (by the
     /// preview, after a font changed) drops the old file with its kit.
     struct FontFace {
-        owner: Vec<u8>,
+        owner: FontBytes,
         #[covariant]
         dependent: Face,
     }
