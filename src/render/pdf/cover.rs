@@ -82,6 +82,11 @@ impl Layout<'_> {
         let (title, h) = self.paragraph(&v.client_name, 30.0, true, (x, y), width, fg)?;
         items.extend(title);
         y += h + 10.0;
+        if let Some(tagline) = &v.tagline {
+            let (lines, h) = self.paragraph(tagline, 12.0, false, (x, y), width, muted)?;
+            items.extend(lines);
+            y += h + 8.0;
+        }
         items.push(self.text(&v.period_label, 15.0, false, x, y + 15.0, fg)?.0);
         y += 24.0;
         if let Some(c) = &v.comparison_label {
