@@ -271,7 +271,7 @@ impl Formats {
     /// written with two decimals.
     pub fn signed_points(&self, change: f64, rates: (f64, f64)) -> String {
         let decimals = ratio_decimals(rates.0.abs().min(rates.1.abs()));
-        self.signed_number(change * 100.0, decimals)
+        self.signed_change(change * 100.0, decimals)
     }
 
     /// A difference of two values of `unit` (a rating, a position), signed, at the values'
@@ -282,7 +282,20 @@ impl Formats {
             Unit::Ratio => return self.signed_points(change, values),
             _ => 2,
         };
-        self.signed_number(change, decimals)
+        self.signed_change(change, decimals)
+    }
+
+    /// A change signed at `decimals`, with more digits where a change that is not zero
+    /// would read as none beside two different values ("4.82 vs 4.83: 0.00" is `-0.004`).
+    fn signed_change(&self, v: f64, decimals: usize) -> String {
+        let mut out = self.signed_number(v, decimals);
+        for extra in 1..=MORE_DIGITS {
+            if v == 0.0 || !rounds_to_zero(&out) {
+                break;
+            }
+            out = self.signed_number(v, decimals + extra);
+        }
+        out
     }
 
     /// `+1.5`, `-1.5`, `0.0`: a plus sign unless the number rounds to zero.
@@ -459,6 +472,20 @@ mod tests {
             pair("en-US", 5.0, 5.0, Unit::Rating, "USD"),
             s("5.00", "5.00")
         );
+    }
+
+    #[test]
+    fn a_change_that_is_not_zero_never_reads_as_zero() {
+        let en = Formats::new("en-US", false);
+        // A rating of 4.824 against 4.828: "4.82 vs 4.83", so not "0.00".
+        assert_eq!(
+            en.signed_difference(-0.004, Unit::Rating, (4.824, 4.828)),
+            "-0.004"
+        );
+        assert_eq!(en.signed_difference(0.2, Unit::Rating, (4.8, 4.6)), "+0.20");
+        assert_eq!(en.signed_difference(0.0, Unit::Rating, (4.8, 4.8)), "0.00");
+        // An engagement rate of 4.143 % against 4.139 %: +0.004 points.
+        assert_eq!(en.signed_points(0.000_04, (0.041_43, 0.041_39)), "+0.004");
     }
 
     #[test]
