@@ -113,7 +113,6 @@ impl Formats {
     /// `100K`) or all written out (`5,000`, `10,000`), with the same fraction digits
     /// (`2.5%`, `5.0%`), so that no axis reads "10K, 7,500, 5,000".
     pub fn axis_labels(&self, ticks: &[f64], unit: Unit, currency: &str) -> Vec<String> {
-        let largest = ticks.iter().fold(0.0f64, |a, v| a.max(v.abs()));
         let nonzero: Vec<f64> = ticks.iter().copied().filter(|v| *v != 0.0).collect();
         // The fraction digits that write every tick exactly in units of `scale`.
         let digits = |scale: f64| {
@@ -126,11 +125,9 @@ impl Formats {
                 })
                 .unwrap_or(3) as usize
         };
-        let top = self.cldr.compact_unit(largest);
-        let compact = matches!(unit, Unit::Count | Unit::Money)
-            && largest >= COMPACT_FROM
-            && top > 1.0
-            && nonzero.iter().all(|v| self.cldr.compact_unit(*v) == top);
+        let top = self.shared_compact_unit(ticks, unit);
+        let compact = top.is_some();
+        let top = top.unwrap_or(1.0);
         let d = match unit {
             _ if compact => digits(top),
             Unit::Ratio => digits(0.01),
@@ -147,6 +144,29 @@ impl Formats {
                 _ => self.number(v, d),
             })
             .collect()
+    }
+
+    /// The compact unit (`K`, `M`, `万`) every nonzero value of a set shares, for counts and
+    /// money from 100,000 up; `None` when the set must be written out in full (one form for
+    /// an axis or a chart, never "10K, 7,500, 5,000").
+    fn shared_compact_unit(&self, values: &[f64], unit: Unit) -> Option<f64> {
+        let largest = values.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+        let top = self.cldr.compact_unit(largest);
+        (matches!(unit, Unit::Count | Unit::Money)
+            && largest >= COMPACT_FROM
+            && top > 1.0
+            && values
+                .iter()
+                .filter(|v| **v != 0.0)
+                .all(|v| self.cldr.compact_unit(*v) == top))
+        .then_some(top)
+    }
+
+    /// The value labels of one chart, in one form: all compact in one unit (`262K`, `95K`)
+    /// or all written out (`1,234,567`, `95,162`), at one precision.
+    pub fn value_labels(&self, values: &[f64], unit: Unit, currency: &str) -> Vec<String> {
+        let compact = self.shared_compact_unit(values, unit).is_some();
+        self.written(values, unit, currency, compact, 0)
     }
 
     /// Money in a currency: symbol, placement and digits per CLDR; whole units from 1,000 up.
@@ -188,13 +208,34 @@ impl Formats {
         compact: bool,
     ) -> (String, Option<String>) {
         let pair: Vec<f64> = std::iter::once(v).chain(previous).collect();
-        let largest = pair.iter().fold(0.0f64, |a, x| a.max(x.abs()));
-        let smallest = pair.iter().fold(f64::INFINITY, |a, x| a.min(x.abs()));
+        let mut out = self.written(&pair, unit, currency, compact, 0);
+        for extra in 1..=MORE_DIGITS {
+            if out.len() < 2 || out[0] != out[1] || previous == Some(v) {
+                break;
+            }
+            out = self.written(&pair, unit, currency, compact, extra);
+        }
+        let mut out = out.into_iter();
+        (out.next().unwrap_or_default(), out.next())
+    }
+
+    /// Values written alike: the same unit and fraction digits (`extra` more than a value
+    /// of their size takes), compact when asked and the largest is 100,000 or more.
+    fn written(
+        &self,
+        values: &[f64],
+        unit: Unit,
+        currency: &str,
+        compact: bool,
+        extra: usize,
+    ) -> Vec<String> {
+        let largest = values.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+        let smallest = values.iter().fold(f64::INFINITY, |a, x| a.min(x.abs()));
         let compact =
             compact && largest >= COMPACT_FROM && matches!(unit, Unit::Count | Unit::Money);
-        let raw = |x: f64, extra: usize| match unit {
+        let raw = |x: f64| match unit {
             _ if compact => {
-                let decimals = self.compact_decimals(x, &pair) + extra;
+                let decimals = self.compact_decimals(x, values) + extra;
                 match unit {
                     Unit::Money => self.cldr.money_compact_with(x, currency, decimals),
                     _ => self.cldr.compact_with(x, decimals),
@@ -207,18 +248,10 @@ impl Formats {
             Unit::Number => self.number(x, number_decimals(largest) + extra),
             Unit::Rating => self.number(x, 2 + extra),
         };
-        let write = |x: f64, extra: usize| self.isolate_latin_symbol(raw(x, extra));
-        let Some(p) = previous else {
-            return (write(v, 0), None);
-        };
-        let mut out = (write(v, 0), write(p, 0));
-        for extra in 1..=MORE_DIGITS {
-            if out.0 != out.1 || v == p {
-                break;
-            }
-            out = (write(v, extra), write(p, extra));
-        }
-        (out.0, Some(out.1))
+        values
+            .iter()
+            .map(|&x| self.isolate_latin_symbol(raw(x)))
+            .collect()
     }
 
     /// Fraction digits of `x` in the compact form: one below 10 of its unit (`4.6M`), none
@@ -238,7 +271,7 @@ impl Formats {
     /// written with two decimals.
     pub fn signed_points(&self, change: f64, rates: (f64, f64)) -> String {
         let decimals = ratio_decimals(rates.0.abs().min(rates.1.abs()));
-        self.signed_number(change * 100.0, decimals)
+        self.signed_change(change * 100.0, decimals)
     }
 
     /// A difference of two values of `unit` (a rating, a position), signed, at the values'
@@ -249,7 +282,20 @@ impl Formats {
             Unit::Ratio => return self.signed_points(change, values),
             _ => 2,
         };
-        self.signed_number(change, decimals)
+        self.signed_change(change, decimals)
+    }
+
+    /// A change signed at `decimals`, with more digits where a change that is not zero
+    /// would read as none beside two different values ("4.82 vs 4.83: 0.00" is `-0.004`).
+    fn signed_change(&self, v: f64, decimals: usize) -> String {
+        let mut out = self.signed_number(v, decimals);
+        for extra in 1..=MORE_DIGITS {
+            if v == 0.0 || !rounds_to_zero(&out) {
+                break;
+            }
+            out = self.signed_number(v, decimals + extra);
+        }
+        out
     }
 
     /// `+1.5`, `-1.5`, `0.0`: a plus sign unless the number rounds to zero.
@@ -426,6 +472,35 @@ mod tests {
             pair("en-US", 5.0, 5.0, Unit::Rating, "USD"),
             s("5.00", "5.00")
         );
+    }
+
+    #[test]
+    fn a_change_that_is_not_zero_never_reads_as_zero() {
+        let en = Formats::new("en-US", false);
+        // A rating of 4.824 against 4.828: "4.82 vs 4.83", so not "0.00".
+        assert_eq!(
+            en.signed_difference(-0.004, Unit::Rating, (4.824, 4.828)),
+            "-0.004"
+        );
+        assert_eq!(en.signed_difference(0.2, Unit::Rating, (4.8, 4.6)), "+0.20");
+        assert_eq!(en.signed_difference(0.0, Unit::Rating, (4.8, 4.8)), "0.00");
+        // An engagement rate of 4.143 % against 4.139 %: +0.004 points.
+        assert_eq!(en.signed_points(0.000_04, (0.041_43, 0.041_39)), "+0.004");
+    }
+
+    #[test]
+    fn a_charts_value_labels_take_one_form() {
+        let en = Formats::new("en-US", false);
+        // Not "262K, 95,162, 8,400": one compact unit or every value in full.
+        let one_unit = en.value_labels(&[261_961.0, 151_200.0, 8_400.0], Unit::Count, "USD");
+        assert_eq!(one_unit, ["262.0K", "151.2K", "8.4K"]);
+        let mixed = en.value_labels(&[1_261_961.0, 95_162.0, 0.0], Unit::Count, "USD");
+        assert_eq!(mixed, ["1,261,961", "95,162", "0"]);
+        let money = en.value_labels(&[12_345.5, 980.25], Unit::Money, "USD");
+        assert_eq!(money, ["$12,346", "$980"]);
+        let tr = Formats::new("tr-TR", false);
+        let lira = tr.value_labels(&[4_559_432.0, 1_200_000.0], Unit::Money, "TRY");
+        assert_eq!(lira, ["₺4,6\u{a0}Mn", "₺1,2\u{a0}Mn"]);
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct ReportView {
     pub contact: Vec<String>,
     pub theme: Theme,
     pub cover_style: CoverStyle,
+    /// The brand's line under the client's name on the cover.
+    pub tagline: Option<String>,
     pub page_size: PageSize,
     pub sections: Vec<SectionView>,
 }
@@ -319,14 +321,16 @@ pub fn build(input: &ViewInputs) -> ReportView {
         .comparison
         .as_ref()
         .map(|name| names.comparison_text(l, "vs-period", name));
-    let report_title = brand.file.cover.title.clone().unwrap_or_else(|| {
-        l.t(match r.period.kind {
+    let brand_title = brand.file.cover.title.as_ref();
+    let report_title = match brand_title.and_then(|t| t.for_kind(r.period.kind)) {
+        Some(title) => title.to_string(),
+        None => l.t(match r.period.kind {
             PeriodKind::Month | PeriodKind::MonthToDate => "report-title-month",
             PeriodKind::Week => "report-title-week",
             PeriodKind::Quarter => "report-title-quarter",
             PeriodKind::Custom => "report-title-custom",
-        })
-    });
+        }),
+    };
     let agency_name = r.agency.name.clone();
     // The brand's header and footer may name the client and the agency.
     let parties = [
@@ -364,6 +368,10 @@ pub fn build(input: &ViewInputs) -> ReportView {
             .override_of("brand-footer")
             .or_else(|| brand.file.footer.clone())
             .map(|f| fill(&f, &parties)),
+        tagline: l
+            .override_of("brand-tagline")
+            .or_else(|| brand.file.cover.tagline.clone())
+            .map(|t| fill(&t, &parties)),
         contact: contact_lines(&contact),
         agency_name,
         period_label,
@@ -589,13 +597,13 @@ impl SectionBuilder<'_> {
         let change = self.change_text(k, true);
         let previous = match (k.change_basis, k.per_day, k.previous) {
             // A period misses days: the change compares per-day averages, and says so.
-            (ChangeBasis::DaysPresent, Some(d), _) => Some(l.text(
-                "vs-per-day",
-                &[
-                    ("value", self.per_day(d.value, k.unit).into()),
-                    ("previous", self.per_day(d.previous, k.unit).into()),
-                ],
-            )),
+            (ChangeBasis::DaysPresent, Some(d), _) => {
+                let (value, previous) = self.per_day(d.value, d.previous, k.unit);
+                Some(l.text(
+                    "vs-per-day",
+                    &[("value", value.into()), ("previous", previous.into())],
+                ))
+            }
             (ChangeBasis::DaysPresent | ChangeBasis::Totals, _, Some(p)) => {
                 let previous = pair
                     .and_then(|(_, p)| p)
@@ -647,12 +655,25 @@ impl SectionBuilder<'_> {
         }
     }
 
-    /// A per-day average: a decimal below 100, so "7.1 vs 8.3" shows the change it has.
-    fn per_day(&self, v: f64, unit: Unit) -> String {
-        match unit {
-            Unit::Count if v.abs() < 100.0 => self.l().fmt.number(v, 1),
-            _ => self.value(v, unit, true),
+    /// Two per-day averages: a decimal below 100, so "7.1 vs 8.3" shows the change it has;
+    /// more digits where two different averages would look equal.
+    fn per_day(&self, v: f64, previous: f64, unit: Unit) -> (String, String) {
+        let fmt = &self.l().fmt;
+        let currency = &self.report().client.currency;
+        let (a, b) = match unit {
+            Unit::Count if v.abs().max(previous.abs()) < 100.0 => {
+                (fmt.number(v, 1), fmt.number(previous, 1))
+            }
+            _ => {
+                let (a, b) = fmt.value_pair(v, Some(previous), unit, currency, true);
+                (a, b.unwrap_or_default())
+            }
+        };
+        if a == b && v != previous && unit == Unit::Count {
+            let (a, b) = fmt.value_pair(v, Some(previous), Unit::Number, currency, false);
+            return (a, b.unwrap_or_default());
         }
+        (a, b)
     }
 
     /// "Based on 27 of 31 days with data", and the same of the comparison, when days miss;

@@ -644,3 +644,29 @@ fn replies_to_the_end_of_the_data_are_answers() {
     assert_eq!(deliveries(&s), [pair("thames-fitness", "rejected")], "{s}");
     assert!(server.messages().is_empty());
 }
+
+#[test]
+fn right_to_left_messages_align_numbers_to_the_end_of_the_line() {
+    let server = SmtpServer::start(&[]);
+    let ws = samples(server.port, |y| y);
+    let s = send(ws.path(), "dar-al-oud,thames-fitness", &["--dry-run"], 0);
+    assert_eq!(deliveries(&s).len(), 2, "{s}");
+    let html = |client: &str| {
+        let m = parse(&ws.path().join(format!("out/{client}/2026-10/email.eml")));
+        m["html"].as_str().unwrap().to_string()
+    };
+    // Arabic reads from the right: figures end on the left, indents start on the right.
+    let ar = html("dar-al-oud");
+    assert!(ar.contains("dir=\"rtl\""));
+    assert!(ar.contains("align=\"left\""), "{ar}");
+    assert!(!ar.contains("align=\"right\""), "{ar}");
+    assert!(
+        !ar.contains("padding-left") && !ar.contains("border-left"),
+        "{ar}"
+    );
+    let en = html("thames-fitness");
+    assert!(
+        en.contains("align=\"right\"") && !en.contains("align=\"left\""),
+        "{en}"
+    );
+}

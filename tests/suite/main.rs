@@ -20,6 +20,7 @@ mod phone;
 mod phrasing;
 mod pipeline;
 mod platforms;
+mod precision;
 mod preview;
 mod robustness;
 mod rtl;

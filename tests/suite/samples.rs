@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crate::common::{execreport, repo, stderr, stdout};
 use serde_json::Value;
 
-const CLIENTS: [&str; 8] = [
+pub(crate) const CLIENTS: [&str; 8] = [
     "brightside-dental",
     "dar-al-oud",
     "harbor-hotel-bangkok",

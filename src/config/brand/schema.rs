@@ -11,6 +11,7 @@ use crate::config::Located;
 use crate::config::schema::Contact;
 pub use crate::config::schema::PageSize;
 use crate::config::values::LocaleTag;
+use crate::period::PeriodKind;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -102,11 +103,50 @@ pub enum CoverStyle {
 pub struct Cover {
     #[serde(default)]
     pub style: CoverStyle,
-    /// Replaces the default title ("Monthly performance report").
+    /// Replaces the localized title ("Monthly performance report"): one for every cadence,
+    /// or one per cadence (`{month: ..., week: ...}`), the others keeping the localized one.
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<CoverTitle>,
+    /// A line under the client's name on the cover ("Growth you can measure").
     #[serde(default)]
     pub tagline: Option<String>,
+}
+
+/// A brand's cover title: one text for every report, or one per cadence, so that a monthly
+/// title never heads a weekly or quarterly report.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum CoverTitle {
+    Every(String),
+    ByCadence(CoverTitles),
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverTitles {
+    #[serde(default)]
+    pub week: Option<String>,
+    #[serde(default)]
+    pub month: Option<String>,
+    #[serde(default)]
+    pub quarter: Option<String>,
+    #[serde(default)]
+    pub custom: Option<String>,
+}
+
+impl CoverTitle {
+    /// The title of a report of `kind`, if the brand sets one (a month to date is a month).
+    pub fn for_kind(&self, kind: PeriodKind) -> Option<&str> {
+        match self {
+            CoverTitle::Every(title) => Some(title),
+            CoverTitle::ByCadence(t) => match kind {
+                PeriodKind::Week => t.week.as_deref(),
+                PeriodKind::Month | PeriodKind::MonthToDate => t.month.as_deref(),
+                PeriodKind::Quarter => t.quarter.as_deref(),
+                PeriodKind::Custom => t.custom.as_deref(),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

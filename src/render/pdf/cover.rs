@@ -71,6 +71,15 @@ impl Layout<'_> {
                 y += 70.0;
             }
         }
+        // The tagline's lines, set under the client's name; on a band cover the text starts
+        // that much higher, so that the block still ends inside the band.
+        let tagline_h = match &v.tagline {
+            Some(t) => self.paragraph(t, 12.0, false, (x, 0.0), width, muted)?.1 + 8.0,
+            None => 0.0,
+        };
+        if matches!(v.cover_style, CoverStyle::Band) {
+            y = (y - tagline_h).max(y - 40.0);
+        }
         let text_top = if matches!(v.cover_style, CoverStyle::Band) {
             y.max(160.0)
         } else {
@@ -82,6 +91,11 @@ impl Layout<'_> {
         let (title, h) = self.paragraph(&v.client_name, 30.0, true, (x, y), width, fg)?;
         items.extend(title);
         y += h + 10.0;
+        if let Some(tagline) = &v.tagline {
+            let (lines, _) = self.paragraph(tagline, 12.0, false, (x, y), width, muted)?;
+            items.extend(lines);
+            y += tagline_h;
+        }
         items.push(self.text(&v.period_label, 15.0, false, x, y + 15.0, fg)?.0);
         y += 24.0;
         if let Some(c) = &v.comparison_label {

@@ -151,15 +151,23 @@ impl SectionBuilder<'_> {
         };
         let title = l.text(title_key, &[("metric", label.as_str().into())]);
         let n = series.current.len().max(series.previous.len());
+        // The description names both values as the tile does: alike, never looking equal.
+        let pair = l.fmt.value_pair(
+            k.value.unwrap_or_default(),
+            k.previous,
+            k.unit,
+            &self.report().client.currency,
+            false,
+        );
         Some(Chart {
             id: format!("trend-{}", metric.replace('.', "-")),
             kind: ChartKind::Line,
             description: format!(
                 "{title}: {}: {}{}",
                 names.period,
-                self.value(k.value.unwrap_or_default(), k.unit, false),
-                k.previous
-                    .map(|p| format!("; {previous_name}: {}", self.value(p, k.unit, false)))
+                pair.0,
+                pair.1
+                    .map(|p| format!("; {previous_name}: {p}"))
                     .unwrap_or_default()
             ),
             title,
@@ -252,6 +260,12 @@ impl SectionBuilder<'_> {
             let share = rest.iter().map(|r| r.2).sum::<Option<f64>>();
             slices.push((l.t("other"), rest.iter().map(|r| r.1).sum(), share));
         }
+        // One form for every bar of a chart: all compact in one unit or all written out.
+        let values: Vec<f64> = slices.iter().map(|s| s.1).collect();
+        let mut value_labels = l
+            .fmt
+            .value_labels(&values, unit, &self.report().client.currency)
+            .into_iter();
         let items: Vec<ChartItem> = slices
             .into_iter()
             .enumerate()
@@ -261,7 +275,7 @@ impl SectionBuilder<'_> {
                 value_label: if donut {
                     share.map_or_else(|| l.t("not-available"), |s| l.fmt.percent(s, 1))
                 } else {
-                    self.value(v, unit, true)
+                    value_labels.next().unwrap_or_default()
                 },
                 color: self.theme.series[i % self.theme.series.len()].clone(),
                 target: None,

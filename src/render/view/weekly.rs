@@ -196,14 +196,12 @@ impl SectionBuilder<'_> {
                 .per_day
                 .filter(|_| k.change_basis == ChangeBasis::DaysPresent)
             {
+                let (value, previous) = self.per_day(d.value, d.previous, k.unit);
                 per_day.push(format!(
                     "{label}: {}",
                     l.text(
                         "vs-per-day",
-                        &[
-                            ("value", self.per_day(d.value, k.unit).into()),
-                            ("previous", self.per_day(d.previous, k.unit).into()),
-                        ],
+                        &[("value", value.into()), ("previous", previous.into())],
                     )
                 ));
             }
