@@ -235,4 +235,3 @@ mod tests {
         assert_eq!(standing(&goal(AtLeast, 90.0, None), true, to_date), Behind);
     }
 }
-

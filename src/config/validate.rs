@@ -233,18 +233,6 @@ impl Workspace {
         }
     }
 
-    /// The agency a client names, else the only one.
-    fn agency_of(&self, c: &schema::ClientConfig) -> Option<&schema::AgencyConfig> {
-        match &c.agency {
-            Some(id) => self
-                .file
-                .agencies
-                .iter()
-                .find(|a| a.id.as_str() == id.value),
-            None => self.file.agencies.first(),
-        }
-    }
-
     /// Sources that share a metric must name their platforms (their numbers are added up by
     /// platform); one platform account read by two sources would count twice.
     fn check_platforms(&self, sources: &[SourceConfig], at: &str, problems: &mut Vec<Problem>) {

@@ -190,3 +190,29 @@ fn a_group_without_rates_for_a_currency_is_a_config_problem() {
         "{err}"
     );
 }
+
+#[test]
+fn the_sample_franchise_ranks_four_shops_in_two_currencies() {
+    let out = tempfile::tempdir().unwrap();
+    crate::common::render(
+        "samples/franchise.yaml",
+        Some("dolce-vita"),
+        "2026-10",
+        "json,pdf",
+        out.path(),
+    );
+    let path = out.path().join("dolce-vita/2026-10/report.json");
+    let m: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let rows = m["locations"]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    let currencies: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["currency"].as_str().unwrap())
+        .collect();
+    assert_eq!(currencies, ["CHF", "EUR"].into());
+    assert!(rows.iter().all(|r| r["completeness"] == 1.0));
+    assert_eq!(
+        m["locations"]["exchange_rates"].as_array().unwrap().len(),
+        2
+    );
+}
