@@ -30,7 +30,7 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("samples")
         .join("data");
-    let clients: [(&str, Generator); 8] = [
+    let clients: [(&str, Generator); 12] = [
         ("brightside-dental", brightside_dental),
         ("thames-fitness", thames_fitness),
         ("harbor-hotel-bangkok", harbor_hotel_bangkok),
@@ -39,6 +39,10 @@ fn main() {
         ("trattoria-da-luca", trattoria_da_luca),
         ("izmir-deri", izmir_deri),
         ("dar-al-oud", dar_al_oud),
+        ("dolce-vita-milano", dolce_vita_milano),
+        ("dolce-vita-torino", dolce_vita_torino),
+        ("dolce-vita-lugano", dolce_vita_lugano),
+        ("dolce-vita-zurich", dolce_vita_zurich),
     ];
     for (id, generate) in clients {
         let dir = root.join(id);
@@ -3209,6 +3213,197 @@ fn dar_al_oud(dir: &Path) {
             decimal: '.',
             thousands: "",
             date: DateFmt::Iso,
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gelateria Dolce Vita — Mare Digitale: a franchise of four gelato shops, two in Italy (EUR) and
+// two in Switzerland (CHF), rolled up by the `dolce-vita` group. Summer is the season; each
+// shop has web analytics, Google Ads and reviews in the same Italian export formats.
+
+/// What tells one shop from another: its size, its prices and how it grows.
+struct Shop {
+    id: &'static str,
+    /// Sessions and ad budget relative to Milano's.
+    size: f64,
+    /// Prices in the shop's currency per euro of Milano's.
+    price: f64,
+    /// Conversion rate of its web traffic (orders of cakes and trays).
+    cvr: f64,
+    growth: f64,
+}
+
+fn dolce_vita_milano(dir: &Path) {
+    let shop = Shop {
+        id: "dolce-vita-milano",
+        size: 1.0,
+        price: 1.0,
+        cvr: 0.03,
+        growth: 0.12,
+    };
+    dolce_vita(dir, &shop);
+}
+
+fn dolce_vita_torino(dir: &Path) {
+    let shop = Shop {
+        id: "dolce-vita-torino",
+        size: 0.7,
+        price: 0.95,
+        cvr: 0.034,
+        growth: -0.04,
+    };
+    dolce_vita(dir, &shop);
+}
+
+fn dolce_vita_lugano(dir: &Path) {
+    let shop = Shop {
+        id: "dolce-vita-lugano",
+        size: 0.45,
+        price: 1.35,
+        cvr: 0.028,
+        growth: 0.2,
+    };
+    dolce_vita(dir, &shop);
+}
+
+fn dolce_vita_zurich(dir: &Path) {
+    let shop = Shop {
+        id: "dolce-vita-zurich",
+        size: 0.8,
+        price: 1.5,
+        cvr: 0.025,
+        growth: 0.05,
+    };
+    dolce_vita(dir, &shop);
+}
+
+fn dolce_vita(dir: &Path, shop: &Shop) {
+    let model = Model {
+        season: [
+            0.55, 0.6, 0.78, 0.95, 1.15, 1.4, 1.6, 1.5, 1.15, 0.9, 0.7, 0.85,
+        ],
+        weekday: [0.8, 0.82, 0.88, 0.95, 1.12, 1.35, 1.25],
+        growth: shop.growth,
+        events: no_events,
+    };
+    let id = shop.id;
+    let mut daily = Daily::default();
+    let ads = Ads {
+        campaigns: vec![
+            Campaign {
+                name: "Search - Gelateria vicino a me",
+                budget: 14.0 * shop.size * shop.price,
+                cpc: 0.55 * shop.price,
+                ctr: 0.061,
+                cvr: 0.06,
+                value: 32.0 * shop.price,
+                runs: ALWAYS,
+                seasonal: 0.7,
+            },
+            Campaign {
+                name: "Search - Torte gelato",
+                budget: 9.0 * shop.size * shop.price,
+                cpc: 0.8 * shop.price,
+                ctr: 0.044,
+                cvr: 0.045,
+                value: 48.0 * shop.price,
+                runs: ALWAYS,
+                seasonal: 0.3,
+            },
+        ],
+        budget_growth: 0.06,
+        cpc_growth: 0.05,
+        weekday: [0.9, 0.9, 0.95, 1.0, 1.1, 1.15, 1.0],
+        spend_events: no_events,
+        conversion_events: no_events,
+    };
+    let rows = gen_ads(
+        &mut Rng::new(&format!("{id}/ads")),
+        &model,
+        &ads,
+        &mut daily,
+    );
+    write_ads(
+        dir,
+        "google-ads.csv",
+        &rows,
+        &AdsFormat {
+            headers: [
+                "Giorno",
+                "Campagna",
+                "Costo",
+                "Impressioni",
+                "Clic",
+                "Conversioni",
+                "Valore conv.",
+            ],
+            delimiter: ';',
+            decimal: ',',
+            thousands: "",
+            money_decimals: 2,
+            quote_money: false,
+        },
+    );
+    let reviews = Reviews {
+        per_day: 0.9 * shop.size,
+        growth: 0.1,
+        weekday: [0.9, 0.8, 0.85, 0.9, 1.0, 1.3, 1.4],
+        seasonal: 1.0,
+        stars: [0.02, 0.03, 0.07, 0.2, 0.68],
+        reply: 0.8,
+        events: no_events,
+    };
+    let rows = gen_reviews(&mut Rng::new(&format!("{id}/reviews")), &model, &reviews);
+    write_reviews(
+        dir,
+        "recensioni.csv",
+        &rows,
+        &ReviewsFormat {
+            headers: ["Data", "Metrica", "Valore"],
+            names: ["Nuove recensioni", "Valutazione media", "Risposte"],
+            delimiter: ';',
+            decimal: ',',
+            date: DateFmt::DaySlash,
+        },
+    );
+    let web = Web {
+        channels: vec![
+            channel("Organic Search", Traffic::Base(48.0 * shop.size), shop.cvr),
+            channel("Paid Search", Traffic::Ads(0.95), shop.cvr * 1.3),
+            channel("Direct", Traffic::Base(20.0 * shop.size), shop.cvr * 1.2),
+            channel(
+                "Organic Social",
+                Traffic::Base(12.0 * shop.size),
+                shop.cvr * 0.5,
+            ),
+        ],
+        conversion_events: no_events,
+        calls: None,
+        aov: None,
+        outage: None,
+    };
+    let rows = gen_web(&mut Rng::new(&format!("{id}/web")), &model, &web, &daily);
+    write_web(
+        dir,
+        "sito-web.csv",
+        &rows,
+        &WebFormat {
+            preamble: "",
+            headers: &[
+                "Data",
+                "Canale",
+                "Sessioni",
+                "Utenti",
+                "Nuovi utenti",
+                "Visualizzazioni",
+                "Sessioni con engagement",
+                "Ordini",
+            ],
+            delimiter: ',',
+            decimal: '.',
+            thousands: "",
+            date: DateFmt::DaySlash,
         },
     );
 }

@@ -53,6 +53,68 @@ pub struct Report {
     pub commentary: Option<String>,
     /// Events of the period the agency marks on the daily charts, earliest first.
     pub annotations: Vec<Annotation>,
+    /// A group's report (issue 21): its locations side by side; absent for one client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Locations>,
+}
+
+/// A group's locations compared: a ranking, the movers, each one's data completeness. Every
+/// money value is in the group's currency (`client.currency`), converted at `exchange_rates`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Locations {
+    /// The metric the locations are ranked by (the group's first priority, else its first
+    /// headline KPI).
+    pub rank_metric: String,
+    /// The ranking's value columns: the rank metric, the next headline KPI, and counts of
+    /// unique people, which are never added up across locations and so appear only here.
+    pub metrics: Vec<String>,
+    /// Best first by the rank metric (its good direction), locations without it last.
+    pub rows: Vec<LocationRow>,
+    /// The location whose rank metric changed most for the better, and most for the worse.
+    pub best_mover: Option<Mover>,
+    pub worst_mover: Option<Mover>,
+    /// The rates used, by currency and month.
+    pub exchange_rates: Vec<ExchangeRate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationRow {
+    /// The location's client id and name.
+    pub id: String,
+    pub name: String,
+    /// The currency the location reports in (its values here are converted).
+    pub currency: String,
+    pub values: BTreeMap<String, Option<f64>>,
+    /// The same over the comparison period.
+    pub previous: BTreeMap<String, Option<f64>>,
+    /// The rank metric's change, read on its `change_scale` (a fraction for `relative`).
+    pub change: Option<f64>,
+    pub change_scale: ChangeScale,
+    pub sentiment: Option<Sentiment>,
+    /// The location's own goals.
+    pub goals: GoalTally,
+    /// Share of the period's days with data over the location's KPIs (1 = complete); null
+    /// when it has no data at all.
+    pub completeness: Option<f64>,
+    /// Its sources that failed to load.
+    pub failed_sources: u32,
+}
+
+/// A location's change of the rank metric.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mover {
+    pub location: String,
+    pub metric: String,
+    pub change: f64,
+    pub change_scale: ChangeScale,
+}
+
+/// One unit of `currency` is worth `rate` of the group's currency in `month` (YYYY-MM).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExchangeRate {
+    pub currency: String,
+    pub month: String,
+    pub rate: f64,
 }
 
 /// An event marked on the daily charts: a day (`start == end`) or a span, and its label as

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::metrics::catalog::{Aggregation, CHANNELS};
-use crate::metrics::dataset::Slice;
+use crate::metrics::dataset::{LOCATION, Slice};
 use crate::metrics::platform::PLATFORM;
 use crate::model::{Breakdown, BreakdownRow, Kpi};
 use crate::period::Period;
@@ -33,7 +33,7 @@ pub fn breakdowns(ctx: &Context, kpis: &[Kpi], top: usize) -> Vec<Breakdown> {
                 .collect();
             let mut rank = rank.id.clone();
             let mut top = top.max(1);
-            if dimension == PLATFORM {
+            if dimension == PLATFORM || dimension == LOCATION {
                 // Platforms compared on the channel's usual columns, ranked by the first (the
                 // table's caption and the chart of shares name it); every platform shown.
                 columns = platform_columns(channel, columns);

@@ -5,6 +5,7 @@ mod breakdowns;
 mod goals;
 mod highlights;
 mod kpis;
+mod locations;
 mod quality;
 mod summary;
 pub mod trends;
@@ -14,8 +15,9 @@ pub use breakdowns::breakdowns;
 pub use goals::goals;
 pub use highlights::highlights;
 pub use kpis::{kpis, series};
+pub use locations::{LocationInput, locations};
 pub use quality::{SourceMeta, SourceOutcome, data_quality};
-pub use summary::{goal_standings, headline};
+pub use summary::{goal_standings, goal_tally, headline};
 pub use trends::trends;
 pub use weekly::{AVERAGE_WEEKS, four_week_averages, recent_weeks};
 

@@ -117,6 +117,17 @@ pub fn headline(
         (None, None) if incomplete => (HeadlineKind::Incomplete, Vec::new()),
         (None, None) => (HeadlineKind::Steady, Vec::new()),
     };
+    let goals = goal_tally(standings);
+    SummaryHeadline {
+        kind,
+        metrics: facts.iter().map(|h| h.metric.clone()).collect(),
+        facts: facts.into_iter().cloned().collect(),
+        goals,
+    }
+}
+
+/// Goals counted by where they stand.
+pub fn goal_tally(standings: &[GoalStanding]) -> GoalTally {
     let mut goals = GoalTally {
         total: standings.len() as u32,
         ..GoalTally::default()
@@ -130,12 +141,7 @@ pub fn headline(
             GoalStatus::NotJudged => &mut goals.not_judged,
         } += 1;
     }
-    SummaryHeadline {
-        kind,
-        metrics: facts.iter().map(|h| h.metric.clone()).collect(),
-        facts: facts.into_iter().cloned().collect(),
-        goals,
-    }
+    goals
 }
 
 #[cfg(test)]

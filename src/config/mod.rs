@@ -174,15 +174,7 @@ impl Workspace {
     }
 
     fn resolve<'a>(&'a self, c: &'a ClientConfig) -> Client<'a> {
-        let agency = match &c.agency {
-            Some(id) => self
-                .file
-                .agencies
-                .iter()
-                .find(|a| a.id.as_str() == id.value),
-            None => self.file.agencies.first(),
-        }
-        .expect("validated agency reference");
+        let agency = self.agency_of(c).expect("validated agency reference");
         Client {
             config: c,
             agency,
@@ -195,6 +187,18 @@ impl Workspace {
             time_zone: c.time_zone.unwrap_or(agency.time_zone).0,
             week_start: c.week_start.unwrap_or(agency.week_start).weekday(),
             currency: c.currency.as_ref().unwrap_or(&agency.currency),
+        }
+    }
+
+    /// The agency a client names, else the first (the only one, once validated).
+    pub(crate) fn agency_of(&self, c: &ClientConfig) -> Option<&AgencyConfig> {
+        match &c.agency {
+            Some(id) => self
+                .file
+                .agencies
+                .iter()
+                .find(|a| a.id.as_str() == id.value),
+            None => self.file.agencies.first(),
         }
     }
 

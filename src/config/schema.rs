@@ -286,6 +286,21 @@ pub struct ClientConfig {
     /// Events marked on the daily charts (a campaign launch, a site migration).
     #[serde(default)]
     pub annotations: Vec<AnnotationConfig>,
+    /// Makes this client a group (a franchise's locations, a chain's hotels): the ids of the
+    /// clients whose data its report rolls up. A group reads no sources of its own.
+    #[serde(default)]
+    pub locations: Vec<Located<Slug>>,
+    /// For a group: what one unit of a location's currency is worth in the group's currency,
+    /// month by month (`TRY: {2026-11: 0.0265}`); each day's money converts at its month's rate.
+    #[serde(default)]
+    pub exchange_rates: Located<BTreeMap<CurrencyCode, BTreeMap<String, f64>>>,
+}
+
+impl ClientConfig {
+    /// Whether this client is a group whose report rolls up its locations.
+    pub fn is_group(&self) -> bool {
+        !self.locations.is_empty()
+    }
 }
 
 /// An event to mark on the daily charts: a day (`date`) or a span (`from`, `to`) and what
@@ -354,6 +369,8 @@ pub enum Calendar {
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Summary,
+    /// A group's locations: ranking, movers, data completeness (groups only).
+    Locations,
     Web,
     Ads,
     Seo,
@@ -368,8 +385,9 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Summary,
+        Section::Locations,
         Section::Web,
         Section::Ads,
         Section::Seo,

@@ -121,6 +121,115 @@ impl Workspace {
                 self.check_source(source, &format!("{at}.sources[{s}]"), problems);
             }
             self.check_platforms(&c.sources, &at, problems);
+            self.check_group(c, &at, problems);
+        }
+    }
+
+    /// A group names existing clients that are not groups, reads no sources of its own, and
+    /// converts every location currency other than its own at positive monthly rates.
+    fn check_group(&self, c: &schema::ClientConfig, at: &str, problems: &mut Vec<Problem>) {
+        let path = &self.path;
+        if c.is_group() && !c.sources.is_empty() {
+            problems.push(Problem::located(
+                path,
+                c.id.at,
+                format!("{at}.sources"),
+                "a group (a client with `locations`) rolls up its locations' data and reads no \
+                 sources of its own: move the sources to a location"
+                    .into(),
+            ));
+        }
+        if !c.is_group() && !c.exchange_rates.is_empty() {
+            problems.push(Problem::located(
+                path,
+                c.exchange_rates.at,
+                format!("{at}.exchange_rates"),
+                "`exchange_rates` belongs to a group (a client with `locations`)".into(),
+            ));
+        }
+        let currency = |x: &schema::ClientConfig| {
+            x.currency
+                .clone()
+                .or_else(|| self.agency_of(x).map(|a| a.currency.clone()))
+        };
+        let own = currency(c);
+        for (n, loc) in c.locations.iter().enumerate() {
+            let field = format!("{at}.locations[{n}]");
+            let Some(member) = self.file.clients.iter().find(|x| x.id.value == loc.value) else {
+                problems.push(Problem::located(
+                    path,
+                    loc.at,
+                    field,
+                    format!(
+                        "unknown client {:?}: expected the id of a client of this workspace",
+                        loc.as_str()
+                    ),
+                ));
+                continue;
+            };
+            if member.is_group() || member.id.value == c.id.value {
+                problems.push(Problem::located(
+                    path,
+                    loc.at,
+                    field.clone(),
+                    format!(
+                        "{:?} is a group itself: expected a location (a client with sources)",
+                        loc.as_str()
+                    ),
+                ));
+            }
+            if c.locations[..n].iter().any(|l| l.value == loc.value) {
+                problems.push(Problem::located(
+                    path,
+                    loc.at,
+                    field.clone(),
+                    format!(
+                        "{:?} is listed twice: expected each location once",
+                        loc.as_str()
+                    ),
+                ));
+            }
+            if let Some(theirs) = currency(member)
+                && Some(&theirs) != own.as_ref()
+                && !c.exchange_rates.contains_key(&theirs)
+            {
+                problems.push(Problem::located(
+                    path,
+                    loc.at,
+                    field,
+                    format!(
+                        "{:?} reports in {theirs} but the group in {}: expected \
+                         `exchange_rates: {{{theirs}: {{YYYY-MM: rate}}}}` with the value of 1 \
+                         {theirs} in {} for each month reported",
+                        loc.as_str(),
+                        own.as_ref().map_or("?", |o| o.as_str()),
+                        own.as_ref().map_or("?", |o| o.as_str()),
+                    ),
+                ));
+            }
+        }
+        for (code, months) in c.exchange_rates.iter() {
+            for (month, rate) in months {
+                let field = format!("{at}.exchange_rates.{code}.{month}");
+                if chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").is_err()
+                    || month.len() != 7
+                {
+                    problems.push(Problem::located(
+                        path,
+                        c.exchange_rates.at,
+                        field.clone(),
+                        format!("{month:?} is not a month: expected YYYY-MM such as 2026-11"),
+                    ));
+                }
+                if !(rate.is_finite() && *rate > 0.0) {
+                    problems.push(Problem::located(
+                        path,
+                        c.exchange_rates.at,
+                        field,
+                        format!("{rate} is not a rate: expected a positive number such as 0.0265"),
+                    ));
+                }
+            }
         }
     }
 

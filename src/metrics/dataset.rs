@@ -18,6 +18,9 @@ pub struct Total {
     pub value: f64,
 }
 
+/// The dimension by which a group's data splits into its locations ([`Dataset::absorb`]).
+pub const LOCATION: &str = "location";
+
 /// One value of one metric on one local day, for one combination of dimension values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
@@ -37,6 +40,9 @@ pub struct MetricSeries {
     pub account: Option<String>,
     pub dimensions: Vec<String>,
     pub points: Vec<Point>,
+    /// In a group's data, the location it comes from ([`Dataset::absorb`]): two locations'
+    /// series never count the same numbers twice, whatever their platforms.
+    pub location: Option<String>,
 }
 
 impl MetricSeries {
@@ -140,6 +146,9 @@ impl Dataset {
             .points
             .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.dims.cmp(&b.dims)));
         for other in self.metrics.get(&metric).into_iter().flatten() {
+            if other.location != series.location {
+                continue;
+            }
             let (Some(mine), Some(theirs)) = (&series.platform, &other.platform) else {
                 return Err(format!(
                     "metric {metric} is provided by both source {:?} and source {:?}; set \
@@ -195,6 +204,63 @@ impl Dataset {
                         }
                     ));
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Converts every money metric's values into another currency: each day's value times
+    /// `rate(day)`, the other currency's value of one unit of this one. A day without a rate
+    /// (`Ok(None)`) loses its money values, a missing day; `Err` stops the conversion.
+    pub fn convert_money(
+        &mut self,
+        catalog: &Catalog,
+        rate: &dyn Fn(NaiveDate) -> Result<Option<f64>, String>,
+    ) -> Result<(), String> {
+        for (metric, series) in &mut self.metrics {
+            if catalog.get(metric).map(|d| d.unit) != Some(super::catalog::Unit::Money) {
+                continue;
+            }
+            for s in series.iter_mut() {
+                let mut kept = Vec::with_capacity(s.points.len());
+                for mut p in std::mem::take(&mut s.points) {
+                    if let Some(r) = rate(p.date)? {
+                        p.value *= r;
+                        kept.push(p);
+                    }
+                }
+                s.points = kept;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a location's data to its group's. Each series keeps its platform and is told
+    /// apart by the location (its `location`, a [`LOCATION`] dimension, its source prefixed
+    /// with it), so the catalog's rules add locations up as they add platforms: ratios from summed
+    /// parts, weighted means, the last followers of each location summed. Unique people are
+    /// left out: one person may visit two locations, so their counts are never added.
+    pub fn absorb(
+        &mut self,
+        catalog: &Catalog,
+        location: &str,
+        other: Dataset,
+    ) -> Result<(), String> {
+        for (metric, series) in other.metrics {
+            let uniques = catalog
+                .get(&metric)
+                .is_none_or(|d| matches!(d.aggregation, Aggregation::SumOfDailyUniques));
+            if uniques {
+                continue;
+            }
+            for mut s in series {
+                s.source = format!("{location}/{}", s.source);
+                s.location = Some(location.to_string());
+                s.dimensions.push(LOCATION.to_string());
+                for p in &mut s.points {
+                    p.dims.push(location.to_string());
+                }
+                self.insert(metric.clone(), s)?;
             }
         }
         Ok(())
@@ -490,12 +556,17 @@ impl Dataset {
                 self.covered_dates(catalog, weight, period, slice)
             }
             _ => {
-                let mut by_platform: BTreeMap<&str, BTreeSet<NaiveDate>> = BTreeMap::new();
+                // Per location (in a group) and platform.
+                let mut by_platform: BTreeMap<(Option<&str>, &str), BTreeSet<NaiveDate>> =
+                    BTreeMap::new();
                 for series in self.metrics.get(metric).into_iter().flatten() {
                     if !series.answers(slice) {
                         continue;
                     }
-                    let key = series.platform_id().unwrap_or(&series.source);
+                    let key = (
+                        series.location.as_deref(),
+                        series.platform_id().unwrap_or(&series.source),
+                    );
                     let dates = series.select(period.start, period.end, slice);
                     if dates.is_empty() && !series.whole(slice) {
                         continue; // a platform that is not asked about
@@ -555,6 +626,7 @@ mod tests {
             source: "test".into(),
             platform: None,
             account: None,
+            location: None,
             dimensions: if points.iter().any(|p| !p.1.is_empty()) {
                 vec!["channel".into()]
             } else {

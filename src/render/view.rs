@@ -3,6 +3,7 @@
 
 mod charts;
 mod goals;
+mod locations;
 mod summary;
 mod trends;
 mod weekly;
@@ -475,6 +476,7 @@ impl SectionBuilder<'_> {
                 }
             }
             Section::DataNotes => self.data_notes(),
+            Section::Locations => self.locations()?,
             _ => self.channel(id.channel()?),
         };
         let key = format!(

@@ -3,6 +3,8 @@
 pub use crate::format::Format;
 pub use crate::model;
 
+mod group;
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -110,8 +112,6 @@ pub fn build(
         }
         _ => Vec::new(),
     };
-    let mut outcomes = Vec::new();
-    let mut data = Dataset::default();
     let needs = Needs {
         client: &id,
         time_zone: client.time_zone,
@@ -124,40 +124,22 @@ pub fn build(
         mode: req.data,
         now: req.now.unwrap_or_else(chrono::Utc::now),
     };
-    for source in &client.config.sources {
-        let meta = SourceMeta {
-            id: source.id.to_string(),
-            kind: source.kind,
-            platform: source.platform().map(|p| p.name),
-            channels: source_channels(ws, source),
-        };
-        match sources::load(ws, fetcher, source, &needs) {
-            Ok(loaded) => {
-                for total in &loaded.totals {
-                    data.insert_total(&loaded.id, total.clone());
-                }
-                for (metric, series) in &loaded.metrics {
-                    data.insert(metric.clone(), series.clone())
-                        .map_err(|message| ReportError::Data {
-                            client: id.clone(),
-                            message,
-                        })?;
-                }
-                outcomes.push(SourceOutcome::Loaded(meta, loaded));
-            }
-            Err(error) if source.required => {
-                return Err(ReportError::Source {
-                    client: id,
-                    source_id: source.id.to_string(),
-                    error: Box::new(error),
-                });
-            }
-            Err(error) => outcomes.push(SourceOutcome::Failed {
-                meta,
-                error: fetcher.redact(&error.to_string()),
-            }),
-        }
-    }
+    let (data, outcomes, group) = if client.config.is_group() {
+        let mut g = group::load_group(
+            ws,
+            fetcher,
+            client,
+            req,
+            &needs,
+            &period,
+            comparison.as_ref(),
+        )?;
+        let data = std::mem::take(&mut g.data);
+        (data, std::mem::take(&mut g.outcomes), Some(g))
+    } else {
+        let (data, outcomes) = load(ws, fetcher, client, &needs)?;
+        (data, outcomes, None)
+    };
     data.check_finite(&ws.catalog, &needs.ranges)
         .map_err(|message| ReportError::Data {
             client: id.clone(),
@@ -199,6 +181,7 @@ pub fn build(
         .collect();
     let highlights = analysis::highlights(&ctx, &kpis, &priorities);
     let trends = analysis::trends(&ctx, &summary, client.week_start);
+    let locations = group.map(|g| group::locations(ws, &g, &priorities, &summary));
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         generator: format!("execreport {}", env!("CARGO_PKG_VERSION")),
@@ -255,7 +238,56 @@ pub fn build(
         kpis,
         commentary,
         annotations: annotations(client, &period),
+        locations,
     })
+}
+
+/// Loads a client's sources into one dataset, with how each source fared. A required
+/// source that fails is an error; another is a "data unavailable" note.
+fn load(
+    ws: &Workspace,
+    fetcher: &Fetcher,
+    client: &Client,
+    needs: &Needs,
+) -> Result<(Dataset, Vec<SourceOutcome>), ReportError> {
+    let id = client.config.id.to_string();
+    let mut outcomes = Vec::new();
+    let mut data = Dataset::default();
+    for source in &client.config.sources {
+        let meta = SourceMeta {
+            id: source.id.to_string(),
+            kind: source.kind,
+            platform: source.platform().map(|p| p.name),
+            channels: source_channels(ws, source),
+        };
+        match sources::load(ws, fetcher, source, needs) {
+            Ok(loaded) => {
+                for total in &loaded.totals {
+                    data.insert_total(&loaded.id, total.clone());
+                }
+                for (metric, series) in &loaded.metrics {
+                    data.insert(metric.clone(), series.clone())
+                        .map_err(|message| ReportError::Data {
+                            client: id.clone(),
+                            message,
+                        })?;
+                }
+                outcomes.push(SourceOutcome::Loaded(meta, loaded));
+            }
+            Err(error) if source.required => {
+                return Err(ReportError::Source {
+                    client: id,
+                    source_id: source.id.to_string(),
+                    error: Box::new(error),
+                });
+            }
+            Err(error) => outcomes.push(SourceOutcome::Failed {
+                meta,
+                error: fetcher.redact(&error.to_string()),
+            }),
+        }
+    }
+    Ok((data, outcomes))
 }
 
 /// The client's annotations that touch the period, earliest first.
@@ -340,6 +372,7 @@ fn sections(client: &Client, kpis: &[Kpi], has_goals: bool, has_commentary: bool
                 Section::Summary => kpis.iter().any(|k| k.value.is_some()),
                 Section::Goals => has_goals,
                 Section::Commentary => has_commentary,
+                Section::Locations => client.config.is_group(),
                 _ => true,
             },
         };

@@ -145,6 +145,7 @@ impl<'a> RowMapper<'a> {
                         .map(|d| self.config.dimension_names.get(d).unwrap_or(d).clone())
                         .collect(),
                     points,
+                    location: None,
                 },
             );
         }

@@ -10,6 +10,7 @@ mod config_errors;
 mod email;
 mod english_leaks;
 mod goals;
+mod groups;
 mod html;
 mod live;
 mod locales;

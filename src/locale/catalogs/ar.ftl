@@ -366,3 +366,18 @@ trend-legend-last-year = قبل عام
 yoy-caption = { $channel }: مقارنةً بالعام السابق
 yoy-metric = المقياس
 yoy-change = التغيّر
+# --- groups ---
+dim-location = الفرع
+section-locations = الفروع
+locations-change = التغيّر
+locations-goals = الأهداف المحققة
+locations-goals-met = { $met } من { $total }
+locations-data = اكتمال البيانات
+locations-data-failed = { $share } · { $count } غير متاحة
+locations-ranking = الفروع حسب { $metric }
+locations-best-mover = الأفضل تقدمًا: { $metric }
+locations-worst-mover = الأضعف أداءً: { $metric }
+locations-rates = أسعار الصرف المستخدمة
+locations-rate-month = الشهر
+locations-rate = السعر
+locations-rate-value = { $from } = { $to }

@@ -339,3 +339,18 @@ trend-legend-last-year = Ein Jahr zuvor
 yoy-caption = { $channel }: im Vergleich zum Vorjahr
 yoy-metric = Kennzahl
 yoy-change = Veränderung
+# --- groups ---
+dim-location = Standort
+section-locations = Standorte
+locations-change = Veränderung
+locations-goals = Ziele erreicht
+locations-goals-met = { $met } von { $total }
+locations-data = Daten vollständig
+locations-data-failed = { $share } · { $count } nicht verfügbar
+locations-ranking = Standorte nach { $metric }
+locations-best-mover = Stärkste Entwicklung: { $metric }
+locations-worst-mover = Schwächste Entwicklung: { $metric }
+locations-rates = Verwendete Wechselkurse
+locations-rate-month = Monat
+locations-rate = Kurs
+locations-rate-value = { $from } = { $to }

@@ -343,3 +343,18 @@ trend-legend-last-year = A year earlier
 yoy-caption = { $channel }: compared with a year earlier
 yoy-metric = Metric
 yoy-change = Change
+# --- groups ---
+dim-location = location
+section-locations = Locations
+locations-change = Change
+locations-goals = Goals met
+locations-goals-met = { $met } of { $total }
+locations-data = Data complete
+locations-data-failed = { $share } · { $count } unavailable
+locations-ranking = Locations by { $metric }
+locations-best-mover = Best mover: { $metric }
+locations-worst-mover = Weakest mover: { $metric }
+locations-rates = Exchange rates used
+locations-rate-month = Month
+locations-rate = Rate
+locations-rate-value = { $from } = { $to }

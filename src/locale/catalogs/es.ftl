@@ -367,3 +367,18 @@ trend-legend-last-year = Un año antes
 yoy-caption = { $channel }: comparado con el año anterior
 yoy-metric = Métrica
 yoy-change = Variación
+# --- groups ---
+dim-location = ubicación
+section-locations = Ubicaciones
+locations-change = Variación
+locations-goals = Objetivos cumplidos
+locations-goals-met = { $met } de { $total }
+locations-data = Datos completos
+locations-data-failed = { $share } · { $count } no disponibles
+locations-ranking = Ubicaciones por { $metric }
+locations-best-mover = Mejor evolución: { $metric }
+locations-worst-mover = Peor evolución: { $metric }
+locations-rates = Tipos de cambio utilizados
+locations-rate-month = Mes
+locations-rate = Tipo
+locations-rate-value = { $from } = { $to }

@@ -349,3 +349,18 @@ trend-legend-last-year = Un an plus tôt
 yoy-caption = { $channel } : comparaison avec l’année précédente
 yoy-metric = Indicateur
 yoy-change = Évolution
+# --- groups ---
+dim-location = établissement
+section-locations = Établissements
+locations-change = Évolution
+locations-goals = Objectifs atteints
+locations-goals-met = { $met } sur { $total }
+locations-data = Données complètes
+locations-data-failed = { $share } · { $count } indisponible(s)
+locations-ranking = Établissements par { $metric }
+locations-best-mover = Meilleure progression : { $metric }
+locations-worst-mover = Plus faible progression : { $metric }
+locations-rates = Taux de change utilisés
+locations-rate-month = Mois
+locations-rate = Taux
+locations-rate-value = { $from } = { $to }

@@ -312,3 +312,18 @@ trend-legend-last-year = Setahun sebelumnya
 yoy-caption = { $channel }: dibandingkan dengan tahun lalu
 yoy-metric = Metrik
 yoy-change = Perubahan
+# --- groups ---
+dim-location = lokasi
+section-locations = Lokasi
+locations-change = Perubahan
+locations-goals = Target tercapai
+locations-goals-met = { $met } dari { $total }
+locations-data = Kelengkapan data
+locations-data-failed = { $share } · { $count } tidak tersedia
+locations-ranking = Lokasi menurut { $metric }
+locations-best-mover = Kenaikan terbaik: { $metric }
+locations-worst-mover = Kinerja terlemah: { $metric }
+locations-rates = Kurs yang digunakan
+locations-rate-month = Bulan
+locations-rate = Kurs
+locations-rate-value = { $from } = { $to }

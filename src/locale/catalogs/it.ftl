@@ -403,3 +403,18 @@ trend-legend-last-year = Un anno prima
 yoy-caption = { $channel }: confronto con l’anno precedente
 yoy-metric = Metrica
 yoy-change = Variazione
+# --- groups ---
+dim-location = sede
+section-locations = Sedi
+locations-change = Variazione
+locations-goals = Obiettivi raggiunti
+locations-goals-met = { $met } su { $total }
+locations-data = Dati completi
+locations-data-failed = { $share } · { $count } non disponibili
+locations-ranking = Sedi per { $metric }
+locations-best-mover = Miglior andamento: { $metric }
+locations-worst-mover = Peggior andamento: { $metric }
+locations-rates = Tassi di cambio usati
+locations-rate-month = Mese
+locations-rate = Tasso
+locations-rate-value = { $from } = { $to }

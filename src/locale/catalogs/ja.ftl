@@ -432,3 +432,18 @@ trend-legend-last-year = 前年同期
 yoy-caption = { $channel }：前年同期との比較
 yoy-metric = 指標
 yoy-change = 増減
+# --- groups ---
+dim-location = 拠点
+section-locations = 拠点別
+locations-change = 変化
+locations-goals = 目標達成
+locations-goals-met = { $total }件中{ $met }件
+locations-data = データの充足度
+locations-data-failed = { $share }・{ $count }件取得不可
+locations-ranking = { $metric }による拠点ランキング
+locations-best-mover = 最も伸びた拠点：{ $metric }
+locations-worst-mover = 最も落ち込んだ拠点：{ $metric }
+locations-rates = 使用した為替レート
+locations-rate-month = 月
+locations-rate = レート
+locations-rate-value = { $from } = { $to }

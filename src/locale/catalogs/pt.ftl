@@ -340,3 +340,18 @@ trend-legend-last-year = Um ano antes
 yoy-caption = { $channel }: comparado com o ano anterior
 yoy-metric = Métrica
 yoy-change = Variação
+# --- groups ---
+dim-location = unidade
+section-locations = Unidades
+locations-change = Variação
+locations-goals = Metas atingidas
+locations-goals-met = { $met } de { $total }
+locations-data = Dados completos
+locations-data-failed = { $share } · { $count } indisponíveis
+locations-ranking = Unidades por { $metric }
+locations-best-mover = Melhor evolução: { $metric }
+locations-worst-mover = Pior evolução: { $metric }
+locations-rates = Taxas de câmbio usadas
+locations-rate-month = Mês
+locations-rate = Taxa
+locations-rate-value = { $from } = { $to }

@@ -323,3 +323,18 @@ trend-legend-last-year = ช่วงเดียวกันปีก่อน
 yoy-caption = { $channel }: เทียบกับช่วงเดียวกันของปีก่อน
 yoy-metric = ตัวชี้วัด
 yoy-change = การเปลี่ยนแปลง
+# --- groups ---
+dim-location = สาขา
+section-locations = สาขา
+locations-change = การเปลี่ยนแปลง
+locations-goals = เป้าหมายที่บรรลุ
+locations-goals-met = { $met } จาก { $total }
+locations-data = ความครบถ้วนของข้อมูล
+locations-data-failed = { $share } · ใช้งานไม่ได้ { $count } แหล่ง
+locations-ranking = สาขาตาม { $metric }
+locations-best-mover = เติบโตดีที่สุด: { $metric }
+locations-worst-mover = อ่อนตัวที่สุด: { $metric }
+locations-rates = อัตราแลกเปลี่ยนที่ใช้
+locations-rate-month = เดือน
+locations-rate = อัตรา
+locations-rate-value = { $from } = { $to }

@@ -323,3 +323,18 @@ trend-legend-last-year = Bir yıl önce
 yoy-caption = { $channel }: bir yıl öncesiyle karşılaştırma
 yoy-metric = Metrik
 yoy-change = Değişim
+# --- groups ---
+dim-location = şube
+section-locations = Şubeler
+locations-change = Değişim
+locations-goals = Ulaşılan hedefler
+locations-goals-met = { $total } hedefin { $met } tanesi
+locations-data = Veri eksiksizliği
+locations-data-failed = { $share } · { $count } kullanılamıyor
+locations-ranking = { $metric } sıralamasına göre şubeler
+locations-best-mover = En iyi gelişme: { $metric }
+locations-worst-mover = En zayıf gelişme: { $metric }
+locations-rates = Kullanılan döviz kurları
+locations-rate-month = Ay
+locations-rate = Kur
+locations-rate-value = { $from } = { $to }

@@ -5,6 +5,7 @@ use chrono::Datelike;
 
 use crate::charts::{Chart, ChartItem, ChartKind, ChartSeries, Marker, Tick, nice_ticks_with};
 use crate::metrics::catalog::{DailyShape, Unit};
+use crate::metrics::dataset::LOCATION;
 use crate::metrics::platform::PLATFORM;
 use crate::report::model::{Breakdown, BreakdownRow};
 
@@ -326,6 +327,9 @@ impl SectionBuilder<'_> {
         };
         if b.dimension == PLATFORM {
             return self.platform_name(key);
+        }
+        if b.dimension == LOCATION {
+            return self.location_name(key);
         }
         let value = self.l().dimension_value(&b.dimension, key);
         if row.platforms.is_empty() {
