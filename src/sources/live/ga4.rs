@@ -12,6 +12,7 @@ use reqwest::Method;
 use serde_json::{Map, Value, json};
 
 use super::http::{Call, FetchError};
+use super::quota::{Signal, TokenQuota};
 use super::{Fetched, Source, number};
 
 const BASE: &str = "https://analyticsdata.googleapis.com";
@@ -35,9 +36,11 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
             "metricAggregations": ["TOTAL"],
             "limit": limit.to_string(),
             "offset": offset.to_string(),
+            "returnPropertyQuota": true,
         });
         let call = Call::new(Method::POST, url.clone()).json(body);
         let page = s.send_json(&call)?;
+        observe_quota(s, &page);
         // Answer columns by header name, whatever order the API chose.
         let headers = |key: &str| -> Vec<String> {
             page.get(key)
@@ -111,6 +114,30 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         offset += rows.len() as u64;
         if rows.is_empty() || offset >= row_count {
             return Ok(out);
+        }
+    }
+}
+
+/// The property's token quotas as the answer's `propertyQuota` gives them (`consumed` by this
+/// request, `remaining` in the hour or day), for the batch's pacing.
+/// <https://developers.google.com/analytics/devguides/reporting/data/v1/rest/v1beta/PropertyQuota>
+fn observe_quota(s: &Source, page: &Value) {
+    let Some(quota) = page.get("propertyQuota") else {
+        return;
+    };
+    for (field, which) in [
+        ("tokensPerHour", TokenQuota::Hourly),
+        ("tokensPerDay", TokenQuota::Daily),
+        ("tokensPerProjectPerHour", TokenQuota::ProjectHourly),
+    ] {
+        let status = quota.get(field);
+        let read = |k: &str| status.and_then(|q| q.get(k)).and_then(number);
+        if let Some(remaining) = read("remaining") {
+            s.observe(Signal::Tokens {
+                quota: which,
+                consumed: read("consumed").unwrap_or(0.0) as i64,
+                remaining: remaining as i64,
+            });
         }
     }
 }
