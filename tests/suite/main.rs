@@ -21,6 +21,7 @@ mod phrasing;
 mod pipeline;
 mod platforms;
 mod preview;
+mod quota;
 mod robustness;
 mod rtl;
 mod samples;

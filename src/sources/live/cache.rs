@@ -157,6 +157,7 @@ pub fn fingerprint(config: &SourceConfig, context: &str) -> String {
     api.settle_days = None;
     api.timeout_seconds = None;
     api.retries = None;
+    api.concurrency = None;
     let described = format!(
         "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{context}",
         config.kind,

@@ -9,6 +9,7 @@
 
 use chrono::NaiveDate;
 use reqwest::Method;
+use reqwest::header::HeaderMap;
 use serde_json::{Map, Value, json};
 
 use super::http::{Call, FetchError};
@@ -40,7 +41,6 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         });
         let call = Call::new(Method::POST, url.clone()).json(body);
         let page = s.send_json(&call)?;
-        observe_quota(s, &page);
         // Answer columns by header name, whatever order the API chose.
         let headers = |key: &str| -> Vec<String> {
             page.get(key)
@@ -118,13 +118,17 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
     }
 }
 
-/// The property's token quotas as the answer's `propertyQuota` gives them (`consumed` by this
+/// The property's token quotas as an answer's `propertyQuota` gives them (`consumed` by the
 /// request, `remaining` in the hour or day), for the batch's pacing.
 /// <https://developers.google.com/analytics/devguides/reporting/data/v1/rest/v1beta/PropertyQuota>
-fn observe_quota(s: &Source, page: &Value) {
-    let Some(quota) = page.get("propertyQuota") else {
-        return;
+pub fn signals(_headers: &HeaderMap, body: &[u8]) -> Vec<Signal> {
+    let Ok(page) = serde_json::from_slice::<Value>(body) else {
+        return Vec::new();
     };
+    let Some(quota) = page.get("propertyQuota") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
     for (field, which) in [
         ("tokensPerHour", TokenQuota::Hourly),
         ("tokensPerDay", TokenQuota::Daily),
@@ -133,11 +137,12 @@ fn observe_quota(s: &Source, page: &Value) {
         let status = quota.get(field);
         let read = |k: &str| status.and_then(|q| q.get(k)).and_then(number);
         if let Some(remaining) = read("remaining") {
-            s.observe(Signal::Tokens {
+            out.push(Signal::Tokens {
                 quota: which,
                 consumed: read("consumed").unwrap_or(0.0) as i64,
                 remaining: remaining as i64,
             });
         }
     }
+    out
 }

@@ -126,6 +126,8 @@ pub struct Gate<'a> {
     pub key: BudgetKey,
     /// Requests in flight at most.
     pub limit: usize,
+    /// What the platform's answers say about the budget (GA4 tokens, Meta usage).
+    pub signals: fn(&HeaderMap, &[u8]) -> Vec<Signal>,
 }
 
 impl Gate<'_> {
@@ -214,11 +216,12 @@ impl Http {
                         .acquire(&gate.key, gate.limit)
                         .map_err(|hold| FetchError::held(call, redactor, hold))?;
                     let outcome = self.once(call, policy);
+                    // Told before the permit is given back, so no request is let through on
+                    // what was left before this one.
                     if let Ok(reply) = &outcome {
-                        gate.note(
-                            gate.budgets
-                                .observe_usage(&gate.key, errors::meta::usage(&reply.headers)),
-                        );
+                        for signal in (gate.signals)(&reply.headers, &reply.body) {
+                            gate.note(gate.budgets.observe(&gate.key, signal));
+                        }
                     }
                     outcome
                 }
@@ -241,10 +244,9 @@ impl Http {
                         return Err(error);
                     }
                     if let Some(gate) = gate {
-                        gate.note(
-                            gate.budgets
-                                .observe_usage(&gate.key, errors::meta::usage(&headers)),
-                        );
+                        for signal in (gate.signals)(&headers, &body) {
+                            gate.note(gate.budgets.observe(&gate.key, signal));
+                        }
                     }
                     let throttle = read.throttled.then(|| {
                         read.quota

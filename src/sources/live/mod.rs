@@ -8,7 +8,7 @@
 mod auth;
 mod cache;
 pub mod errors;
-mod ga4;
+pub mod ga4;
 mod gbp;
 mod gbp_performance;
 mod generic;
@@ -150,17 +150,10 @@ impl Source<'_> {
                 .api
                 .concurrency
                 .map_or_else(|| default_concurrency(self.config.kind), |n| n as usize),
-        }
-    }
-
-    /// Tells the source's budget what the platform said about it.
-    pub fn observe(&self, signal: quota::Signal) {
-        if let Some(line) = self
-            .fetcher
-            .budgets
-            .observe(&budget_key(self.config.kind, self.api), signal)
-        {
-            eprintln!("execreport: {line}");
+            signals: match self.config.kind {
+                SourceKind::Ga4 => ga4::signals,
+                _ => quota::meta_usage,
+            },
         }
     }
 

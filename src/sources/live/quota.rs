@@ -78,17 +78,16 @@ impl TokenQuota {
         }
     }
 
-    /// When the quota refills: hourly ones within the hour (the next full hour is when all
-    /// of it is back), daily ones at midnight Pacific time.
+    /// When the quota is surely back: hourly ones "refresh within an hour" (an hour from now,
+    /// to the next minute), daily ones at midnight Pacific time.
     /// <https://developers.google.com/analytics/devguides/reporting/data/v1/quotas>
     pub fn refills(self, now: DateTime<Utc>) -> DateTime<Utc> {
         let next_hour = |t: DateTime<Utc>| {
-            let start = t
-                .with_minute(0)
-                .and_then(|t| t.with_second(0))
+            let minute = t
+                .with_second(0)
                 .and_then(|t| t.with_nanosecond(0))
                 .unwrap_or(t);
-            start + chrono::Duration::hours(1)
+            minute + chrono::Duration::minutes(61)
         };
         match self {
             TokenQuota::Hourly | TokenQuota::ProjectHourly => next_hour(now),
@@ -134,7 +133,8 @@ struct Budget {
     in_flight: usize,
     /// Spacing between requests near the end of the budget.
     spacing: Duration,
-    next_at: Option<Instant>,
+    /// When the last request was let go: the next one goes `spacing` later.
+    last_start: Option<Instant>,
     paused: Option<Hold>,
     /// GA4: tokens left per quota as last announced, and the window they are for.
     tokens: Vec<(TokenQuota, i64, DateTime<Utc>)>,
@@ -218,8 +218,10 @@ impl Budgets {
                 continue;
             }
             let instant = Instant::now();
-            let start = b.next_at.map_or(instant, |t| t.max(instant));
-            b.next_at = Some(start + b.spacing);
+            let start = b
+                .last_start
+                .map_or(instant, |t| (t + b.spacing).max(instant));
+            b.last_start = Some(start);
             b.in_flight += 1;
             drop(all);
             std::thread::sleep(start - instant);
@@ -271,7 +273,8 @@ impl Budgets {
                 } else {
                     let over = ((percent - PACE_FROM_PERCENT) / (100.0 - PACE_FROM_PERCENT))
                         .clamp(0.0, 1.0);
-                    b.spacing = b.spacing.max(MAX_SPACING.mul_f64(over));
+                    // A fresh reading replaces the pacing of the last one.
+                    b.spacing = MAX_SPACING.mul_f64(over);
                 }
             }
             Signal::Throttled { what, wait } => pause(b, key, what, now, wait),
@@ -288,29 +291,6 @@ impl Budgets {
                 b.spacing.as_secs_f64()
             ),
         })
-    }
-
-    /// Meta's usage percentages: the pacing follows the highest.
-    pub fn observe_usage(
-        &self,
-        key: &BudgetKey,
-        usage: Vec<super::errors::meta::Usage>,
-    ) -> Option<String> {
-        let worst = usage
-            .into_iter()
-            .max_by(|a, b| a.percent.total_cmp(&b.percent))?;
-        let mut all = self.lock();
-        // A fresh reading replaces the pacing of the last one.
-        all.entry(key.clone()).or_default().spacing = Duration::ZERO;
-        drop(all);
-        self.observe(
-            key,
-            Signal::Usage {
-                what: worst.name,
-                percent: worst.percent,
-                regain: worst.regain,
-            },
-        )
     }
 
     /// A hold read back from the ledger: no request before its time.
@@ -357,6 +337,21 @@ impl From<crate::ledger::QuotaHold> for Hold {
     }
 }
 
+/// Meta's usage headers as signals: the pacing follows the highest figure.
+pub fn meta_usage(headers: &reqwest::header::HeaderMap, _body: &[u8]) -> Vec<Signal> {
+    let worst = super::errors::meta::usage(headers)
+        .into_iter()
+        .max_by(|a, b| a.percent.total_cmp(&b.percent));
+    worst
+        .map(|u| Signal::Usage {
+            what: u.name,
+            percent: u.percent,
+            regain: u.regain,
+        })
+        .into_iter()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,7 +380,7 @@ mod tests {
         assert_eq!(hold, None, "held on the next request, not before");
         let hold = budgets.acquire(&k, 10).err().unwrap();
         assert_eq!(hold.what, "hourly quota");
-        assert_eq!(hold.until.minute(), 0);
+        assert!(hold.until > Utc::now() + chrono::Duration::minutes(60));
         assert!(
             hold.to_string()
                 .starts_with("GA4 property 123: hourly quota exhausted, resumes at ")
@@ -432,7 +427,7 @@ mod tests {
         let now: DateTime<Utc> = "2026-12-04T13:20:00Z".parse().unwrap();
         assert_eq!(
             TokenQuota::Hourly.refills(now).to_rfc3339(),
-            "2026-12-04T14:00:00+00:00"
+            "2026-12-04T14:21:00+00:00"
         );
         assert_eq!(
             TokenQuota::Daily.refills(now).to_rfc3339(),
