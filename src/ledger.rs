@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::report::model::DataStatus;
+use crate::sources::live::quota::{BudgetKey, Hold};
 
 const SCHEMA: &str = "
 PRAGMA journal_mode = WAL;
@@ -208,6 +209,30 @@ pub struct QuotaHold {
     /// What ran out ("hourly quota").
     pub what: String,
     pub until: DateTime<Utc>,
+}
+
+impl From<&Hold> for QuotaHold {
+    fn from(h: &Hold) -> Self {
+        QuotaHold {
+            platform: h.key.platform.clone(),
+            scope: h.key.scope.clone(),
+            what: h.what.clone(),
+            until: h.until,
+        }
+    }
+}
+
+impl From<QuotaHold> for Hold {
+    fn from(h: QuotaHold) -> Self {
+        Hold {
+            key: BudgetKey {
+                platform: h.platform,
+                scope: h.scope,
+            },
+            what: h.what,
+            until: h.until,
+        }
+    }
 }
 
 /// Why the ledger could not be read or written; the database's error stays its `source()`.

@@ -313,30 +313,6 @@ fn pause(b: &mut Budget, key: &BudgetKey, what: String, now: DateTime<Utc>, wait
     }
 }
 
-impl From<&Hold> for crate::ledger::QuotaHold {
-    fn from(h: &Hold) -> Self {
-        crate::ledger::QuotaHold {
-            platform: h.key.platform.clone(),
-            scope: h.key.scope.clone(),
-            what: h.what.clone(),
-            until: h.until,
-        }
-    }
-}
-
-impl From<crate::ledger::QuotaHold> for Hold {
-    fn from(h: crate::ledger::QuotaHold) -> Self {
-        Hold {
-            key: BudgetKey {
-                platform: h.platform,
-                scope: h.scope,
-            },
-            what: h.what,
-            until: h.until,
-        }
-    }
-}
-
 /// Meta's usage headers as signals: the pacing follows the highest figure.
 pub fn meta_usage(headers: &reqwest::header::HeaderMap, _body: &[u8]) -> Vec<Signal> {
     let worst = super::errors::meta::usage(headers)
