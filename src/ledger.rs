@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::report::model::DataStatus;
+use crate::sources::live::quota::{BudgetKey, Hold};
 
 const SCHEMA: &str = "
 PRAGMA journal_mode = WAL;
@@ -38,6 +39,16 @@ CREATE TABLE IF NOT EXISTS deliveries (
     attempts    INTEGER NOT NULL DEFAULT 0,
     updated_at  TEXT NOT NULL,
     PRIMARY KEY (client, period, recipient)
+);
+-- Platform quota budgets exhausted until a time (GA4 property, Meta ad account, ...): no
+-- request of any batch goes to them before `until`.
+CREATE TABLE IF NOT EXISTS quota_holds (
+    platform    TEXT NOT NULL,
+    scope       TEXT NOT NULL,
+    what        TEXT NOT NULL,
+    until       TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (platform, scope)
 );
 CREATE TABLE IF NOT EXISTS events (
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -186,6 +197,42 @@ pub struct Event {
 
 pub struct Ledger {
     conn: Mutex<Connection>,
+}
+
+/// A platform budget exhausted until a time, as the ledger keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuotaHold {
+    /// "GA4", "Meta Ads", …
+    pub platform: String,
+    /// "property 123", "ad account 42", …
+    pub scope: String,
+    /// What ran out ("hourly quota").
+    pub what: String,
+    pub until: DateTime<Utc>,
+}
+
+impl From<&Hold> for QuotaHold {
+    fn from(h: &Hold) -> Self {
+        QuotaHold {
+            platform: h.key.platform.clone(),
+            scope: h.key.scope.clone(),
+            what: h.what.clone(),
+            until: h.until,
+        }
+    }
+}
+
+impl From<QuotaHold> for Hold {
+    fn from(h: QuotaHold) -> Self {
+        Hold {
+            key: BudgetKey {
+                platform: h.platform,
+                scope: h.scope,
+            },
+            what: h.what,
+            until: h.until,
+        }
+    }
 }
 
 /// Why the ledger could not be read or written; the database's error stays its `source()`.
@@ -395,6 +442,64 @@ impl Ledger {
                 params![client, period, run, error, at, ReportState::Failed],
             )
         })
+    }
+
+    /// Records that a platform budget is exhausted until `until` (a later hold of the same
+    /// budget replaces it).
+    pub fn hold_quota(&self, hold: &QuotaHold, now: DateTime<Utc>) -> Result<()> {
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        conn.execute(
+            "INSERT INTO quota_holds (platform, scope, what, until, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (platform, scope) DO UPDATE SET what = ?3, until = ?4, updated_at = ?5",
+            params![
+                hold.platform,
+                hold.scope,
+                hold.what,
+                hold.until.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+            ],
+        )
+        .map_err(db)?;
+        Ok(())
+    }
+
+    /// The budgets still exhausted at `now` (those past their time are forgotten).
+    pub fn quota_holds(&self, now: DateTime<Utc>) -> Result<Vec<QuotaHold>> {
+        let conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        conn.execute("DELETE FROM quota_holds WHERE until <= ?1", params![now])
+            .map_err(db)?;
+        let mut stmt = conn
+            .prepare(
+                "SELECT platform, scope, what, until FROM quota_holds ORDER BY platform, scope",
+            )
+            .map_err(db)?;
+        let rows = stmt
+            .query_map([], |r| {
+                let until: String = r.get(3)?;
+                Ok(QuotaHold {
+                    platform: r.get(0)?,
+                    scope: r.get(1)?,
+                    what: r.get(2)?,
+                    until: DateTime::parse_from_rfc3339(&until)
+                        .map(|t| t.with_timezone(&Utc))
+                        .map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                3,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?,
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<std::result::Result<_, _>>().map_err(db)
     }
 
     /// Approves a rendered report; false when there is no rendered report to approve.

@@ -58,6 +58,8 @@ closed_set! {
         NoData = "no_data",
         /// Incomplete data and `on_incomplete: skip`.
         Skipped = "skipped",
+        /// A platform's quota is exhausted: a later batch renders it.
+        Postponed = "postponed",
     }
 }
 
@@ -71,7 +73,7 @@ impl JobStatus {
     pub fn is_kept_for_data(self) -> bool {
         matches!(
             self,
-            JobStatus::Waiting | JobStatus::NoData | JobStatus::Skipped
+            JobStatus::Waiting | JobStatus::NoData | JobStatus::Skipped | JobStatus::Postponed
         )
     }
 }
@@ -167,6 +169,15 @@ pub fn run(
     options: &Options,
     report: &(dyn Fn(&JobResult) + Sync),
 ) -> Vec<JobResult> {
+    // Budgets an earlier batch found exhausted are not asked before their time.
+    match ledger.quota_holds(Utc::now()) {
+        Ok(holds) => {
+            for hold in holds {
+                session.fetcher.budgets.restore(hold.into());
+            }
+        }
+        Err(e) => eprintln!("execreport: cannot read the quota holds: {e}"),
+    }
     let queue = Mutex::new(VecDeque::from(jobs));
     let results = Mutex::new(Vec::new());
     let workers = options.jobs.max(1);
@@ -278,8 +289,13 @@ fn render_job(
         now: Some(options.now),
         data: options.data,
     };
-    let model = report::build(ws, &session.fetcher, &client, &kit.brand, &request)
-        .map_err(|e| e.to_string())?;
+    let model = match report::build(ws, &session.fetcher, &client, &kit.brand, &request) {
+        Ok(model) => model,
+        Err(report::ReportError::Postponed { hold, .. }) => {
+            return postpone(ledger, job, &hold, result);
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     let quality = &model.data_quality;
     result.unavailable = quality
         .sources
@@ -373,6 +389,38 @@ fn render_job(
     result.outputs = outputs;
     send(session, ledger, &client, &model, &kit, options, result);
     Ok(JobStatus::Rendered)
+}
+
+/// A report whose platform quota is exhausted: not rendered, not sent, due again in the next
+/// batch; the hold is kept in the ledger so that no batch asks the platform before its time.
+fn postpone(
+    ledger: &Ledger,
+    job: &Job,
+    hold: &crate::sources::live::quota::Hold,
+    result: &mut JobResult,
+) -> Result<JobStatus, String> {
+    let text = hold.to_string();
+    let now = Utc::now();
+    ledger
+        .hold_quota(&hold.into(), now)
+        .map_err(|e| e.to_string())?;
+    let data = DataRecord {
+        state: DataStatus::Incomplete,
+        detail: Some(&text),
+    };
+    ledger
+        .not_rendered(
+            &job.client,
+            &job.period.key,
+            job.run,
+            ReportState::Waiting,
+            data,
+            now,
+        )
+        .map_err(|e| e.to_string())?;
+    result.data = Some(DataStatus::Incomplete);
+    result.waiting_for = vec![text];
+    Ok(JobStatus::Postponed)
 }
 
 /// With `--send`, delivers the report's message (or writes it, with `--dry-run`).

@@ -138,6 +138,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             "waiting_for_data": count(JobStatus::Waiting),
             "no_data": count(JobStatus::NoData),
             "skipped": count(JobStatus::Skipped),
+            "postponed": count(JobStatus::Postponed),
             "sent": sent(DeliveryStatus::Sent),
             "already_sent": sent(DeliveryStatus::AlreadySent),
             "not_delivered": undelivered,
@@ -162,6 +163,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             let why = match r.status {
                 JobStatus::NoData => "NO DATA, NOT SENT",
                 JobStatus::Skipped => "SKIPPED, DATA INCOMPLETE",
+                JobStatus::Postponed => "POSTPONED, PLATFORM QUOTA",
                 _ => "WAITING FOR DATA",
             };
             println!(
@@ -171,8 +173,18 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
                 r.waiting_for.join("; ")
             );
         }
+        // One line per exhausted budget, however many reports wait for it.
+        let mut holds: std::collections::BTreeMap<&str, usize> = Default::default();
+        for r in results.iter().filter(|r| r.status == JobStatus::Postponed) {
+            for hold in &r.waiting_for {
+                *holds.entry(hold.as_str()).or_default() += 1;
+            }
+        }
+        for (hold, n) in holds {
+            println!("QUOTA: {hold} ({n} reports postponed to a later batch)");
+        }
         println!(
-            "batch: {} reports — {} rendered, {} unchanged, {} failed, {} awaiting approval, {} waiting for data, {} without data, {} skipped ({:.1} s, {} jobs); manifest {}",
+            "batch: {} reports — {} rendered, {} unchanged, {} failed, {} awaiting approval, {} waiting for data, {} without data, {} skipped, {} postponed for quotas ({:.1} s, {} jobs); manifest {}",
             results.len(),
             count(JobStatus::Rendered),
             count(JobStatus::Unchanged),
@@ -181,6 +193,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             count(JobStatus::Waiting),
             count(JobStatus::NoData),
             count(JobStatus::Skipped),
+            count(JobStatus::Postponed),
             started.elapsed().as_secs_f64(),
             options.jobs,
             manifest.display()

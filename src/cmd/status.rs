@@ -114,8 +114,11 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
         });
     }
     rows.sort_by(|a, b| (&a.client, &a.period).cmp(&(&b.client, &b.period)));
+    let holds = ledger
+        .quota_holds(chrono::Utc::now())
+        .map_err(anyhow::Error::msg)?;
     if args.json {
-        let out = serde_json::json!({"now": now.to_rfc3339(), "reports": rows, "next": next});
+        let out = serde_json::json!({"now": now.to_rfc3339(), "reports": rows, "next": next, "quota_holds": holds});
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -144,6 +147,10 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
             };
             println!("    {what}: {}", r.waiting_for.join("; "));
         }
+    }
+    for h in holds {
+        let hold = execreport::sources::live::quota::Hold::from(h);
+        println!("quota: {hold}");
     }
     for r in &rows {
         for d in &r.deliveries {

@@ -174,6 +174,10 @@ pub struct ApiConfig {
     /// Retries after a timeout, a 5xx or a 429 (default 4).
     #[serde(default)]
     pub retries: Option<u32>,
+    /// Requests in flight at once to the source's budget (its GA4 property, ad account, site,
+    /// host); default: 10 for GA4, 4 otherwise.
+    #[serde(default)]
+    pub concurrency: Option<u32>,
     /// Rows per page where the API pages by offset (GA4, Search Console).
     #[serde(default)]
     pub page_size: Option<u32>,

@@ -76,8 +76,14 @@ pub(super) fn load_group(
             mode: needs.mode,
             now: needs.now,
         };
-        let (mut data, outcomes) =
-            load(ws, fetcher, &member, &own).map_err(|e| fail(format!("location {lid:?}: {e}")))?;
+        let (mut data, outcomes) = load(ws, fetcher, &member, &own).map_err(|e| match e {
+            // A location's quota hold postpones the whole group: it never goes out without it.
+            ReportError::Postponed { hold, .. } => ReportError::Postponed {
+                client: group.config.id.to_string(),
+                hold,
+            },
+            e => fail(format!("location {lid:?}: {e}")),
+        })?;
         if member.currency != group.currency {
             let code = member.currency.as_str();
             let months = group.config.exchange_rates.get(member.currency);

@@ -51,6 +51,11 @@ pub enum ReportError {
     },
     #[error("client {client}: {message}")]
     Data { client: String, message: String },
+    #[error("client {client}: postponed: {hold}")]
+    Postponed {
+        client: String,
+        hold: Box<crate::sources::live::quota::Hold>,
+    },
     #[error(
         "client {client}: its settings have problems (see `execreport check`):\n{}",
         problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
@@ -273,6 +278,11 @@ fn load(
                         })?;
                 }
                 outcomes.push(SourceOutcome::Loaded(meta, loaded));
+            }
+            // A quota runs out for a while, not the data: the report waits, whether the
+            // source is required or not, and never shows a quota error as its data.
+            Err(SourceError::Postponed(hold)) => {
+                return Err(ReportError::Postponed { client: id, hold });
             }
             Err(error) if source.required => {
                 return Err(ReportError::Source {

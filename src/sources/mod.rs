@@ -151,6 +151,9 @@ pub enum SourceError {
     /// A request that failed (its text holds no secrets).
     #[error("{0}")]
     Fetch(live::http::FetchError),
+    /// A platform's quota is exhausted until a time: the report waits for it.
+    #[error("{0}")]
+    Postponed(Box<live::quota::Hold>),
     /// A live source that cannot be fetched or read from the cache.
     #[error("{0}")]
     Live(String),

@@ -1036,3 +1036,66 @@ fn google_ads_and_meta_ads_add_up_as_platforms() {
     assert!(close(platform("google_ads"), google_spend));
     assert_eq!(source(&r, "meta-ads")["platform"], "Meta Ads");
 }
+
+/// Google Ads `searchStream` answers errors as an array; a 429's `RetryInfo` delay in it
+/// (no `Retry-After`) is waited for, and a query error names the field the failure names.
+#[test]
+fn google_ads_stream_errors_give_their_delay_and_field() {
+    let server = ApiServer::start();
+    let ws = only(&server, "ads");
+    let throttled = r#"[{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED",
+        "details": [{"@type": "type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure",
+          "errors": [{"errorCode": {"quotaError": "RESOURCE_TEMPORARILY_EXHAUSTED"}, "message": "Too many requests. Retry in 2.5 seconds.",
+            "details": {"quotaErrorDetails": {"rateScope": "DEVELOPER", "rateName": "Number of operations for basic access", "retryDelay": "2.500s"}}}],
+          "requestId": "Xyz1"},
+          {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "2.500s"}]}}]"#;
+    server.fault("ads", Fault::status(429, throttled));
+    let t = Instant::now();
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        t.elapsed() >= Duration::from_millis(2500),
+        "RetryInfo honoured: {:?}",
+        t.elapsed()
+    );
+    assert_eq!(server.count("ads"), 2);
+    assert_eq!(source(&report(ws.path()), "ads")["status"], "ok");
+
+    let query = r#"[{"error": {"code": 400, "message": "Request contains an invalid argument.", "status": "INVALID_ARGUMENT",
+        "details": [{"@type": "type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure",
+          "errors": [{"errorCode": {"queryError": "UNRECOGNIZED_FIELD"}, "message": "Unrecognized field in the query: 'metrics.click'.",
+            "location": {"fieldPathElements": [{"fieldName": "query"}]}}], "requestId": "Xyz2"}]}}]"#;
+    server.fault("ads", Fault::status(400, query));
+    let o = run(ws.path(), &["--compare", "none", "--refresh"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("Unrecognized field in the query: 'metrics.click'. (field query; queryError UNRECOGNIZED_FIELD)"),
+        "{err}"
+    );
+    assert_eq!(server.count("ads"), 3, "a query error is not retried");
+}
+
+/// Meta's usage headers at 95 % space the requests out (0.8 s apart).
+#[test]
+fn meta_usage_near_the_limit_paces_requests() {
+    let server = ApiServer::start();
+    let ws = only(&server, "social");
+    *server.state.meta_usage.lock().unwrap() = Some(
+        r#"{"1234":[{"type":"pages","call_count":95,"total_cputime":12,"total_time":20,"estimated_time_to_regain_access":0}]}"#
+            .into(),
+    );
+    let o = run(ws.path(), &["--compare", "none"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Meta object 1234: near its limit, one request every 0.8 s"),
+        "{}",
+        stderr(&o)
+    );
+    let arrivals = server.state.arrivals.lock().unwrap()["meta"].clone();
+    assert!(arrivals.len() >= 3, "{}", arrivals.len());
+    for pair in arrivals.windows(2) {
+        let gap = pair[1] - pair[0];
+        assert!(gap >= Duration::from_millis(750), "{gap:?}");
+    }
+    assert_eq!(source(&report(ws.path()), "social")["status"], "ok");
+}

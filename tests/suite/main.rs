@@ -23,6 +23,7 @@ mod pipeline;
 mod platforms;
 mod precision;
 mod preview;
+mod quota;
 mod robustness;
 mod rtl;
 mod samples;

@@ -140,6 +140,7 @@ impl Auth {
         let url = Url::parse(token_url).map_err(|e| FetchError {
             request: format!("POST {token_url}"),
             status: None,
+            hold: None,
             message: format!("invalid token_url: {e}"),
         })?;
         let mut call = Call::new(Method::POST, url);
@@ -151,7 +152,7 @@ impl Auth {
         ]));
         let reply = ctx
             .http
-            .send(&call, ctx.policy, ctx.redactor)
+            .send(&call, ctx.policy, ctx.redactor, None)
             .map_err(|mut e| {
                 e.message = format!("refreshing the OAuth access token failed: {}", e.message);
                 e

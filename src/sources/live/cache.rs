@@ -157,8 +157,11 @@ pub fn fingerprint(config: &SourceConfig, context: &str) -> String {
     api.settle_days = None;
     api.timeout_seconds = None;
     api.retries = None;
+    api.concurrency = None;
+    // Settings added later leave the text as it was, so caches fetched before stay valid.
+    let api = format!("{api:?}").replace("concurrency: None, ", "");
     let described = format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{context}",
+        "{:?}|{}|{:?}|{:?}|{:?}|{:?}|{context}",
         config.kind,
         api,
         config.records,

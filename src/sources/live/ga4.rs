@@ -9,9 +9,11 @@
 
 use chrono::NaiveDate;
 use reqwest::Method;
+use reqwest::header::HeaderMap;
 use serde_json::{Map, Value, json};
 
 use super::http::{Call, FetchError};
+use super::quota::{Signal, TokenQuota};
 use super::{Fetched, Source, number};
 
 const BASE: &str = "https://analyticsdata.googleapis.com";
@@ -35,6 +37,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
             "metricAggregations": ["TOTAL"],
             "limit": limit.to_string(),
             "offset": offset.to_string(),
+            "returnPropertyQuota": true,
         });
         let call = Call::new(Method::POST, url.clone()).json(body);
         let page = s.send_json(&call)?;
@@ -113,4 +116,33 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
             return Ok(out);
         }
     }
+}
+
+/// The property's token quotas as an answer's `propertyQuota` gives them (`consumed` by the
+/// request, `remaining` in the hour or day), for the batch's pacing.
+/// <https://developers.google.com/analytics/devguides/reporting/data/v1/rest/v1beta/PropertyQuota>
+pub fn signals(_headers: &HeaderMap, body: &[u8]) -> Vec<Signal> {
+    let Ok(page) = serde_json::from_slice::<Value>(body) else {
+        return Vec::new();
+    };
+    let Some(quota) = page.get("propertyQuota") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (field, which) in [
+        ("tokensPerHour", TokenQuota::Hourly),
+        ("tokensPerDay", TokenQuota::Daily),
+        ("tokensPerProjectPerHour", TokenQuota::ProjectHourly),
+    ] {
+        let status = quota.get(field);
+        let read = |k: &str| status.and_then(|q| q.get(k)).and_then(number);
+        if let Some(remaining) = read("remaining") {
+            out.push(Signal::Tokens {
+                quota: which,
+                consumed: read("consumed").unwrap_or(0.0) as i64,
+                remaining: remaining as i64,
+            });
+        }
+    }
+    out
 }

@@ -18,6 +18,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
     let bad_setting = |message: String| FetchError {
         request: api.url.clone().unwrap_or_default(),
         status: None,
+        hold: None,
         message,
     };
     let url = fill(api.url.as_deref().unwrap_or_default()).map_err(bad_setting)?;

@@ -42,6 +42,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         return Err(FetchError {
             request: "columns".into(),
             status: None,
+            hold: None,
             message: format!(
                 "{average} is an average of the day; map its parts (cost_micros, clicks, conversions) and the report computes it for the period"
             ),
@@ -67,6 +68,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         .map_err(|e| FetchError {
             request: "developer_token".into(),
             status: None,
+            hold: None,
             message: crate::error_chain(&e),
         })?;
     if let Some(token) = token {

@@ -8,19 +8,22 @@ use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use reqwest::blocking::Client;
-use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use url::Url;
 
+use super::errors;
+pub use super::errors::api_message;
+use super::quota::{BudgetKey, Budgets, Hold, MAX_WAIT, Signal};
 use super::secrets::Redactor;
 
 /// Requests in flight to one host at most.
 const PER_HOST: usize = 4;
 /// Responses larger than this are refused.
 const MAX_BODY: u64 = 64 * 1024 * 1024;
-/// The longest `Retry-After` we wait for; a server asking for more fails the source.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
+/// A throttled budget is held at least this long once its retries are spent.
+const MIN_HOLD: Duration = Duration::from_secs(60);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How hard to try one request.
@@ -95,6 +98,8 @@ pub struct FetchError {
     pub request: String,
     pub status: Option<u16>,
     pub message: String,
+    /// The request's budget is exhausted until a time: the report waits, it does not fail.
+    pub hold: Option<Box<Hold>>,
 }
 
 impl FetchError {
@@ -103,6 +108,33 @@ impl FetchError {
             request: format!("{} {}", call.method, redactor.url(&call.url)),
             status: None,
             message: redactor.text(&message),
+            hold: None,
+        }
+    }
+
+    /// A request not sent: its budget is exhausted.
+    pub fn held(call: &Call, redactor: &Redactor, hold: Hold) -> Self {
+        let mut error = FetchError::new(call, redactor, hold.to_string());
+        error.hold = Some(Box::new(hold));
+        error
+    }
+}
+
+/// The budget a source's requests draw on, and where its pacing news goes.
+pub struct Gate<'a> {
+    pub budgets: &'a Budgets,
+    pub key: BudgetKey,
+    /// Requests in flight at most.
+    pub limit: usize,
+    /// What the platform's answers say about the budget (GA4 tokens, Meta usage).
+    pub signals: fn(&HeaderMap, &[u8]) -> Vec<Signal>,
+}
+
+impl Gate<'_> {
+    /// Tells the operator (stderr) that a budget is paced or exhausted.
+    fn note(&self, line: Option<String>) {
+        if let Some(line) = line {
+            eprintln!("execreport: {line}");
         }
     }
 }
@@ -163,61 +195,112 @@ impl Http {
         })
     }
 
-    /// Sends `call`, retrying timeouts, connection errors, 5xx and 429 (after `Retry-After`
-    /// when the server gives one). Any other status ends the request with the API's message.
+    /// Sends `call`, retrying timeouts, connection errors, 5xx and throttles (after the wait the
+    /// platform asks for, else with backoff). Any other status ends the request with the
+    /// API's message. With a `gate`, the request waits for its budget, tells it what the
+    /// platform said, and stops with a hold when the budget is exhausted for long.
     pub fn send(
         &self,
         call: &Call,
         policy: &Policy,
         redactor: &Redactor,
+        gate: Option<&Gate>,
     ) -> Result<Reply, FetchError> {
         let attempts = policy.retries + 1;
         let mut attempt = 1;
         loop {
-            let outcome = {
-                let _slot = self.slot(call.url.host_str().unwrap_or(""));
-                self.once(call, policy)
+            let outcome = match gate {
+                Some(gate) => {
+                    let _permit = gate
+                        .budgets
+                        .acquire(&gate.key, gate.limit)
+                        .map_err(|hold| FetchError::held(call, redactor, hold))?;
+                    let outcome = self.once(call, policy);
+                    // Told before the permit is given back, so no request is let through on
+                    // what was left before this one.
+                    if let Ok(reply) = &outcome {
+                        for signal in (gate.signals)(&reply.headers, &reply.body) {
+                            gate.note(gate.budgets.observe(&gate.key, signal));
+                        }
+                    }
+                    outcome
+                }
+                None => {
+                    let _slot = self.slot(call.url.host_str().unwrap_or(""));
+                    self.once(call, policy)
+                }
             };
-            let (retry_after, error) = match outcome {
+            let (retry_after, error, throttle) = match outcome {
                 Ok(reply) => return Ok(reply),
                 Err(Failure::Status {
                     status,
-                    retry_after,
+                    headers,
                     body,
                 }) => {
-                    let mut error = FetchError::new(call, redactor, api_message(&body));
+                    let read = errors::read(status, &headers, &body);
+                    let mut error = FetchError::new(call, redactor, read.message.clone());
                     error.status = Some(status.as_u16());
-                    let throttled = status == StatusCode::TOO_MANY_REQUESTS || throttle_code(&body);
-                    if !(status.is_server_error() || throttled) {
+                    if !(status.is_server_error() || read.throttled) {
                         return Err(error);
                     }
-                    (retry_after.or_else(|| retry_delay(&body)), error)
+                    if let Some(gate) = gate {
+                        for signal in (gate.signals)(&headers, &body) {
+                            gate.note(gate.budgets.observe(&gate.key, signal));
+                        }
+                    }
+                    let throttle = read.throttled.then(|| {
+                        read.quota
+                            .clone()
+                            .unwrap_or_else(|| "rate limit".to_string())
+                    });
+                    (read.retry_after, error, throttle)
                 }
                 Err(Failure::Transport(message)) => {
-                    (None, FetchError::new(call, redactor, message))
+                    (None, FetchError::new(call, redactor, message), None)
                 }
                 Err(Failure::Fatal(message)) => {
                     return Err(FetchError::new(call, redactor, message));
                 }
             };
+            let wait = retry_after.unwrap_or_else(|| backoff(policy.backoff, attempt));
+            // A throttle is the platform's, not the request's: every request of the budget
+            // waits, and one that would wait too long postpones its report.
+            if let (Some(gate), Some(what)) = (gate, &throttle) {
+                gate.note(gate.budgets.observe(
+                    &gate.key,
+                    Signal::Throttled {
+                        what: what.clone(),
+                        wait,
+                    },
+                ));
+                if wait > MAX_WAIT || attempt >= attempts {
+                    let mut error = error;
+                    error.hold = Some(Box::new(Hold {
+                        key: gate.key.clone(),
+                        what: what.clone(),
+                        until: chrono::Utc::now()
+                            + chrono::Duration::from_std(wait.max(MIN_HOLD))
+                                .unwrap_or(chrono::Duration::hours(1)),
+                    }));
+                    return Err(error);
+                }
+                attempt += 1;
+                continue;
+            }
             if attempt >= attempts {
                 let mut error = error;
                 error.message = format!("{} (gave up after {attempts} attempts)", error.message);
                 return Err(error);
             }
-            let wait = match retry_after {
-                Some(wait) if wait > MAX_RETRY_AFTER => {
-                    let mut error = error;
-                    error.message = format!(
-                        "{} (the server asks to retry after {} s)",
-                        error.message,
-                        wait.as_secs()
-                    );
-                    return Err(error);
-                }
-                Some(wait) => wait,
-                None => backoff(policy.backoff, attempt),
-            };
+            if wait > MAX_WAIT {
+                let mut error = error;
+                error.message = format!(
+                    "{} (the server asks to retry after {} s)",
+                    error.message,
+                    wait.as_secs()
+                );
+                return Err(error);
+            }
             std::thread::sleep(wait);
             attempt += 1;
         }
@@ -259,7 +342,7 @@ impl Http {
         } else {
             Err(Failure::Status {
                 status,
-                retry_after: retry_after(&headers),
+                headers,
                 body,
             })
         }
@@ -298,7 +381,7 @@ impl Drop for Slot<'_> {
 enum Failure {
     Status {
         status: StatusCode,
-        retry_after: Option<Duration>,
+        headers: HeaderMap,
         body: Vec<u8>,
     },
     /// Timeouts and connection errors: worth retrying.
@@ -334,112 +417,11 @@ fn describe(e: &reqwest::Error) -> String {
     }
 }
 
-/// `Retry-After` as seconds or an HTTP date.
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let wait = at.signed_duration_since(chrono::Utc::now());
-    Some(wait.to_std().unwrap_or(Duration::ZERO))
-}
-
 /// Exponential backoff with ±50 % jitter, so retrying clients do not move in step.
 fn backoff(base: Duration, attempt: u32) -> Duration {
     let exp = base.saturating_mul(1 << attempt.saturating_sub(1).min(10));
     let capped = exp.min(Duration::from_secs(30));
     capped.mul_f64(0.5 + fastrand::f64())
-}
-
-/// Meta answers throttling with 400/403 and an error code: 4 (app), 17 (user), 32 (page),
-/// 613 (custom rate), 80000–80014 (business use cases: 80000 ads insights, 80001 Pages,
-/// 80002 Instagram, 80004 ads management), or `is_transient`.
-/// <https://developers.facebook.com/docs/graph-api/guides/error-handling>
-/// <https://developers.facebook.com/docs/marketing-api/overview/rate-limiting>
-/// Google's `RESOURCE_EXHAUSTED` (a quota) is a throttle whatever the status it came with.
-/// <https://cloud.google.com/apis/design/errors#handling_errors>
-fn throttle_code(body: &[u8]) -> bool {
-    let Ok(v) = serde_json::from_slice::<Value>(body) else {
-        return false;
-    };
-    let error = v.get("error");
-    let code = error.and_then(|e| e.get("code")).and_then(Value::as_u64);
-    let transient = error
-        .and_then(|e| e.get("is_transient"))
-        .and_then(Value::as_bool);
-    let status = error.and_then(|e| e.get("status")).and_then(Value::as_str);
-    matches!(code, Some(4 | 17 | 32 | 613 | 80000..=80014))
-        || transient == Some(true)
-        || status == Some("RESOURCE_EXHAUSTED")
-}
-
-/// Google's `google.rpc.RetryInfo` (`"retryDelay": "30s"`) in an error's `details`, used when
-/// there is no `Retry-After` header.
-fn retry_delay(body: &[u8]) -> Option<Duration> {
-    let v: Value = serde_json::from_slice(body).ok()?;
-    let details = v.get("error")?.get("details")?.as_array()?;
-    details.iter().find_map(|d| {
-        let delay = d.get("retryDelay")?.as_str()?.strip_suffix('s')?;
-        delay
-            .parse::<f64>()
-            .ok()
-            .and_then(|s| Duration::try_from_secs_f64(s).ok())
-    })
-}
-
-/// The API's own words from an error body: Google's and Meta's `error.message`, OAuth's
-/// `error_description`, or the start of the body as text.
-pub fn api_message(body: &[u8]) -> String {
-    let parsed: Option<Value> = serde_json::from_slice(body).ok();
-    // Google's searchStream wraps its error in an array.
-    let error = parsed.as_ref().map(|v| match v {
-        Value::Array(items) => items.first().unwrap_or(v),
-        _ => v,
-    });
-    let text = error.and_then(|v| {
-        let e = v.get("error");
-        e.and_then(|e| e.get("message"))
-            .or_else(|| v.get("error_description"))
-            .or(e)
-            .or_else(|| v.get("message"))
-            .and_then(|m| m.as_str().map(str::to_string))
-    });
-    let text = text.unwrap_or_else(|| String::from_utf8_lossy(body).trim().to_string());
-    let mut text: String = text.chars().take(300).collect();
-    if text.is_empty() {
-        text = "(empty response)".into();
-    }
-    if let Some(hint) = error.and_then(meta_hint) {
-        text.push_str(&hint);
-    }
-    text
-}
-
-/// Meta's error code, and what to do about an access token it no longer accepts (code 190:
-/// expired, revoked, or the password changed), which no retry can fix.
-/// <https://developers.facebook.com/docs/graph-api/guides/error-handling>
-fn meta_hint(v: &Value) -> Option<String> {
-    let error = v.get("error")?;
-    let code = error.get("code")?.as_u64()?;
-    let subcode = error
-        .get("error_subcode")
-        .and_then(Value::as_u64)
-        .map(|s| format!(", subcode {s}"))
-        .unwrap_or_default();
-    let trace = error
-        .get("fbtrace_id")
-        .and_then(Value::as_str)
-        .map(|t| format!(", fbtrace_id {t}"))
-        .unwrap_or_default();
-    // Google's errors have a numeric code too, but no `type`.
-    error.get("type")?;
-    let advice = if code == 190 {
-        ": the Meta access token is invalid or has expired; create a new one (a system user's token does not expire) and put it where the source's `auth` reads it"
-    } else {
-        ""
-    };
-    Some(format!(" (Meta error {code}{subcode}{trace}){advice}"))
 }
 
 #[cfg(test)]
@@ -479,26 +461,29 @@ mod tests {
 
     #[test]
     fn throttling_and_retry_hints_in_bodies() {
-        assert!(throttle_code(
-            br#"{"error":{"message":"(#4) Application request limit reached","code":4}}"#
+        let throttled =
+            |body: &[u8]| errors::read(StatusCode::BAD_REQUEST, &HeaderMap::new(), body).throttled;
+        assert!(throttled(
+            br#"{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","code":4}}"#
         ));
-        assert!(throttle_code(
+        assert!(throttled(
             br#"{"error":{"message":"(#17) User request limit reached","type":"OAuthException","code":17,"error_subcode":2446079}}"#
         ));
-        assert!(throttle_code(
-            br#"{"error":{"message":"(#80004) There have been too many calls to this ad-account.","code":80004}}"#
+        assert!(throttled(
+            br#"{"error":{"message":"(#80004) There have been too many calls to this ad-account.","type":"OAuthException","code":80004}}"#
         ));
-        assert!(!throttle_code(
-            br#"{"error":{"message":"Invalid OAuth access token.","code":190}}"#
+        assert!(!throttled(
+            br#"{"error":{"message":"Invalid OAuth access token.","type":"OAuthException","code":190}}"#
         ));
-        assert!(throttle_code(
+        assert!(throttled(
             br#"{"error":{"code":403,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}}"#
         ));
-        assert!(!throttle_code(
+        assert!(!throttled(
             br#"{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}"#
         ));
         let google = br#"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}}"#;
-        assert_eq!(retry_delay(google), Some(Duration::from_millis(1500)));
+        let read = errors::read(StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new(), google);
+        assert_eq!(read.retry_after, Some(Duration::from_millis(1500)));
     }
 
     #[test]

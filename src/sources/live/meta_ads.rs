@@ -34,6 +34,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         return Err(FetchError {
             request: "columns".into(),
             status: None,
+            hold: None,
             message: format!(
                 "{average} is an average of the day; map its parts (spend, impressions, clicks, conversions) and the report computes it for the period"
             ),

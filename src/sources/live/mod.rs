@@ -7,7 +7,8 @@
 
 mod auth;
 mod cache;
-mod ga4;
+pub mod errors;
+pub mod ga4;
 mod gbp;
 mod gbp_performance;
 mod generic;
@@ -15,6 +16,7 @@ mod google_ads;
 pub mod http;
 mod meta;
 mod meta_ads;
+pub mod quota;
 mod search_console;
 pub mod secrets;
 
@@ -71,6 +73,8 @@ pub struct Fetcher {
     http: OnceLock<Result<Http, String>>,
     tokens: Tokens,
     redactor: Redactor,
+    /// The quota budgets every report of the process draws on.
+    pub budgets: quota::Budgets,
 }
 
 impl Fetcher {
@@ -125,13 +129,31 @@ impl Source<'_> {
             policy: &self.policy,
             redactor: &self.fetcher.redactor,
         };
+        let gate = self.gate();
         let first = self.auth.apply(call, false, &ctx)?;
-        match self.http.send(&first, &self.policy, &self.fetcher.redactor) {
+        let redactor = &self.fetcher.redactor;
+        match self.http.send(&first, &self.policy, redactor, Some(&gate)) {
             Err(e) if e.status == Some(401) && self.auth.refreshable() => {
                 let again = self.auth.apply(call, true, &ctx)?;
-                self.http.send(&again, &self.policy, &self.fetcher.redactor)
+                self.http.send(&again, &self.policy, redactor, Some(&gate))
             }
             other => other,
+        }
+    }
+
+    /// The budget this source's requests draw on.
+    fn gate(&self) -> http::Gate<'_> {
+        http::Gate {
+            budgets: &self.fetcher.budgets,
+            key: budget_key(self.config.kind, self.api),
+            limit: self
+                .api
+                .concurrency
+                .map_or_else(|| default_concurrency(self.config.kind), |n| n as usize),
+            signals: match self.config.kind {
+                SourceKind::Ga4 => ga4::signals,
+                _ => quota::meta_usage,
+            },
         }
     }
 
@@ -150,6 +172,7 @@ impl Source<'_> {
         Url::parse(&full).map_err(|e| FetchError {
             request: full.clone(),
             status: None,
+            hold: None,
             message: format!("invalid URL: {e}"),
         })
     }
@@ -187,6 +210,62 @@ pub fn number(v: &Value) -> Option<f64> {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
+    }
+}
+
+/// What a source's requests count against: the unit each platform's quotas are kept by.
+fn budget_key(kind: SourceKind, api: &ApiConfig) -> quota::BudgetKey {
+    let or_none = |v: &Option<String>| v.clone().unwrap_or_default();
+    let (platform, scope) = match kind {
+        SourceKind::Ga4 => (
+            "GA4",
+            format!(
+                "property {}",
+                or_none(&api.property).trim_start_matches("properties/")
+            ),
+        ),
+        SourceKind::GoogleAds => (
+            "Google Ads",
+            format!("customer {}", or_none(&api.customer_id)),
+        ),
+        SourceKind::Meta => ("Meta", format!("object {}", or_none(&api.object_id))),
+        SourceKind::MetaAds => (
+            "Meta Ads",
+            format!(
+                "ad account {}",
+                or_none(&api.object_id).trim_start_matches("act_")
+            ),
+        ),
+        SourceKind::SearchConsole => ("Search Console", format!("site {}", or_none(&api.site_url))),
+        SourceKind::GbpReviews | SourceKind::GbpPerformance => (
+            "Business Profile",
+            format!("location {}", or_none(&api.location)),
+        ),
+        _ => {
+            let host = api
+                .url
+                .as_deref()
+                .and_then(|u| Url::parse(u).ok())
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_default();
+            ("HTTP", format!("host {host}"))
+        }
+    };
+    quota::BudgetKey {
+        platform: platform.to_string(),
+        scope,
+    }
+}
+
+/// Requests in flight per budget unless `api.concurrency` says otherwise: GA4's documented
+/// 10 concurrent requests of a standard property; Search Console's and Business Profile's
+/// per-minute quotas and Meta's and Google Ads' per-account rate limits have no concurrency
+/// figure, so 4.
+/// <https://developers.google.com/analytics/devguides/reporting/data/v1/quotas>
+pub fn default_concurrency(kind: SourceKind) -> usize {
+    match kind {
+        SourceKind::Ga4 => 10,
+        _ => 4,
     }
 }
 
@@ -272,7 +351,10 @@ pub fn load(
                 source = Some(connect(ws, fetcher, config, api, needs)?);
             }
             let s = source.as_ref().expect("connected above");
-            let fetched = fetch(s, start, end).map_err(SourceError::Fetch)?;
+            let fetched = fetch(s, start, end).map_err(|e| match e.hold {
+                Some(hold) => SourceError::Postponed(hold),
+                None => SourceError::Fetch(e),
+            })?;
             let snapshot =
                 cache::Snapshot::new(config, start, end, needs.now, fingerprint.clone(), fetched);
             cache::write(&file, &snapshot).map_err(|source| SourceError::CacheWrite {

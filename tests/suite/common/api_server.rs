@@ -188,7 +188,19 @@ pub struct ServerState {
     pub expire_first_token: Mutex<bool>,
     /// The last day Business Profile performance has processed; later days are not answered.
     pub perf_through: Mutex<Option<NaiveDate>>,
+    /// GA4 property tokens per hour and tokens used: each runReport costs `GA4_COST`, the
+    /// answer's `propertyQuota` says what is left, and a request beyond it gets a 429.
+    pub ga4_quota: Mutex<Option<(i64, i64)>>,
+    /// Requests refused for a quota the server had announced as exhausted.
+    pub refused: Mutex<usize>,
+    /// `X-Business-Use-Case-Usage` sent with every Meta answer.
+    pub meta_usage: Mutex<Option<String>>,
+    /// When each request arrived, per route.
+    pub arrivals: Mutex<HashMap<&'static str, Vec<std::time::Instant>>>,
 }
+
+/// Tokens one GA4 runReport costs on this server.
+pub const GA4_COST: i64 = 10;
 
 pub struct ApiServer {
     pub base: String,
@@ -302,6 +314,12 @@ async fn handle(
         .entry(route)
         .or_default()
         .push(format!("{method} {uri} {auth}"));
+    st.arrivals
+        .lock()
+        .unwrap()
+        .entry(route)
+        .or_default()
+        .push(std::time::Instant::now());
     let fault = st
         .faults
         .lock()
@@ -356,7 +374,13 @@ async fn handle(
                     "type": "OAuthException", "code": 100, "fbtrace_id": "AbTotalValue"}});
                 return (StatusCode::BAD_REQUEST, axum::Json(body)).into_response();
             } else {
-                meta(&query)
+                let usage = st.meta_usage.lock().unwrap().clone();
+                let mut r = axum::Json(meta(&query)).into_response();
+                if let Some(usage) = usage {
+                    r.headers_mut()
+                        .insert("x-business-use-case-usage", usage.parse().unwrap());
+                }
+                return r;
             }
         }
         "http" => {
@@ -382,7 +406,36 @@ async fn handle(
             }
             let json: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
             match route {
-                "ga4" => ga4(&json),
+                "ga4" => {
+                    let mut quota = st.ga4_quota.lock().unwrap();
+                    match quota.as_mut() {
+                        // <https://developers.google.com/analytics/devguides/reporting/data/v1/quotas>
+                        Some((limit, used)) if *used + GA4_COST > *limit => {
+                            *st.refused.lock().unwrap() += 1;
+                            return google_error(
+                                429,
+                                "Exhausted property tokens per hour for a property. Please wait to make further requests.",
+                                "RESOURCE_EXHAUSTED",
+                            );
+                        }
+                        Some((limit, used)) => {
+                            *used += GA4_COST;
+                            let mut answer = ga4(&json);
+                            if json["returnPropertyQuota"] == json!(true) {
+                                answer["propertyQuota"] = json!({
+                                    "tokensPerDay": {"consumed": GA4_COST, "remaining": 200_000 - *used},
+                                    "tokensPerHour": {"consumed": GA4_COST, "remaining": *limit - *used},
+                                    "concurrentRequests": {"consumed": 0, "remaining": 10},
+                                    "serverErrorsPerProjectPerHour": {"consumed": 0, "remaining": 10},
+                                    "potentiallyThresholdedRequestsPerHour": {"consumed": 0, "remaining": 120},
+                                    "tokensPerProjectPerHour": {"consumed": GA4_COST, "remaining": 14_000 - *used}
+                                });
+                            }
+                            answer
+                        }
+                        None => ga4(&json),
+                    }
+                }
                 "ads" => {
                     if headers.get("developer-token").and_then(|v| v.to_str().ok())
                         != Some(DEVELOPER_TOKEN)
