@@ -71,6 +71,8 @@ pub struct Fetcher {
     http: OnceLock<Result<Http, String>>,
     tokens: Tokens,
     redactor: Redactor,
+    /// The shared cache (`cache: s3://...`), when the workspace names one.
+    shared_cache: OnceLock<std::sync::Arc<dyn crate::files::SharedFiles>>,
 }
 
 impl Fetcher {
@@ -79,6 +81,12 @@ impl Fetcher {
             .get_or_init(Http::new)
             .as_ref()
             .map_err(|e| SourceError::Live(e.clone()))
+    }
+
+    /// Keeps snapshots in `files`, shared by every worker, instead of the workspace's folder.
+    /// Set once, before the first fetch.
+    pub fn share_cache(&self, files: std::sync::Arc<dyn crate::files::SharedFiles>) {
+        let _ = self.shared_cache.set(files);
     }
 
     /// The redactor that masks every secret read so far (SMTP passwords join it).
@@ -226,14 +234,16 @@ pub fn load(
     let mut source: Option<Source> = None;
     let mut data: Option<SourceData> = None;
     for &(start, end) in &needs.ranges {
-        let file = cache::path(
+        let place = cache::place(
             &ws.cache_dir(),
+            fetcher.shared_cache.get().map(|f| &**f),
             needs.client,
             config.id.as_str(),
             start,
             end,
         );
-        let cached = cache::read(&file);
+        let file = place.shown();
+        let cached = cache::read(&place);
         let usable = cached
             .as_ref()
             .ok()
@@ -275,7 +285,7 @@ pub fn load(
             let fetched = fetch(s, start, end).map_err(SourceError::Fetch)?;
             let snapshot =
                 cache::Snapshot::new(config, start, end, needs.now, fingerprint.clone(), fetched);
-            cache::write(&file, &snapshot).map_err(|source| SourceError::CacheWrite {
+            cache::write(&place, &snapshot).map_err(|source| SourceError::CacheWrite {
                 file: file.clone(),
                 source,
             })?;
