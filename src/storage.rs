@@ -228,6 +228,7 @@ impl Bucket {
                 .iter()
                 .find_map(|v| std::env::var(v).ok().filter(|e| !e.is_empty()))
         });
+        let mut allow_http = false;
         if let Some(endpoint) = &endpoint {
             let parsed = url::Url::parse(endpoint)
                 .map_err(|e| setup(format!("endpoint {endpoint:?}: {e}")))?;
@@ -236,9 +237,8 @@ impl Bucket {
                     "endpoint {endpoint:?}: expected an http:// or https:// URL"
                 )));
             }
-            builder = builder
-                .with_endpoint(endpoint.trim_end_matches('/'))
-                .with_allow_http(parsed.scheme() == "http");
+            builder = builder.with_endpoint(endpoint.trim_end_matches('/'));
+            allow_http = parsed.scheme() == "http";
         }
         if let Some(region) = &settings.region {
             builder = builder.with_region(region);
@@ -269,7 +269,10 @@ impl Bucket {
             retry_timeout: Duration::from_secs(30),
             ..RetryConfig::default()
         };
+        // Plain HTTP only to an endpoint written as http:// (set here: these options replace
+        // the builder's).
         let options = ClientOptions::new()
+            .with_allow_http(allow_http)
             .with_connect_timeout(Duration::from_secs(5))
             .with_timeout(Duration::from_secs(120));
         let client = builder
@@ -313,9 +316,9 @@ impl Bucket {
     }
 }
 
-/// An error's message on one line (object_store's nest their causes).
+/// An error's message on one line (object_store's messages already include their causes).
 fn one_line(e: &dyn std::error::Error) -> String {
-    crate::error_chain(e).replace('\n', " ")
+    e.to_string().replace('\n', " ")
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Output};
 
 use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::path::Path as Key;
@@ -25,24 +25,11 @@ struct S3Server {
 
 impl S3Server {
     fn start() -> Self {
-        let mut child = Command::new("python3")
-            .arg(common::repo().join("tests/support/s3_server.py"))
-            .arg("reports")
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 with moto (pip install \"moto[server]\"; .ci/run installs it)");
-        let mut line = String::new();
-        std::io::BufRead::read_line(
-            &mut std::io::BufReader::new(child.stdout.as_mut().unwrap()),
-            &mut line,
-        )
-        .unwrap();
-        let port = line
-            .trim()
-            .strip_prefix("PORT ")
-            .unwrap_or_else(|| panic!("the S3 server did not start: {line:?}"))
-            .parse()
-            .unwrap();
+        let (child, port) = common::start_server(
+            "s3_server.py",
+            &[Path::new("reports")],
+            "python3 with moto: pip install \"moto[server]\"; .ci/run installs it",
+        );
         S3Server { port, child }
     }
 
