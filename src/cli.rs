@@ -20,7 +20,8 @@ use execreport::render::Format;
     after_help = "Exit codes: 0 success, 1 error (bad configuration, bad input), \
 2 wrong command-line usage, 3 some reports failed while others were written, \
 4 all written but some without a failed optional source, 5 another batch holds the workspace, \
-6 reports lack data (render: none for the period; batch: not sent, waiting, held or skipped)."
+6 reports lack data (render: none for the period; batch: not sent, waiting, held or skipped), \
+7 (batch, send) bad configuration: the workspace or its output store cannot be set up; do not retry."
 )]
 pub struct Cli {
     /// The workspace file; default: the nearest execreport.yaml from the current folder up.
@@ -190,8 +191,8 @@ pub struct BatchArgs {
     /// Only clients of shard K of N (by a hash of the client id), e.g. `--shard 2/3`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,
-    /// Output folder; default: the workspace's `output` setting.
-    #[arg(long, short = 'o', value_name = "DIR")]
+    /// Output folder or `s3://bucket/prefix`; default: the workspace's `output` setting.
+    #[arg(long, short = 'o', value_name = "DIR|URL")]
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub live: ClockArgs,

@@ -4,6 +4,18 @@
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
+/// Whole files kept by key (`client/source/range.json`) in a store shared by every worker (an
+/// S3-compatible bucket): the live sources' cache when `cache:` names one. Defined here, below
+/// the sources that use it, and implemented by the storage layer above them.
+pub trait SharedFiles: Send + Sync + std::fmt::Debug {
+    /// The file, `None` when there is none; the error is a sentence naming where it is.
+    fn get(&self, key: &str) -> Result<Option<Vec<u8>>, String>;
+    /// Stores the whole file (readers see the old one or the new one, never a part).
+    fn put(&self, key: &str, bytes: &[u8]) -> Result<(), String>;
+    /// Where `key` is, for messages (`s3://bucket/prefix/key`).
+    fn location(&self, key: &str) -> String;
+}
+
 /// The folder of one report. Both names are checked to be single plain path components, so
 /// nothing can write outside `out`.
 pub fn report_dir(out: &Path, client_id: &str, period_key: &str) -> std::io::Result<PathBuf> {

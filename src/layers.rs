@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first; each may use only those before it. The last three are the
 /// binary (`src/main.rs` declares `cli` and `cmd`).
 const LAYERS: &[&str] = &[
-    "period", "metrics", "locale", "charts", "files", "format", "config", "sources", "session",
-    "model", "analysis", "report", "render", "ledger", "deliver", "batch", "preview", "cli", "cmd",
-    "main",
+    "period", "metrics", "locale", "charts", "files", "format", "config", "sources", "storage",
+    "session", "model", "analysis", "report", "render", "ledger", "deliver", "batch", "preview",
+    "cli", "cmd", "main",
 ];
 
 /// Crates only the binary uses: argument parsing and progress bars.

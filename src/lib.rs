@@ -72,6 +72,7 @@ pub mod render;
 pub mod report;
 pub mod session;
 pub mod sources;
+pub mod storage;
 
 /// An error and its causes as one line, the way `anyhow` shows them with `{:#}`: for errors
 /// kept as text (the ledger, the preview's pages).

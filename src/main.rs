@@ -27,19 +27,30 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            if e.downcast_ref::<cmd::BadConfiguration>().is_some() {
+                ExitCode::from(cmd::EXIT_CONFIG)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
-    let path = Workspace::locate(cli.config.as_deref(), &cwd)?;
+    // A scheduled batch with a workspace that does not load must not be retried.
+    let configuration = |e: anyhow::Error| match &cli.command {
+        Command::Batch(_) | Command::Send(_) => e.context(cmd::BadConfiguration),
+        _ => e,
+    };
+    let path =
+        Workspace::locate(cli.config.as_deref(), &cwd).map_err(|e| configuration(e.into()))?;
     let session = match &cli.command {
         // The preview keeps serving while the workspace has errors: it loads it itself.
         Command::Preview(args) => return cmd::preview::run(&path, args),
-        _ => Session::new(Workspace::load(&path)?),
+        _ => Session::new(Workspace::load(&path).map_err(|e| configuration(e.into()))?),
     };
+    cmd::share_cache(&session)?;
     let ws = &session.workspace;
     Ok(match &cli.command {
         Command::Render(args) => cmd::render::run(&session, args)?,

@@ -9,7 +9,6 @@ pub use crate::ledger;
 pub mod schedule;
 
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -21,13 +20,13 @@ use crate::config::schema::{Approval, OnIncomplete, ScheduleConfig};
 use crate::config::{Client, Workspace};
 use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
-use crate::files::{remove_stale_temps, report_dir, write_atomic};
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
 use crate::report::model::{DataStatus, SourceStatus};
 use crate::report::{self, ReportRequest};
 use crate::session::Session;
 use crate::sources::live::DataMode;
+use crate::storage::{Store, StoreError};
 use ledger::{ApprovalState, DataRecord, Ledger, OutputFile, ReportState};
 use schedule::RunKind;
 
@@ -111,7 +110,8 @@ pub struct Sending<'a> {
 }
 
 pub struct Options<'a> {
-    pub out: PathBuf,
+    /// Where the reports' files go: a folder or an S3-compatible bucket.
+    pub store: Store,
     pub send: Option<Sending<'a>>,
     pub jobs: usize,
     pub force: bool,
@@ -346,7 +346,7 @@ fn render_job(
         && let Some(done) = &previous
         && done.state == ReportState::Rendered
         && done.input_hash.as_deref() == Some(input_hash.as_str())
-        && done.outputs.iter().all(intact)
+        && done.outputs.iter().all(|o| intact(&options.store, o))
     {
         result.outputs = done.outputs.clone();
         result.awaiting_approval = done.approval == ApprovalState::Awaiting;
@@ -358,14 +358,18 @@ fn render_job(
         .map_err(|e| e.to_string())?;
     let rendered =
         render_formats(&model, &kit, ws, &job.formats).map_err(|e| crate::error_chain(&e))?;
-    let dir = report_dir(&options.out, &job.client, key).map_err(|e| e.to_string())?;
-    remove_stale_temps(&dir).map_err(|e| format!("cannot clean {}: {e}", dir.display()))?;
+    let store = &options.store;
+    store
+        .clean(&job.client, key)
+        .map_err(|e| format!("cannot clean the report's folder: {e}"))?;
     let mut outputs = Vec::new();
     for (format, bytes) in rendered {
-        let path = dir.join(format.file_name());
-        write_atomic(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let path = store
+            .report_location(&job.client, key, format.file_name())
+            .map_err(|e| e.to_string())?;
+        store.put(&path, &bytes).map_err(|e| e.to_string())?;
         outputs.push(OutputFile {
-            path: path.display().to_string(),
+            path,
             sha256: hex(&Sha256::digest(&bytes)),
             bytes: bytes.len() as u64,
         });
@@ -450,9 +454,12 @@ fn send(
     result.delivery = Some(delivery);
 }
 
-/// Whether a recorded output is on disk with the recorded content.
-pub fn intact(o: &OutputFile) -> bool {
-    std::fs::read(&o.path).is_ok_and(|b| hex(&Sha256::digest(&b)) == o.sha256)
+/// Whether a recorded output is in its store (on disk or in the bucket) with the recorded
+/// content. A store that cannot be read counts as damaged: the report is rendered again.
+pub fn intact(store: &Store, o: &OutputFile) -> bool {
+    store
+        .get(&o.path)
+        .is_ok_and(|b| b.is_some_and(|b| hex(&Sha256::digest(&b)) == o.sha256))
 }
 
 /// Everything a report's files are made from: the report model (data, commentary, period,
@@ -495,43 +502,40 @@ pub enum ManifestError {
     Ledger(#[from] ledger::LedgerError),
     #[error("manifest: {0}")]
     Json(#[from] serde_json::Error),
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] StoreError),
 }
 
-/// `out/manifest.json`: every rendered report whose files are in `out`, from the ledger.
+/// `<store>/manifest.json`: every rendered report whose files are in the store, from the
+/// ledger. Written after the reports, so a reader of the manifest finds every file it lists.
 pub fn write_manifest(
     ledger: &Ledger,
-    out: &Path,
+    store: &Store,
     now: DateTime<Utc>,
-) -> Result<PathBuf, ManifestError> {
+) -> Result<String, ManifestError> {
     #[derive(Serialize)]
     struct Manifest<'a> {
         generated_at: String,
         reports: Vec<&'a ledger::Entry>,
     }
     let entries = ledger.all()?;
-    let out_str = out.display().to_string();
+    let out_str = store.root();
     let reports = entries
         .iter()
         .filter(|e| {
             e.state == ReportState::Rendered
-                && e.outputs.iter().all(|o| o.path.starts_with(&out_str))
+                && e.outputs
+                    .iter()
+                    .all(|o| o.path.starts_with(&format!("{out_str}/")))
         })
         .collect();
     let manifest = Manifest {
         generated_at: now.to_rfc3339(),
         reports,
     };
-    let path = out.join("manifest.json");
+    let path = format!("{out_str}/manifest.json");
     let bytes = serde_json::to_vec_pretty(&manifest)?;
-    write_atomic(&path, &bytes).map_err(|source| ManifestError::Write {
-        path: path.clone(),
-        source,
-    })?;
+    store.put(&path, &bytes)?;
     Ok(path)
 }
 

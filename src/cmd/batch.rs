@@ -19,6 +19,7 @@ use execreport::deliver::smtp::Mailer;
 use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState};
 use execreport::model::DataStatus;
 use execreport::session::Session;
+use execreport::storage::Store;
 
 pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
     let ws = &session.workspace;
@@ -31,8 +32,8 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(super::EXIT_BUSY));
     };
     let ledger = Ledger::open(&ledger_path(ws)).map_err(anyhow::Error::msg)?;
-    let jobs = plan(ws, &ledger, args, now)?;
-    let out = std::path::absolute(args.out.clone().unwrap_or_else(|| ws.output_dir()))?;
+    let store = super::open_store(session, args.out.as_deref())?;
+    let jobs = plan(ws, &ledger, &store, args, now)?;
     if !args.send && (args.dry_run || args.resend_uncertain) {
         bail!("--dry-run and --resend-uncertain go with --send");
     }
@@ -47,7 +48,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         _ => None,
     };
     let options = Options {
-        out: out.clone(),
+        store,
         send: args.send.then_some(Sending {
             mailer: mailer.as_ref(),
             options: SendOptions {
@@ -96,7 +97,10 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let manifest = batch::write_manifest(&ledger, &out, now).map_err(anyhow::Error::msg)?;
+    // A manifest that cannot be written (the store is down) fails the run, not its summary.
+    let manifest = batch::write_manifest(&ledger, &options.store, now)
+        .map_err(|e| eprintln!("error: manifest: {}", session.redact(&e.to_string())))
+        .ok();
     let count = |status: JobStatus| results.iter().filter(|r| r.status == status).count();
     let sent = |status: DeliveryStatus| {
         results
@@ -113,7 +117,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         })
         .count();
     let (failed, degraded) = (
-        count(JobStatus::Failed) + undelivered,
+        count(JobStatus::Failed) + undelivered + usize::from(manifest.is_none()),
         results
             .iter()
             .filter(|r| r.status.is_written() && !r.unavailable.is_empty())
@@ -143,7 +147,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             "already_sent": sent(DeliveryStatus::AlreadySent),
             "not_delivered": undelivered,
             "uncertain": sent(DeliveryStatus::Uncertain),
-            "manifest": manifest.display().to_string(),
+            "manifest": manifest,
             "seconds": started.elapsed().as_secs_f64(),
         });
         println!("{}", serde_json::to_string_pretty(&summary)?);
@@ -196,7 +200,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             count(JobStatus::Postponed),
             started.elapsed().as_secs_f64(),
             options.jobs,
-            manifest.display()
+            manifest.as_deref().unwrap_or("not written")
         );
         if args.send {
             println!(
@@ -220,6 +224,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
 fn plan(
     ws: &Workspace,
     ledger: &Ledger,
+    store: &Store,
     args: &BatchArgs,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<Job>> {
@@ -255,7 +260,7 @@ fn plan(
             continue;
         };
         for due in schedule::due(s, client.time_zone, client.week_start, now) {
-            if !done(ledger, id, &due.period.key, args.send)? {
+            if !done(ledger, store, id, &due.period.key, args.send)? {
                 jobs.push(job_for(ws, &client, due.period, due.run, Some(due.due_at)));
             }
         }
@@ -266,13 +271,13 @@ fn plan(
 /// Whether a due report needs nothing more: rendered with intact files and not held for
 /// data that may still come (nor, with `--send`, approved but not yet sent or deferred by
 /// the server), or skipped. A failed, interrupted or waiting report is due again.
-fn done(ledger: &Ledger, client: &str, period: &str, send: bool) -> Result<bool> {
+fn done(ledger: &Ledger, store: &Store, client: &str, period: &str, send: bool) -> Result<bool> {
     let Some(e) = ledger.get(client, period).map_err(anyhow::Error::msg)? else {
         return Ok(false);
     };
     Ok(match e.state {
         ReportState::Skipped => true,
-        ReportState::Rendered if !e.outputs.iter().all(batch::intact) => false,
+        ReportState::Rendered if !e.outputs.iter().all(|o| batch::intact(store, o)) => false,
         ReportState::Rendered if e.approval == ApprovalState::Awaiting => {
             e.data != Some(DataStatus::Incomplete)
         }

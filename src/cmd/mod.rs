@@ -23,6 +23,63 @@ pub const EXIT_BUSY: u8 = 5;
 /// reports not sent for their data — waiting for it, without any, held or skipped.
 pub const EXIT_NO_DATA: u8 = 6;
 
+/// Exit status of `batch` and `send` when the configuration is wrong (the workspace does not
+/// load, the output store cannot be set up): running again cannot help, so a scheduler should
+/// not retry (the Kubernetes Job's `podFailurePolicy` fails the index on it).
+pub const EXIT_CONFIG: u8 = 7;
+
+/// Marks an error as the configuration's ([`EXIT_CONFIG`]); its message comes first.
+#[derive(Debug)]
+pub struct BadConfiguration;
+
+impl std::fmt::Display for BadConfiguration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("bad configuration")
+    }
+}
+
+/// The store a batch writes to: `--out`, else the workspace's `output`, a folder or an
+/// `s3://` bucket. A store that cannot be set up is the configuration's problem.
+pub fn open_store(
+    session: &execreport::session::Session,
+    out: Option<&std::path::Path>,
+) -> anyhow::Result<execreport::storage::Store> {
+    let ws = &session.workspace;
+    // A folder given on the command line is relative to the current folder, as before.
+    if let Some(dir) = out.filter(|o| !execreport::storage::is_remote(o)) {
+        return Ok(execreport::storage::Store::Local(std::path::absolute(dir)?));
+    }
+    let spec = out.unwrap_or(&ws.file.output);
+    execreport::storage::Store::open(
+        spec,
+        &ws.root,
+        ws.file.storage.as_ref(),
+        session.fetcher.redactor(),
+    )
+    .map_err(|e| {
+        let configuration = e.is_configuration();
+        let e = anyhow::Error::msg(session.redact(&e.to_string()));
+        if configuration {
+            e.context(BadConfiguration)
+        } else {
+            e
+        }
+    })
+}
+
+/// With `cache: s3://...`, live sources keep their snapshots in that bucket, shared by every
+/// worker, instead of the workspace's folder.
+pub fn share_cache(session: &execreport::session::Session) -> anyhow::Result<()> {
+    let ws = &session.workspace;
+    if let Some(spec) = &ws.file.cache
+        && execreport::storage::is_remote(spec)
+    {
+        let store = open_store(session, Some(spec))?;
+        session.fetcher.share_cache(std::sync::Arc::new(store));
+    }
+    Ok(())
+}
+
 /// 0 when nothing failed, [`EXIT_PARTIAL`] when reports failed, else [`EXIT_DEGRADED`] when
 /// reports were written without a source that failed, else [`EXIT_NO_DATA`] when reports
 /// lack data.

@@ -36,6 +36,13 @@ pub fn run(session: &Session, args: &RenderArgs) -> Result<ExitCode> {
         picked
     };
     let out = args.out.clone().unwrap_or_else(|| ws.output_dir());
+    let spec = args.out.as_ref().unwrap_or(&ws.file.output);
+    if execreport::storage::is_remote(spec) {
+        bail!(
+            "render writes to a folder; the output {} is a bucket (batch writes there): pass --out DIR",
+            spec.display()
+        );
+    }
     let request = ReportRequest {
         period: args.period,
         compare: args.compare.into(),

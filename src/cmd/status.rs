@@ -54,6 +54,14 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
     let now = args.now.unwrap_or_else(chrono::Utc::now);
     let ledger = Ledger::open(&super::batch::ledger_path(ws)).map_err(anyhow::Error::msg)?;
     let entries = ledger.all().map_err(anyhow::Error::msg)?;
+    let redactor = execreport::sources::live::secrets::Redactor::default();
+    let store = execreport::storage::Store::open(
+        &ws.file.output,
+        &ws.root,
+        ws.file.storage.as_ref(),
+        &redactor,
+    )
+    .map_err(|e| anyhow::anyhow!(redactor.text(&e.to_string())))?;
     let mut rows = Vec::new();
     let mut next = Vec::new();
     for client in ws.clients() {
@@ -87,7 +95,9 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
     for e in &entries {
         let state = match e.state {
             ReportState::Rendering => RowState::Interrupted,
-            ReportState::Rendered if !e.outputs.iter().all(intact) => RowState::Damaged,
+            ReportState::Rendered if !e.outputs.iter().all(|o| intact(&store, o)) => {
+                RowState::Damaged
+            }
             ReportState::Rendered => RowState::Rendered,
             ReportState::Failed => RowState::Failed,
             ReportState::Waiting => RowState::Waiting,

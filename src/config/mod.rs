@@ -215,8 +215,12 @@ impl Workspace {
     }
 
     /// Snapshots of data fetched from live sources.
+    /// A bucket (`cache: s3://...`) is opened by the command and replaces this folder.
     pub fn cache_dir(&self) -> PathBuf {
-        self.root.join(".execreport").join("cache")
+        match &self.file.cache {
+            Some(dir) if !dir.starts_with("s3:") => self.root.join(dir),
+            _ => self.root.join(".execreport").join("cache"),
+        }
     }
 
     /// The output folder, relative paths taken from the workspace folder.

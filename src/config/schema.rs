@@ -42,7 +42,44 @@ pub struct WorkspaceFile {
     /// The agency's outgoing mail server, for `--send`.
     #[serde(default)]
     pub smtp: Option<SmtpConfig>,
+    /// Where live sources' snapshots are kept: a folder, or `s3://bucket/prefix` shared by
+    /// every worker; default `.execreport/cache`.
+    #[serde(default)]
+    pub cache: Option<PathBuf>,
+    /// How to reach an S3-compatible `output` (`s3://bucket/prefix`); AWS_* variables otherwise.
+    #[serde(default)]
+    pub storage: Option<StorageConfig>,
     pub clients: Vec<ClientConfig>,
+}
+
+/// The S3-compatible service of an `s3://` output. Every field is optional: unset, the AWS_*
+/// environment variables apply (AWS_ENDPOINT_URL, AWS_REGION, AWS_ACCESS_KEY_ID, ...).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageConfig {
+    /// The service's URL (MinIO, R2, GCS: `https://storage.googleapis.com`); default AWS S3.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    /// `path` (`endpoint/bucket/key`) or `virtual_host` (`bucket.endpoint/key`); default `path`
+    /// with an `endpoint`, `virtual_host` for AWS.
+    #[serde(default)]
+    pub addressing: Option<Addressing>,
+    #[serde(default)]
+    pub access_key_id: Option<super::api::SecretRef>,
+    #[serde(default)]
+    pub secret_access_key: Option<super::api::SecretRef>,
+    #[serde(default)]
+    pub session_token: Option<super::api::SecretRef>,
+}
+
+/// How a bucket is named in a request's URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Addressing {
+    Path,
+    VirtualHost,
 }
 
 /// The SMTP server reports are sent through.

@@ -21,25 +21,13 @@ struct SmtpServer {
 impl SmtpServer {
     fn start(args: &[&str]) -> Self {
         let inbox = tempfile::tempdir().unwrap();
-        let mut child = Command::new("python3")
-            .arg(common::repo().join("tests/support/smtp_server.py"))
-            .arg(inbox.path())
-            .args(args)
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 with aiosmtpd (pip install aiosmtpd; .ci/run installs it)");
-        let mut line = String::new();
-        std::io::BufRead::read_line(
-            &mut std::io::BufReader::new(child.stdout.as_mut().unwrap()),
-            &mut line,
-        )
-        .unwrap();
-        let port = line
-            .trim()
-            .strip_prefix("PORT ")
-            .unwrap_or_else(|| panic!("the SMTP server did not start: {line:?}"))
-            .parse()
-            .unwrap();
+        let mut all = vec![inbox.path()];
+        all.extend(args.iter().map(Path::new));
+        let (child, port) = common::start_server(
+            "smtp_server.py",
+            &all,
+            "python3 with aiosmtpd: pip install aiosmtpd; .ci/run installs it",
+        );
         SmtpServer { port, inbox, child }
     }
 

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::Fetched;
 use crate::config::schema::SourceConfig;
-use crate::files::write_atomic;
+use crate::files::{SharedFiles, write_atomic};
 use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::Total;
 use crate::sources::records::RowMapper;
@@ -116,18 +116,58 @@ impl Snapshot {
     }
 }
 
-pub fn path(dir: &Path, client: &str, source: &str, start: NaiveDate, end: NaiveDate) -> PathBuf {
-    dir.join(client)
-        .join(source)
-        .join(format!("{start}_{end}.json"))
+/// Where a snapshot is kept: a file in the workspace's cache folder, or an object of the shared
+/// cache (`cache: s3://...`).
+pub enum Place<'a> {
+    File(PathBuf),
+    Shared {
+        files: &'a dyn SharedFiles,
+        key: String,
+    },
+}
+
+impl Place<'_> {
+    /// The file's path or the object's location, for messages.
+    pub fn shown(&self) -> PathBuf {
+        match self {
+            Place::File(f) => f.clone(),
+            Place::Shared { files, key } => PathBuf::from(files.location(key)),
+        }
+    }
+}
+
+/// Where the snapshot of a source's range is: under `dir`, or in the shared cache.
+pub fn place<'a>(
+    dir: &Path,
+    shared: Option<&'a dyn SharedFiles>,
+    client: &str,
+    source: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Place<'a> {
+    let name = format!("{start}_{end}.json");
+    match shared {
+        Some(files) => Place::Shared {
+            files,
+            key: format!("{client}/{source}/{name}"),
+        },
+        None => Place::File(dir.join(client).join(source).join(name)),
+    }
 }
 
 /// The snapshot, `None` when there is none, or why it cannot be read.
-pub fn read(file: &Path) -> Result<Option<Snapshot>, String> {
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read the cache {}: {e}", file.display())),
+pub fn read(place: &Place) -> Result<Option<Snapshot>, String> {
+    let file = &place.shown();
+    let bytes = match place {
+        Place::Shared { files, key } => match files.get(key)? {
+            Some(b) => b,
+            None => return Ok(None),
+        },
+        Place::File(file) => match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("cannot read the cache {}: {e}", file.display())),
+        },
     };
     let snapshot: Snapshot = serde_json::from_slice(&bytes)
         .map_err(|e| format!("the cache {} is damaged: {e}", file.display()))?;
@@ -141,9 +181,12 @@ pub fn read(file: &Path) -> Result<Option<Snapshot>, String> {
     Ok(Some(snapshot))
 }
 
-pub fn write(file: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
+pub fn write(place: &Place, snapshot: &Snapshot) -> std::io::Result<()> {
     let bytes = serde_json::to_vec_pretty(snapshot).map_err(std::io::Error::other)?;
-    write_atomic(file, &bytes)
+    match place {
+        Place::File(file) => write_atomic(file, &bytes),
+        Place::Shared { files, key } => files.put(key, &bytes).map_err(std::io::Error::other),
+    }
 }
 
 /// A digest of the settings that decide what a request returns (never the secrets).

@@ -75,6 +75,8 @@ pub struct Fetcher {
     redactor: Redactor,
     /// The quota budgets every report of the process draws on.
     pub budgets: quota::Budgets,
+    /// The shared cache (`cache: s3://...`), when the workspace names one.
+    shared_cache: OnceLock<std::sync::Arc<dyn crate::files::SharedFiles>>,
 }
 
 impl Fetcher {
@@ -83,6 +85,12 @@ impl Fetcher {
             .get_or_init(Http::new)
             .as_ref()
             .map_err(|e| SourceError::Live(e.clone()))
+    }
+
+    /// Keeps snapshots in `files`, shared by every worker, instead of the workspace's folder.
+    /// Set once, before the first fetch.
+    pub fn share_cache(&self, files: std::sync::Arc<dyn crate::files::SharedFiles>) {
+        let _ = self.shared_cache.set(files);
     }
 
     /// The redactor that masks every secret read so far (SMTP passwords join it).
@@ -305,14 +313,16 @@ pub fn load(
     let mut source: Option<Source> = None;
     let mut data: Option<SourceData> = None;
     for &(start, end) in &needs.ranges {
-        let file = cache::path(
+        let place = cache::place(
             &ws.cache_dir(),
+            fetcher.shared_cache.get().map(|f| &**f),
             needs.client,
             config.id.as_str(),
             start,
             end,
         );
-        let cached = cache::read(&file);
+        let file = place.shown();
+        let cached = cache::read(&place);
         let usable = cached
             .as_ref()
             .ok()
@@ -357,7 +367,7 @@ pub fn load(
             })?;
             let snapshot =
                 cache::Snapshot::new(config, start, end, needs.now, fingerprint.clone(), fetched);
-            cache::write(&file, &snapshot).map_err(|source| SourceError::CacheWrite {
+            cache::write(&place, &snapshot).map_err(|source| SourceError::CacheWrite {
                 file: file.clone(),
                 source,
             })?;

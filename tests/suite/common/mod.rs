@@ -12,6 +12,30 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Starts a server of `tests/support/` (`script` with `args`) that prints `PORT <n>` once it
+/// listens; `install` says how to get what it needs.
+pub fn start_server(script: &str, args: &[&Path], install: &str) -> (std::process::Child, u16) {
+    let mut child = Command::new("python3")
+        .arg(repo().join("tests/support").join(script))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{script}: {e} ({install})"));
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let port = line
+        .trim()
+        .strip_prefix("PORT ")
+        .unwrap_or_else(|| panic!("{script} did not start ({install}): {line:?}"))
+        .parse()
+        .unwrap();
+    (child, port)
+}
+
 /// Runs `execreport` with `args`, from `cwd`.
 pub fn execreport(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_execreport"))
