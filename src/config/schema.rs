@@ -42,7 +42,24 @@ pub struct WorkspaceFile {
     /// The agency's outgoing mail server, for `--send`.
     #[serde(default)]
     pub smtp: Option<SmtpConfig>,
+    /// Where the ledger lives: the workspace's SQLite file by default, or a PostgreSQL server
+    /// shared by workers on many machines.
+    #[serde(default)]
+    pub ledger: Option<LedgerConfig>,
     pub clients: Vec<ClientConfig>,
+}
+
+/// The shared ledger: `ledger: {url: {env: EXECREPORT_LEDGER_URL}}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerConfig {
+    /// `postgresql://user:password@host:port/database?sslmode=require`, from the environment
+    /// or a file (it holds a password).
+    pub url: super::api::SecretRef,
+    /// Seconds a worker's claim on a report lasts unless renewed (default 60); a worker that
+    /// dies holds its reports this long.
+    #[serde(default)]
+    pub lease_seconds: Option<u32>,
 }
 
 /// The SMTP server reports are sent through.

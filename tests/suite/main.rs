@@ -24,6 +24,7 @@ mod preview;
 mod robustness;
 mod rtl;
 mod samples;
+mod shared_ledger;
 mod summary;
 mod svg_logo;
 mod text_layer;
