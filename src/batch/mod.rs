@@ -10,7 +10,8 @@ pub mod schedule;
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -27,7 +28,7 @@ use crate::report::{self, ReportRequest};
 use crate::session::Session;
 use crate::sources::live::DataMode;
 use crate::storage::{Store, StoreError};
-use ledger::{ApprovalState, DataRecord, Ledger, OutputFile, ReportState};
+use ledger::{ApprovalState, Claim, DataRecord, Ledger, OutputFile, ReportState};
 use schedule::RunKind;
 
 /// One report to render.
@@ -59,6 +60,8 @@ closed_set! {
         Skipped = "skipped",
         /// A platform's quota is exhausted: a later batch renders it.
         Postponed = "postponed",
+        /// Done during this run by another worker of the shared ledger.
+        Elsewhere = "elsewhere",
     }
 }
 
@@ -100,6 +103,12 @@ pub struct JobResult {
     /// With `--send`: what happened to the report's message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Delivery>,
+    /// Shared ledger: the worker that died holding this report, which this one took over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taken_over_from: Option<String>,
+    /// Shared ledger: the worker that did this report during this run (`elsewhere`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_by: Option<String>,
     pub ms: u64,
 }
 
@@ -162,6 +171,10 @@ pub fn in_shard(client: &str, k: u32, n: u32) -> bool {
 }
 
 /// Renders `jobs` on `options.jobs` threads; `report` is called as each one ends.
+///
+/// On a shared ledger each job is claimed first (see [`ledger::Claim`]): a report another
+/// worker holds is tried again later, until that worker finishes it (`elsewhere`) or its lease
+/// runs out (taken over); a thread renews this worker's leases while the batch runs.
 pub fn run(
     session: &Session,
     ledger: &Ledger,
@@ -178,28 +191,122 @@ pub fn run(
         }
         Err(e) => eprintln!("execreport: cannot read the quota holds: {e}"),
     }
-    let queue = Mutex::new(VecDeque::from(jobs));
+    let started = Utc::now();
+    let queue = Mutex::new(VecDeque::from_iter(jobs.into_iter().map(|j| (j, None))));
     let results = Mutex::new(Vec::new());
     let workers = options.jobs.max(1);
+    let finished = AtomicBool::new(false);
+    let lease = ledger
+        .worker()
+        .map(|w| w.lease.to_std().unwrap_or_default());
+    // A report held elsewhere is asked for again this often.
+    let retry = lease.map_or(Duration::ZERO, |l| (l / 4).min(Duration::from_secs(1)));
     // One set of brand kits for all workers: each brand's fonts and templates load once.
     let brands = Brands::default();
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let Some(job) = queue.lock().expect("queue").pop_front() else {
-                        break;
-                    };
-                    let result = run_job(session, ledger, &brands, &job, options);
-                    report(&result);
-                    results.lock().expect("results").push(result);
-                }
-            });
+        if let Some(lease) = lease {
+            let finished = &finished;
+            scope.spawn(move || renew_leases(ledger, lease, finished));
         }
+        let threads: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    loop {
+                        let job = match next_job(&queue) {
+                            Next::Job(job) => job,
+                            Next::Later => {
+                                std::thread::sleep(Duration::from_millis(100));
+                                continue;
+                            }
+                            Next::None => break,
+                        };
+                        let result =
+                            match ledger.claim(&job.client, &job.period.key, started, Utc::now()) {
+                                Ok(Claim::Held { .. }) => {
+                                    let again = Instant::now() + retry;
+                                    queue.lock().expect("queue").push_back((job, Some(again)));
+                                    continue;
+                                }
+                                Ok(Claim::Done { by }) => {
+                                    let mut result = unfinished(&job);
+                                    result.status = JobStatus::Elsewhere;
+                                    result.done_by = Some(by);
+                                    result
+                                }
+                                Ok(Claim::Taken { from }) => {
+                                    let mut result =
+                                        run_job(session, ledger, &brands, &job, options);
+                                    result.taken_over_from = from;
+                                    if let Err(e) =
+                                        ledger.release(&job.client, &job.period.key, Utc::now())
+                                    {
+                                        // The claim runs out by itself; another worker then finds
+                                        // the report done.
+                                        eprintln!("execreport: {e}");
+                                    }
+                                    result
+                                }
+                                Err(e) => {
+                                    let mut result = unfinished(&job);
+                                    result.error = Some(e.to_string());
+                                    result
+                                }
+                            };
+                        report(&result);
+                        results.lock().expect("results").push(result);
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            // A panic is caught per job (`run_job`); one here is a bug in the loop itself.
+            let _ = t.join();
+        }
+        finished.store(true, Ordering::Relaxed);
     });
     let mut results = results.into_inner().expect("results");
     results.sort_by(|a, b| (&a.client, &a.period).cmp(&(&b.client, &b.period)));
     results
+}
+
+enum Next {
+    Job(Job),
+    /// Only reports held by other workers are left: ask again soon.
+    Later,
+    None,
+}
+
+/// The first job that may be claimed now.
+fn next_job(queue: &Mutex<VecDeque<(Job, Option<Instant>)>>) -> Next {
+    let mut queue = queue.lock().expect("queue");
+    if queue.is_empty() {
+        return Next::None;
+    }
+    let now = Instant::now();
+    match queue
+        .iter()
+        .position(|(_, at)| at.is_none_or(|at| at <= now))
+    {
+        Some(i) => Next::Job(queue.remove(i).expect("in range").0),
+        None => Next::Later,
+    }
+}
+
+/// Renews this worker's leases every third of a lease until the batch is finished.
+fn renew_leases(ledger: &Ledger, lease: Duration, finished: &AtomicBool) {
+    let every = (lease / 3).max(Duration::from_millis(100));
+    let mut last = Instant::now();
+    while !finished.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(50));
+        if last.elapsed() >= every {
+            last = Instant::now();
+            if let Err(e) = ledger.renew(Utc::now()) {
+                // Leases that run out are taken over, and this worker's writes then fail
+                // (fenced): a lost connection costs time, never a double send.
+                eprintln!("execreport: cannot renew leases: {e}");
+            }
+        }
+    }
 }
 
 /// Runs one job. A panic in it (a bug: no input should cause one) fails that report only,
@@ -252,6 +359,8 @@ fn unfinished(job: &Job) -> JobResult {
         unavailable: Vec::new(),
         error: None,
         delivery: None,
+        taken_over_from: None,
+        done_by: None,
         ms: 0,
     }
 }

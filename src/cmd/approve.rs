@@ -5,14 +5,13 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::cli::ApproveArgs;
-use execreport::batch::ledger::Ledger;
 use execreport::config::Workspace;
 
 pub fn run(ws: &Workspace, args: &ApproveArgs) -> Result<ExitCode> {
     if ws.client(&args.client).is_none() {
         bail!("unknown client {:?}", args.client);
     }
-    let ledger = Ledger::open(&super::batch::ledger_path(ws)).map_err(anyhow::Error::msg)?;
+    let ledger = super::batch::open_ledger(ws, &Default::default())?;
     if !ledger
         .approve(&args.client, &args.period, chrono::Utc::now())
         .map_err(anyhow::Error::msg)?

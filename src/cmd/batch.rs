@@ -16,22 +16,37 @@ use execreport::batch::{
 use execreport::config::Workspace;
 use execreport::deliver::send::{DeliveryStatus, SendOptions};
 use execreport::deliver::smtp::Mailer;
-use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState};
+use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState, Worker};
 use execreport::model::DataStatus;
 use execreport::session::Session;
+use execreport::sources::live::secrets::{Redactor, resolve};
 use execreport::storage::Store;
 
 pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
     let ws = &session.workspace;
     let now = args.live.now.unwrap_or_else(chrono::Utc::now);
-    let Some(_lock) = lock(ws)? else {
-        eprintln!(
-            "execreport: another batch is running on this workspace ({}); nothing done",
-            lock_path(ws).display()
-        );
-        return Ok(ExitCode::from(super::EXIT_BUSY));
+    // The embedded ledger allows one batch per workspace; workers of a shared ledger
+    // cooperate through their claims instead.
+    let _lock = match &ws.file.ledger {
+        Some(_) => None,
+        None => match lock(ws)? {
+            Some(lock) => Some(lock),
+            None => {
+                eprintln!(
+                    "execreport: another batch is running on this workspace ({}); nothing done",
+                    lock_path(ws).display()
+                );
+                return Ok(ExitCode::from(super::EXIT_BUSY));
+            }
+        },
     };
-    let ledger = Ledger::open(&ledger_path(ws)).map_err(anyhow::Error::msg)?;
+    let mut ledger = open_ledger(ws, session.fetcher.redactor())?;
+    if let Some(config) = &ws.file.ledger {
+        let lease = chrono::Duration::seconds(i64::from(config.lease_seconds.unwrap_or(60).max(1)));
+        let worker = Worker::from_env(lease);
+        eprintln!("execreport: worker {} of the shared ledger", worker.id);
+        ledger = ledger.as_worker(worker);
+    }
     let store = super::open_store(session, args.out.as_deref())?;
     let jobs = plan(ws, &ledger, &store, args, now)?;
     if !args.send && (args.dry_run || args.resend_uncertain) {
@@ -143,6 +158,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             "no_data": count(JobStatus::NoData),
             "skipped": count(JobStatus::Skipped),
             "postponed": count(JobStatus::Postponed),
+            "done_elsewhere": count(JobStatus::Elsewhere),
             "sent": sent(DeliveryStatus::Sent),
             "already_sent": sent(DeliveryStatus::AlreadySent),
             "not_delivered": undelivered,
@@ -202,6 +218,12 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             options.jobs,
             manifest.as_deref().unwrap_or("not written")
         );
+        if ledger.worker().is_some() {
+            println!(
+                "shared ledger: {} reports done by other workers",
+                count(JobStatus::Elsewhere)
+            );
+        }
         if args.send {
             println!(
                 "email: {} sent, {} already sent, {} written as .eml, {} held for approval, {} not delivered ({} uncertain)",
@@ -313,6 +335,9 @@ fn line(r: &JobResult) -> String {
     if r.awaiting_approval {
         line.push_str(" — awaiting approval");
     }
+    if let Some(from) = &r.taken_over_from {
+        line.push_str(&format!(" — taken over from {from}"));
+    }
     if let Some(d) = &r.delivery {
         line.push_str(&format!(
             "\n          email {}",
@@ -323,6 +348,16 @@ fn line(r: &JobResult) -> String {
         }
     }
     line
+}
+
+/// The workspace's ledger: its SQLite file, or the PostgreSQL server of `ledger: {url: ...}`.
+pub fn open_ledger(ws: &Workspace, redactor: &Redactor) -> Result<Ledger> {
+    let Some(config) = &ws.file.ledger else {
+        return Ledger::open(&ledger_path(ws)).map_err(anyhow::Error::msg);
+    };
+    let url = resolve(&config.url, &ws.root, redactor)
+        .with_context(|| format!("ledger.url in {}", ws.path.display()))?;
+    Ledger::connect(url.expose()).map_err(|e| anyhow::anyhow!(redactor.text(&e.to_string())))
 }
 
 pub fn ledger_path(ws: &Workspace) -> std::path::PathBuf {

@@ -11,7 +11,7 @@ use execreport::batch::schedule::RunKind;
 use execreport::batch::{intact, schedule, schedule_of};
 use execreport::closed_set;
 use execreport::config::Workspace;
-use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState};
+use execreport::ledger::{ApprovalState, DeliveryState, Holder, ReportState};
 use execreport::model::DataStatus;
 
 closed_set! {
@@ -24,6 +24,8 @@ closed_set! {
         Failed = "failed",
         /// A batch died while rendering it.
         Interrupted = "interrupted",
+        /// A worker of the shared ledger holds it now (see `worker`).
+        Working = "working",
         /// A file no longer matches the ledger.
         Damaged = "damaged",
         /// For data: incomplete or none.
@@ -48,11 +50,14 @@ struct Row {
     waiting_for: Vec<String>,
     /// Who was sent the report, when, and what the server answered.
     deliveries: Vec<execreport::batch::ledger::Delivery>,
+    /// Shared ledger: the worker that holds the report, since when, until when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    worker: Option<Holder>,
 }
 
 pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
     let now = args.now.unwrap_or_else(chrono::Utc::now);
-    let ledger = Ledger::open(&super::batch::ledger_path(ws)).map_err(anyhow::Error::msg)?;
+    let ledger = super::batch::open_ledger(ws, &Default::default())?;
     let entries = ledger.all().map_err(anyhow::Error::msg)?;
     let redactor = execreport::sources::live::secrets::Redactor::default();
     let store = execreport::storage::Store::open(
@@ -62,6 +67,14 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
         &redactor,
     )
     .map_err(|e| anyhow::anyhow!(redactor.text(&e.to_string())))?;
+    let holders = ledger.holders().map_err(anyhow::Error::msg)?;
+    let holder = |client: &str, period: &str| {
+        holders
+            .iter()
+            .find(|h| h.client == client && h.period == period)
+            .cloned()
+    };
+    let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let mut rows = Vec::new();
     let mut next = Vec::new();
     for client in ws.clients() {
@@ -85,6 +98,7 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                     data: None,
                     waiting_for: Vec::new(),
                     deliveries: Vec::new(),
+                    worker: holder(&id, &due.period.key),
                 });
             }
         }
@@ -93,7 +107,10 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
         }
     }
     for e in &entries {
+        let worker = holder(&e.client, &e.period);
+        let live = worker.as_ref().is_some_and(|h| h.lease_until > stamp);
         let state = match e.state {
+            ReportState::Rendering if live => RowState::Working,
             ReportState::Rendering => RowState::Interrupted,
             ReportState::Rendered if !e.outputs.iter().all(|o| intact(&store, o)) => {
                 RowState::Damaged
@@ -121,6 +138,7 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
             deliveries: ledger
                 .deliveries(&e.client, &e.period)
                 .map_err(anyhow::Error::msg)?,
+            worker,
         });
     }
     rows.sort_by(|a, b| (&a.client, &a.period).cmp(&(&b.client, &b.period)));
@@ -150,6 +168,17 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
                 .map(|e| format!("\n    {}", e.lines().next().unwrap_or_default()))
                 .unwrap_or_default()
         );
+        if let Some(h) = &r.worker {
+            let lease = if h.lease_until > stamp {
+                "lease until"
+            } else {
+                "LEASE ENDED, to be taken over, at"
+            };
+            println!(
+                "    held by worker {} since {} ({lease} {})",
+                h.worker, h.since, h.lease_until
+            );
+        }
         if !r.waiting_for.is_empty() {
             let what = match r.data {
                 Some(DataStatus::NoData) => "no data",

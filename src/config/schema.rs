@@ -49,6 +49,10 @@ pub struct WorkspaceFile {
     /// How to reach an S3-compatible `output` (`s3://bucket/prefix`); AWS_* variables otherwise.
     #[serde(default)]
     pub storage: Option<StorageConfig>,
+    /// Where the ledger lives: the workspace's SQLite file by default, or a PostgreSQL server
+    /// shared by workers on many machines.
+    #[serde(default)]
+    pub ledger: Option<LedgerConfig>,
     pub clients: Vec<ClientConfig>,
 }
 
@@ -80,6 +84,19 @@ pub struct StorageConfig {
 pub enum Addressing {
     Path,
     VirtualHost,
+}
+
+/// The shared ledger: `ledger: {url: {env: EXECREPORT_LEDGER_URL}}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerConfig {
+    /// `postgresql://user:password@host:port/database?sslmode=require`, from the environment
+    /// or a file (it holds a password).
+    pub url: super::api::SecretRef,
+    /// Seconds a worker's claim on a report lasts unless renewed (default 60); a worker that
+    /// dies holds its reports this long.
+    #[serde(default)]
+    pub lease_seconds: Option<u32>,
 }
 
 /// The SMTP server reports are sent through.

@@ -12,14 +12,14 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-struct SmtpServer {
-    port: u16,
+pub(crate) struct SmtpServer {
+    pub(crate) port: u16,
     inbox: tempfile::TempDir,
     child: Child,
 }
 
 impl SmtpServer {
-    fn start(args: &[&str]) -> Self {
+    pub(crate) fn start(args: &[&str]) -> Self {
         let inbox = tempfile::tempdir().unwrap();
         let mut all = vec![inbox.path()];
         all.extend(args.iter().map(Path::new));
@@ -497,7 +497,7 @@ fn ledger_states(dir: &Path) -> Vec<(String, String)> {
 }
 
 /// The recipients of each received message.
-fn received_by(server: &SmtpServer) -> Vec<String> {
+pub(crate) fn received_by(server: &SmtpServer) -> Vec<String> {
     let mut out: Vec<String> = server
         .messages()
         .iter()

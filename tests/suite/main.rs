@@ -28,6 +28,7 @@ mod quota;
 mod robustness;
 mod rtl;
 mod samples;
+mod shared_ledger;
 mod storage;
 mod summary;
 mod svg_logo;
