@@ -1,17 +1,20 @@
 //! The shared ledger on a real PostgreSQL 15 server (a throwaway cluster on loopback): four
 //! worker processes (`batch --due --send`) send 120 synthetic clients' reports through aiosmtpd, two are
 //! killed with SIGKILL mid-run and started again; every report is rendered and recorded once,
-//! every recipient has one message (or is recorded uncertain), every file matches the ledger.
+//! every recipient has one message (or is recorded uncertain), every object the workers wrote to
+//! the shared S3-compatible store (moto on loopback) matches the ledger's hash.
 
 use crate::common;
 use crate::email::{SmtpServer, received_by};
+use crate::storage::S3Server;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
 const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
 
@@ -89,8 +92,9 @@ impl Drop for Postgres {
 }
 
 /// `n` synthetic clients made from the samples' file-based clients (ids `<sample>-<i>`), the
-/// JSON model only (a link in the message), sending to `smtp_port`, with the shared ledger and short leases.
-fn workspace(n: usize, smtp_port: u16) -> tempfile::TempDir {
+/// JSON model only (a link in the message), sending to `smtp_port`, with the shared ledger and
+/// short leases; outputs in the bucket of `s3_port` when there is one.
+fn workspace(n: usize, smtp_port: u16, s3_port: Option<u16>) -> tempfile::TempDir {
     common::sample_workspace(
         |yaml| {
             let mut ws: Value = serde_saphyr::from_str(&yaml).unwrap();
@@ -122,6 +126,15 @@ fn workspace(n: usize, smtp_port: u16) -> tempfile::TempDir {
             ws["smtp"]["per_minute"] = 100_000.into();
             ws["ledger"] =
                 serde_json::json!({"url": {"env": "EXECREPORT_LEDGER_URL"}, "lease_seconds": 3});
+            if let Some(port) = s3_port {
+                ws["output"] = "s3://reports/agency".into();
+                ws["storage"] = serde_json::json!({
+                    "endpoint": format!("http://127.0.0.1:{port}"),
+                    "region": "us-east-1",
+                    "access_key_id": {"env": "TEST_S3_SECRET"},
+                    "secret_access_key": {"env": "TEST_S3_SECRET"},
+                });
+            }
             serde_json::to_string_pretty(&ws).unwrap()
         },
         false,
@@ -136,6 +149,7 @@ fn worker(dir: &Path, url: &str, id: &str) -> Child {
         .env("EXECREPORT_NOW", "2026-11-05T06:00:00Z")
         .env("EXECREPORT_LEDGER_URL", url)
         .env("EXECREPORT_WORKER_ID", id)
+        .env("TEST_S3_SECRET", "worker")
         .env_remove("EXECREPORT_CONFIG")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -147,8 +161,9 @@ fn worker(dir: &Path, url: &str, id: &str) -> Child {
 fn four_workers_two_killed_render_and_send_each_report_once() {
     const CLIENTS: usize = 120;
     let pg = Postgres::start();
+    let s3 = S3Server::start();
     let smtp = SmtpServer::start(&[]);
-    let ws = workspace(CLIENTS, smtp.port);
+    let ws = workspace(CLIENTS, smtp.port, Some(s3.port));
     let dir = ws.path();
     let url = pg.url();
     let mut workers: Vec<Child> = (1..=4)
@@ -193,17 +208,20 @@ fn four_workers_two_killed_render_and_send_each_report_once() {
     for r in &reports {
         let (client, state): (String, String) = (r.get(0), r.get(1));
         assert_eq!(state, "rendered", "{client}");
-        // Every file's content matches its recorded hash.
+        // Every object's content matches its recorded hash.
         let outputs: Vec<Value> = serde_json::from_str(&r.get::<_, String>(2)).unwrap();
         assert_eq!(outputs.len(), 1, "{client}");
         for o in &outputs {
-            let path = PathBuf::from(o["path"].as_str().unwrap());
-            assert!(path.starts_with(dir.join("out")), "{path:?}");
-            assert_eq!(
-                common::sha256(&path),
-                o["sha256"].as_str().unwrap(),
-                "{client}"
+            let location = o["path"].as_str().unwrap();
+            assert!(
+                location.starts_with(&format!("s3://reports/agency/{client}/")),
+                "{location}"
             );
+            let hash: String = Sha256::digest(s3.read(location))
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(hash, o["sha256"].as_str().unwrap(), "{client}");
         }
     }
     let rendered: BTreeMap<String, i64> = db
@@ -266,6 +284,7 @@ fn four_workers_two_killed_render_and_send_each_report_once() {
         .args(["status", "--json"])
         .env("EXECREPORT_NOW", "2026-11-05T06:00:00Z")
         .env("EXECREPORT_LEDGER_URL", &url)
+        .env("TEST_S3_SECRET", "worker")
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", common::stderr(&o));
@@ -276,12 +295,16 @@ fn four_workers_two_killed_render_and_send_each_report_once() {
             .filter(|r| r["period"] == "2026-10")
             .all(|r| r["state"] == "rendered" && r.get("worker").is_none())
     );
+    // The manifest, written by whichever worker finished last, lists every report.
+    let manifest: Value =
+        serde_json::from_slice(&s3.read("s3://reports/agency/manifest.json")).unwrap();
+    assert_eq!(manifest["reports"].as_array().unwrap().len(), CLIENTS);
 }
 
 #[test]
 fn status_shows_which_worker_holds_a_report_and_approve_works_on_the_shared_ledger() {
     let pg = Postgres::start();
-    let ws = workspace(2, 2525);
+    let ws = workspace(2, 2525, None);
     let dir = ws.path();
     let url = pg.url();
     let run = |args: &[&str]| {

@@ -18,13 +18,13 @@ const SECRET: &str = "moto-secret-key-0a6f3c9e2b71d845";
 const KEY_ID: &str = "AKIASTORAGETEST0001";
 
 /// moto's S3 server on a free loopback port, with bucket `reports`.
-struct S3Server {
-    port: u16,
+pub(crate) struct S3Server {
+    pub(crate) port: u16,
     child: Child,
 }
 
 impl S3Server {
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let (child, port) = common::start_server(
             "s3_server.py",
             &[Path::new("reports")],
@@ -45,6 +45,13 @@ impl S3Server {
             .build()
             .unwrap();
         (s3, tokio::runtime::Runtime::new().unwrap())
+    }
+
+    /// The object at `location` (`s3://reports/...`), whole.
+    pub(crate) fn read(&self, location: &str) -> Vec<u8> {
+        let (s3, rt) = self.client();
+        rt.block_on(async { s3.get(&key(location)).await.unwrap().bytes().await.unwrap() })
+            .to_vec()
     }
 }
 

@@ -2,12 +2,15 @@
 `moto[server]`) on a free port, with the buckets named on the command line created; prints
 `PORT <n>` and runs until killed."""
 
+import logging
 import sys
 import threading
 
 import boto3
 from moto.server import ThreadedMotoServer
 
+# One line per request on stderr would bury the test output.
+logging.getLogger("werkzeug").setLevel(logging.ERROR)
 server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
 server.start()
 port = server.get_host_and_port()[1]
