@@ -1,6 +1,8 @@
 //! Quota-aware batches against a GA4 server that counts property tokens: the batch slows down
 //! near the end of the hourly quota, postpones the remaining clients of the property without
 //! a request refused, says so in the summary and `status`, and a later batch completes them.
+//! A batch of 200 clients against quota-limited GA4, throttling Google Ads and Meta near its
+//! limit finishes with no quota error in any report.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -12,6 +14,15 @@ const NOW: &str = "2026-11-26T03:00:00Z";
 
 /// `clients` clients whose one live source is the same GA4 property on `server`.
 fn workspace(server: &ApiServer, clients: usize) -> tempfile::TempDir {
+    workspace_with(server, clients, |_| "")
+}
+
+/// As `workspace`, with `extra(i)` appended to client i's sources.
+fn workspace_with(
+    server: &ApiServer,
+    clients: usize,
+    extra: impl Fn(usize) -> &'static str,
+) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let base = &server.base;
     let mut yaml = String::from(
@@ -31,6 +42,7 @@ fn workspace(server: &ApiServer, clients: usize) -> tempfile::TempDir {
         columns: {{ sessions: web.sessions, totalUsers: web.users }}
 "#
         ));
+        yaml.push_str(&extra(i).replace("{base}", base));
     }
     std::fs::write(dir.path().join("execreport.yaml"), yaml).unwrap();
     dir
@@ -44,6 +56,8 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .env("T_CLIENT_ID", CLIENT_ID)
         .env("T_CLIENT_SECRET", CLIENT_SECRET)
         .env("T_REFRESH", REFRESH_TOKEN)
+        .env("T_DEV_TOKEN", DEVELOPER_TOKEN)
+        .env("T_META_TOKEN", META_TOKEN)
         .env_remove("EXECREPORT_NOW")
         .env_remove("EXECREPORT_CONFIG")
         .output()
@@ -143,5 +157,124 @@ fn an_exhausted_ga4_property_postpones_its_clients_until_a_later_batch() {
     expected.sort();
     assert_eq!(done, expected, "{err}");
     assert_eq!(statuses(&last, "unchanged").len(), rendered.len());
+    assert_eq!(*server.state.refused.lock().unwrap(), 0);
+}
+
+const ADS: &str = r#"      - id: ads
+        kind: google_ads
+        api: { customer_id: "123-456-7890", developer_token: { env: T_DEV_TOKEN }, base_url: "{base}", auth: { google_oauth: { client_id: { env: T_CLIENT_ID }, client_secret: { env: T_CLIENT_SECRET }, refresh_token: { env: T_REFRESH }, token_url: "{base}/token" } } }
+        dimensions: [campaign.name]
+        dimension_names: { campaign.name: campaign }
+        columns: { metrics.clicks: ads.clicks, metrics.cost_micros: ads.spend, metrics.conversions: ads.conversions }
+"#;
+
+const META: &str = r#"      - id: social
+        kind: meta
+        api: { object_id: "1234", base_url: "{base}", auth: { bearer: { env: T_META_TOKEN } } }
+        columns: { page_follows: social.followers, page_post_engagements: social.engagements }
+"#;
+
+/// A `searchStream` throttle as Google Ads sends it: an array, the delay only in `RetryInfo`.
+const ADS_THROTTLE: &str = r#"[{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED",
+    "details": [{"@type": "type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure",
+      "errors": [{"errorCode": {"quotaError": "RESOURCE_TEMPORARILY_EXHAUSTED"}, "message": "Too many requests. Retry in 1 seconds.",
+        "details": {"quotaErrorDetails": {"rateScope": "DEVELOPER", "rateName": "Number of operations for basic access", "retryDelay": "1s"}}}]},
+      {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "1s"}]}}]"#;
+
+/// 200 clients on one GA4 property with room for about 130 of them this hour; every tenth also
+/// on Google Ads, which throttles three times; every twentieth also on a Meta page whose usage
+/// header says 90 %. Every report is rendered or postponed, none carries a quota error, GA4
+/// refuses nothing, Meta's requests are paced; the next batch completes the postponed ones.
+#[test]
+fn two_hundred_live_clients_against_quota_limited_servers_get_no_quota_error() {
+    const CLIENTS: usize = 200;
+    let server = ApiServer::start();
+    *server.state.ga4_quota.lock().unwrap() = Some((260 * GA4_COST, 0));
+    *server.state.meta_usage.lock().unwrap() = Some(
+        r#"{"1234":[{"type":"pages","call_count":90,"total_cputime":12,"total_time":20,"estimated_time_to_regain_access":0}]}"#
+            .into(),
+    );
+    for _ in 0..3 {
+        server.fault("ads", Fault::status(429, ADS_THROTTLE));
+    }
+    let extra = |i: usize| match i {
+        _ if i % 20 == 0 => META,
+        _ if i % 10 == 5 => ADS,
+        _ => "",
+    };
+    let ws = workspace_with(&server, CLIENTS, extra);
+    let (summary, err) = batch(ws.path());
+    let rendered = statuses(&summary, "rendered");
+    let postponed = statuses(&summary, "postponed");
+    assert_eq!(
+        rendered.len() + postponed.len(),
+        CLIENTS,
+        "{err}\n{summary:#}"
+    );
+    assert!(
+        rendered.len() >= 100 && !postponed.is_empty(),
+        "{summary:#}"
+    );
+    assert_eq!(
+        *server.state.refused.lock().unwrap(),
+        0,
+        "GA4 refused a request"
+    );
+    for r in summary["reports"].as_array().unwrap() {
+        if r["status"] == "postponed" {
+            let why = r["waiting_for"][0].as_str().unwrap();
+            assert!(
+                why.starts_with("GA4 property 123456: hourly quota exhausted"),
+                "{why}"
+            );
+        }
+    }
+    // No rendered report shows a source that failed (a quota error as its data).
+    let reports = |names: &[String]| {
+        for client in names {
+            let path = ws
+                .path()
+                .join("out")
+                .join(client)
+                .join("2026-10/report.json");
+            let r: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            for s in r["data_quality"]["sources"].as_array().unwrap() {
+                assert_eq!(s["status"], "ok", "{client}: {s}");
+            }
+        }
+    };
+    reports(&rendered);
+    // The throttled Ads requests were asked again (after their delay) and succeeded (a
+    // postponed client stops at its GA4 source).
+    let index = |client: &String| client[1..].parse::<usize>().unwrap();
+    let ads_clients = rendered.iter().filter(|c| extra(index(c)) == ADS).count();
+    assert!(ads_clients > 0);
+    assert!(
+        server.count("ads") >= ads_clients * 2 + 3,
+        "{} Ads requests for {ads_clients} clients",
+        server.count("ads")
+    );
+    assert!(
+        err.contains("Meta object 1234: near its limit, one request every 0.6 s"),
+        "{err}"
+    );
+    let arrivals = server.state.arrivals.lock().unwrap()["meta"].clone();
+    for pair in arrivals.windows(2) {
+        assert!(pair[1] - pair[0] >= std::time::Duration::from_millis(550));
+    }
+
+    // The hour passes: the next batch renders the postponed clients, again without a refusal.
+    *server.state.ga4_quota.lock().unwrap() = Some((1000 * GA4_COST, 0));
+    let ledger = rusqlite::Connection::open(ws.path().join(".execreport/ledger.sqlite")).unwrap();
+    ledger
+        .execute("UPDATE quota_holds SET until = '2000-01-01T00:00:00Z'", [])
+        .unwrap();
+    let (last, err) = batch(ws.path());
+    let mut done = statuses(&last, "rendered");
+    done.sort();
+    let mut expected = postponed.clone();
+    expected.sort();
+    assert_eq!(done, expected, "{err}");
+    reports(&done);
     assert_eq!(*server.state.refused.lock().unwrap(), 0);
 }
