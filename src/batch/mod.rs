@@ -206,7 +206,8 @@ pub fn run(
     std::thread::scope(|scope| {
         if let Some(lease) = lease {
             let finished = &finished;
-            scope.spawn(move || renew_leases(ledger, lease, finished));
+            let budgets = &session.fetcher.budgets;
+            scope.spawn(move || renew_leases(ledger, budgets, lease, finished));
         }
         let threads: Vec<_> = (0..workers)
             .map(|_| {
@@ -292,8 +293,15 @@ fn next_job(queue: &Mutex<VecDeque<(Job, Option<Instant>)>>) -> Next {
     }
 }
 
-/// Renews this worker's leases every third of a lease until the batch is finished.
-fn renew_leases(ledger: &Ledger, lease: Duration, finished: &AtomicBool) {
+/// Renews this worker's leases every third of a lease until the batch is finished, and takes
+/// in the quota holds other workers recorded meanwhile (a budget another machine found
+/// exhausted is not asked by this one either).
+fn renew_leases(
+    ledger: &Ledger,
+    budgets: &crate::sources::live::quota::Budgets,
+    lease: Duration,
+    finished: &AtomicBool,
+) {
     let every = (lease / 3).max(Duration::from_millis(100));
     let mut last = Instant::now();
     while !finished.load(Ordering::Relaxed) {
@@ -304,6 +312,10 @@ fn renew_leases(ledger: &Ledger, lease: Duration, finished: &AtomicBool) {
                 // Leases that run out are taken over, and this worker's writes then fail
                 // (fenced): a lost connection costs time, never a double send.
                 eprintln!("execreport: cannot renew leases: {e}");
+            }
+            match ledger.quota_holds(Utc::now()) {
+                Ok(holds) => holds.into_iter().for_each(|h| budgets.restore(h.into())),
+                Err(e) => eprintln!("execreport: cannot read the quota holds: {e}"),
             }
         }
     }

@@ -293,11 +293,15 @@ impl Budgets {
         })
     }
 
-    /// A hold read back from the ledger: no request before its time.
+    /// A hold read back from the ledger (this batch's, an earlier one's or another machine's):
+    /// no request before its time; a later hold already known stays.
     pub fn restore(&self, hold: Hold) {
         if hold.until > Utc::now() {
-            let key = hold.key.clone();
-            self.lock().entry(key).or_default().paused = Some(hold);
+            let mut all = self.lock();
+            let b = all.entry(hold.key.clone()).or_default();
+            if b.paused.as_ref().is_none_or(|h| h.until < hold.until) {
+                b.paused = Some(hold);
+            }
         }
     }
 }
@@ -396,6 +400,25 @@ mod tests {
             },
         );
         assert!(budgets.acquire(&k, 1).is_err());
+    }
+
+    #[test]
+    fn a_restored_hold_never_shortens_a_later_one() {
+        let budgets = Budgets::default();
+        let k = key();
+        let hold = |minutes| Hold {
+            key: k.clone(),
+            what: "hourly quota".into(),
+            until: Utc::now() + chrono::Duration::minutes(minutes),
+        };
+        budgets.restore(hold(30));
+        budgets.restore(hold(10));
+        let held = budgets.acquire(&k, 1).err().unwrap();
+        assert!(held.until > Utc::now() + chrono::Duration::minutes(29));
+        // A hold whose time is over is no hold.
+        let free = Budgets::default();
+        free.restore(hold(-1));
+        assert!(free.acquire(&k, 1).is_ok());
     }
 
     #[test]
