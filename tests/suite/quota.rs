@@ -198,7 +198,7 @@ fn two_hundred_live_clients_against_quota_limited_servers_get_no_quota_error() {
         server.fault("ads", Fault::status(429, ADS_THROTTLE));
     }
     let extra = |i: usize| match i {
-        _ if i % 20 == 0 => META,
+        _ if i.is_multiple_of(20) => META,
         _ if i % 10 == 5 => ADS,
         _ => "",
     };
