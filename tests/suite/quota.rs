@@ -144,20 +144,26 @@ fn an_exhausted_ga4_property_postpones_its_clients_until_a_later_batch() {
         "{text}"
     );
 
-    // The hour passes: the quota refills and the hold's time is over.
+    let last = after_the_hour(&server, ws.path(), &postponed);
+    assert_eq!(statuses(&last, "unchanged").len(), rendered.len());
+}
+
+/// The hour passes (the quota refills, the holds' time is over): the next batch renders
+/// exactly the `postponed` clients, without a request refused. Returns its summary.
+fn after_the_hour(server: &ApiServer, dir: &Path, postponed: &[String]) -> Value {
     *server.state.ga4_quota.lock().unwrap() = Some((1000 * GA4_COST, 0));
-    let ledger = rusqlite::Connection::open(ws.path().join(".execreport/ledger.sqlite")).unwrap();
+    let ledger = rusqlite::Connection::open(dir.join(".execreport/ledger.sqlite")).unwrap();
     ledger
         .execute("UPDATE quota_holds SET until = '2000-01-01T00:00:00Z'", [])
         .unwrap();
-    let (last, err) = batch(ws.path());
+    let (last, err) = batch(dir);
     let mut done = statuses(&last, "rendered");
     done.sort();
-    let mut expected = postponed.clone();
+    let mut expected = postponed.to_vec();
     expected.sort();
     assert_eq!(done, expected, "{err}");
-    assert_eq!(statuses(&last, "unchanged").len(), rendered.len());
     assert_eq!(*server.state.refused.lock().unwrap(), 0);
+    last
 }
 
 const ADS: &str = r#"      - id: ads
@@ -264,17 +270,6 @@ fn two_hundred_live_clients_against_quota_limited_servers_get_no_quota_error() {
     }
 
     // The hour passes: the next batch renders the postponed clients, again without a refusal.
-    *server.state.ga4_quota.lock().unwrap() = Some((1000 * GA4_COST, 0));
-    let ledger = rusqlite::Connection::open(ws.path().join(".execreport/ledger.sqlite")).unwrap();
-    ledger
-        .execute("UPDATE quota_holds SET until = '2000-01-01T00:00:00Z'", [])
-        .unwrap();
-    let (last, err) = batch(ws.path());
-    let mut done = statuses(&last, "rendered");
-    done.sort();
-    let mut expected = postponed.clone();
-    expected.sort();
-    assert_eq!(done, expected, "{err}");
-    reports(&done);
-    assert_eq!(*server.state.refused.lock().unwrap(), 0);
+    let last = after_the_hour(&server, ws.path(), &postponed);
+    reports(&statuses(&last, "rendered"));
 }
