@@ -366,3 +366,7 @@ trend-legend-last-year = قبل عام
 yoy-caption = { $channel }: مقارنةً بالعام السابق
 yoy-metric = المقياس
 yoy-change = التغيّر
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = الربع { $quarter }

@@ -339,3 +339,7 @@ trend-legend-last-year = Ein Jahr zuvor
 yoy-caption = { $channel }: im Vergleich zum Vorjahr
 yoy-metric = Kennzahl
 yoy-change = Veränderung
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = Q{ $quarter }

@@ -343,3 +343,7 @@ trend-legend-last-year = A year earlier
 yoy-caption = { $channel }: compared with a year earlier
 yoy-metric = Metric
 yoy-change = Change
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = Q{ $quarter }

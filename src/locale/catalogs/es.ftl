@@ -367,3 +367,7 @@ trend-legend-last-year = Un año antes
 yoy-caption = { $channel }: comparado con el año anterior
 yoy-metric = Métrica
 yoy-change = Variación
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }

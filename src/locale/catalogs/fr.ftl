@@ -349,3 +349,7 @@ trend-legend-last-year = Un an plus tôt
 yoy-caption = { $channel } : comparaison avec l’année précédente
 yoy-metric = Indicateur
 yoy-change = Évolution
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }

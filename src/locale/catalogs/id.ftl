@@ -312,3 +312,7 @@ trend-legend-last-year = Setahun sebelumnya
 yoy-caption = { $channel }: dibandingkan dengan tahun lalu
 yoy-metric = Metrik
 yoy-change = Perubahan
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = K{ $quarter }

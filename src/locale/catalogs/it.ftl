@@ -403,3 +403,7 @@ trend-legend-last-year = Un anno prima
 yoy-caption = { $channel }: confronto con l’anno precedente
 yoy-metric = Metrica
 yoy-change = Variazione
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }

@@ -432,3 +432,7 @@ trend-legend-last-year = 前年同期
 yoy-caption = { $channel }：前年同期との比較
 yoy-metric = 指標
 yoy-change = 増減
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = 第{ $quarter }四半期

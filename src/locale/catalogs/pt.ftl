@@ -340,3 +340,7 @@ trend-legend-last-year = Um ano antes
 yoy-caption = { $channel }: comparado com o ano anterior
 yoy-metric = Métrica
 yoy-change = Variação
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = { $quarter }º tri.

@@ -323,3 +323,7 @@ trend-legend-last-year = ช่วงเดียวกันปีก่อน
 yoy-caption = { $channel }: เทียบกับช่วงเดียวกันของปีก่อน
 yoy-metric = ตัวชี้วัด
 yoy-change = การเปลี่ยนแปลง
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = ไตรมาส { $quarter }

@@ -323,3 +323,7 @@ trend-legend-last-year = Bir yıl önce
 yoy-caption = { $channel }: bir yıl öncesiyle karşılaştırma
 yoy-metric = Metrik
 yoy-change = Değişim
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = { $quarter }. çeyrek
