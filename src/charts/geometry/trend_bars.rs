@@ -225,8 +225,10 @@ fn x_groups(
             });
         }
     }
-    // Where each name would sit, as (centre, half its width).
-    let placed: Vec<(f64, f64)> = spans
+    // Where each name would sit, as (centre, half its width): centred on its bars, inside
+    // the chart, a name pushed left where the next one (moved in from the edge) needs room.
+    let gap = fs * 0.6;
+    let mut placed: Vec<(f64, f64)> = spans
         .iter()
         .map(|&(first, end, label)| {
             let half = measure(label, fs) / 2.0;
@@ -237,6 +239,11 @@ fn x_groups(
             )
         })
         .collect();
+    for i in (1..placed.len()).rev() {
+        let (next, next_half) = placed[i];
+        let (c, h) = &mut placed[i - 1];
+        *c = c.min(next - next_half - *h - gap).max(*h + 1.0);
+    }
     let mut order: Vec<usize> = (0..spans.len()).collect();
     // The widest groups first; of two as wide, the later (nearer the report's own bucket).
     order.sort_by_key(|&i| {
@@ -250,7 +257,7 @@ fn x_groups(
         let (c, h) = placed[i];
         let clear = kept.iter().all(|&k| {
             let (ck, hk) = placed[k];
-            (c - ck).abs() >= h + hk + fs * 0.6
+            (c - ck).abs() >= h + hk + gap
         });
         if clear {
             kept.push(i);

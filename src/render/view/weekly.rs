@@ -122,9 +122,14 @@ impl SectionBuilder<'_> {
             charts.extend(lead.and_then(|k| self.week_chart(k)));
             trends.extend(self.trend_bars(channel));
         }
-        // The bars' legend is the same for every channel: the first chart carries it.
-        for chart in trends.iter_mut().skip(1) {
-            chart.series.iter_mut().for_each(|s| s.label.clear());
+        // Charts a quarter of a page wide: the legend keeps last year's mark (one row), the
+        // bars speak for themselves.
+        for chart in &mut trends {
+            chart
+                .series
+                .iter_mut()
+                .take(2)
+                .for_each(|s| s.label.clear());
         }
         let average_of = r.recent_weeks.as_ref().map(|w| {
             l.text(
