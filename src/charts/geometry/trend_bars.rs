@@ -187,8 +187,8 @@ pub(super) fn layout(
     shapes
 }
 
-/// A line between two groups of bars (at the slot boundary, across the plot and the groups'
-/// row, not through the bars' labels) and each group's name under its bars' labels: centred on its bars, moved inside
+/// A line between two groups of bars (at the slot boundary, across the plot: a name moved
+/// aside may pass under it) and each group's name under its bars' labels: centred on its bars, moved inside
 /// the chart at its edges; where two names would touch, the one over fewer bars is left out.
 fn x_groups(
     chart: &Chart,
@@ -216,14 +216,12 @@ fn x_groups(
     let width = left + slot * n as f64 + fs * 0.5;
     for &(first, _, _) in spans.iter().filter(|(first, _, _)| *first > 0) {
         let x = left + slot * first as f64;
-        for (from, to) in [(top, bottom + fs * 0.3), (height - fs * 1.3, height)] {
-            shapes.push(Shape::Polyline {
-                points: vec![(x, from), (x, to)],
-                color: style.muted.clone(),
-                width: 0.75,
-                dashed: false,
-            });
-        }
+        shapes.push(Shape::Polyline {
+            points: vec![(x, top), (x, bottom + fs * 0.3)],
+            color: style.muted.clone(),
+            width: 0.75,
+            dashed: false,
+        });
     }
     // Where each name would sit, as (centre, half its width): centred on its bars, inside
     // the chart, a name pushed left where the next one (moved in from the edge) needs room.
@@ -362,7 +360,7 @@ mod tests {
                 })
                 .collect();
             let halfway = (centres[2] + centres[3]) / 2.0;
-            assert_eq!(lines.len(), 2, "{lines:?}");
+            assert_eq!(lines.len(), 1, "{lines:?}");
             assert!(
                 lines.iter().all(|x| (x - halfway).abs() < 1e-9),
                 "{lines:?} vs {halfway}"
