@@ -142,14 +142,13 @@ pub fn natural_height(chart: &Chart, width: f64, style: &ChartStyle) -> f64 {
             .clamp(120.0, 220.0)
             .max(chart.items.len() as f64 * row),
         ChartKind::Sparkline => 28.0,
-        // Event labels take a row above the plot, so the plot keeps its height.
+        // Event labels take a row above the plot and group names one below the axis, so
+        // the plot keeps its height.
         ChartKind::Line | ChartKind::Bars | ChartKind::TrendBars => {
+            let row = |present: bool| if present { style.font_size * 1.3 } else { 0.0 };
             (width * 0.42).clamp(150.0, 240.0)
-                + if chart.markers.is_empty() {
-                    0.0
-                } else {
-                    style.font_size * 1.3
-                }
+                + row(!chart.markers.is_empty())
+                + row(!chart.x_groups.is_empty())
         }
     }
 }

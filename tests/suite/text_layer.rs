@@ -101,10 +101,11 @@ fn shown_strings(view: &ReportView) -> Vec<(String, String)> {
             SectionBody::Week {
                 table,
                 charts,
+                trends,
                 average_of,
                 notes,
             } => {
-                for c in charts {
+                for c in charts.iter().chain(trends) {
                     add(&at("chart title"), &c.title);
                 }
                 for c in &table.columns {

@@ -10,8 +10,9 @@ use crate::common::pdf_tools::{pages, squash, text};
 use crate::common::{execreport, repo, stderr};
 use serde_json::Value;
 
-const CLIENTS: [&str; 7] = [
+const CLIENTS: [&str; 8] = [
     "brightside-dental",
+    "dar-al-oud",
     "harbor-hotel-bangkok",
     "izmir-deri",
     "kopi-nusantara",
@@ -43,11 +44,22 @@ fn render_week(out: &Path) {
     assert!(matches!(o.status.code(), Some(0 | 4)), "{}", stderr(&o));
 }
 
+/// The quarters under the 13 weeks' bars of 2026-W43, where the test knows their names.
+const QUARTERS: [(&str, [&str; 2]); 2] = [
+    ("brightside-dental", ["Q3 2026", "Q4 2026"]),
+    ("harbor-hotel-bangkok", ["ไตรมาส 3/2569", "ไตรมาส 4/2569"]),
+];
+
 /// The text of the SVG `<text>` elements of the HTML's weekly charts, chart by chart.
 fn chart_axes(html: &str) -> Vec<String> {
+    charts_text(html, "id=\"week-")
+}
+
+/// The same for the charts whose ids start as `id` says.
+fn charts_text(html: &str, id: &str) -> Vec<String> {
     html.split("<svg class=\"chart")
         .skip(1)
-        .filter(|svg| svg.contains("id=\"week-"))
+        .filter(|svg| svg.contains(id))
         .map(|svg| {
             let svg = &svg[..svg.find("</svg>").unwrap()];
             svg.split("<text")
@@ -92,10 +104,22 @@ fn every_sample_clients_week_is_two_pages_after_the_cover_with_weekday_names() {
                 k["id"]
             );
         }
+        let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+        // The 13 weeks' bars, their quarters named in order.
+        let bars = charts_text(&html, "id=\"trend-bars-");
+        assert!(!bars.is_empty(), "{client}: no 13 weeks' bars in the HTML");
+        if let Some((_, [q3, q4])) = QUARTERS.iter().find(|(c, _)| *c == client) {
+            for axis in &bars {
+                let at = |q: &str| {
+                    axis.find(q)
+                        .unwrap_or_else(|| panic!("{client}: no {q}: {axis}"))
+                };
+                assert!(at(q3) < at(q4), "{client}: {axis}");
+            }
+        }
         let Some((_, days)) = weekdays.iter().find(|(c, _)| *c == client) else {
             continue;
         };
-        let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
         let axes = chart_axes(&html);
         assert!(!axes.is_empty(), "{client}: no weekly chart in the HTML");
         for axis in &axes {
@@ -144,4 +168,95 @@ fn weekly_chart_titles_state_the_weeks_value() {
     });
     let title = format!("Ad spend this week: {written}");
     assert!(html.contains(&title), "no {title:?} in the weekly HTML");
+}
+
+/// The 13 weeks' bars of every sample client's digest (issue 18): one chart per channel with
+/// its weeks grouped by quarter (Q3, then Q4 2026; Thai in Buddhist years), drawn in the PDF
+/// (layout markers) with the quarters' names under their weeks from left to right, and the
+/// digest still cover + two pages at most.
+#[test]
+fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
+    use execreport::charts::Chart;
+    use execreport::config::Workspace;
+    use execreport::render::pdf::Item;
+    use execreport::render::view::SectionBody;
+
+    let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
+    let label = |n: usize, t: usize| format!("Page {n} of {t}");
+    let clients: Vec<String> = ws
+        .clients()
+        .map(|c| c.config.id.as_str().to_string())
+        .collect();
+    assert!(clients.len() >= 8, "{clients:?}");
+    for client in &clients {
+        let (view, kit) = crate::pdf::view_and_kit_of(&ws, client, "2026-W43", None);
+        let trends: Vec<&Chart> = view
+            .sections
+            .iter()
+            .flat_map(|s| match &s.body {
+                SectionBody::Week { trends, .. } => trends.iter().collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert!(!trends.is_empty(), "{client}: no 13 weeks' bars");
+        let (pages, _) = kit.pdf.pages(&view, &label).unwrap();
+        assert!(
+            pages.len() <= 3,
+            "{client}: {} pages, more than two after the cover",
+            pages.len()
+        );
+        let items: Vec<&Item> = pages.iter().flat_map(|p| &p.items).collect();
+        // Where all would take a third page, the bars give way a row (of four) at a time from
+        // the last channel's; at least the first row stays.
+        let drawn: Vec<&str> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::ChartBox { id, .. } if id.starts_with("trend-bars-") => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let first: Vec<&str> = trends
+            .iter()
+            .map(|c| c.id.as_str())
+            .take(drawn.len())
+            .collect();
+        assert!(!drawn.is_empty(), "{client}: no 13 weeks' bars in the PDF");
+        assert_eq!(drawn, first, "{client}");
+        for chart in &trends[..drawn.len()] {
+            assert_eq!(chart.x_labels.len(), 13, "{client}: {}", chart.id);
+            let names: Vec<&str> = chart.x_groups.iter().map(|g| g.label.as_str()).collect();
+            assert_eq!(names.len(), 2, "{client}: {names:?}");
+            if let Some((_, expected)) = QUARTERS.iter().find(|(c, _)| c == client) {
+                assert_eq!(names, expected, "{client}");
+            }
+            // The chart's marker, then its shapes up to the next marker.
+            let at = items
+                .iter()
+                .position(|i| matches!(i, Item::ChartBox { id, .. } if *id == chart.id))
+                .unwrap_or_else(|| panic!("{client}: {} not drawn", chart.id));
+            let drawn: Vec<(f32, String)> = items[at + 1..]
+                .iter()
+                .take_while(|i| !matches!(i, Item::ChartBox { .. }))
+                .filter_map(|i| match i {
+                    Item::Text { x, runs, .. } => {
+                        Some((*x, runs.iter().map(|r| r.text.as_str()).collect()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let xs: Vec<f32> = names
+                .iter()
+                .map(|n| {
+                    drawn
+                        .iter()
+                        .find(|(_, t)| t == n)
+                        .unwrap_or_else(|| {
+                            panic!("{client}: {n:?} not under {}: {drawn:?}", chart.id)
+                        })
+                        .0
+                })
+                .collect();
+            assert!(xs[0] < xs[1], "{client}: {names:?} at {xs:?}");
+        }
+    }
 }

@@ -381,3 +381,7 @@ locations-rates = أسعار الصرف المستخدمة
 locations-rate-month = الشهر
 locations-rate = السعر
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = الربع { $quarter }

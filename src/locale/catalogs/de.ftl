@@ -354,3 +354,7 @@ locations-rates = Verwendete Wechselkurse
 locations-rate-month = Monat
 locations-rate = Kurs
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = Q{ $quarter }

@@ -358,3 +358,7 @@ locations-rates = Exchange rates used
 locations-rate-month = Month
 locations-rate = Rate
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = Q{ $quarter }

@@ -382,3 +382,7 @@ locations-rates = Tipos de cambio utilizados
 locations-rate-month = Mes
 locations-rate = Tipo
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }

@@ -364,3 +364,7 @@ locations-rates = Taux de change utilisés
 locations-rate-month = Mois
 locations-rate = Taux
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }

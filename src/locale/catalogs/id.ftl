@@ -327,3 +327,7 @@ locations-rates = Kurs yang digunakan
 locations-rate-month = Bulan
 locations-rate = Kurs
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = K{ $quarter }

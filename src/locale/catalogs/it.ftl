@@ -418,3 +418,7 @@ locations-rates = Tassi di cambio usati
 locations-rate-month = Mese
 locations-rate = Tasso
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }

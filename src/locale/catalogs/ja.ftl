@@ -447,3 +447,7 @@ locations-rates = 使用した為替レート
 locations-rate-month = 月
 locations-rate = レート
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = 第{ $quarter }四半期

@@ -355,3 +355,7 @@ locations-rates = Taxas de câmbio usadas
 locations-rate-month = Mês
 locations-rate = Taxa
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = { $quarter }º tri.

@@ -338,3 +338,7 @@ locations-rates = อัตราแลกเปลี่ยนที่ใช�
 locations-rate-month = เดือน
 locations-rate = อัตรา
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = ไตรมาส { $quarter }

@@ -338,3 +338,7 @@ locations-rates = Kullanılan döviz kurları
 locations-rate-month = Ay
 locations-rate = Kur
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = { $quarter }. çeyrek

@@ -80,6 +80,11 @@ impl PdfKit {
             page_label,
         };
         let pages = layout.pages()?;
+        if pages.len() > layout::DIGEST_PAGES
+            && let Some(fewer) = layout::without_last_trend_row(view)
+        {
+            return self.pages(&fewer, page_label);
+        }
         Ok((pages, layout.page))
     }
 

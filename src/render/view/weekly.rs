@@ -1,6 +1,7 @@
 //! The weekly digest (issue 18): in place of one page per channel, the one-pager's story, one
-//! KPI table per channel (this week, last week, change, the four weeks' average) and a small
-//! daily chart per channel whose axis names the weekdays. The numbers come from the model.
+//! KPI table per channel (this week, last week, change, the four weeks' average), a small
+//! daily chart per channel whose axis names the weekdays, and the channel's first headline KPI
+//! over 13 weeks (last year's same weeks marked). The numbers come from the model.
 
 use serde::Serialize;
 
@@ -96,6 +97,7 @@ impl SectionBuilder<'_> {
         .map(|(label, numeric)| Column { label, numeric })
         .collect::<Vec<_>>();
         let (mut groups, mut charts, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+        let mut trends = Vec::new();
         for channel in r.sections.iter().filter_map(|s| s.channel()) {
             let kpis: Vec<&Kpi> = r
                 .kpis
@@ -118,6 +120,16 @@ impl SectionBuilder<'_> {
                 .and_then(|m| kpis.iter().find(|k| k.id == m))
                 .or(kpis.first());
             charts.extend(lead.and_then(|k| self.week_chart(k)));
+            trends.extend(self.trend_bars(channel));
+        }
+        // Charts a quarter of a page wide: the legend keeps last year's mark (one row), the
+        // bars speak for themselves.
+        for chart in &mut trends {
+            chart
+                .series
+                .iter_mut()
+                .take(2)
+                .for_each(|s| s.label.clear());
         }
         let average_of = r.recent_weeks.as_ref().map(|w| {
             l.text(
@@ -131,6 +143,7 @@ impl SectionBuilder<'_> {
             body: SectionBody::Week {
                 table: WeekTable { columns, groups },
                 charts,
+                trends,
                 average_of,
                 notes,
             },
@@ -312,6 +325,7 @@ impl SectionBuilder<'_> {
             items: Vec::new(),
             y_ticks: self.ticks(max, min, k.unit),
             markers: self.markers(series.current.len()),
+            x_groups: Vec::new(),
         })
     }
 }

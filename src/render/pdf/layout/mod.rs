@@ -16,6 +16,8 @@ mod table;
 mod tiles;
 mod weekly;
 
+pub(crate) use weekly::{DIGEST_PAGES, without_last_trend_row};
+
 use super::PdfError;
 use super::fonts::{FontBook, MissingGlyph, ShapedRun};
 use super::palette::{Palette, Rgb};

@@ -41,9 +41,12 @@ impl Layout<'_> {
             SectionBody::Week {
                 table,
                 charts,
+                trends,
                 average_of,
                 notes,
-            } => self.week_in_numbers((table, charts), average_of.as_deref(), notes, out)?,
+            } => {
+                self.week_in_numbers((table, charts, trends), average_of.as_deref(), notes, out)?
+            }
             SectionBody::Goals { goals } => {
                 let mut rows = Vec::new();
                 for goal in goals {

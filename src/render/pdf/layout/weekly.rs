@@ -1,6 +1,7 @@
 //! The weekly digest's numbers in print: one table for every channel (the column labels once,
 //! each channel's name over its rows, repeated with the header on a new page), the marks'
-//! notes, then the daily charts three to a row, their text small enough for every weekday's name, small, so the digest stays within two pages
+//! notes, the daily charts three to a row (their text small enough for every weekday's name),
+//! then each channel's 13 weeks of bars four to a row, so the digest stays within two pages
 //! after the cover.
 
 use super::flow::Block;
@@ -9,12 +10,18 @@ use super::{Item, Layout};
 use crate::charts::Chart;
 use crate::charts::geometry::Anchor;
 use crate::render::pdf::PdfError;
-use crate::render::view::WeekTable;
+use crate::render::view::{ReportView, SectionBody, WeekTable};
 
 /// Charts side by side (two when three would leave out weekday names), and the height of
 /// each plot.
 const CHARTS_PER_ROW: usize = 3;
 const CHART_HEIGHT: f32 = 80.0;
+/// The 13 weeks' bars, four to a row (they name every few weeks, whatever the width), each
+/// with its legend and two rows of labels (weeks, quarters) under the plot.
+const TRENDS_PER_ROW: usize = 4;
+const TREND_HEIGHT: f32 = 66.0;
+/// Daily charts two to a row are wide enough to be lower.
+const WIDE_CHART_HEIGHT: f32 = 66.0;
 /// Small enough for seven weekday names under a third of the page.
 const CHART_TEXT: f64 = 6.5;
 const GUTTER: f32 = 8.0;
@@ -22,10 +29,26 @@ const GUTTER: f32 = 8.0;
 const CELL: f32 = 7.0;
 const ROW_PAD: f32 = 2.0;
 
+/// The weekly digest's pages in print: the cover and two.
+pub(crate) const DIGEST_PAGES: usize = 3;
+
+/// The digest without its last row of 13 weeks' bars (`None` when it has none): where the
+/// bars would take the digest past [`DIGEST_PAGES`], they give way a row at a time, so the
+/// channels listed first keep theirs (the HTML, without pages, keeps them all).
+pub(crate) fn without_last_trend_row(view: &ReportView) -> Option<ReportView> {
+    let mut fewer = view.clone();
+    let trends = fewer.sections.iter_mut().find_map(|s| match &mut s.body {
+        SectionBody::Week { trends, .. } if !trends.is_empty() => Some(trends),
+        _ => None,
+    })?;
+    trends.truncate((trends.len() - 1) / TRENDS_PER_ROW * TRENDS_PER_ROW);
+    Some(fewer)
+}
+
 impl Layout<'_> {
     pub(super) fn week_in_numbers(
         &self,
-        (table, charts): (&WeekTable, &[Chart]),
+        (table, charts, trends): (&WeekTable, &[Chart], &[Chart]),
         average_of: Option<&str>,
         notes: &[String],
         out: &mut Vec<Block>,
@@ -53,14 +76,40 @@ impl Layout<'_> {
         } else {
             CHARTS_PER_ROW - 1
         };
-        let col_w = column(per_row);
+        let height = if per_row < CHARTS_PER_ROW {
+            WIDE_CHART_HEIGHT
+        } else {
+            CHART_HEIGHT
+        };
+        self.chart_grid(charts, per_row, height, out)?;
+        self.chart_grid(trends, TRENDS_PER_ROW, TREND_HEIGHT, out)?;
+        Ok(())
+    }
+
+    /// Charts `per_row` side by side, each `height` tall under its title; a row never breaks.
+    fn chart_grid(
+        &self,
+        charts: &[Chart],
+        per_row: usize,
+        height: f32,
+        out: &mut Vec<Block>,
+    ) -> Result<(), PdfError> {
+        let x = self.page.margin_x;
+        let width = self.page.content_width();
+        let col_w = (width - GUTTER * (per_row - 1) as f32) / per_row as f32;
         for row in charts.chunks(per_row) {
             let mut captions = Vec::new();
             let mut caption_h: f32 = 0.0;
             for (i, chart) in row.iter().enumerate() {
                 let cx = x + i as f32 * (col_w + GUTTER);
-                let (items, h) =
-                    self.paragraph(&chart.title, SMALL, true, (cx, 0.0), col_w, t.text)?;
+                let (items, h) = self.paragraph(
+                    &chart.title,
+                    SMALL,
+                    true,
+                    (cx, 0.0),
+                    col_w,
+                    self.palette.text,
+                )?;
                 caption_h = caption_h.max(h);
                 captions.push((cx, items));
             }
@@ -71,15 +120,15 @@ impl Layout<'_> {
                 items.push(Item::ChartBox {
                     id: chart.id.clone(),
                     y: 0.0,
-                    h: top + CHART_HEIGHT,
+                    h: top + height,
                 });
                 items.extend(self.chart_items_sized(
                     chart,
-                    (cx, top, col_w, CHART_HEIGHT),
+                    (cx, top, col_w, height),
                     CHART_TEXT,
                 )?);
             }
-            out.push(Self::fixed(top + CHART_HEIGHT + 12.0, items));
+            out.push(Self::fixed(top + height + 12.0, items));
         }
         Ok(())
     }
