@@ -103,7 +103,9 @@ fn y_scale(chart: &Chart, fs: f64, measure: Measure) -> (f64, f64, f64) {
     (lo, hi, label_w)
 }
 
-/// The y ticks: a grid line across the plot and its label left of it.
+/// The y ticks: a grid line across the plot and its label left of it. Where the plot is too
+/// low for every label (small multiples), every second one from the axis' foot, or fourth…:
+/// a step that keeps the top tick, so the scale still reads to its end.
 fn y_grid(
     chart: &Chart,
     (left, right): (f64, f64),
@@ -112,7 +114,16 @@ fn y_grid(
     shapes: &mut Vec<Shape>,
 ) {
     let fs = style.font_size;
-    for t in &chart.y_ticks {
+    let spacing = match chart.y_ticks.as_slice() {
+        [a, b, ..] => (y_of(a.value) - y_of(b.value)).abs(),
+        _ => f64::MAX,
+    };
+    let needed = ((fs * 1.25) / spacing.max(0.01)).ceil().max(1.0) as usize;
+    let last = chart.y_ticks.len().saturating_sub(1).max(1);
+    let every = (needed..last)
+        .find(|k| last.is_multiple_of(*k))
+        .unwrap_or(last);
+    for t in chart.y_ticks.iter().step_by(every) {
         let y = y_of(t.value);
         shapes.push(Shape::Polyline {
             points: vec![(left, y), (right, y)],

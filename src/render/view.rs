@@ -130,6 +130,9 @@ pub enum SectionBody {
         charts: Vec<Chart>,
         /// A channel's first headline KPI over 13 weeks, channel by channel.
         trends: Vec<Chart>,
+        /// What the print writes after the first `k` of `trends` where the digest has room
+        /// for those only (item `k` names the others: a chart left out is never a silent gap).
+        trends_left_out: Vec<String>,
         /// "4-week average: the average week of Sep 21 – Oct 18, 2026".
         average_of: Option<String>,
         /// What the tables' marks mean, metric by metric (missing days).

@@ -179,7 +179,7 @@ fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
     use execreport::charts::Chart;
     use execreport::config::Workspace;
     use execreport::render::pdf::Item;
-    use execreport::render::view::SectionBody;
+    use execreport::render::view::{SectionBody, TextDirection};
 
     let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
     let label = |n: usize, t: usize| format!("Page {n} of {t}");
@@ -190,6 +190,7 @@ fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
     assert!(clients.len() >= 8, "{clients:?}");
     for client in &clients {
         let (view, kit) = crate::pdf::view_and_kit_of(&ws, client, "2026-W43", None);
+        let rtl = view.dir == TextDirection::Rtl;
         let trends: Vec<&Chart> = view
             .sections
             .iter()
@@ -206,21 +207,15 @@ fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
             pages.len()
         );
         let items: Vec<&Item> = pages.iter().flat_map(|p| &p.items).collect();
-        // Where all would take a third page, the bars give way a row (of four) at a time from
-        // the last channel's; at least the first row stays.
-        let drawn: Vec<&str> = items
-            .iter()
-            .filter_map(|i| match i {
-                Item::ChartBox { id, .. } if id.starts_with("trend-bars-") => Some(id.as_str()),
-                _ => None,
-            })
-            .collect();
+        // Every channel's bars (four to a row, or five or six in one where two rows would take
+        // a third page): none of the sample clients' is left out.
+        let drawn = trend_boxes(&items);
         let first: Vec<&str> = trends
             .iter()
             .map(|c| c.id.as_str())
             .take(drawn.len())
             .collect();
-        assert!(!drawn.is_empty(), "{client}: no 13 weeks' bars in the PDF");
+        assert_eq!(drawn.len(), trends.len(), "{client}: {drawn:?}");
         assert_eq!(drawn, first, "{client}");
         for chart in &trends[..drawn.len()] {
             assert_eq!(chart.x_labels.len(), 13, "{client}: {}", chart.id);
@@ -238,9 +233,7 @@ fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
                 .iter()
                 .take_while(|i| !matches!(i, Item::ChartBox { .. }))
                 .filter_map(|i| match i {
-                    Item::Text { x, runs, .. } => {
-                        Some((*x, runs.iter().map(|r| r.text.as_str()).collect()))
-                    }
+                    Item::Text { x, runs, .. } => Some((*x, read_back(runs, rtl))),
                     _ => None,
                 })
                 .collect();
@@ -249,7 +242,7 @@ fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
                 .map(|n| {
                     drawn
                         .iter()
-                        .find(|(_, t)| t == n)
+                        .find(|(_, t)| *t == without_bidi_controls(n))
                         .unwrap_or_else(|| {
                             panic!("{client}: {n:?} not under {}: {drawn:?}", chart.id)
                         })
@@ -259,4 +252,138 @@ fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
             assert!(xs[0] < xs[1], "{client}: {names:?} at {xs:?}");
         }
     }
+}
+
+/// A digest with more channels' bars than two pages can hold (every sample client's bars
+/// five times over) stays the cover and two pages: the first charts are drawn, and a line
+/// after the last one names the metrics of those left out.
+#[test]
+fn bars_the_digest_has_no_room_for_are_named_where_they_would_have_been() {
+    use execreport::config::Workspace;
+    use execreport::render::pdf::Item;
+    use execreport::render::view::{SectionBody, TextDirection};
+
+    let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
+    let label = |n: usize, t: usize| format!("Page {n} of {t}");
+    for client in ["osaka-smile-clinic", "dar-al-oud"] {
+        let (view, kit) = crate::pdf::view_and_kit_of(&ws, client, "2026-W43", None);
+        let rtl = view.dir == TextDirection::Rtl;
+        let notes = view
+            .sections
+            .iter()
+            .find_map(|s| match &s.body {
+                SectionBody::Week {
+                    trends_left_out, ..
+                } => Some(trends_left_out.clone()),
+                _ => None,
+            })
+            .unwrap();
+        // The same client with every channel's bars five times over (the same notes will do:
+        // they are checked by position).
+        let mut crowded = view.clone();
+        let ids: Vec<String> = crowded
+            .sections
+            .iter_mut()
+            .find_map(|s| match &mut s.body {
+                SectionBody::Week {
+                    trends,
+                    trends_left_out,
+                    ..
+                } => {
+                    let charts = trends.clone();
+                    for copy in 1..5 {
+                        trends.extend(charts.iter().cloned().map(|mut c| {
+                            c.id = format!("{}-{copy}", c.id);
+                            c
+                        }));
+                    }
+                    *trends_left_out = (0..trends.len())
+                        .map(|k| format!("{} ({k})", notes[k % notes.len()]))
+                        .collect();
+                    Some(trends.iter().map(|c| c.id.clone()).collect())
+                }
+                _ => None,
+            })
+            .unwrap();
+        let (pages, _) = kit.pdf.pages(&crowded, &label).unwrap();
+        assert!(pages.len() <= 3, "{client}: {} pages", pages.len());
+        let items: Vec<&Item> = pages.iter().flat_map(|p| &p.items).collect();
+        let drawn = trend_boxes(&items);
+        assert!(
+            drawn.len() < ids.len(),
+            "{client}: all {} drawn",
+            drawn.len()
+        );
+        assert_eq!(drawn, ids[..drawn.len()], "{client}");
+        // After the last chart drawn, its row's shapes, then the one line naming the others.
+        let last = items
+            .iter()
+            .rposition(|i| matches!(i, Item::ChartBox { id, .. } if id.starts_with("trend-bars-")))
+            .unwrap();
+        let lines: Vec<String> = items[last..]
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { runs, .. } => Some(read_back(runs, rtl)),
+                _ => None,
+            })
+            .collect();
+        let k = drawn.len();
+        let expected = without_bidi_controls(&format!("{} ({k})", notes[k % notes.len()]));
+        let written: Vec<&String> = lines
+            .iter()
+            .filter(|l| {
+                notes
+                    .iter()
+                    .any(|n| l.starts_with(&without_bidi_controls(n)))
+            })
+            .collect();
+        assert!(
+            lines.contains(&expected),
+            "{client}: no {expected:?} after the last chart: {lines:?}"
+        );
+        assert_eq!(written.len(), 1, "{client}: {written:?}");
+    }
+}
+
+/// The ids of the 13 weeks' charts drawn, in order (their layout markers).
+fn trend_boxes<'a>(items: &[&'a execreport::render::pdf::Item]) -> Vec<&'a str> {
+    use execreport::render::pdf::Item;
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::ChartBox { id, .. } if id.starts_with("trend-bars-") => Some(id.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A line of text as a reader reads it, from its runs as drawn (left to right). Right to left,
+/// the line's runs read from the right, and a stretch of left-to-right runs (a number, Latin
+/// words) from its left: the reverse of the bidi algorithm's reordering for a right-to-left
+/// line. Bidi controls are not drawn, so they are left out.
+fn read_back(runs: &[execreport::render::pdf::fonts::ShapedRun], rtl: bool) -> String {
+    if !rtl {
+        return runs.iter().map(|r| r.text.as_str()).collect();
+    }
+    let mut out = String::new();
+    let mut rest = runs;
+    while let Some(last) = rest.last() {
+        let keep = if last.rtl {
+            1
+        } else {
+            rest.iter().rev().take_while(|r| !r.rtl).count()
+        };
+        let (before, stretch) = rest.split_at(rest.len() - keep);
+        out.extend(stretch.iter().map(|r| r.text.as_str()));
+        rest = before;
+    }
+    out
+}
+
+/// Text without the bidi marks, embeddings and isolates CLDR puts in right-to-left numbers and
+/// dates: they steer the order and are not drawn.
+fn without_bidi_controls(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
 }

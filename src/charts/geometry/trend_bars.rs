@@ -61,21 +61,43 @@ pub(super) fn layout(
         .iter()
         .map(|l| measure(l, fs))
         .fold(0.0, f64::max);
-    // Label every k-th bar, counted from the last (the report's own bucket is always named).
-    let every = ((widest + fs) / slot).ceil().max(1.0) as usize;
-    for (i, label) in chart.x_labels.iter().enumerate() {
-        if (n - 1 - i).is_multiple_of(every) {
-            let half = measure(label, fs) / 2.0 + 2.0;
-            shapes.push(text(
-                x_of(i).clamp(half, (width - half).max(half)),
-                label_y,
-                label,
-                fs,
-                Anchor::Middle,
-                &style.muted,
-                false,
-            ));
-        }
+    // Label every k-th bar, counted from the last (the report's own bucket is always named),
+    // each centred under its bar but kept inside the chart: where that moves the last one
+    // onto its neighbour (a narrow chart), every (k+1)-th, and so on.
+    let placed = |every: usize| -> Vec<(f64, &String)> {
+        chart
+            .x_labels
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (n - 1 - i).is_multiple_of(every))
+            .map(|(i, label)| {
+                let half = measure(label, fs) / 2.0 + 2.0;
+                (x_of(i).clamp(half, (width - half).max(half)), label)
+            })
+            .collect()
+    };
+    let apart = |labels: &[(f64, &String)]| {
+        labels.windows(2).all(|w| {
+            let halves = (measure(w[0].1, fs) + measure(w[1].1, fs)) / 2.0;
+            w[1].0 - w[0].0 >= halves + fs * 0.5
+        })
+    };
+    let mut every = ((widest + fs) / slot).ceil().max(1.0) as usize;
+    let mut labels = placed(every);
+    while every < n && !apart(&labels) {
+        every += 1;
+        labels = placed(every);
+    }
+    for (x, label) in labels {
+        shapes.push(text(
+            x,
+            label_y,
+            label,
+            fs,
+            Anchor::Middle,
+            &style.muted,
+            false,
+        ));
     }
     let value = |s: usize, i: usize| {
         chart

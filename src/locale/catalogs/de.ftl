@@ -358,3 +358,7 @@ locations-rate-value = { $from } = { $to }
 # --- digest ---
 # A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
 trend-quarter-short = Q{ $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
+week-trends-left-out = Die letzten 13 Wochen von { $metrics } sind nicht abgebildet, damit dieser Wochenbericht zwei Seiten nicht überschreitet.

@@ -331,3 +331,7 @@ locations-rate-value = { $from } = { $to }
 # --- digest ---
 # A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
 trend-quarter-short = K{ $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
+week-trends-left-out = 13 minggu terakhir untuk { $metrics } tidak ditampilkan agar ringkasan ini tetap dua halaman.

@@ -78,9 +78,14 @@ impl SectionBuilder<'_> {
     /// Bars for the channel's first headline KPI: one long view per channel keeps the report
     /// short; the year-on-year table covers the others.
     pub(super) fn trend_bars(&self, channel: &str) -> Option<Chart> {
+        self.named_trend_bars(channel).map(|(chart, _)| chart)
+    }
+
+    /// The same with the name of the metric they show.
+    pub(super) fn named_trend_bars(&self, channel: &str) -> Option<(Chart, String)> {
         self.channel_trends(channel)
             .into_iter()
-            .find_map(|t| self.trend_chart(t))
+            .find_map(|t| Some((self.trend_chart(t)?, self.metric_label(&t.metric))))
     }
 
     fn trend_chart(&self, t: &TrendSeries) -> Option<Chart> {

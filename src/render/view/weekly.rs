@@ -97,7 +97,7 @@ impl SectionBuilder<'_> {
         .map(|(label, numeric)| Column { label, numeric })
         .collect::<Vec<_>>();
         let (mut groups, mut charts, mut notes) = (Vec::new(), Vec::new(), Vec::new());
-        let mut trends = Vec::new();
+        let (mut trends, mut trend_metrics) = (Vec::new(), Vec::new());
         for channel in r.sections.iter().filter_map(|s| s.channel()) {
             let kpis: Vec<&Kpi> = r
                 .kpis
@@ -120,17 +120,25 @@ impl SectionBuilder<'_> {
                 .and_then(|m| kpis.iter().find(|k| k.id == m))
                 .or(kpis.first());
             charts.extend(lead.and_then(|k| self.week_chart(k)));
-            trends.extend(self.trend_bars(channel));
+            if let Some((chart, metric)) = self.named_trend_bars(channel) {
+                trends.push(chart);
+                trend_metrics.push(metric);
+            }
         }
-        // Charts a quarter of a page wide: the legend keeps last year's mark (one row), the
-        // bars speak for themselves.
+        // Charts a quarter of a page wide: the legend names last year's mark and, where a
+        // week lacks days, the pale bars; the complete weeks' bars speak for themselves.
         for chart in &mut trends {
-            chart
-                .series
-                .iter_mut()
-                .take(2)
-                .for_each(|s| s.label.clear());
+            if let Some(complete) = chart.series.first_mut() {
+                complete.label.clear();
+            }
         }
+        let separator = l.t("weekly-list-separator");
+        let trends_left_out = (0..trend_metrics.len())
+            .map(|shown| {
+                let metrics = trend_metrics[shown..].join(&separator);
+                l.text("week-trends-left-out", &[("metrics", metrics.into())])
+            })
+            .collect();
         let average_of = r.recent_weeks.as_ref().map(|w| {
             l.text(
                 "weekly-average-of",
@@ -144,6 +152,7 @@ impl SectionBuilder<'_> {
                 table: WeekTable { columns, groups },
                 charts,
                 trends,
+                trends_left_out,
                 average_of,
                 notes,
             },

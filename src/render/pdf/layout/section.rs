@@ -42,11 +42,15 @@ impl Layout<'_> {
                 table,
                 charts,
                 trends,
+                trends_left_out,
                 average_of,
                 notes,
-            } => {
-                self.week_in_numbers((table, charts, trends), average_of.as_deref(), notes, out)?
-            }
+            } => self.week_in_numbers(
+                (table, charts, (trends, trends_left_out)),
+                average_of.as_deref(),
+                notes,
+                out,
+            )?,
             SectionBody::Goals { goals } => {
                 let mut rows = Vec::new();
                 for goal in goals {

@@ -19,6 +19,9 @@ const CHART_HEIGHT: f32 = 80.0;
 /// The 13 weeks' bars, four to a row (they name every few weeks, whatever the width), each
 /// with its legend and two rows of labels (weeks, quarters) under the plot.
 const TRENDS_PER_ROW: usize = 4;
+/// Where four to a row would take one row too many, up to six share one row (78 pt each on A4,
+/// still room for 13 bars and their axis).
+const MAX_TRENDS_PER_ROW: usize = 6;
 const TREND_HEIGHT: f32 = 66.0;
 /// Daily charts two to a row are wide enough to be lower.
 const WIDE_CHART_HEIGHT: f32 = 66.0;
@@ -32,23 +35,61 @@ const ROW_PAD: f32 = 2.0;
 /// The weekly digest's pages in print: the cover and two.
 pub(crate) const DIGEST_PAGES: usize = 3;
 
-/// The digest without its last row of 13 weeks' bars (`None` when it has none): where the
-/// bars would take the digest past [`DIGEST_PAGES`], they give way a row at a time, so the
-/// channels listed first keep theirs (the HTML, without pages, keeps them all).
-pub(crate) fn without_last_trend_row(view: &ReportView) -> Option<ReportView> {
-    let mut fewer = view.clone();
-    let trends = fewer.sections.iter_mut().find_map(|s| match &mut s.body {
-        SectionBody::Week { trends, .. } if !trends.is_empty() => Some(trends),
-        _ => None,
-    })?;
-    trends.truncate((trends.len() - 1) / TRENDS_PER_ROW * TRENDS_PER_ROW);
-    Some(fewer)
+/// How the digest sets its 13 weeks' bars in print: so many side by side, the first `shown`
+/// of them (a line after them names the others).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TrendFit {
+    per_row: usize,
+    shown: usize,
+}
+
+impl TrendFit {
+    /// Four to a row, every chart: what a digest gets when it fits (and every other report).
+    pub(crate) const ROOMY: TrendFit = TrendFit {
+        per_row: TRENDS_PER_ROW,
+        shown: usize::MAX,
+    };
+
+    /// The ways to set the view's bars, the roomiest first: four to a row, then all in one
+    /// row (five or six), then the last channel's left out, then the one before, and so on,
+    /// always in as few rows as they take (the HTML, without pages, keeps them all).
+    pub(crate) fn candidates(view: &ReportView) -> Vec<TrendFit> {
+        let n = view
+            .sections
+            .iter()
+            .find_map(|s| match &s.body {
+                SectionBody::Week { trends, .. } => Some(trends.len()),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let densest = |shown: usize| {
+            if shown > TRENDS_PER_ROW && shown <= MAX_TRENDS_PER_ROW {
+                shown
+            } else {
+                TRENDS_PER_ROW
+            }
+        };
+        let mut out = vec![Self::ROOMY];
+        if n == 0 {
+            return out;
+        }
+        for shown in (0..=n).rev() {
+            let fit = TrendFit {
+                per_row: densest(shown),
+                shown,
+            };
+            if !(shown == n && fit.per_row == TRENDS_PER_ROW) {
+                out.push(fit);
+            }
+        }
+        out
+    }
 }
 
 impl Layout<'_> {
     pub(super) fn week_in_numbers(
         &self,
-        (table, charts, trends): (&WeekTable, &[Chart], &[Chart]),
+        (table, charts, (trends, left_out)): (&WeekTable, &[Chart], (&[Chart], &[String])),
         average_of: Option<&str>,
         notes: &[String],
         out: &mut Vec<Block>,
@@ -82,7 +123,15 @@ impl Layout<'_> {
             CHART_HEIGHT
         };
         self.chart_grid(charts, per_row, height, out)?;
-        self.chart_grid(trends, TRENDS_PER_ROW, TREND_HEIGHT, out)?;
+        let fit = self.trend_fit;
+        let shown = fit.shown.min(trends.len());
+        self.chart_grid(&trends[..shown], fit.per_row, TREND_HEIGHT, out)?;
+        if shown < trends.len()
+            && let Some(line) = left_out.get(shown)
+        {
+            let (items, h) = self.paragraph(line, SMALL, false, (x, 0.0), width, t.muted)?;
+            out.push(Self::fixed(h + 2.0, items));
+        }
         Ok(())
     }
 
