@@ -182,6 +182,18 @@ pub fn layout(
     }
 }
 
+/// The height a chart's legend takes beyond one row at `width` (trend bars wrap theirs), so
+/// a row of small charts can give its plots the room the longest legend takes from them.
+pub fn extra_legend_height(chart: &Chart, width: f64, style: &ChartStyle, measure: Measure) -> f64 {
+    let rows = match chart.kind {
+        ChartKind::TrendBars => {
+            trend_bars::legend_rows(chart, width, style.font_size, measure).len()
+        }
+        _ => 1,
+    };
+    rows.saturating_sub(1) as f64 * trend_bars::LEGEND_ROW * style.font_size
+}
+
 pub(super) fn text(
     x: f64,
     y: f64,

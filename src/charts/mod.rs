@@ -61,6 +61,10 @@ pub struct Chart {
 pub struct XGroup {
     pub first: usize,
     pub label: String,
+    /// The name without its year (`Q4`), written instead where the whole name would run
+    /// across a separator (a few weeks of a quarter in a narrow chart); empty: none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
 }
 
 /// An event on a daily chart: a day (`first == last`) or a span of days, by x index.

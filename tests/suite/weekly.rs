@@ -49,6 +49,11 @@ const QUARTERS: [(&str, [&str; 2]); 2] = [
     ("brightside-dental", ["Q3 2026", "Q4 2026"]),
     ("harbor-hotel-bangkok", ["ไตรมาส 3/2569", "ไตรมาส 4/2569"]),
 ];
+/// The same without the year, as written where a quarter's few weeks leave too little room.
+const QUARTERS_SHORT: [(&str, [&str; 2]); 2] = [
+    ("brightside-dental", ["Q3", "Q4"]),
+    ("harbor-hotel-bangkok", ["ไตรมาส 3", "ไตรมาส 4"]),
+];
 
 /// The text of the SVG `<text>` elements of the HTML's weekly charts, chart by chart.
 fn chart_axes(html: &str) -> Vec<String> {
@@ -108,13 +113,15 @@ fn every_sample_clients_week_is_two_pages_after_the_cover_with_weekday_names() {
         // The 13 weeks' bars, their quarters named in order.
         let bars = charts_text(&html, "id=\"trend-bars-");
         assert!(!bars.is_empty(), "{client}: no 13 weeks' bars in the HTML");
-        if let Some((_, [q3, q4])) = QUARTERS.iter().find(|(c, _)| *c == client) {
+        if let Some((_, names)) = QUARTERS.iter().find(|(c, _)| *c == client) {
+            let (_, short) = QUARTERS_SHORT.iter().find(|(c, _)| *c == client).unwrap();
             for axis in &bars {
-                let at = |q: &str| {
-                    axis.find(q)
-                        .unwrap_or_else(|| panic!("{client}: no {q}: {axis}"))
+                let at = |q: usize| {
+                    axis.find(names[q])
+                        .or_else(|| axis.find(short[q]))
+                        .unwrap_or_else(|| panic!("{client}: no {}: {axis}", names[q]))
                 };
-                assert!(at(q3) < at(q4), "{client}: {axis}");
+                assert!(at(0) < at(1), "{client}: {axis}");
             }
         }
         let Some((_, days)) = weekdays.iter().find(|(c, _)| *c == client) else {
@@ -229,27 +236,60 @@ fn the_digest_draws_13_weeks_of_bars_grouped_by_quarter_within_two_pages() {
                 .iter()
                 .position(|i| matches!(i, Item::ChartBox { id, .. } if *id == chart.id))
                 .unwrap_or_else(|| panic!("{client}: {} not drawn", chart.id));
-            let drawn: Vec<(f32, String)> = items[at + 1..]
+            let shapes: Vec<&Item> = items[at + 1..]
                 .iter()
                 .take_while(|i| !matches!(i, Item::ChartBox { .. }))
+                .copied()
+                .collect();
+            let drawn: Vec<(f32, f32, String)> = shapes
+                .iter()
                 .filter_map(|i| match i {
-                    Item::Text { x, runs, .. } => Some((*x, read_back(runs, rtl))),
+                    Item::Text { x, runs, .. } => {
+                        let w: f32 = runs.iter().map(|r| r.width).sum();
+                        Some((*x, *x + w, read_back(runs, rtl)))
+                    }
                     _ => None,
                 })
                 .collect();
-            let xs: Vec<f32> = names
+            // Each quarter named in full, or without its year where the full name would run
+            // across the separator (a quarter's few weeks in a narrow chart).
+            let spans: Vec<(f32, f32)> = chart
+                .x_groups
                 .iter()
-                .map(|n| {
-                    drawn
-                        .iter()
-                        .find(|(_, t)| *t == without_bidi_controls(n))
+                .map(|g| {
+                    let written = |n: &str| !n.is_empty() && drawn.iter().any(|d| d.2 == n);
+                    let name = [&g.label, &g.short]
+                        .into_iter()
+                        .map(|n| without_bidi_controls(n))
+                        .find(|n| written(n))
                         .unwrap_or_else(|| {
-                            panic!("{client}: {n:?} not under {}: {drawn:?}", chart.id)
-                        })
-                        .0
+                            panic!("{client}: {g:?} not under {}: {drawn:?}", chart.id)
+                        });
+                    let d = drawn.iter().find(|d| d.2 == name).unwrap();
+                    (d.0, d.1)
                 })
                 .collect();
-            assert!(xs[0] < xs[1], "{client}: {names:?} at {xs:?}");
+            assert!(spans[0].0 < spans[1].0, "{client}: {names:?} at {spans:?}");
+            // The separator: the one upright line of the chart; no name runs across it.
+            let separator = shapes
+                .iter()
+                .find_map(|i| match i {
+                    Item::Polyline { points, .. }
+                        if points.len() == 2 && points[0].0 == points[1].0 =>
+                    {
+                        Some(points[0].0)
+                    }
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{client}: no separator in {}", chart.id));
+            // A name moved inside the chart at its edge may pass the separator by a little;
+            // by a third of its width, it would read as the other quarter's.
+            let over = |(from, to): (f32, f32), by: f32| by <= (to - from) / 3.0;
+            assert!(
+                over(spans[0], spans[0].1 - separator) && over(spans[1], separator - spans[1].0),
+                "{client}: {} names {spans:?} across the separator at {separator}",
+                chart.id
+            );
         }
     }
 }

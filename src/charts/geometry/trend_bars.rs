@@ -15,28 +15,9 @@ pub(super) fn layout(
     let fs = style.font_size;
     let mut shapes = Vec::new();
     let (lo, hi, label_w) = super::y_scale(chart, fs, measure);
-    // A series without a label stays out of the legend (charts side by side share one).
-    let shown: Vec<usize> = (0..chart.series.len())
-        .filter(|&i| {
-            !chart.series[i].label.is_empty() && chart.series[i].values.iter().any(Option::is_some)
-        })
-        .collect();
-    // Legend entries (swatch, label) in rows that fit the width: a phone's chart wraps them.
-    let entry_w = |s: usize| fs * 3.0 + measure(&chart.series[s].label, fs);
-    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut used = label_w + fs * 0.6;
-    for &s in &shown {
-        let row = rows.last_mut().expect("non-empty");
-        if !row.is_empty() && used + entry_w(s) > width {
-            rows.push(vec![s]);
-            used = label_w + fs * 0.6 + entry_w(s);
-        } else {
-            row.push(s);
-            used += entry_w(s);
-        }
-    }
-    let row_h = fs * 1.6;
-    let legend_h = if shown.is_empty() {
+    let rows = legend_rows(chart, width, fs, measure);
+    let row_h = LEGEND_ROW * fs;
+    let legend_h = if rows.is_empty() {
         0.0
     } else {
         fs * 0.4 + row_h * rows.len() as f64
@@ -209,6 +190,31 @@ pub(super) fn layout(
     shapes
 }
 
+/// A legend row's height, in font sizes.
+pub(super) const LEGEND_ROW: f64 = 1.6;
+
+/// The legend's entries (series indexes) in rows that fit the width: a phone's chart wraps
+/// them. A series without a label or values stays out (charts side by side share one).
+pub(super) fn legend_rows(chart: &Chart, width: f64, fs: f64, measure: Measure) -> Vec<Vec<usize>> {
+    let (_, _, label_w) = super::y_scale(chart, fs, measure);
+    let entry_w = |s: usize| fs * 3.0 + measure(&chart.series[s].label, fs);
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut used = f64::MAX;
+    for s in (0..chart.series.len()).filter(|&i| {
+        !chart.series[i].label.is_empty() && chart.series[i].values.iter().any(Option::is_some)
+    }) {
+        match rows.last_mut() {
+            Some(row) if used + entry_w(s) <= width => row.push(s),
+            _ => {
+                rows.push(vec![s]);
+                used = label_w + fs * 0.6;
+            }
+        }
+        used += entry_w(s);
+    }
+    rows
+}
+
 /// A line between two groups of bars (at the slot boundary, across the plot: a name moved
 /// aside may pass under it) and each group's name under its bars' labels: centred on its bars, moved inside
 /// the chart at its edges; where two names would touch, the one over fewer bars is left out.
@@ -236,6 +242,32 @@ fn x_groups(
         })
         .collect();
     let width = left + slot * n as f64 + fs * 0.5;
+    // A name whose group is too narrow for it, centred (moved inside the chart at its edge),
+    // would run across the separator: its short form, if it has one, is written instead.
+    let spans: Vec<(usize, usize, &str)> = spans
+        .into_iter()
+        .map(|(first, end, label)| {
+            let short = groups
+                .iter()
+                .find(|g| g.first == first)
+                .map_or("", |g| g.short.as_str());
+            let half = measure(label, fs) / 2.0;
+            let (from, to) = (left + slot * first as f64, left + slot * end as f64);
+            let centre =
+                ((from + to) / 2.0).clamp(half + 1.0, (width - half - 1.0).max(half + 1.0));
+            let across = (first > 0 && centre - half < from - fs * 0.5)
+                || (end < n && centre + half > to + fs * 0.5);
+            (
+                first,
+                end,
+                if across && !short.is_empty() {
+                    short
+                } else {
+                    label
+                },
+            )
+        })
+        .collect();
     for &(first, _, _) in spans.iter().filter(|(first, _, _)| *first > 0) {
         let x = left + slot * first as f64;
         shapes.push(Shape::Polyline {
@@ -311,6 +343,83 @@ mod tests {
         }
     }
 
+    /// 13 weeks, the last three in a new quarter, both named `long` (short: `Q3`, `Q4`).
+    fn quarters(long: &str) -> Chart {
+        Chart {
+            kind: ChartKind::TrendBars,
+            x_labels: (0..13).map(|i| format!("W{i}")).collect(),
+            series: vec![series((0..13).map(|_| Some(5.0)).collect(), "#full")],
+            y_ticks: [0.0, 10.0]
+                .map(|v| Tick {
+                    value: v,
+                    label: v.to_string(),
+                })
+                .to_vec(),
+            x_groups: [(0, "Q3"), (10, "Q4")]
+                .map(|(first, short)| XGroup {
+                    first,
+                    label: format!("{short} {long}"),
+                    short: short.into(),
+                })
+                .to_vec(),
+            ..Chart::default()
+        }
+    }
+
+    fn texts(shapes: &[Shape]) -> Vec<(f64, &str)> {
+        shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { x, text, .. } => Some((*x, text.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A quarter's name too long for its three weeks would run across the separator: the
+    /// short name is written there instead; the other quarter, and a wide chart, keep theirs.
+    #[test]
+    fn a_name_too_wide_for_its_bars_is_written_short() {
+        let measure = |s: &str, size: f64| s.chars().count() as f64 * size * 0.5;
+        let chart = quarters("of the year 2026");
+        let narrow = layout(&chart, 200.0, 120.0, &style(), &measure);
+        let names: Vec<&str> = texts(&narrow)
+            .into_iter()
+            .map(|(_, t)| t)
+            .filter(|t| t.starts_with('Q'))
+            .collect();
+        assert_eq!(names, ["Q3 of the year 2026", "Q4"]);
+        let wide = layout(&chart, 2000.0, 120.0, &style(), &measure);
+        assert!(
+            texts(&wide)
+                .iter()
+                .any(|(_, t)| *t == "Q4 of the year 2026"),
+            "{:?}",
+            texts(&wide)
+        );
+    }
+
+    /// The last bar's label, moved inside the chart at its right edge, keeps clear of the
+    /// label before it.
+    #[test]
+    fn the_last_label_moved_inside_keeps_clear_of_its_neighbour() {
+        let measure = |s: &str, size: f64| s.chars().count() as f64 * size * 0.5;
+        let mut chart = quarters("2026");
+        chart.x_labels = (0..13).map(|i| format!("Oct {i:02}")).collect();
+        for width in [120.0, 160.0, 200.0, 260.0] {
+            let shapes = layout(&chart, width, 120.0, &style(), &measure);
+            let labels: Vec<(f64, &str)> = texts(&shapes)
+                .into_iter()
+                .filter(|(_, t)| t.starts_with("Oct"))
+                .collect();
+            assert!(labels.last().is_some_and(|l| l.1 == "Oct 12"), "{labels:?}");
+            for pair in labels.windows(2) {
+                let halves = (measure(pair[0].1, 10.0) + measure(pair[1].1, 10.0)) / 2.0;
+                assert!(pair[1].0 - pair[0].0 >= halves, "{width}: {pair:?} overlap");
+            }
+        }
+    }
+
     fn style() -> ChartStyle {
         ChartStyle {
             font_size: 10.0,
@@ -348,10 +457,12 @@ mod tests {
                 XGroup {
                     first: 0,
                     label: "2025".into(),
+                    short: String::new(),
                 },
                 XGroup {
                     first: 3,
                     label: "2026".into(),
+                    short: String::new(),
                 },
             ],
             ..Chart::default()

@@ -387,5 +387,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = الربع { $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = لم تُعرض آخر 13 أسبوعًا من { $metrics } للإبقاء على هذا الملخص في صفحتين.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = لم تُعرض آخر { $weeks } أسبوعًا من { $metrics } للإبقاء على هذا الملخص في صفحتين.

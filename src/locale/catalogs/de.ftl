@@ -360,5 +360,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = Q{ $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = Die letzten 13 Wochen von { $metrics } sind nicht abgebildet, damit dieser Wochenbericht zwei Seiten nicht überschreitet.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = Die letzten { $weeks } Wochen von { $metrics } sind nicht abgebildet, damit dieser Wochenbericht zwei Seiten nicht überschreitet.

@@ -364,5 +364,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = Q{ $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = The last 13 weeks of { $metrics } are not shown, to keep this digest to two pages.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = The last { $weeks } weeks of { $metrics } are not shown, to keep this digest to two pages.

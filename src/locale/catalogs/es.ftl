@@ -388,5 +388,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = T{ $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = Las últimas 13 semanas de { $metrics } no se muestran, para que este resumen quepa en dos páginas.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = Las últimas { $weeks } semanas de { $metrics } no se muestran, para que este resumen quepa en dos páginas.

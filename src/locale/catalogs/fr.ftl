@@ -370,5 +370,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = T{ $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = Les 13 dernières semaines de { $metrics } ne sont pas affichées, pour que ce résumé tienne en deux pages.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = Les { $weeks } dernières semaines de { $metrics } ne sont pas affichées, pour que ce résumé tienne en deux pages.

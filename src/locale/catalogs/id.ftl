@@ -333,5 +333,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = K{ $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = 13 minggu terakhir untuk { $metrics } tidak ditampilkan agar ringkasan ini tetap dua halaman.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = { $weeks } minggu terakhir untuk { $metrics } tidak ditampilkan agar ringkasan ini tetap dua halaman.

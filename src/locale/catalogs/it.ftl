@@ -424,5 +424,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = T{ $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = Le ultime 13 settimane di { $metrics } non sono riportate, perché questo riepilogo resti entro due pagine.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = Le ultime { $weeks } settimane di { $metrics } non sono riportate, perché questo riepilogo resti entro due pagine.

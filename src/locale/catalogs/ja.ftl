@@ -453,5 +453,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = 第{ $quarter }四半期
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = このダイジェストを2ページに収めるため、{ $metrics }の過去13週間は省略しています。
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = このダイジェストを2ページに収めるため、{ $metrics }の過去{ $weeks }週間は省略しています。

@@ -361,5 +361,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = { $quarter }º tri.
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = As últimas 13 semanas de { $metrics } não são apresentadas, para que este resumo caiba em duas páginas.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = As últimas { $weeks } semanas de { $metrics } não são apresentadas, para que este resumo caiba em duas páginas.

@@ -344,5 +344,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = ไตรมาส { $quarter }
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = ไม่ได้แสดง { $metrics } ย้อนหลัง 13 สัปดาห์ เพื่อให้สรุปนี้มีความยาวไม่เกินสองหน้า
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = ไม่ได้แสดง { $metrics } ย้อนหลัง { $weeks } สัปดาห์ เพื่อให้สรุปนี้มีความยาวไม่เกินสองหน้า

@@ -344,5 +344,5 @@ locations-rate-value = { $from } = { $to }
 trend-quarter-short = { $quarter }. çeyrek
 
 # --- digest2 ---
-# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list.
-week-trends-left-out = { $metrics } için son 13 hafta, bu özetin iki sayfayı aşmaması için gösterilmedi.
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = { $metrics } için son { $weeks } hafta, bu özetin iki sayfayı aşmaması için gösterilmedi.

@@ -35,14 +35,17 @@ impl SectionBuilder<'_> {
         match kind {
             TrendBucketKind::Month => l.fmt.month_short(b.start),
             TrendBucketKind::Week => l.fmt.short_date(b.start),
-            TrendBucketKind::Quarter => l.text(
-                "trend-quarter-short",
-                &[(
-                    "quarter",
-                    l.fmt.number(f64::from(quarter_of(b.start)), 0).into(),
-                )],
-            ),
+            TrendBucketKind::Quarter => self.quarter_short(quarter_of(b.start)),
         }
+    }
+
+    /// A quarter's name without its year: `Q3`, `ไตรมาส 3`.
+    fn quarter_short(&self, quarter: u32) -> String {
+        let l = self.l();
+        l.text(
+            "trend-quarter-short",
+            &[("quarter", l.fmt.number(f64::from(quarter), 0).into())],
+        )
     }
 
     /// Quarters in weekly bars, years in monthly and quarterly ones: a group starts at each
@@ -64,12 +67,14 @@ impl SectionBuilder<'_> {
                 continue;
             }
             last = Some(key);
+            let (label, short) = match kind {
+                TrendBucketKind::Week => (l.quarter_name(key.0, key.1), self.quarter_short(key.1)),
+                _ => (l.fmt.year(key.0), String::new()),
+            };
             groups.push(XGroup {
                 first: i,
-                label: match kind {
-                    TrendBucketKind::Week => l.quarter_name(key.0, key.1),
-                    _ => l.fmt.year(key.0),
-                },
+                label,
+                short,
             });
         }
         groups

@@ -136,7 +136,14 @@ impl SectionBuilder<'_> {
         let trends_left_out = (0..trend_metrics.len())
             .map(|shown| {
                 let metrics = trend_metrics[shown..].join(&separator);
-                l.text("week-trends-left-out", &[("metrics", metrics.into())])
+                let weeks = trends[shown..].iter().map(|c| c.x_labels.len()).max();
+                l.text(
+                    "week-trends-left-out",
+                    &[
+                        ("metrics", metrics.into()),
+                        ("weeks", l.fmt.number(weeks.unwrap_or(0) as f64, 0).into()),
+                    ],
+                )
             })
             .collect();
         let average_of = r.recent_weeks.as_ref().map(|w| {

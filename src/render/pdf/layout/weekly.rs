@@ -135,7 +135,8 @@ impl Layout<'_> {
         Ok(())
     }
 
-    /// Charts `per_row` side by side, each `height` tall under its title; a row never breaks.
+    /// Charts `per_row` side by side, each `height` tall (more for a legend of several lines)
+    /// under its title; a row never breaks.
     fn chart_grid(
         &self,
         charts: &[Chart],
@@ -163,6 +164,13 @@ impl Layout<'_> {
                 captions.push((cx, items));
             }
             let top = caption_h + 4.0;
+            // A legend that wraps (a week with missing days, narrow charts) takes no room from
+            // the plots: the row grows by its extra lines.
+            let height = height
+                + row
+                    .iter()
+                    .map(|c| self.extra_legend_height(c, col_w, CHART_TEXT))
+                    .fold(0.0, f32::max);
             let mut items = Vec::new();
             for ((cx, caption), chart) in captions.into_iter().zip(row) {
                 items.extend(caption);
