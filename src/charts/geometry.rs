@@ -103,7 +103,9 @@ fn y_scale(chart: &Chart, fs: f64, measure: Measure) -> (f64, f64, f64) {
     (lo, hi, label_w)
 }
 
-/// The y ticks: a grid line across the plot and its label left of it.
+/// The y ticks: a grid line across the plot and its label left of it. Where the plot is too
+/// low for every label (small multiples), every second one from the axis' foot, or fourth…:
+/// a step that keeps the top tick, so the scale still reads to its end.
 fn y_grid(
     chart: &Chart,
     (left, right): (f64, f64),
@@ -112,7 +114,16 @@ fn y_grid(
     shapes: &mut Vec<Shape>,
 ) {
     let fs = style.font_size;
-    for t in &chart.y_ticks {
+    let spacing = match chart.y_ticks.as_slice() {
+        [a, b, ..] => (y_of(a.value) - y_of(b.value)).abs(),
+        _ => f64::MAX,
+    };
+    let needed = ((fs * 1.25) / spacing.max(0.01)).ceil().max(1.0) as usize;
+    let last = chart.y_ticks.len().saturating_sub(1).max(1);
+    let every = (needed..last)
+        .find(|k| last.is_multiple_of(*k))
+        .unwrap_or(last);
+    for t in chart.y_ticks.iter().step_by(every) {
         let y = y_of(t.value);
         shapes.push(Shape::Polyline {
             points: vec![(left, y), (right, y)],
@@ -142,14 +153,13 @@ pub fn natural_height(chart: &Chart, width: f64, style: &ChartStyle) -> f64 {
             .clamp(120.0, 220.0)
             .max(chart.items.len() as f64 * row),
         ChartKind::Sparkline => 28.0,
-        // Event labels take a row above the plot, so the plot keeps its height.
+        // Event labels take a row above the plot and group names one below the axis, so
+        // the plot keeps its height.
         ChartKind::Line | ChartKind::Bars | ChartKind::TrendBars => {
+            let row = |present: bool| if present { style.font_size * 1.3 } else { 0.0 };
             (width * 0.42).clamp(150.0, 240.0)
-                + if chart.markers.is_empty() {
-                    0.0
-                } else {
-                    style.font_size * 1.3
-                }
+                + row(!chart.markers.is_empty())
+                + row(!chart.x_groups.is_empty())
         }
     }
 }
@@ -170,6 +180,18 @@ pub fn layout(
         ChartKind::Progress => progress(chart, width, height, style),
         ChartKind::Budget => budget(chart, width, height, style),
     }
+}
+
+/// The height a chart's legend takes beyond one row at `width` (trend bars wrap theirs), so
+/// a row of small charts can give its plots the room the longest legend takes from them.
+pub fn extra_legend_height(chart: &Chart, width: f64, style: &ChartStyle, measure: Measure) -> f64 {
+    let rows = match chart.kind {
+        ChartKind::TrendBars => {
+            trend_bars::legend_rows(chart, width, style.font_size, measure).len()
+        }
+        _ => 1,
+    };
+    rows.saturating_sub(1) as f64 * trend_bars::LEGEND_ROW * style.font_size
 }
 
 pub(super) fn text(

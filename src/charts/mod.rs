@@ -50,6 +50,21 @@ pub struct Chart {
     /// Events marked across a daily chart (a campaign launch, a site migration).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<Marker>,
+    /// Runs of x positions named once under the axis, a separator before each but the
+    /// first: the quarters of weekly bars, the years of monthly and quarterly ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub x_groups: Vec<XGroup>,
+}
+
+/// A run of x positions from `first` to the next group's `first` (or the axis' end).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct XGroup {
+    pub first: usize,
+    pub label: String,
+    /// The name without its year (`Q4`), written instead where the whole name would run
+    /// across a separator (a few weeks of a quarter in a narrow chart); empty: none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
 }
 
 /// An event on a daily chart: a day (`first == last`) or a span of days, by x index.

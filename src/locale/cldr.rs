@@ -25,7 +25,7 @@ use fixed_decimal::{Sign, SignedRoundingMode, UnsignedRoundingMode};
 use icu_calendar::cal::Buddhist;
 use icu_calendar::{Date, Iso};
 use icu_casemap::CaseMapper;
-use icu_datetime::fieldsets::{E, MD, Y, YM, YMD};
+use icu_datetime::fieldsets::{E, M, MD, Y, YM, YMD};
 use icu_datetime::pattern::DateTimeNames;
 use icu_datetime::preferences::CalendarAlgorithm;
 use icu_datetime::range::DateRangeFormatter;
@@ -63,6 +63,7 @@ pub struct LocaleFormats {
     month_year: DateTimeFormatter<YM>,
     /// Abbreviated month and year, for the trends' bars.
     month_year_short: DateTimeFormatter<YM>,
+    month_short: DateTimeFormatter<M>,
     short_date: DateTimeFormatter<MD>,
     date: DateTimeFormatter<YMD>,
     /// Abbreviated weekday names (CLDR `EEE`).
@@ -116,6 +117,7 @@ impl LocaleFormats {
                 .ok()?,
             month_year,
             month_year_short: month_year_formatter(dt_prefs, YM::medium())?,
+            month_short: month_formatter(dt_prefs, M::medium())?,
             short_date: short_date_formatter(dt_prefs, MD::medium())?,
             date: date_formatter(dt_prefs, YMD::medium())?,
             weekday: DateTimeFormatter::try_new(dt_prefs, E::medium()).ok()?,
@@ -344,6 +346,14 @@ impl LocaleFormats {
         }
     }
 
+    /// The abbreviated month alone, for bars grouped by year: en `Oct`, ja `10月`, th `ต.ค.`.
+    pub fn month_short(&self, date: NaiveDate) -> String {
+        match iso(date) {
+            Some(d) => self.month_short.format(&d).to_string(),
+            None => date.format("%m").to_string(),
+        }
+    }
+
     /// The number of a (Gregorian or ISO week-numbering) year in the report's calendar, in
     /// plain digits for messages such as "Q3 2026" or "สัปดาห์ที่ 43 ปี 2569": `2026`, or
     /// `2569` in the Buddhist calendar. Whole years map one to one (2026 → 2569) since Thailand
@@ -495,6 +505,7 @@ macro_rules! with_decimals {
 }
 with_decimals!(month_year_formatter, YM);
 with_decimals!(year_formatter, Y);
+with_decimals!(month_formatter, M);
 with_decimals!(short_date_formatter, MD);
 with_decimals!(date_formatter, YMD);
 

@@ -318,6 +318,11 @@ impl Formats {
         self.cldr.month_year_short(d)
     }
 
+    /// `Oct`, `10月`, `ต.ค.`: a month on a bar whose year is written under its group.
+    pub fn month_short(&self, d: NaiveDate) -> String {
+        self.cldr.month_short(d)
+    }
+
     /// A year's number in the report's calendar: `2026`, `2569` (Buddhist). Every year a
     /// report writes outside CLDR date patterns goes through here.
     pub fn year(&self, year: i32) -> String {

@@ -161,10 +161,14 @@ fn chart_svgs(view: &ReportView) -> BTreeMap<String, String> {
         match &s.body {
             // The weekly digest's charts sit three to a row on a screen, one on a phone:
             // drawn once, at about the width they get.
-            SectionBody::Week { charts, .. } => {
+            SectionBody::Week { charts, trends, .. } => {
                 for c in charts {
                     let width = week_chart_width(c, style.font_size);
                     small.insert(c.id.clone(), svg::render(c, width, &style));
+                }
+                // Bars name every few weeks whatever the width.
+                for c in trends {
+                    small.insert(c.id.clone(), svg::render(c, 340.0, &style));
                 }
             }
             _ => visit_charts(s, &mut add),

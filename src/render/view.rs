@@ -124,10 +124,15 @@ pub enum SectionBody {
         goals: Vec<GoalView>,
     },
     /// The weekly digest's numbers: one KPI table, channel by channel (this week, last week, change,
-    /// the four weeks' average) and a small daily chart per channel.
+    /// the four weeks' average), a small daily chart per channel and its 13 weeks' bars.
     Week {
         table: WeekTable,
         charts: Vec<Chart>,
+        /// A channel's first headline KPI over 13 weeks, channel by channel.
+        trends: Vec<Chart>,
+        /// What the print writes after the first `k` of `trends` where the digest has room
+        /// for those only (item `k` names the others: a chart left out is never a silent gap).
+        trends_left_out: Vec<String>,
         /// "4-week average: the average week of Sep 21 – Oct 18, 2026".
         average_of: Option<String>,
         /// What the tables' marks mean, metric by metric (missing days).
@@ -159,7 +164,7 @@ impl SectionBody {
                 charts.iter().chain(sparklines(tiles)).collect()
             }
             SectionBody::Goals { goals } => goals.iter().map(|g| &g.bar).collect(),
-            SectionBody::Week { charts, .. } => charts.iter().collect(),
+            SectionBody::Week { charts, trends, .. } => charts.iter().chain(trends).collect(),
             SectionBody::Commentary { .. } | SectionBody::DataNotes { .. } => Vec::new(),
         }
     }
@@ -643,6 +648,7 @@ impl SectionBuilder<'_> {
                 items: Vec::new(),
                 y_ticks: Vec::new(),
                 markers: Vec::new(),
+                x_groups: Vec::new(),
             });
         Tile {
             id: k.id.clone(),
@@ -818,6 +824,7 @@ impl SectionBuilder<'_> {
                     }],
                     y_ticks: Vec::new(),
                     markers: Vec::new(),
+                    x_groups: Vec::new(),
                 },
             });
         }

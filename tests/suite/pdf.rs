@@ -210,7 +210,7 @@ fn view_and_kit(config: &str, client: &str, now: Option<&str>) -> (ReportView, A
 }
 
 /// The same for any period of a loaded workspace (which a test may have changed).
-fn view_and_kit_of(
+pub(crate) fn view_and_kit_of(
     ws: &Workspace,
     client: &str,
     period: &str,

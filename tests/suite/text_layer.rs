@@ -16,12 +16,14 @@ use execreport::render::view::{ReportView, SectionBody};
 use execreport::report::{self, ReportRequest};
 use execreport::sources::live::{DataMode, Fetcher};
 
-/// Every string of the view the PDF draws, with where it comes from.
-fn shown_strings(view: &ReportView) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
+/// Every string of the view the PDF draws, with where it comes from and, for a chart the
+/// weekly digest may leave out for room, the lines that would then name it instead.
+fn shown_strings(view: &ReportView) -> Vec<(String, String, Vec<String>)> {
+    let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut left_out_for_room = Vec::new();
     let mut add = |at: &str, s: &str| {
         if !s.trim().is_empty() {
-            out.push((at.to_string(), s.to_string()));
+            out.push((at.to_string(), s.to_string(), Vec::new()));
         }
     };
     add("report title", &view.report_title_upper);
@@ -101,11 +103,19 @@ fn shown_strings(view: &ReportView) -> Vec<(String, String)> {
             SectionBody::Week {
                 table,
                 charts,
+                trends,
+                trends_left_out,
                 average_of,
                 notes,
             } => {
                 for c in charts {
                     add(&at("chart title"), &c.title);
+                }
+                assert_eq!(trends.len(), trends_left_out.len());
+                // Chart i left out: the line after the first k <= i drawn names it.
+                for (i, c) in trends.iter().enumerate() {
+                    let instead = trends_left_out[..=i].to_vec();
+                    left_out_for_room.push((at("chart title"), c.title.clone(), instead));
                 }
                 for c in &table.columns {
                     add(&at("table header"), &c.label);
@@ -153,6 +163,7 @@ fn shown_strings(view: &ReportView) -> Vec<(String, String)> {
             }
         }
     }
+    out.extend(left_out_for_room);
     out
 }
 
@@ -212,17 +223,18 @@ fn missing(view: &ReportView, extracted: &str, rtl: bool) -> Vec<String> {
         .chars()
         .filter(|&c| c.is_alphanumeric() || is_mark(c))
         .collect();
+    let lacks = |s: &str| {
+        let s = squash(&without_bidi_controls(s));
+        let s_bare: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        if rtl || s.chars().any(is_rtl_char) {
+            return !words(&s).iter().all(|w| letters.contains(w.as_str()));
+        }
+        !text.contains(&s) && !bare.contains(&s_bare)
+    };
     shown_strings(view)
         .into_iter()
-        .filter(|(_, s)| {
-            let s = squash(&without_bidi_controls(s));
-            let s_bare: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            if rtl || s.chars().any(is_rtl_char) {
-                return !words(&s).iter().all(|w| letters.contains(w.as_str()));
-            }
-            !text.contains(&s) && !bare.contains(&s_bare)
-        })
-        .map(|(at, s)| format!("{at}: {s:?}"))
+        .filter(|(_, s, instead)| lacks(s) && instead.iter().all(|i| lacks(i)))
+        .map(|(at, s, _)| format!("{at}: {s:?}"))
         .collect()
 }
 
@@ -335,8 +347,8 @@ fn thai_mark_clusters_come_out_as_written() {
     let shown = shown_strings(&view);
     let highlights: Vec<&str> = shown
         .iter()
-        .filter(|(at, _)| at.ends_with("highlight"))
-        .map(|(_, s)| s.as_str())
+        .filter(|(at, _, _)| at.ends_with("highlight"))
+        .map(|(_, s, _)| s.as_str())
         .collect();
     assert!(!highlights.is_empty());
     for h in highlights {

@@ -381,3 +381,11 @@ locations-rates = أسعار الصرف المستخدمة
 locations-rate-month = الشهر
 locations-rate = السعر
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = الربع { $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = لم تُعرض آخر { $weeks } أسبوعًا من { $metrics } للإبقاء على هذا الملخص في صفحتين.

@@ -358,3 +358,11 @@ locations-rates = Exchange rates used
 locations-rate-month = Month
 locations-rate = Rate
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = Q{ $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = The last { $weeks } weeks of { $metrics } are not shown, to keep this digest to two pages.

@@ -382,3 +382,11 @@ locations-rates = Tipos de cambio utilizados
 locations-rate-month = Mes
 locations-rate = Tipo
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = Las últimas { $weeks } semanas de { $metrics } no se muestran, para que este resumen quepa en dos páginas.

@@ -364,3 +364,11 @@ locations-rates = Taux de change utilisés
 locations-rate-month = Mois
 locations-rate = Taux
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = Les { $weeks } dernières semaines de { $metrics } ne sont pas affichées, pour que ce résumé tienne en deux pages.

@@ -418,3 +418,11 @@ locations-rates = Tassi di cambio usati
 locations-rate-month = Mese
 locations-rate = Tasso
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = T{ $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = Le ultime { $weeks } settimane di { $metrics } non sono riportate, perché questo riepilogo resti entro due pagine.

@@ -447,3 +447,11 @@ locations-rates = 使用した為替レート
 locations-rate-month = 月
 locations-rate = レート
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = 第{ $quarter }四半期
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = このダイジェストを2ページに収めるため、{ $metrics }の過去{ $weeks }週間は省略しています。

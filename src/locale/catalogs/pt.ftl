@@ -355,3 +355,11 @@ locations-rates = Taxas de câmbio usadas
 locations-rate-month = Mês
 locations-rate = Taxa
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = { $quarter }º tri.
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = As últimas { $weeks } semanas de { $metrics } não são apresentadas, para que este resumo caiba em duas páginas.

@@ -338,3 +338,11 @@ locations-rates = อัตราแลกเปลี่ยนที่ใช�
 locations-rate-month = เดือน
 locations-rate = อัตรา
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = ไตรมาส { $quarter }
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = ไม่ได้แสดง { $metrics } ย้อนหลัง { $weeks } สัปดาห์ เพื่อให้สรุปนี้มีความยาวไม่เกินสองหน้า

@@ -338,3 +338,11 @@ locations-rates = Kullanılan döviz kurları
 locations-rate-month = Ay
 locations-rate = Kur
 locations-rate-value = { $from } = { $to }
+
+# --- digest ---
+# A quarter on a bar whose year is written under its group of bars; { $quarter } 1 to 4.
+trend-quarter-short = { $quarter }. çeyrek
+
+# --- digest2 ---
+# Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
+week-trends-left-out = { $metrics } için son { $weeks } hafta, bu özetin iki sayfayı aşmaması için gösterilmedi.

@@ -62,25 +62,36 @@ impl PdfKit {
         Ok(PdfKit { fonts, logos })
     }
 
-    /// Lays the view out into pages (exposed for pagination tests).
+    /// Lays the view out into pages (exposed for pagination tests). A weekly digest tries its
+    /// 13 weeks' bars denser, then fewer, until it is the cover and two pages; one that is
+    /// longer whatever its bars keeps them all.
     pub fn pages(
         &self,
         view: &ReportView,
         page_label: &dyn Fn(usize, usize) -> String,
     ) -> Result<(Vec<Page>, PageGeometry), PdfError> {
-        let layout = Layout {
-            view,
-            fonts: &self.fonts,
-            palette: Palette::from_theme(&view.theme)?,
-            page: PageGeometry::for_size(view.page_size),
-            logo: self.logos.light.as_ref().map(|l| LogoInfo {
-                aspect: l.aspect,
-                on_dark_aspect: self.logos.on_dark.as_ref().map(|d| d.aspect),
-            }),
-            page_label,
-        };
-        let pages = layout.pages()?;
-        Ok((pages, layout.page))
+        let candidates = layout::TrendFit::candidates(view);
+        let mut roomiest = None;
+        for &trend_fit in &candidates {
+            let layout = Layout {
+                view,
+                fonts: &self.fonts,
+                palette: Palette::from_theme(&view.theme)?,
+                page: PageGeometry::for_size(view.page_size),
+                logo: self.logos.light.as_ref().map(|l| LogoInfo {
+                    aspect: l.aspect,
+                    on_dark_aspect: self.logos.on_dark.as_ref().map(|d| d.aspect),
+                }),
+                page_label,
+                trend_fit,
+            };
+            let pages = layout.pages()?;
+            if candidates.len() == 1 || pages.len() <= layout::DIGEST_PAGES {
+                return Ok((pages, layout.page));
+            }
+            roomiest.get_or_insert((pages, layout.page));
+        }
+        roomiest.ok_or_else(|| PdfError::Other("no layout tried".into()))
     }
 
     pub fn render(

@@ -177,6 +177,7 @@ impl SectionBuilder<'_> {
             items: Vec::new(),
             y_ticks: self.ticks(max, min, k.unit),
             markers: self.markers(n),
+            x_groups: Vec::new(),
         })
     }
 
@@ -208,6 +209,7 @@ impl SectionBuilder<'_> {
             title,
             x_labels: self.x_labels(values.len()),
             markers: self.markers(values.len()),
+            x_groups: Vec::new(),
             series: vec![ChartSeries {
                 label,
                 values,
@@ -316,6 +318,7 @@ impl SectionBuilder<'_> {
             items,
             y_ticks: Vec::new(),
             markers: Vec::new(),
+            x_groups: Vec::new(),
         }
     }
 

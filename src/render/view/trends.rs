@@ -2,7 +2,9 @@
 //! last year's marks, and a table of the period against the same period a year earlier.
 
 use super::{Column, SectionBuilder, Table};
-use crate::charts::{Chart, ChartKind, ChartSeries};
+use chrono::{Datelike, NaiveDate};
+
+use crate::charts::{Chart, ChartKind, ChartSeries, XGroup};
 use crate::model::{Coverage, TrendBucket, TrendBucketKind, TrendSeries};
 
 impl SectionBuilder<'_> {
@@ -15,23 +17,80 @@ impl SectionBuilder<'_> {
             .collect()
     }
 
-    /// A bucket's name on the axis: `Oct 2026`, `ต.ค. 2569`, the week's first day, `Q3 2026`.
+    /// A bucket's full name, for the chart's description: `Oct 2026`, `ต.ค. 2569`, the
+    /// week's first day, `Q3 2026`.
     fn bucket_label(&self, kind: TrendBucketKind, b: &TrendBucket) -> String {
-        use chrono::Datelike;
         let l = self.l();
         match kind {
             TrendBucketKind::Month => l.fmt.month_year_short(b.start),
             TrendBucketKind::Week => l.fmt.short_date(b.start),
-            TrendBucketKind::Quarter => l.quarter_name(b.start.year(), b.start.month0() / 3 + 1),
+            TrendBucketKind::Quarter => l.quarter_name(b.start.year(), quarter_of(b.start)),
         }
+    }
+
+    /// A bucket's name on the axis, where its group's name is written once under it: `Oct`
+    /// (the year under the months), the week's first day (the quarter under the weeks), `Q3`.
+    fn bucket_axis_label(&self, kind: TrendBucketKind, b: &TrendBucket) -> String {
+        let l = self.l();
+        match kind {
+            TrendBucketKind::Month => l.fmt.month_short(b.start),
+            TrendBucketKind::Week => l.fmt.short_date(b.start),
+            TrendBucketKind::Quarter => self.quarter_short(quarter_of(b.start)),
+        }
+    }
+
+    /// A quarter's name without its year: `Q3`, `ไตรมาส 3`.
+    fn quarter_short(&self, quarter: u32) -> String {
+        let l = self.l();
+        l.text(
+            "trend-quarter-short",
+            &[("quarter", l.fmt.number(f64::from(quarter), 0).into())],
+        )
+    }
+
+    /// Quarters in weekly bars, years in monthly and quarterly ones: a group starts at each
+    /// bucket whose quarter (a week's: that of its middle day) or year differs from the one
+    /// before.
+    fn bucket_groups(&self, kind: TrendBucketKind, buckets: &[TrendBucket]) -> Vec<XGroup> {
+        let l = self.l();
+        let mut groups: Vec<XGroup> = Vec::new();
+        let mut last = None;
+        for (i, b) in buckets.iter().enumerate() {
+            let key = match kind {
+                TrendBucketKind::Week => {
+                    let middle = b.start + chrono::Days::new(3);
+                    (middle.year(), quarter_of(middle))
+                }
+                TrendBucketKind::Month | TrendBucketKind::Quarter => (b.start.year(), 0),
+            };
+            if last == Some(key) {
+                continue;
+            }
+            last = Some(key);
+            let (label, short) = match kind {
+                TrendBucketKind::Week => (l.quarter_name(key.0, key.1), self.quarter_short(key.1)),
+                _ => (l.fmt.year(key.0), String::new()),
+            };
+            groups.push(XGroup {
+                first: i,
+                label,
+                short,
+            });
+        }
+        groups
     }
 
     /// Bars for the channel's first headline KPI: one long view per channel keeps the report
     /// short; the year-on-year table covers the others.
     pub(super) fn trend_bars(&self, channel: &str) -> Option<Chart> {
+        self.named_trend_bars(channel).map(|(chart, _)| chart)
+    }
+
+    /// The same with the name of the metric they show.
+    pub(super) fn named_trend_bars(&self, channel: &str) -> Option<(Chart, String)> {
         self.channel_trends(channel)
             .into_iter()
-            .find_map(|t| self.trend_chart(t))
+            .find_map(|t| Some((self.trend_chart(t)?, self.metric_label(&t.metric))))
     }
 
     fn trend_chart(&self, t: &TrendSeries) -> Option<Chart> {
@@ -73,6 +132,11 @@ impl SectionBuilder<'_> {
             .iter()
             .map(|b| self.bucket_label(t.bucket, b))
             .collect();
+        let axis_labels: Vec<String> = t
+            .buckets
+            .iter()
+            .map(|b| self.bucket_axis_label(t.bucket, b))
+            .collect();
         let no_data = l.t("no-data");
         let partial_word = l.t("trend-legend-partial");
         let described: Vec<String> = t
@@ -97,9 +161,10 @@ impl SectionBuilder<'_> {
             id: format!("trend-bars-{}", t.metric.replace('.', "-")),
             kind: ChartKind::TrendBars,
             markers: Vec::new(),
+            x_groups: self.bucket_groups(t.bucket, &t.buckets),
             description: format!("{title}: {}", described.join("; ")),
             title,
-            x_labels,
+            x_labels: axis_labels,
             series: vec![
                 ChartSeries {
                     label: l.t("trend-legend-complete"),
@@ -181,4 +246,9 @@ impl SectionBuilder<'_> {
             total: None,
         })
     }
+}
+
+/// The quarter (1–4) a day is in.
+fn quarter_of(day: NaiveDate) -> u32 {
+    day.month0() / 3 + 1
 }

@@ -1,6 +1,7 @@
 //! The weekly digest (issue 18): in place of one page per channel, the one-pager's story, one
-//! KPI table per channel (this week, last week, change, the four weeks' average) and a small
-//! daily chart per channel whose axis names the weekdays. The numbers come from the model.
+//! KPI table per channel (this week, last week, change, the four weeks' average), a small
+//! daily chart per channel whose axis names the weekdays, and the channel's first headline KPI
+//! over 13 weeks (last year's same weeks marked). The numbers come from the model.
 
 use serde::Serialize;
 
@@ -96,6 +97,7 @@ impl SectionBuilder<'_> {
         .map(|(label, numeric)| Column { label, numeric })
         .collect::<Vec<_>>();
         let (mut groups, mut charts, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut trends, mut trend_metrics) = (Vec::new(), Vec::new());
         for channel in r.sections.iter().filter_map(|s| s.channel()) {
             let kpis: Vec<&Kpi> = r
                 .kpis
@@ -118,7 +120,32 @@ impl SectionBuilder<'_> {
                 .and_then(|m| kpis.iter().find(|k| k.id == m))
                 .or(kpis.first());
             charts.extend(lead.and_then(|k| self.week_chart(k)));
+            if let Some((chart, metric)) = self.named_trend_bars(channel) {
+                trends.push(chart);
+                trend_metrics.push(metric);
+            }
         }
+        // Charts a quarter of a page wide: the legend names last year's mark and, where a
+        // week lacks days, the pale bars; the complete weeks' bars speak for themselves.
+        for chart in &mut trends {
+            if let Some(complete) = chart.series.first_mut() {
+                complete.label.clear();
+            }
+        }
+        let separator = l.t("weekly-list-separator");
+        let trends_left_out = (0..trend_metrics.len())
+            .map(|shown| {
+                let metrics = trend_metrics[shown..].join(&separator);
+                let weeks = trends[shown..].iter().map(|c| c.x_labels.len()).max();
+                l.text(
+                    "week-trends-left-out",
+                    &[
+                        ("metrics", metrics.into()),
+                        ("weeks", l.fmt.number(weeks.unwrap_or(0) as f64, 0).into()),
+                    ],
+                )
+            })
+            .collect();
         let average_of = r.recent_weeks.as_ref().map(|w| {
             l.text(
                 "weekly-average-of",
@@ -131,6 +158,8 @@ impl SectionBuilder<'_> {
             body: SectionBody::Week {
                 table: WeekTable { columns, groups },
                 charts,
+                trends,
+                trends_left_out,
                 average_of,
                 notes,
             },
@@ -312,6 +341,7 @@ impl SectionBuilder<'_> {
             items: Vec::new(),
             y_ticks: self.ticks(max, min, k.unit),
             markers: self.markers(series.current.len()),
+            x_groups: Vec::new(),
         })
     }
 }

@@ -44,6 +44,22 @@ impl Layout<'_> {
         Ok(Self::fixed(top + height + 16.0, items))
     }
 
+    /// Text widths for the chart geometry (an estimate for a character no font has: shaping
+    /// reports it when the text is drawn).
+    fn chart_measure(&self) -> impl Fn(&str, f64) -> f64 + '_ {
+        |s: &str, size: f64| {
+            self.fonts
+                .measure(s, size as f32, false)
+                .unwrap_or(s.chars().count() as f32 * size as f32 * 0.6) as f64
+        }
+    }
+
+    /// What a chart `width` wide with text `font_size` needs beyond a one-row legend.
+    pub(super) fn extra_legend_height(&self, chart: &Chart, width: f32, font_size: f64) -> f32 {
+        let style = self.chart_style_sized(font_size);
+        geometry::extra_legend_height(chart, width as f64, &style, &self.chart_measure()) as f32
+    }
+
     /// Chart shapes as page items, offset to (x, y).
     pub(super) fn chart_items(
         &self,
@@ -63,12 +79,7 @@ impl Layout<'_> {
         (x, y, width, height): (f32, f32, f32, f32),
         font_size: f64,
     ) -> Result<Vec<Item>, PdfError> {
-        let fonts = self.fonts;
-        let measure = |s: &str, size: f64| {
-            fonts
-                .measure(s, size as f32, false)
-                .unwrap_or(s.chars().count() as f32 * size as f32 * 0.6) as f64
-        };
+        let measure = self.chart_measure();
         let shapes = geometry::layout(
             chart,
             width as f64,

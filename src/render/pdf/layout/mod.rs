@@ -16,6 +16,8 @@ mod table;
 mod tiles;
 mod weekly;
 
+pub(crate) use weekly::{DIGEST_PAGES, TrendFit};
+
 use super::PdfError;
 use super::fonts::{FontBook, MissingGlyph, ShapedRun};
 use super::palette::{Palette, Rgb};
@@ -137,6 +139,8 @@ pub struct Layout<'a> {
     pub logo: Option<LogoInfo>,
     /// "Page {n} of {N}" with placeholders, localized.
     pub page_label: &'a dyn Fn(usize, usize) -> String,
+    /// How the weekly digest sets its 13 weeks' bars.
+    pub(crate) trend_fit: TrendFit,
 }
 
 impl Layout<'_> {

@@ -41,9 +41,16 @@ impl Layout<'_> {
             SectionBody::Week {
                 table,
                 charts,
+                trends,
+                trends_left_out,
                 average_of,
                 notes,
-            } => self.week_in_numbers((table, charts), average_of.as_deref(), notes, out)?,
+            } => self.week_in_numbers(
+                (table, charts, (trends, trends_left_out)),
+                average_of.as_deref(),
+                notes,
+                out,
+            )?,
             SectionBody::Goals { goals } => {
                 let mut rows = Vec::new();
                 for goal in goals {

@@ -1,6 +1,7 @@
 //! The weekly digest's numbers in print: one table for every channel (the column labels once,
 //! each channel's name over its rows, repeated with the header on a new page), the marks'
-//! notes, then the daily charts three to a row, their text small enough for every weekday's name, small, so the digest stays within two pages
+//! notes, the daily charts three to a row (their text small enough for every weekday's name),
+//! then each channel's 13 weeks of bars four to a row, so the digest stays within two pages
 //! after the cover.
 
 use super::flow::Block;
@@ -9,12 +10,21 @@ use super::{Item, Layout};
 use crate::charts::Chart;
 use crate::charts::geometry::Anchor;
 use crate::render::pdf::PdfError;
-use crate::render::view::WeekTable;
+use crate::render::view::{ReportView, SectionBody, WeekTable};
 
 /// Charts side by side (two when three would leave out weekday names), and the height of
 /// each plot.
 const CHARTS_PER_ROW: usize = 3;
 const CHART_HEIGHT: f32 = 80.0;
+/// The 13 weeks' bars, four to a row (they name every few weeks, whatever the width), each
+/// with its legend and two rows of labels (weeks, quarters) under the plot.
+const TRENDS_PER_ROW: usize = 4;
+/// Where four to a row would take one row too many, up to six share one row (78 pt each on A4,
+/// still room for 13 bars and their axis).
+const MAX_TRENDS_PER_ROW: usize = 6;
+const TREND_HEIGHT: f32 = 66.0;
+/// Daily charts two to a row are wide enough to be lower.
+const WIDE_CHART_HEIGHT: f32 = 66.0;
 /// Small enough for seven weekday names under a third of the page.
 const CHART_TEXT: f64 = 6.5;
 const GUTTER: f32 = 8.0;
@@ -22,10 +32,64 @@ const GUTTER: f32 = 8.0;
 const CELL: f32 = 7.0;
 const ROW_PAD: f32 = 2.0;
 
+/// The weekly digest's pages in print: the cover and two.
+pub(crate) const DIGEST_PAGES: usize = 3;
+
+/// How the digest sets its 13 weeks' bars in print: so many side by side, the first `shown`
+/// of them (a line after them names the others).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TrendFit {
+    per_row: usize,
+    shown: usize,
+}
+
+impl TrendFit {
+    /// Four to a row, every chart: what a digest gets when it fits (and every other report).
+    pub(crate) const ROOMY: TrendFit = TrendFit {
+        per_row: TRENDS_PER_ROW,
+        shown: usize::MAX,
+    };
+
+    /// The ways to set the view's bars, the roomiest first: four to a row, then all in one
+    /// row (five or six), then the last channel's left out, then the one before, and so on,
+    /// always in as few rows as they take (the HTML, without pages, keeps them all).
+    pub(crate) fn candidates(view: &ReportView) -> Vec<TrendFit> {
+        let n = view
+            .sections
+            .iter()
+            .find_map(|s| match &s.body {
+                SectionBody::Week { trends, .. } => Some(trends.len()),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let densest = |shown: usize| {
+            if shown > TRENDS_PER_ROW && shown <= MAX_TRENDS_PER_ROW {
+                shown
+            } else {
+                TRENDS_PER_ROW
+            }
+        };
+        let mut out = vec![Self::ROOMY];
+        if n == 0 {
+            return out;
+        }
+        for shown in (0..=n).rev() {
+            let fit = TrendFit {
+                per_row: densest(shown),
+                shown,
+            };
+            if !(shown == n && fit.per_row == TRENDS_PER_ROW) {
+                out.push(fit);
+            }
+        }
+        out
+    }
+}
+
 impl Layout<'_> {
     pub(super) fn week_in_numbers(
         &self,
-        (table, charts): (&WeekTable, &[Chart]),
+        (table, charts, (trends, left_out)): (&WeekTable, &[Chart], (&[Chart], &[String])),
         average_of: Option<&str>,
         notes: &[String],
         out: &mut Vec<Block>,
@@ -53,33 +117,75 @@ impl Layout<'_> {
         } else {
             CHARTS_PER_ROW - 1
         };
-        let col_w = column(per_row);
+        let height = if per_row < CHARTS_PER_ROW {
+            WIDE_CHART_HEIGHT
+        } else {
+            CHART_HEIGHT
+        };
+        self.chart_grid(charts, per_row, height, out)?;
+        let fit = self.trend_fit;
+        let shown = fit.shown.min(trends.len());
+        self.chart_grid(&trends[..shown], fit.per_row, TREND_HEIGHT, out)?;
+        if shown < trends.len()
+            && let Some(line) = left_out.get(shown)
+        {
+            let (items, h) = self.paragraph(line, SMALL, false, (x, 0.0), width, t.muted)?;
+            out.push(Self::fixed(h + 2.0, items));
+        }
+        Ok(())
+    }
+
+    /// Charts `per_row` side by side, each `height` tall (more for a legend of several lines)
+    /// under its title; a row never breaks.
+    fn chart_grid(
+        &self,
+        charts: &[Chart],
+        per_row: usize,
+        height: f32,
+        out: &mut Vec<Block>,
+    ) -> Result<(), PdfError> {
+        let x = self.page.margin_x;
+        let width = self.page.content_width();
+        let col_w = (width - GUTTER * (per_row - 1) as f32) / per_row as f32;
         for row in charts.chunks(per_row) {
             let mut captions = Vec::new();
             let mut caption_h: f32 = 0.0;
             for (i, chart) in row.iter().enumerate() {
                 let cx = x + i as f32 * (col_w + GUTTER);
-                let (items, h) =
-                    self.paragraph(&chart.title, SMALL, true, (cx, 0.0), col_w, t.text)?;
+                let (items, h) = self.paragraph(
+                    &chart.title,
+                    SMALL,
+                    true,
+                    (cx, 0.0),
+                    col_w,
+                    self.palette.text,
+                )?;
                 caption_h = caption_h.max(h);
                 captions.push((cx, items));
             }
             let top = caption_h + 4.0;
+            // A legend that wraps (a week with missing days, narrow charts) takes no room from
+            // the plots: the row grows by its extra lines.
+            let height = height
+                + row
+                    .iter()
+                    .map(|c| self.extra_legend_height(c, col_w, CHART_TEXT))
+                    .fold(0.0, f32::max);
             let mut items = Vec::new();
             for ((cx, caption), chart) in captions.into_iter().zip(row) {
                 items.extend(caption);
                 items.push(Item::ChartBox {
                     id: chart.id.clone(),
                     y: 0.0,
-                    h: top + CHART_HEIGHT,
+                    h: top + height,
                 });
                 items.extend(self.chart_items_sized(
                     chart,
-                    (cx, top, col_w, CHART_HEIGHT),
+                    (cx, top, col_w, height),
                     CHART_TEXT,
                 )?);
             }
-            out.push(Self::fixed(top + CHART_HEIGHT + 12.0, items));
+            out.push(Self::fixed(top + height + 12.0, items));
         }
         Ok(())
     }
