@@ -26,6 +26,7 @@ mod rtl;
 mod samples;
 mod summary;
 mod svg_logo;
+mod tagged;
 mod text_layer;
 mod trends;
 mod trust;
