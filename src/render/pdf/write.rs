@@ -12,6 +12,7 @@ use super::deflate;
 use super::fonts::FontBook;
 use super::layout::{Item, Page, PageGeometry};
 use super::logo;
+use super::structure::{Content, Tagger};
 use super::text_layer::TextLayer;
 
 /// Document information; the date comes from the report period so reruns are identical.
@@ -20,6 +21,10 @@ pub struct Metadata {
     pub author: String,
     pub subject: String,
     pub date: chrono::NaiveDate,
+    /// The report's language (BCP 47), the document's `/Lang`.
+    pub lang: String,
+    /// Writes the structure tree (tagged PDF/UA); off only to measure what tagging costs.
+    pub tagged: bool,
 }
 
 fn color(c: super::Rgb) -> Color {
@@ -91,9 +96,11 @@ pub fn write(
     }
     let h = geometry.height;
     let mut text_layer = TextLayer::default();
+    let mut tagger = Tagger::new(meta.tagged);
     let mut pdf_pages = Vec::new();
     for page in pages {
         let mut ops = Vec::new();
+        tagger.start_page();
         // The fill colour and the font are graphics state that outlives BT/ET (and our q/Q
         // pairs set neither): each is written only when it changes, which on a Thai page (text
         // alternating with Latin digits) saves hundreds of operators.
@@ -107,6 +114,7 @@ pub fn write(
                     h: rh,
                     color: c,
                 } => {
+                    tagger.mark(Content::Graphic, &mut ops);
                     state.fill(*c, &mut ops);
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
@@ -125,6 +133,7 @@ pub fn write(
                     width,
                     dashed,
                 } => {
+                    tagger.mark(Content::Graphic, &mut ops);
                     ops.push(Op::SaveGraphicsState);
                     ops.push(Op::SetOutlineColor { col: color(*c) });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
@@ -142,6 +151,7 @@ pub fn write(
                     ops.push(Op::RestoreGraphicsState);
                 }
                 Item::Polygon { points, color: c } => {
+                    tagger.mark(Content::Graphic, &mut ops);
                     state.fill(*c, &mut ops);
                     ops.push(Op::DrawPolygon {
                         polygon: Polygon {
@@ -159,6 +169,7 @@ pub fn write(
                     runs,
                     color: c,
                 } => {
+                    tagger.mark(Content::Text, &mut ops);
                     ops.push(Op::StartTextSection);
                     state.fill(*c, &mut ops);
                     let mut pen = *x;
@@ -189,6 +200,7 @@ pub fn write(
                         logos.light.as_ref().map(|_| logo::NAME)
                     };
                     if let Some(name) = name {
+                        tagger.mark(Content::Graphic, &mut ops);
                         // The image fills the unit square: scale it to the box.
                         ops.push(Op::SaveGraphicsState);
                         ops.push(Op::SetTransformationMatrix {
@@ -207,21 +219,27 @@ pub fn write(
                     w,
                     h: lh,
                     uri,
-                } => ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(
-                        Rect::from_xywh(Pt(*x), Pt(h - y - lh), Pt(*w), Pt(*lh)),
-                        Actions::Uri(uri.clone()),
-                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                        Some(ColorArray::Transparent),
-                        None,
-                    ),
-                }),
+                } => {
+                    tagger.link();
+                    ops.push(Op::LinkAnnotation {
+                        link: LinkAnnotation::new(
+                            Rect::from_xywh(Pt(*x), Pt(h - y - lh), Pt(*w), Pt(*lh)),
+                            Actions::Uri(uri.clone()),
+                            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                            Some(ColorArray::Transparent),
+                            None,
+                        ),
+                    })
+                }
+                Item::Open(role) => tagger.open(role),
+                Item::Close => tagger.close(),
                 Item::ChartBox { .. }
                 | Item::TableHeader { .. }
                 | Item::TableRow { .. }
                 | Item::GoalRow { .. } => {}
             }
         }
+        tagger.end_marked(&mut ops);
         pdf_pages.push(PdfPage::new(
             Pt(geometry.width).into(),
             Pt(geometry.height).into(),
@@ -252,6 +270,7 @@ pub fn write(
     if let Some(l) = &logos.on_dark {
         l.add_to(&mut pdf, logo::NAME_ON_DARK)?;
     }
+    tagger.finish(&mut pdf, &meta.lang, &meta.title)?;
     compress_streams(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)

@@ -19,6 +19,7 @@ mod weekly;
 use super::PdfError;
 use super::fonts::{FontBook, MissingGlyph, ShapedRun};
 use super::palette::{Palette, Rgb};
+use super::structure::Role;
 use crate::charts::geometry::{self, Anchor};
 use crate::config::brand::PageSize;
 use crate::render::view::{ReportView, TextDirection};
@@ -85,6 +86,9 @@ pub enum Item {
         label: String,
         y: f32,
     },
+    /// Starts a structure element (tagged PDF) holding the items up to its `Close`.
+    Open(Role),
+    Close,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -226,6 +230,15 @@ impl Layout<'_> {
     }
 }
 
+/// `items` as one structure element.
+pub(super) fn tagged(role: Role, items: Vec<Item>) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len() + 2);
+    out.push(Item::Open(role));
+    out.extend(items);
+    out.push(Item::Close);
+    out
+}
+
 /// Mirrors items across the vertical line at `axis / 2` (x becomes `axis - x`); text keeps its
 /// glyphs' visual order and moves as a whole.
 pub(super) fn mirror(items: &mut [Item], axis: f32) {
@@ -246,7 +259,9 @@ pub(super) fn mirror(items: &mut [Item], axis: f32) {
             Item::ChartBox { .. }
             | Item::TableHeader { .. }
             | Item::TableRow { .. }
-            | Item::GoalRow { .. } => {}
+            | Item::GoalRow { .. }
+            | Item::Open(_)
+            | Item::Close => {}
         }
     }
 }

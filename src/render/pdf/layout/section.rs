@@ -1,10 +1,11 @@
 //! The section builders: each section of the view as blocks for the flow.
 
 use super::flow::Block;
-use super::{Item, Layout};
+use super::{Item, Layout, tagged};
 use crate::charts::geometry::Anchor;
 use crate::render::markdown::{StyledSpan, TextKind};
 use crate::render::pdf::PdfError;
+use crate::render::pdf::structure::Role;
 use crate::render::view::{SectionBody, SectionView};
 
 pub(super) const BODY: f32 = 9.5;
@@ -19,7 +20,7 @@ impl Layout<'_> {
         let (title, h) = self.paragraph(&s.title, 16.0, true, (x, 8.0), width, t.primary)?;
         out.push(Block::Fixed {
             height: h + 12.0,
-            items: title,
+            items: tagged(Role::H2, title),
             keep_with_next: true,
             bookmark: Some(s.title.clone()),
         });
@@ -96,6 +97,7 @@ impl Layout<'_> {
             SectionBody::Commentary {
                 commentary_blocks, ..
             } => {
+                let mut in_list = false;
                 for block in commentary_blocks {
                     let (size, bold) = if block.kind == TextKind::Heading {
                         (11.5, true)
@@ -123,7 +125,27 @@ impl Layout<'_> {
                         width.min(470.0) - indent,
                         t.text,
                     )?;
-                    out.push(Self::fixed(h + 6.0, items));
+                    // Consecutive items read as one list.
+                    let is_item = block.kind == TextKind::Item;
+                    let mut tags = Vec::new();
+                    if in_list && !is_item {
+                        tags.push(Item::Close);
+                    } else if !in_list && is_item {
+                        tags.push(Item::Open(Role::List));
+                    }
+                    in_list = is_item;
+                    tags.extend(tagged(
+                        match block.kind {
+                            TextKind::Heading => Role::H3,
+                            TextKind::Item => Role::ListItem,
+                            _ => Role::P,
+                        },
+                        items,
+                    ));
+                    out.push(Self::fixed(h + 6.0, tags));
+                }
+                if in_list && let Some(Block::Fixed { items, .. }) = out.last_mut() {
+                    items.push(Item::Close);
                 }
             }
             SectionBody::DataNotes {
@@ -133,7 +155,7 @@ impl Layout<'_> {
             } => {
                 for p in paragraphs {
                     let (items, h) = self.paragraph(p, BODY, false, (x, 0.0), width, t.text)?;
-                    out.push(Self::fixed(h + 5.0, items));
+                    out.push(Self::fixed(h + 5.0, tagged(Role::P, items)));
                 }
                 for d in definitions {
                     let term_w = 130.0;
@@ -147,8 +169,8 @@ impl Layout<'_> {
                         width - term_w,
                         t.muted,
                     )?;
-                    let mut items = term;
-                    items.extend(text);
+                    let mut items = tagged(Role::P, term);
+                    items.extend(tagged(Role::P, text));
                     out.push(Self::fixed(th.max(dh) + 4.0, items));
                 }
             }
