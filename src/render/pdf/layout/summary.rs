@@ -214,6 +214,8 @@ impl Layout<'_> {
             }
             let base = y + row_h / 2.0 + BODY * 0.35;
             let label = truncate_to(self.fonts, &goal.label, BODY, width - status_w - target_w)?;
+            // A goal is read as one paragraph: the goal, how far it got, its status.
+            items.push(Item::Open(Role::P));
             items.push(self.text(&label, BODY, false, x + 6.0, base, t.text)?.0);
             items.push(self.text_anchored(
                 &goal.of_target,
@@ -229,6 +231,7 @@ impl Layout<'_> {
                 (x + width - 6.0, base, Anchor::End),
                 status_color(goal.status, t.positive, t.negative, t.muted),
             )?);
+            items.push(Item::Close);
         }
         out.push(Self::fixed(
             CAPTION_H + scoreboard.len() as f32 * row_h + 12.0,
