@@ -52,6 +52,9 @@ impl Layout<'_> {
                         label: goal.label.clone(),
                         y: 0.0,
                     }];
+                    // A goal reads as two paragraphs around its bar: the goal and its
+                    // status, then how far it got.
+                    items.push(Item::Open(Role::P));
                     items.push(self.text(&goal.label, BODY, true, x, BODY + 2.0, t.text)?.0);
                     let color = match goal.met {
                         Some(true) => t.positive,
@@ -65,8 +68,10 @@ impl Layout<'_> {
                         (x + width, BODY + 2.0, Anchor::End),
                         color,
                     )?);
+                    items.push(Item::Close);
                     let bar_w = width.min(360.0);
                     items.extend(self.chart_items(&goal.bar, x, 18.0, bar_w, 9.0)?);
+                    items.push(Item::Open(Role::P));
                     // How far along, beside the bar: what its mark means.
                     if let Some(progress) = &goal.progress {
                         items.push(
@@ -81,6 +86,7 @@ impl Layout<'_> {
                         items.push(self.text(line, SMALL, false, x, h + 4.0, t.muted)?.0);
                         h += 12.0;
                     }
+                    items.push(Item::Close);
                     rows.push((h + 6.0, items));
                 }
                 // The list reads as one: on one page when it fits, else two goals or more on
@@ -169,9 +175,10 @@ impl Layout<'_> {
                         width - term_w,
                         t.muted,
                     )?;
-                    let mut items = tagged(Role::P, term);
-                    items.extend(tagged(Role::P, text));
-                    out.push(Self::fixed(th.max(dh) + 4.0, items));
+                    // A term and its definition read as one paragraph.
+                    let mut items = term;
+                    items.extend(text);
+                    out.push(Self::fixed(th.max(dh) + 4.0, tagged(Role::P, items)));
                 }
             }
         }
