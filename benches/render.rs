@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use execreport::config::Workspace;
 use execreport::period::{CompareKind, PeriodSpec};
-use execreport::render::{load_kit, render_pdf, view_of};
+use execreport::render::{load_kit, render_pdf, render_pdf_tagged, view_of};
 use execreport::report::{self, ReportRequest};
 use execreport::sources::live::Fetcher;
 
@@ -47,12 +47,12 @@ fn main() {
         client.brand,
         ms(t.elapsed())
     );
-    let mut stages: Vec<(&str, Vec<Duration>)> = ["model", "view", "html", "pdf"]
+    let mut stages: Vec<(&str, Vec<Duration>)> = ["model", "view", "html", "pdf", "pdf-untagged"]
         .iter()
         .map(|s| (*s, Vec::new()))
         .collect();
-    let mut sizes = (0, 0);
-    for _ in 0..iterations {
+    let mut sizes = (0, 0, 0);
+    for i in 0..iterations {
         let t = Instant::now();
         let model =
             report::build(&ws, &fetcher, &client, &kit.brand, &request).expect("report builds");
@@ -63,10 +63,21 @@ fn main() {
         let t = Instant::now();
         let html = kit.html.render(&view, &kit.brand).expect("html renders");
         stages[2].1.push(t.elapsed());
-        let t = Instant::now();
-        let pdf = render_pdf(&model, &view, &kit).expect("pdf renders");
-        stages[3].1.push(t.elapsed());
-        sizes = (html.len(), pdf.len());
+        // The same without the structure tree: what tagging (PDF/UA) costs. The two take
+        // turns going first, so neither always runs on the other's warm caches.
+        let mut pdf = Vec::new();
+        let mut untagged = Vec::new();
+        for tagged in [i % 2 == 0, i % 2 != 0] {
+            let t = Instant::now();
+            if tagged {
+                pdf = render_pdf(&model, &view, &kit).expect("pdf renders");
+                stages[3].1.push(t.elapsed());
+            } else {
+                untagged = render_pdf_tagged(&model, &view, &kit, false).expect("pdf renders");
+                stages[4].1.push(t.elapsed());
+            }
+        }
+        sizes = (html.len(), pdf.len(), untagged.len());
     }
     println!("{iterations} iterations (first, i.e. cold caches / median / fastest):");
     for (name, times) in stages {
@@ -74,13 +85,16 @@ fn main() {
         let mut sorted = times;
         sorted.sort();
         println!(
-            "  {name:6} {:8.2} ms {:8.2} ms {:8.2} ms",
+            "  {name:12} {:8.2} ms {:8.2} ms {:8.2} ms",
             ms(first),
             ms(sorted[sorted.len() / 2]),
             ms(sorted[0])
         );
     }
-    println!("  html {} bytes, pdf {} bytes", sizes.0, sizes.1);
+    println!(
+        "  html {} bytes, pdf {} bytes, pdf-untagged {} bytes",
+        sizes.0, sizes.1, sizes.2
+    );
 }
 
 fn ms(d: Duration) -> f64 {

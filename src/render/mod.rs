@@ -158,11 +158,21 @@ pub fn locale_for(report: &Report, brand: &Brand) -> Locale {
     Locale::new(tag, buddhist, wording)
 }
 
-/// The PDF of a report.
+/// The PDF of a report, tagged (PDF/UA-1).
 pub fn render_pdf(
     report: &Report,
     view: &ReportView,
     kit: &BrandKit,
+) -> Result<Vec<u8>, pdf::PdfError> {
+    render_pdf_tagged(report, view, kit, true)
+}
+
+/// The PDF with or without its structure tree: untagged only to measure what tagging costs.
+pub fn render_pdf_tagged(
+    report: &Report,
+    view: &ReportView,
+    kit: &BrandKit,
+    tagged: bool,
 ) -> Result<Vec<u8>, pdf::PdfError> {
     let locale = locale_for(report, &kit.brand);
     let label = |n: usize, total: usize| {
@@ -177,6 +187,8 @@ pub fn render_pdf(
         author: view.agency_name.clone(),
         subject: format!("{} · {}", view.report_title, view.period_label),
         date: report.period.end,
+        lang: view.lang.clone(),
+        tagged,
     };
     kit.pdf.render(view, meta, &label)
 }

@@ -32,6 +32,7 @@ mod shared_ledger;
 mod storage;
 mod summary;
 mod svg_logo;
+mod tagged;
 mod text_layer;
 mod trends;
 mod trust;

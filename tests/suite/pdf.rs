@@ -600,6 +600,8 @@ fn layout_text(pages: &[execreport::render::pdf::Page]) -> String {
                 Item::TableHeader { caption, y } => format!("table-header {caption:?} y{}", n(*y)),
                 Item::TableRow { caption, y } => format!("table-row {caption:?} y{}", n(*y)),
                 Item::GoalRow { label, y } => format!("goal-row {label:?} y{}", n(*y)),
+                // The structure (tagged PDF) is checked on the written files.
+                Item::Open(_) | Item::Close => continue,
             };
             out.push_str("  ");
             out.push_str(&line);

@@ -9,16 +9,7 @@ use std::collections::BTreeMap;
 use crate::common::{execreport, repo, stderr, stdout};
 use serde_json::Value;
 
-pub(crate) const CLIENTS: [&str; 8] = [
-    "brightside-dental",
-    "dar-al-oud",
-    "harbor-hotel-bangkok",
-    "izmir-deri",
-    "kopi-nusantara",
-    "osaka-smile-clinic",
-    "thames-fitness",
-    "trattoria-da-luca",
-];
+pub(crate) use crate::common::SAMPLE_CLIENTS as CLIENTS;
 
 /// Splits a CSV line on commas outside double quotes.
 fn fields(line: &str) -> Vec<String> {

@@ -2,7 +2,8 @@
 
 use super::Rgb;
 use super::fonts::MissingGlyph;
-use super::layout::{Item, Layout, Page, truncate_to};
+use super::layout::{Item, Layout, Page, tagged, truncate_to};
+use super::structure::Role;
 use crate::charts::geometry::Anchor;
 use crate::config::brand::CoverStyle;
 
@@ -57,13 +58,19 @@ impl Layout<'_> {
                         color: Rgb::WHITE,
                     });
                 }
-                items.push(Item::Logo {
-                    x,
-                    y,
-                    w,
-                    h: lh,
-                    on_dark,
-                });
+                // The logo stands for the agency: its name is the logo's text.
+                items.extend(tagged(
+                    Role::Figure {
+                        alt: v.agency_name.clone(),
+                    },
+                    vec![Item::Logo {
+                        x,
+                        y,
+                        w,
+                        h: lh,
+                        on_dark,
+                    }],
+                ));
                 y += h + 56.0;
             }
             None => {
@@ -89,7 +96,7 @@ impl Layout<'_> {
         items.push(self.text(&v.report_title_upper, 10.0, true, x, y, muted)?.0);
         y += 16.0;
         let (title, h) = self.paragraph(&v.client_name, 30.0, true, (x, y), width, fg)?;
-        items.extend(title);
+        items.extend(tagged(Role::H1, title));
         y += h + 10.0;
         if let Some(tagline) = &v.tagline {
             let (lines, _) = self.paragraph(tagline, 12.0, false, (x, y), width, muted)?;
@@ -118,6 +125,7 @@ impl Layout<'_> {
         fy += 14.0;
         let line = v.contact.join("  ·  ");
         if !line.is_empty() {
+            items.push(Item::Open(Role::P));
             items.push(self.text(&line, 9.0, false, x, fy, foot_color)?.0);
             // The website comes first in the contact line: only its words are the link.
             if let Some(site) = v
@@ -134,6 +142,7 @@ impl Layout<'_> {
                     uri: site.clone(),
                 });
             }
+            items.push(Item::Close);
         }
         Ok(Page {
             items,
@@ -209,7 +218,8 @@ impl Layout<'_> {
             (g.width - g.margin_x, fy, Anchor::End),
             t.muted,
         )?);
-        page.items.extend(items);
+        // Running header and footer repeat on every page: not content (PDF/UA-1 7.8).
+        page.items.extend(tagged(Role::Artifact, items));
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ pub mod fonts;
 pub mod layout;
 mod logo;
 mod palette;
+pub mod structure;
 mod text_layer;
 mod vector_logo;
 mod write;

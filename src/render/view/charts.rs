@@ -296,11 +296,15 @@ impl SectionBuilder<'_> {
                 ("dimension", dimension.as_str().into()),
             ],
         );
-        let description = items
-            .iter()
-            .map(|i| format!("{}: {}", i.label, i.value_label))
-            .collect::<Vec<_>>()
-            .join("; ");
+        // Led by the localized title: the shares alone do not say what they are shares of.
+        let description = format!(
+            "{title}: {}",
+            items
+                .iter()
+                .map(|i| format!("{}: {}", i.label, i.value_label))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
         Chart {
             id: format!(
                 "{}-{}-{}",

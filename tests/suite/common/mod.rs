@@ -8,6 +8,18 @@ pub mod api_server;
 pub mod browser;
 pub mod pdf_tools;
 
+/// The clients of the shipped sample workspace.
+pub const SAMPLE_CLIENTS: [&str; 8] = [
+    "brightside-dental",
+    "dar-al-oud",
+    "harbor-hotel-bangkok",
+    "izmir-deri",
+    "kopi-nusantara",
+    "osaka-smile-clinic",
+    "thames-fitness",
+    "trattoria-da-luca",
+];
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -4,6 +4,7 @@ use super::flow::Block;
 use super::{Item, Layout};
 use crate::charts::geometry::{self, ChartStyle, Shape};
 use crate::charts::{Chart, ChartKind};
+use crate::render::pdf::structure::Role;
 use crate::render::pdf::{PdfError, Rgb};
 
 impl Layout<'_> {
@@ -34,7 +35,7 @@ impl Layout<'_> {
         };
         let height = (geometry::natural_height(chart, width as f64, &style) as f32).min(cap);
         let top = ch + 6.0;
-        let mut items = caption;
+        let mut items = super::tagged(Role::Caption, caption);
         items.push(Item::ChartBox {
             id: chart.id.clone(),
             y: 0.0,
@@ -173,6 +174,15 @@ impl Layout<'_> {
         if self.rtl() && keeps_direction {
             super::mirror(&mut items, 2.0 * x + width);
         }
-        Ok(items)
+        // A chart is a figure read by its description; a sparkline (which has none) repeats
+        // its tile's number and is decoration.
+        let role = if chart.description.is_empty() {
+            Role::Artifact
+        } else {
+            Role::Figure {
+                alt: chart.description.clone(),
+            }
+        };
+        Ok(super::tagged(role, items))
     }
 }

@@ -8,8 +8,9 @@
 
 use std::ops::Range;
 
-use super::{Item, Layout, Page};
+use super::{Item, Layout, Page, tagged};
 use crate::render::pdf::PdfError;
+use crate::render::pdf::structure::Role;
 
 /// A last page filled less than this (a share of the content height) is re-balanced.
 const MIN_LAST_FILL: f32 = 0.25;
@@ -82,6 +83,7 @@ impl Block {
                 Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
                     points.iter().map(|p| p.1).fold(0.0, f32::max)
                 }
+                Item::Open(_) | Item::Close => 0.0,
             })
             .fold(0.0, f32::max)
     }
@@ -127,9 +129,19 @@ impl Layout<'_> {
                     ..
                 } => {
                     let mut rows = rows.into_iter();
-                    for p in placements {
+                    for (k, p) in placements.into_iter().enumerate() {
                         let page = &mut pages[p.page];
-                        page.place(header.iter().cloned(), p.y);
+                        if k == 0 {
+                            page.place(header.iter().cloned(), p.y);
+                        } else {
+                            // The header repeated on the next pages is read once: here it
+                            // is drawn as an artifact.
+                            let repeated = header
+                                .iter()
+                                .filter(|i| !matches!(i, Item::Open(_) | Item::Close))
+                                .cloned();
+                            page.place(tagged(Role::Artifact, repeated.collect()), p.y);
+                        }
                         let mut y = p.y + header_h;
                         for (h, items) in rows.by_ref().take(p.rows.len()) {
                             page.place(items, y);
@@ -315,6 +327,7 @@ impl Page {
                 Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
                     points.iter_mut().for_each(|(_, y)| *y += top);
                 }
+                Item::Open(_) | Item::Close => {}
             }
             item
         }));

@@ -21,6 +21,7 @@ pub(crate) use weekly::{DIGEST_PAGES, TrendFit};
 use super::PdfError;
 use super::fonts::{FontBook, MissingGlyph, ShapedRun};
 use super::palette::{Palette, Rgb};
+use super::structure::Role;
 use crate::charts::geometry::{self, Anchor};
 use crate::config::brand::PageSize;
 use crate::render::view::{ReportView, TextDirection};
@@ -87,6 +88,9 @@ pub enum Item {
         label: String,
         y: f32,
     },
+    /// Starts a structure element (tagged PDF) holding the items up to its `Close`.
+    Open(Role),
+    Close,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -230,6 +234,15 @@ impl Layout<'_> {
     }
 }
 
+/// `items` as one structure element.
+pub(super) fn tagged(role: Role, items: Vec<Item>) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len() + 2);
+    out.push(Item::Open(role));
+    out.extend(items);
+    out.push(Item::Close);
+    out
+}
+
 /// Mirrors items across the vertical line at `axis / 2` (x becomes `axis - x`); text keeps its
 /// glyphs' visual order and moves as a whole.
 pub(super) fn mirror(items: &mut [Item], axis: f32) {
@@ -250,7 +263,9 @@ pub(super) fn mirror(items: &mut [Item], axis: f32) {
             Item::ChartBox { .. }
             | Item::TableHeader { .. }
             | Item::TableRow { .. }
-            | Item::GoalRow { .. } => {}
+            | Item::GoalRow { .. }
+            | Item::Open(_)
+            | Item::Close => {}
         }
     }
 }

@@ -1,10 +1,11 @@
 //! The section builders: each section of the view as blocks for the flow.
 
 use super::flow::Block;
-use super::{Item, Layout};
+use super::{Item, Layout, tagged};
 use crate::charts::geometry::Anchor;
 use crate::render::markdown::{StyledSpan, TextKind};
 use crate::render::pdf::PdfError;
+use crate::render::pdf::structure::Role;
 use crate::render::view::{SectionBody, SectionView};
 
 pub(super) const BODY: f32 = 9.5;
@@ -19,7 +20,7 @@ impl Layout<'_> {
         let (title, h) = self.paragraph(&s.title, 16.0, true, (x, 8.0), width, t.primary)?;
         out.push(Block::Fixed {
             height: h + 12.0,
-            items: title,
+            items: tagged(Role::H2, title),
             keep_with_next: true,
             bookmark: Some(s.title.clone()),
         });
@@ -58,6 +59,9 @@ impl Layout<'_> {
                         label: goal.label.clone(),
                         y: 0.0,
                     }];
+                    // A goal reads as two paragraphs around its bar: the goal and its
+                    // status, then how far it got.
+                    items.push(Item::Open(Role::P));
                     items.push(self.text(&goal.label, BODY, true, x, BODY + 2.0, t.text)?.0);
                     let color = match goal.met {
                         Some(true) => t.positive,
@@ -71,8 +75,10 @@ impl Layout<'_> {
                         (x + width, BODY + 2.0, Anchor::End),
                         color,
                     )?);
+                    items.push(Item::Close);
                     let bar_w = width.min(360.0);
                     items.extend(self.chart_items(&goal.bar, x, 18.0, bar_w, 9.0)?);
+                    items.push(Item::Open(Role::P));
                     // How far along, beside the bar: what its mark means.
                     if let Some(progress) = &goal.progress {
                         items.push(
@@ -87,6 +93,7 @@ impl Layout<'_> {
                         items.push(self.text(line, SMALL, false, x, h + 4.0, t.muted)?.0);
                         h += 12.0;
                     }
+                    items.push(Item::Close);
                     rows.push((h + 6.0, items));
                 }
                 // The list reads as one: on one page when it fits, else two goals or more on
@@ -103,6 +110,7 @@ impl Layout<'_> {
             SectionBody::Commentary {
                 commentary_blocks, ..
             } => {
+                let mut in_list = false;
                 for block in commentary_blocks {
                     let (size, bold) = if block.kind == TextKind::Heading {
                         (11.5, true)
@@ -130,7 +138,27 @@ impl Layout<'_> {
                         width.min(470.0) - indent,
                         t.text,
                     )?;
-                    out.push(Self::fixed(h + 6.0, items));
+                    // Consecutive items read as one list.
+                    let is_item = block.kind == TextKind::Item;
+                    let mut tags = Vec::new();
+                    if in_list && !is_item {
+                        tags.push(Item::Close);
+                    } else if !in_list && is_item {
+                        tags.push(Item::Open(Role::List));
+                    }
+                    in_list = is_item;
+                    tags.extend(tagged(
+                        match block.kind {
+                            TextKind::Heading => Role::H3,
+                            TextKind::Item => Role::ListItem,
+                            _ => Role::P,
+                        },
+                        items,
+                    ));
+                    out.push(Self::fixed(h + 6.0, tags));
+                }
+                if in_list && let Some(Block::Fixed { items, .. }) = out.last_mut() {
+                    items.push(Item::Close);
                 }
             }
             SectionBody::DataNotes {
@@ -140,7 +168,7 @@ impl Layout<'_> {
             } => {
                 for p in paragraphs {
                     let (items, h) = self.paragraph(p, BODY, false, (x, 0.0), width, t.text)?;
-                    out.push(Self::fixed(h + 5.0, items));
+                    out.push(Self::fixed(h + 5.0, tagged(Role::P, items)));
                 }
                 for d in definitions {
                     let term_w = 130.0;
@@ -154,9 +182,10 @@ impl Layout<'_> {
                         width - term_w,
                         t.muted,
                     )?;
+                    // A term and its definition read as one paragraph.
                     let mut items = term;
                     items.extend(text);
-                    out.push(Self::fixed(th.max(dh) + 4.0, items));
+                    out.push(Self::fixed(th.max(dh) + 4.0, tagged(Role::P, items)));
                 }
             }
         }

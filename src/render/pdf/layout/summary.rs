@@ -4,10 +4,11 @@
 
 use super::flow::Block;
 use super::section::{BODY, SMALL};
-use super::{Item, Layout, truncate_to};
+use super::{Item, Layout, tagged, truncate_to};
 use crate::charts::geometry::Anchor;
 use crate::render::pdf::PdfError;
 use crate::render::pdf::palette::Rgb;
+use crate::render::pdf::structure::Role;
 use crate::render::view::{HighlightView, ScoreView, SectionBody, SummaryLabels, Tile};
 use crate::report::model::{GoalStatus, Sentiment};
 
@@ -91,7 +92,7 @@ impl Layout<'_> {
     ) -> Result<(), PdfError> {
         let t = &self.palette;
         let (x, width) = (self.page.margin_x, self.page.content_width());
-        let (mut items, mut h) = self.paragraph(
+        let (headline_items, mut h) = self.paragraph(
             headline,
             HEADLINE,
             true,
@@ -100,19 +101,17 @@ impl Layout<'_> {
             t.text,
         )?;
         h += 12.0;
-        items.insert(
-            0,
-            Item::Rect {
-                x,
-                y: 0.0,
-                w: 3.0,
-                h,
-                color: t.primary,
-            },
-        );
+        let mut items = vec![Item::Rect {
+            x,
+            y: 0.0,
+            w: 3.0,
+            h,
+            color: t.primary,
+        }];
+        items.extend(tagged(Role::P, headline_items));
         if let Some(line) = compared_with {
             let (more, ch) = self.paragraph(line, SMALL, false, (x, h + 6.0), width, t.muted)?;
-            items.extend(more);
+            items.extend(tagged(Role::P, more));
             h += ch + 6.0;
         }
         out.push(Self::fixed(h + 10.0, items));
@@ -139,7 +138,11 @@ impl Layout<'_> {
         .enumerate()
         {
             let x = self.page.margin_x + i as f32 * (col_w + gap);
-            items.push(self.text(caption, SMALL + 0.5, true, x, 10.0, color)?.0);
+            items.extend(tagged(
+                Role::H3,
+                vec![self.text(caption, SMALL + 0.5, true, x, 10.0, color)?.0],
+            ));
+            items.push(Item::Open(Role::List));
             let mut y = CAPTION_H;
             if list.is_empty() {
                 items.push(
@@ -169,9 +172,10 @@ impl Layout<'_> {
                     h: h + 3.0,
                     color: bar,
                 });
-                items.extend(lines);
+                items.extend(tagged(Role::ListItem, lines));
                 y += h + 9.0;
             }
+            items.push(Item::Close);
             height = height.max(y);
         }
         out.push(Self::fixed(height + 6.0, items));
@@ -190,7 +194,10 @@ impl Layout<'_> {
         }
         let t = &self.palette;
         let (x, width) = (self.page.margin_x, self.page.content_width());
-        let mut items = vec![self.text(caption, SMALL + 0.5, true, x, 10.0, t.primary)?.0];
+        let mut items = tagged(
+            Role::H3,
+            vec![self.text(caption, SMALL + 0.5, true, x, 10.0, t.primary)?.0],
+        );
         let row_h = 17.0;
         let status_w = 90.0;
         let target_w = 110.0;
@@ -207,6 +214,8 @@ impl Layout<'_> {
             }
             let base = y + row_h / 2.0 + BODY * 0.35;
             let label = truncate_to(self.fonts, &goal.label, BODY, width - status_w - target_w)?;
+            // A goal is read as one paragraph: the goal, how far it got, its status.
+            items.push(Item::Open(Role::P));
             items.push(self.text(&label, BODY, false, x + 6.0, base, t.text)?.0);
             items.push(self.text_anchored(
                 &goal.of_target,
@@ -222,6 +231,7 @@ impl Layout<'_> {
                 (x + width - 6.0, base, Anchor::End),
                 status_color(goal.status, t.positive, t.negative, t.muted),
             )?);
+            items.push(Item::Close);
         }
         out.push(Self::fixed(
             CAPTION_H + scoreboard.len() as f32 * row_h + 12.0,
@@ -242,15 +252,24 @@ impl Layout<'_> {
         }
         let t = &self.palette;
         let (x, width) = (self.page.margin_x, self.page.content_width());
-        let mut items = vec![self.text(caption, SMALL + 0.5, true, x, 10.0, t.primary)?.0];
+        let mut items = tagged(
+            Role::H3,
+            vec![self.text(caption, SMALL + 0.5, true, x, 10.0, t.primary)?.0],
+        );
+        items.push(Item::Open(Role::List));
         let mut y = CAPTION_H;
         for step in steps {
-            items.push(self.text("•", BODY, false, x + 2.0, y + BODY, t.primary)?.0);
+            // The bullet is drawn, not read: the list says it is a list.
+            items.extend(tagged(
+                Role::Artifact,
+                vec![self.text("•", BODY, false, x + 2.0, y + BODY, t.primary)?.0],
+            ));
             let (lines, h) =
                 self.paragraph(step, BODY, false, (x + 12.0, y), width - 12.0, t.text)?;
-            items.extend(lines);
+            items.extend(tagged(Role::ListItem, lines));
             y += h + 3.0;
         }
+        items.push(Item::Close);
         out.push(Self::fixed(y + 4.0, items));
         Ok(())
     }

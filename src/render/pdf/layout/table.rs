@@ -2,9 +2,10 @@
 //! on each side of a break.
 
 use super::flow::Block;
-use super::{Item, Layout};
+use super::{Item, Layout, tagged};
 use crate::charts::geometry::Anchor;
 use crate::render::pdf::fonts::MissingGlyph;
+use crate::render::pdf::structure::{Role, Scope};
 use crate::render::view::Table;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,19 +47,21 @@ impl Layout<'_> {
         let col_w = |i: usize| if i == 0 { first_w } else { widths[i - 1] };
         // Left edge of column i; numeric columns are right-aligned at col_x(i) + col_w(i).
         let col_x = |i: usize| x + (0..i).map(col_w).sum::<f32>();
-        let (mut header, ch) =
-            self.paragraph(&table.caption, 10.0, true, (x, 0.0), width, t.text)?;
+        let (caption, ch) = self.paragraph(&table.caption, 10.0, true, (x, 0.0), width, t.text)?;
+        let mut header = vec![Item::Open(Role::Table)];
+        header.extend(tagged(Role::Caption, caption));
         header.push(Item::TableHeader {
             caption: table.caption.clone(),
             y: 0.0,
         });
         let mut hy = ch + 6.0;
         let mut header_lines = 1;
-        let mut header_items = Vec::new();
+        let mut header_items = vec![Item::Open(Role::Row)];
         for (i, c) in table.columns.iter().enumerate() {
             let w = col_w(i) - 6.0;
             let lines = self.fonts.wrap_label(&c.label, size, true, w)?;
             header_lines = header_lines.max(lines.len());
+            header_items.push(Item::Open(Role::Header(Scope::Column)));
             for (k, line) in lines.iter().enumerate() {
                 let ly = hy + size + k as f32 * (size * 1.25);
                 header_items.push(if c.numeric {
@@ -73,7 +76,9 @@ impl Layout<'_> {
                     self.text(line, size, true, col_x(i), ly, t.muted)?.0
                 });
             }
+            header_items.push(Item::Close);
         }
+        header_items.push(Item::Close);
         header.extend(header_items);
         hy += header_lines as f32 * size * 1.25 + 4.0;
         header.push(Item::Rect {
@@ -111,6 +116,8 @@ impl Layout<'_> {
                     color: t.text,
                 });
             }
+            items.push(Item::Open(Role::Row));
+            items.push(Item::Open(Role::Header(Scope::Row)));
             for (k, line) in label_lines.iter().enumerate() {
                 items.push(
                     self.text(
@@ -124,7 +131,9 @@ impl Layout<'_> {
                     .0,
                 );
             }
+            items.push(Item::Close);
             for (i, cell) in cells.iter().enumerate().skip(1) {
+                items.push(Item::Open(Role::Cell));
                 items.push(self.text_anchored(
                     cell,
                     size,
@@ -132,7 +141,9 @@ impl Layout<'_> {
                     (col_x(i) + col_w(i), 3.0 + size, Anchor::End),
                     color,
                 )?);
+                items.push(Item::Close);
             }
+            items.push(Item::Close);
             items.push(Item::Rect {
                 x,
                 y: h - 0.5,
@@ -146,6 +157,7 @@ impl Layout<'_> {
             });
             rows.push((h, items));
         }
+        close_table(&mut header, &mut rows);
         Ok(Block::Rows {
             header,
             header_h,
@@ -155,5 +167,14 @@ impl Layout<'_> {
             keep_together: false,
             after: 14.0,
         })
+    }
+}
+
+/// Ends the table element opened in `header` after its last row (or its header, when it has
+/// no rows).
+pub(super) fn close_table(header: &mut Vec<Item>, rows: &mut [(f32, Vec<Item>)]) {
+    match rows.last_mut() {
+        Some((_, items)) => items.push(Item::Close),
+        None => header.push(Item::Close),
     }
 }

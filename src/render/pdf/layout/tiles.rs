@@ -5,6 +5,7 @@ use super::flow::Block;
 use super::{Item, Layout};
 use crate::render::pdf::PdfError;
 use crate::render::pdf::fonts::MissingGlyph;
+use crate::render::pdf::structure::Role;
 use crate::render::view::{Arrow, Tile, Tone};
 
 /// The smallest text in print, used for the labels, the "vs" line and the notes.
@@ -80,6 +81,8 @@ impl Layout<'_> {
                 h: h - 6.0,
                 color: t.surface,
             });
+            // A tile is read as one paragraph: label, value, change and comparison.
+            items.push(Item::Open(Role::P));
             let inner = x + 8.0;
             let mut y = 16.0;
             for (n, line) in label.iter().enumerate() {
@@ -153,6 +156,7 @@ impl Layout<'_> {
                     );
                 }
             }
+            items.push(Item::Close);
         }
         Ok(Self::fixed(h, items))
     }

@@ -6,10 +6,12 @@
 
 use super::flow::Block;
 use super::section::SMALL;
+use super::table::close_table;
 use super::{Item, Layout};
 use crate::charts::Chart;
 use crate::charts::geometry::Anchor;
 use crate::render::pdf::PdfError;
+use crate::render::pdf::structure::{Role, Scope};
 use crate::render::view::{ReportView, SectionBody, WeekTable};
 
 /// Charts side by side (two when three would leave out weekday names), and the height of
@@ -173,7 +175,7 @@ impl Layout<'_> {
                     .fold(0.0, f32::max);
             let mut items = Vec::new();
             for ((cx, caption), chart) in captions.into_iter().zip(row) {
-                items.extend(caption);
+                items.extend(super::tagged(Role::Caption, caption));
                 items.push(Item::ChartBox {
                     id: chart.id.clone(),
                     y: 0.0,
@@ -216,15 +218,20 @@ impl Layout<'_> {
         // The right edge of numeric column i (1-based).
         let right = |i: usize| x + first_w + col_w * i as f32;
         let caption = "week-in-numbers".to_string();
-        let mut header = vec![Item::TableHeader {
-            caption: caption.clone(),
-            y: 0.0,
-        }];
+        let mut header = vec![
+            Item::TableHeader {
+                caption: caption.clone(),
+                y: 0.0,
+            },
+            Item::Open(Role::Table),
+            Item::Open(Role::Row),
+        ];
         let mut lines_max = 1;
         for (i, c) in table.columns.iter().enumerate() {
             let w = if i == 0 { first_w } else { col_w } - 6.0;
             let lines = self.fonts.wrap(&c.label, CELL, true, w)?;
             lines_max = lines_max.max(lines.len());
+            header.push(Item::Open(Role::Header(Scope::Column)));
             for (k, line) in lines.iter().enumerate() {
                 let y = CELL + k as f32 * CELL * 1.25;
                 header.push(if i == 0 {
@@ -233,7 +240,9 @@ impl Layout<'_> {
                     self.text_anchored(line, CELL, true, (right(i), y, Anchor::End), t.muted)?
                 });
             }
+            header.push(Item::Close);
         }
+        header.push(Item::Close);
         let hy = lines_max as f32 * CELL * 1.25 + 3.0;
         header.push(Item::Rect {
             x,
@@ -251,16 +260,25 @@ impl Layout<'_> {
                 }];
                 let mut top = 0.0;
                 if n == 0 {
+                    // The channel's name: a row of its own, one header cell spanning it.
+                    items.push(Item::Open(Role::Row));
+                    items.push(Item::Open(Role::Header(Scope::Row)));
                     items.push(self.text(&group.title, 8.5, true, x, 11.5, t.primary)?.0);
+                    items.push(Item::Close);
+                    items.push(Item::Close);
                     top = 15.0;
                 }
+                items.push(Item::Open(Role::Row));
+                items.push(Item::Open(Role::Header(Scope::Row)));
                 let label = cells.first().map_or("", String::as_str);
                 let lines = self.fonts.wrap(label, CELL, false, first_w - 8.0)?;
                 for (k, line) in lines.iter().enumerate() {
                     let y = top + ROW_PAD + CELL + k as f32 * CELL * 1.25;
                     items.push(self.text(line, CELL, false, x, y, t.text)?.0);
                 }
+                items.push(Item::Close);
                 for (i, cell) in cells.iter().enumerate().skip(1) {
+                    items.push(Item::Open(Role::Cell));
                     items.push(self.text_anchored(
                         cell,
                         CELL,
@@ -268,7 +286,9 @@ impl Layout<'_> {
                         (right(i), top + ROW_PAD + CELL, Anchor::End),
                         t.text,
                     )?);
+                    items.push(Item::Close);
                 }
+                items.push(Item::Close);
                 let h = top + lines.len() as f32 * CELL * 1.25 + 2.0 * ROW_PAD;
                 items.push(Item::Rect {
                     x,
@@ -280,6 +300,7 @@ impl Layout<'_> {
                 rows.push((h, items));
             }
         }
+        close_table(&mut header, &mut rows);
         Ok(Block::Rows {
             header,
             header_h: hy + 3.0,

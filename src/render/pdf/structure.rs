@@ -1,0 +1,476 @@
+//! Tagged PDF (PDF/UA-1): the structure tree that gives assistive technology the report's
+//! reading order, headings, lists, tables and figures with their alternative text.
+//!
+//! The layout marks runs of page items with `Item::Open(role)` … `Item::Close`; while the
+//! pages are written, [`Tagger`] wraps each item's operators in marked content (`BDC` with an
+//! MCID, or `/Artifact` for decoration and running furniture) and records which element owns
+//! which MCID. After printpdf has built the document, [`Tagger::finish`] writes the
+//! StructTreeRoot, the ParentTree, the document language, `/MarkInfo`, the viewer preference to
+//! show the title, and XMP metadata declaring PDF/UA-1 (printpdf writes no structure tree).
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Object, ObjectId, Stream};
+use printpdf::{DictItem, Op};
+
+/// What a run of page items is in the structure tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// The report's title.
+    H1,
+    /// A section's title.
+    H2,
+    /// A heading within a section (a caption of a list, a commentary heading).
+    H3,
+    P,
+    /// A list; its items are [`Role::ListItem`].
+    List,
+    /// A list item (`LI` holding an `LBody`).
+    ListItem,
+    Table,
+    Caption,
+    /// A table row.
+    Row,
+    /// A header cell: of a column (the table's header row) or of its row (a row's label).
+    Header(Scope),
+    /// A data cell.
+    Cell,
+    /// A chart or the logo, with the text that says what it shows.
+    Figure {
+        alt: String,
+    },
+    Link,
+    /// Drawn but not content: running headers and footers, repeated table headers, rules.
+    Artifact,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Column,
+    Row,
+}
+
+impl Role {
+    /// The standard structure type (PDF 32000-1 §14.8.4).
+    fn name(&self) -> &'static str {
+        match self {
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::P => "P",
+            Role::List => "L",
+            Role::ListItem => "LI",
+            Role::Table => "Table",
+            Role::Caption => "Caption",
+            Role::Row => "TR",
+            Role::Header(_) => "TH",
+            Role::Cell => "TD",
+            Role::Figure { .. } => "Figure",
+            Role::Link => "Link",
+            Role::Artifact => "Artifact",
+        }
+    }
+}
+
+/// One element of the tree, by index into [`Tagger::elements`]; index 0 is the Document.
+struct Element {
+    kind: &'static str,
+    role: Option<Role>,
+    parent: usize,
+    kids: Vec<Kid>,
+}
+
+enum Kid {
+    Element(usize),
+    /// Marked content: (page index, MCID).
+    Content(usize, i64),
+    /// A link annotation: (page index, its rank among the page's link annotations).
+    Annotation(usize, usize),
+}
+
+/// What is open in the tree while items are written.
+enum Frame {
+    /// An element (for a list item its LBody: closing it closes the LI too).
+    Element { index: usize },
+    /// Inside an artifact: everything drawn is decoration.
+    Artifact,
+}
+
+/// What a drawn item is, for the marked content around it.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Content {
+    Text,
+    /// Shapes and images: content inside a figure, decoration elsewhere.
+    Graphic,
+}
+
+/// The marked-content sequence open in the page's content stream.
+#[derive(Clone, Copy, PartialEq)]
+enum Marked {
+    Artifact,
+    Element(usize),
+}
+
+/// Builds the structure tree while the pages are written.
+pub struct Tagger {
+    elements: Vec<Element>,
+    stack: Vec<Frame>,
+    /// Per page, the element owning each MCID (the ParentTree).
+    mcids: Vec<Vec<usize>>,
+    /// Per page, the link element of each link annotation, in the page's order.
+    links: Vec<Vec<usize>>,
+    open: Option<Marked>,
+    /// Off only to measure what tagging costs: then nothing is marked or written.
+    enabled: bool,
+}
+
+impl Tagger {
+    pub fn new(enabled: bool) -> Self {
+        Tagger {
+            enabled,
+            elements: vec![Element {
+                kind: "Document",
+                role: None,
+                parent: 0,
+                kids: Vec::new(),
+            }],
+            stack: Vec::new(),
+            mcids: Vec::new(),
+            links: Vec::new(),
+            open: None,
+        }
+    }
+}
+
+impl Tagger {
+    fn top(&self) -> Option<usize> {
+        match self.stack.last() {
+            Some(Frame::Element { index, .. }) => Some(*index),
+            Some(Frame::Artifact) => None,
+            None => Some(0),
+        }
+    }
+
+    fn add(&mut self, kind: &'static str, role: Option<Role>, parent: usize) -> usize {
+        let index = self.elements.len();
+        self.elements.push(Element {
+            kind,
+            role,
+            parent,
+            kids: Vec::new(),
+        });
+        self.elements[parent].kids.push(Kid::Element(index));
+        index
+    }
+
+    pub fn start_page(&mut self) {
+        self.mcids.push(Vec::new());
+        self.links.push(Vec::new());
+    }
+
+    /// Opens an element (or an artifact) as the layout's `Item::Open` says.
+    pub fn open(&mut self, role: &Role) {
+        if !self.enabled {
+            return;
+        }
+        let Some(parent) = self.top() else {
+            self.stack.push(Frame::Artifact);
+            return;
+        };
+        if *role == Role::Artifact {
+            self.stack.push(Frame::Artifact);
+            return;
+        }
+        let index = self.add(role.name(), Some(role.clone()), parent);
+        if *role == Role::ListItem {
+            let body = self.add("LBody", None, index);
+            self.stack.push(Frame::Element { index: body });
+        } else {
+            self.stack.push(Frame::Element { index });
+        }
+    }
+
+    pub fn close(&mut self) {
+        self.stack.pop();
+    }
+
+    /// Opens the marked content an item of `content` needs, closing what no longer fits.
+    pub fn mark(&mut self, content: Content, ops: &mut Vec<Op>) {
+        if !self.enabled {
+            return;
+        }
+        let in_figure = |t: &Tagger, i: usize| {
+            let mut i = i;
+            while i != 0 {
+                if matches!(t.elements[i].role, Some(Role::Figure { .. })) {
+                    return true;
+                }
+                i = t.elements[i].parent;
+            }
+            false
+        };
+        let wanted = match (self.top(), content) {
+            (None, _) => Marked::Artifact,
+            (Some(e), Content::Graphic) if !in_figure(self, e) => Marked::Artifact,
+            // Text the layout left untagged is read as a paragraph of its own.
+            (Some(0), Content::Text) => Marked::Element(self.add("P", Some(Role::P), 0)),
+            (Some(e), _) => Marked::Element(e),
+        };
+        if self.open == Some(wanted) {
+            return;
+        }
+        self.end_marked(ops);
+        match wanted {
+            Marked::Artifact => ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            }),
+            Marked::Element(e) => {
+                let page = self.mcids.len() - 1;
+                let mcid = self.mcids[page].len() as i64;
+                self.mcids[page].push(e);
+                self.elements[e].kids.push(Kid::Content(page, mcid));
+                let mut map = BTreeMap::new();
+                map.insert("MCID".to_string(), DictItem::Int(mcid));
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: self.elements[e].kind.into(),
+                    properties: DictItem::Dict { map },
+                });
+            }
+        }
+        // Untagged text is one paragraph per item: each gets a new element, so the next one
+        // never continues this sequence.
+        self.open = Some(wanted);
+    }
+
+    /// Closes the open marked content (at the end of a page, or before other content).
+    pub fn end_marked(&mut self, ops: &mut Vec<Op>) {
+        if self.open.take().is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+
+    /// A link annotation on the current page: it belongs to the open link element, or to a
+    /// new one where the layout opened none.
+    pub fn link(&mut self) {
+        if !self.enabled {
+            return;
+        }
+        let Some(top) = self.top() else {
+            return;
+        };
+        let link = if matches!(self.elements[top].role, Some(Role::Link)) {
+            top
+        } else {
+            self.add("Link", Some(Role::Link), top)
+        };
+        let page = self.links.len() - 1;
+        let rank = self.links[page].len();
+        self.links[page].push(link);
+        self.elements[link].kids.push(Kid::Annotation(page, rank));
+    }
+
+    /// Writes the tree and the document-level entries into the saved document.
+    pub fn finish(self, pdf: &mut lopdf::Document, lang: &str, title: &str) -> Result<(), String> {
+        if !self.enabled {
+            return Ok(());
+        }
+        let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+        if pages.len() != self.mcids.len() {
+            return Err(format!(
+                "tagging: {} pages written, {} tagged",
+                pages.len(),
+                self.mcids.len()
+            ));
+        }
+        // Link annotations become indirect objects so the tree can point at them.
+        let mut next_key = pages.len() as i64;
+        let mut annotations: Vec<Vec<ObjectId>> = Vec::new();
+        let mut nums = Vec::new();
+        let ids: Vec<ObjectId> = (0..self.elements.len())
+            .map(|_| pdf.new_object_id())
+            .collect();
+        for (p, page_id) in pages.iter().enumerate() {
+            let links = &self.links[p];
+            let mut annots = Vec::new();
+            let dicts = pdf
+                .get_dictionary(*page_id)
+                .ok()
+                .and_then(|d| d.get(b"Annots").ok())
+                .and_then(|a| a.as_array().ok())
+                .cloned()
+                .unwrap_or_default();
+            let mut new_annots = Vec::new();
+            for (rank, annot) in dicts.into_iter().enumerate() {
+                let id = match annot {
+                    Object::Dictionary(mut d) => {
+                        if let Some(link) = links.get(rank) {
+                            d.set("StructParent", next_key);
+                            nums.push(Object::Integer(next_key));
+                            nums.push(Object::Reference(ids[*link]));
+                            next_key += 1;
+                        }
+                        pdf.add_object(d)
+                    }
+                    Object::Reference(id) => id,
+                    _ => continue,
+                };
+                annots.push(id);
+                new_annots.push(Object::Reference(id));
+            }
+            let page = pdf
+                .get_dictionary_mut(*page_id)
+                .map_err(|e| format!("tagging: page {p}: {e}"))?;
+            page.set("StructParents", p as i64);
+            if !new_annots.is_empty() {
+                page.set("Annots", new_annots);
+                // Tab order follows the structure (PDF/UA-1 7.18.3).
+                page.set("Tabs", Object::Name(b"S".to_vec()));
+            }
+            annotations.push(annots);
+        }
+        let mut page_nums: Vec<Object> = Vec::new();
+        for (p, owners) in self.mcids.iter().enumerate() {
+            page_nums.push(Object::Integer(p as i64));
+            page_nums.push(Object::Array(
+                owners.iter().map(|e| Object::Reference(ids[*e])).collect(),
+            ));
+        }
+        page_nums.extend(nums);
+        let root_id = pdf.new_object_id();
+        for (i, element) in self.elements.iter().enumerate() {
+            let mut d = Dictionary::new();
+            d.set("Type", Object::Name(b"StructElem".to_vec()));
+            d.set("S", Object::Name(element.kind.as_bytes().to_vec()));
+            d.set(
+                "P",
+                Object::Reference(if i == 0 { root_id } else { ids[element.parent] }),
+            );
+            // The element's page is that of its first marked content: its MCIDs on that page
+            // are plain integers, only those on other pages need a reference dictionary.
+            let page = element.kids.iter().find_map(|kid| match kid {
+                Kid::Content(p, _) => Some(*p),
+                _ => None,
+            });
+            if let Some(p) = page {
+                d.set("Pg", Object::Reference(pages[p]));
+            }
+            let mut kids: Vec<Object> = element
+                .kids
+                .iter()
+                .map(|kid| match kid {
+                    Kid::Element(e) => Object::Reference(ids[*e]),
+                    Kid::Content(p, mcid) if Some(*p) == page => Object::Integer(*mcid),
+                    Kid::Content(p, mcid) => Object::Dictionary(Dictionary::from_iter([
+                        ("Type", Object::Name(b"MCR".to_vec())),
+                        ("Pg", Object::Reference(pages[*p])),
+                        ("MCID", Object::Integer(*mcid)),
+                    ])),
+                    Kid::Annotation(p, rank) => {
+                        let obj = annotations[*p]
+                            .get(*rank)
+                            .map_or(Object::Null, |id| Object::Reference(*id));
+                        Object::Dictionary(Dictionary::from_iter([
+                            ("Type", Object::Name(b"OBJR".to_vec())),
+                            ("Pg", Object::Reference(pages[*p])),
+                            ("Obj", obj),
+                        ]))
+                    }
+                })
+                .collect();
+            if kids.len() == 1 {
+                d.set("K", kids.remove(0));
+            } else {
+                d.set("K", kids);
+            }
+            match &element.role {
+                Some(Role::Figure { alt }) => d.set("Alt", text_string(alt)),
+                Some(Role::Header(scope)) => d.set(
+                    "A",
+                    Dictionary::from_iter([
+                        ("O", Object::Name(b"Table".to_vec())),
+                        (
+                            "Scope",
+                            Object::Name(match scope {
+                                Scope::Column => b"Column".to_vec(),
+                                Scope::Row => b"Row".to_vec(),
+                            }),
+                        ),
+                    ]),
+                ),
+                _ => {}
+            }
+            if i == 0 {
+                d.set("Lang", text_string(lang));
+            }
+            pdf.objects.insert(ids[i], Object::Dictionary(d));
+        }
+        let parent_tree =
+            pdf.add_object(Dictionary::from_iter([("Nums", Object::Array(page_nums))]));
+        pdf.objects.insert(
+            root_id,
+            Object::Dictionary(Dictionary::from_iter([
+                ("Type", Object::Name(b"StructTreeRoot".to_vec())),
+                ("K", Object::Reference(ids[0])),
+                ("ParentTree", Object::Reference(parent_tree)),
+                ("ParentTreeNextKey", Object::Integer(next_key)),
+            ])),
+        );
+        let metadata = pdf.add_object(Stream::new(
+            Dictionary::from_iter([
+                ("Type", Object::Name(b"Metadata".to_vec())),
+                ("Subtype", Object::Name(b"XML".to_vec())),
+            ]),
+            xmp(title, lang).into_bytes(),
+        ));
+        let catalog = pdf
+            .catalog_mut()
+            .map_err(|e| format!("tagging: the catalog: {e}"))?;
+        catalog.set("StructTreeRoot", Object::Reference(root_id));
+        catalog.set(
+            "MarkInfo",
+            Dictionary::from_iter([("Marked", Object::Boolean(true))]),
+        );
+        catalog.set("Lang", text_string(lang));
+        catalog.set(
+            "ViewerPreferences",
+            Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
+        );
+        catalog.set("Metadata", Object::Reference(metadata));
+        Ok(())
+    }
+}
+
+/// A PDF text string in UTF-16BE with its byte-order mark.
+fn text_string(s: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, lopdf::StringFormat::Hexadecimal)
+}
+
+/// XMP metadata with the title and the PDF/UA-1 identification (no random instance id, so a
+/// rerun writes the same bytes).
+fn xmp(title: &str, lang: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    format!(
+        r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:title><rdf:Alt><rdf:li xml:lang="{lang}">{title}</rdf:li></rdf:Alt></dc:title>
+<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>"#,
+        title = esc(title),
+        lang = esc(lang),
+    )
+}
