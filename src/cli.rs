@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use execreport::sources::live::DataMode;
 
 use execreport::config::LocaleTag;
+use execreport::config::starter;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::Format;
 
@@ -54,6 +55,42 @@ pub enum Command {
     Approve(ApproveArgs),
     /// Validate the workspace, every client's sources and data, without rendering.
     Check,
+    /// Start a workspace in DIR: a commented execreport.yaml, the agency's brand, CSV
+    /// templates for a first client and a .gitignore (asks on a terminal, or takes flags).
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The new workspace's folder (created if missing); default: the current folder.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The agency's name, as the reports show it.
+    #[arg(long, value_name = "NAME", value_parser = |s: &str| starter::display_name(s, "agency name"))]
+    pub agency: Option<String>,
+    /// The reports' locale; its language must be one execreport ships (en, de, fr, es, pt, it,
+    /// id, tr, ja, th, ar).
+    #[arg(long, value_name = "TAG", value_parser = starter::shipped_locale)]
+    pub locale: Option<LocaleTag>,
+    /// The agency's IANA time zone, e.g. Europe/Rome.
+    #[arg(long, value_name = "ZONE", value_parser = starter::iana_time_zone)]
+    pub time_zone: Option<execreport::config::TimeZone>,
+    /// The agency's ISO 4217 currency code, e.g. EUR.
+    #[arg(long, value_name = "CODE", value_parser = starter::iso_currency)]
+    pub currency: Option<execreport::config::CurrencyCode>,
+    /// The first client's name.
+    #[arg(long, value_name = "NAME", value_parser = |s: &str| starter::display_name(s, "client name"))]
+    pub client: Option<String>,
+    /// The brand's main colour (#rrggbb).
+    #[arg(long, value_name = "#RRGGBB", value_parser = starter::brand_color)]
+    pub primary_color: Option<execreport::config::brand::Color>,
+    /// The brand's accent colour (#rrggbb).
+    #[arg(long, value_name = "#RRGGBB", value_parser = starter::brand_color)]
+    pub accent_color: Option<execreport::config::brand::Color>,
+    /// Never ask: take the defaults (My Agency, en-US, UTC, USD, First Client) for what no
+    /// flag gives.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ pub mod containment;
 mod located;
 mod problem;
 pub mod schema;
+pub mod starter;
 mod validate;
 pub mod values;
 

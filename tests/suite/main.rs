@@ -13,6 +13,7 @@ mod english_leaks;
 mod goals;
 mod groups;
 mod html;
+mod init;
 mod live;
 mod locales;
 mod one_pager;
