@@ -10,6 +10,7 @@ use execreport::config::LocaleTag;
 use execreport::config::starter;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::Format;
+use execreport::sources::live::oauth::OAuthPlatform;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +59,30 @@ pub enum Command {
     /// Start a workspace in DIR: a commented execreport.yaml, the agency's brand, CSV
     /// templates for a first client and a .gitignore (asks on a terminal, or takes flags).
     Init(InitArgs),
+    /// Give execreport read access to a client's platform account: the platform's consent page
+    /// in a browser, then the credential kept in secrets/ and the client's sources pointed at it.
+    Connect(ConnectArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConnectArgs {
+    /// google (GA4, Google Ads, Search Console, Business Profile: one consent), meta, linkedin
+    /// or microsoft.
+    #[arg(value_name = "PLATFORM")]
+    pub platform: OAuthPlatform,
+    /// The client whose account it is.
+    #[arg(long, value_name = "ID")]
+    pub client: String,
+    /// Only this source (repeat for several); default: every source of the client that reads
+    /// the platform.
+    #[arg(long = "source", value_name = "SOURCE_ID")]
+    pub sources: Vec<String>,
+    /// Print the consent address without trying to open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// How long to wait for the consent page's redirect.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

@@ -69,6 +69,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Status(args) => cmd::status::run(ws, args)?,
         Command::Approve(args) => cmd::approve::run(ws, args)?,
         Command::Check => cmd::check::run(&session),
+        Command::Connect(args) => cmd::connect::run(&session, args)?,
         Command::Preview(_) | Command::Init(_) => unreachable!("handled above"),
     })
 }

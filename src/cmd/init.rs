@@ -158,7 +158,7 @@ fn write(dir: &Path, starter: &Starter) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", ignore.display())),
     };
-    if let Some(text) = starter::gitignore(existing.as_deref()) {
+    if let Some(text) = starter::gitignore(existing.as_deref(), starter::IGNORED) {
         execreport::files::write_atomic(&ignore, text.as_bytes())
             .with_context(|| format!("cannot write {}", ignore.display()))?;
         let verb = if existing.is_some() {

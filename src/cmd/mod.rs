@@ -3,6 +3,7 @@
 pub mod approve;
 pub mod batch;
 pub mod check;
+pub mod connect;
 pub mod init;
 pub mod preview;
 pub mod render;

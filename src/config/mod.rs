@@ -4,6 +4,7 @@
 pub mod api;
 pub mod brand;
 pub mod containment;
+pub mod edit;
 mod located;
 mod problem;
 pub mod schema;

@@ -92,7 +92,7 @@ impl Starter {
     }
 
     /// The workspace file, the brand and the CSV templates (the `.gitignore` is merged with
-    /// any existing one by the caller: [`gitignore`]).
+    /// any existing one by the caller: [`gitignore`] with [`IGNORED`]).
     pub fn files(&self) -> Vec<StarterFile> {
         let agency = self.agency_id();
         let client = self.client_id();
@@ -219,12 +219,12 @@ colors:
     }
 }
 
-/// The `.gitignore` with [`IGNORED`]: `existing` with the missing lines added, `None` when it
-/// already ignores them all.
-pub fn gitignore(existing: Option<&str>) -> Option<String> {
+/// The `.gitignore` ignoring `lines` (of [`IGNORED`]): `existing` with the missing ones added,
+/// `None` when it already ignores them all.
+pub fn gitignore(existing: Option<&str>, lines: &[&str]) -> Option<String> {
     let existing = existing.unwrap_or("");
     let present: Vec<&str> = existing.lines().map(str::trim).collect();
-    let missing: Vec<&str> = IGNORED
+    let missing: Vec<&str> = lines
         .iter()
         .copied()
         .filter(|line| {
@@ -388,10 +388,10 @@ mod tests {
 
     #[test]
     fn gitignore_keeps_what_is_there() {
-        let merged = gitignore(Some("target/\n/out")).unwrap();
+        let merged = gitignore(Some("target/\n/out"), IGNORED).unwrap();
         assert!(merged.starts_with("target/\n/out\n"));
         assert!(merged.contains("/.execreport/\n/secrets/\n"));
         assert!(!merged.contains("/out/"));
-        assert_eq!(gitignore(Some(&merged)), None);
+        assert_eq!(gitignore(Some(&merged), IGNORED), None);
     }
 }

@@ -7,6 +7,7 @@ mod common;
 mod batch;
 mod charts;
 mod config_errors;
+mod connect;
 mod deploy;
 mod email;
 mod english_leaks;

@@ -16,6 +16,7 @@ mod google_ads;
 pub mod http;
 mod meta;
 mod meta_ads;
+pub mod oauth;
 pub mod quota;
 mod search_console;
 pub mod secrets;
