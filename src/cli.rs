@@ -62,6 +62,27 @@ pub enum Command {
     /// Give execreport read access to a client's platform account: the platform's consent page
     /// in a browser, then the credential kept in secrets/ and the client's sources pointed at it.
     Connect(ConnectArgs),
+    /// Live sources: `sources test` tries each one's credentials with a one-day request.
+    #[command(subcommand)]
+    Sources(SourcesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesCommand {
+    /// Per live source: ok, expired or revoked credentials (with the connect command that
+    /// fixes them), missing credentials, missing permission, quota. Exit 1 when any needs
+    /// attention.
+    Test(SourcesTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesTestArgs {
+    /// Only this client's sources.
+    #[arg(long, value_name = "ID")]
+    pub client: Option<String>,
+    /// Pin the clock (RFC 3339): the day tried is the day before, in the client's time zone.
+    #[arg(long, value_name = "TIMESTAMP", env = "EXECREPORT_NOW")]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Args)]

@@ -70,6 +70,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Approve(args) => cmd::approve::run(ws, args)?,
         Command::Check => cmd::check::run(&session),
         Command::Connect(args) => cmd::connect::run(&session, args)?,
+        Command::Sources(cli::SourcesCommand::Test(args)) => cmd::sources::test(&session, args)?,
         Command::Preview(_) | Command::Init(_) => unreachable!("handled above"),
     })
 }

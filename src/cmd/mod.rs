@@ -7,6 +7,7 @@ pub mod connect;
 pub mod init;
 pub mod preview;
 pub mod render;
+pub mod sources;
 pub mod status;
 
 use std::process::ExitCode;

@@ -31,6 +31,7 @@ mod robustness;
 mod rtl;
 mod samples;
 mod shared_ledger;
+mod sources_health;
 mod storage;
 mod summary;
 mod svg_logo;

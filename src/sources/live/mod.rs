@@ -13,6 +13,7 @@ mod gbp;
 mod gbp_performance;
 mod generic;
 mod google_ads;
+pub mod health;
 pub mod http;
 mod meta;
 mod meta_ads;
