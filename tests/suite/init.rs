@@ -210,3 +210,39 @@ fn init_refuses_bad_answers_clearly() {
     }
     assert!(!Path::new(&tmp.path().join("execreport.yaml")).exists());
 }
+
+#[test]
+fn init_on_a_terminal_asks_and_asks_again_after_a_bad_answer() {
+    // `script` (util-linux) gives init a terminal; the answers are typed into it.
+    let tmp = tempfile::tempdir().unwrap();
+    let exe = env!("CARGO_BIN_EXE_execreport");
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("'{exe}' init ws"), "/dev/null"])
+        .current_dir(tmp.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs init on a terminal");
+    std::io::Write::write_all(
+        child.stdin.as_mut().unwrap(),
+        "Agence Lumière\nxx\nfr-FR\nEurope/Paris\neur\nBoulangerie Paul\n\n#abc\n".as_bytes(),
+    )
+    .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let shown = stdout(&o);
+    assert!(o.status.success(), "{shown}");
+    assert!(shown.contains("Agency name [My Agency]:"), "{shown}");
+    assert!(
+        shown.contains("\"xx\": execreport has no messages in this language"),
+        "{shown}"
+    );
+    let ws = Workspace::load(&tmp.path().join("ws/execreport.yaml")).unwrap();
+    let client = ws.client("boulangerie-paul").unwrap();
+    assert_eq!(client.agency.name, "Agence Lumière");
+    assert_eq!(client.agency.locale.as_str(), "fr-FR");
+    assert_eq!(client.time_zone, chrono_tz::Europe::Paris);
+    assert_eq!(client.agency.currency.as_str(), "EUR");
+    let brand =
+        std::fs::read_to_string(tmp.path().join("ws/brands/agence-lumiere/brand.yaml")).unwrap();
+    assert!(brand.contains("primary: \"#1f4e79\"") && brand.contains("accent: \"#aabbcc\""));
+}
