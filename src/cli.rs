@@ -7,8 +7,10 @@ use clap::{Args, Parser, Subcommand};
 use execreport::sources::live::DataMode;
 
 use execreport::config::LocaleTag;
+use execreport::config::starter;
 use execreport::period::{CompareKind, PeriodSpec};
 use execreport::render::Format;
+use execreport::sources::live::oauth::OAuthPlatform;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,6 +56,87 @@ pub enum Command {
     Approve(ApproveArgs),
     /// Validate the workspace, every client's sources and data, without rendering.
     Check,
+    /// Start a workspace in DIR: a commented execreport.yaml, the agency's brand, CSV
+    /// templates for a first client and a .gitignore (asks on a terminal, or takes flags).
+    Init(InitArgs),
+    /// Give execreport read access to a client's platform account: the platform's consent page
+    /// in a browser, then the credential kept in secrets/ and the client's sources pointed at it.
+    Connect(ConnectArgs),
+    /// Live sources: `sources test` tries each one's credentials with a one-day request.
+    #[command(subcommand)]
+    Sources(SourcesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesCommand {
+    /// Per live source: ok, expired or revoked credentials (with the connect command that
+    /// fixes them), missing credentials, missing permission, quota. Exit 1 when any needs
+    /// attention.
+    Test(SourcesTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesTestArgs {
+    /// Only this client's sources.
+    #[arg(long, value_name = "ID")]
+    pub client: Option<String>,
+    /// Pin the clock (RFC 3339): the day tried is the day before, in the client's time zone.
+    #[arg(long, value_name = "TIMESTAMP", env = "EXECREPORT_NOW")]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConnectArgs {
+    /// google (GA4, Google Ads, Search Console, Business Profile: one consent), meta, linkedin
+    /// or microsoft.
+    #[arg(value_name = "PLATFORM")]
+    pub platform: OAuthPlatform,
+    /// The client whose account it is.
+    #[arg(long, value_name = "ID")]
+    pub client: String,
+    /// Only this source (repeat for several); default: every source of the client that reads
+    /// the platform.
+    #[arg(long = "source", value_name = "SOURCE_ID")]
+    pub sources: Vec<String>,
+    /// Print the consent address without trying to open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// How long to wait for the consent page's redirect.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The new workspace's folder (created if missing); default: the current folder.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The agency's name, as the reports show it.
+    #[arg(long, value_name = "NAME", value_parser = |s: &str| starter::display_name(s, "agency name"))]
+    pub agency: Option<String>,
+    /// The reports' locale; its language must be one execreport ships (en, de, fr, es, pt, it,
+    /// id, tr, ja, th, ar).
+    #[arg(long, value_name = "TAG", value_parser = starter::shipped_locale)]
+    pub locale: Option<LocaleTag>,
+    /// The agency's IANA time zone, e.g. Europe/Rome.
+    #[arg(long, value_name = "ZONE", value_parser = starter::iana_time_zone)]
+    pub time_zone: Option<execreport::config::TimeZone>,
+    /// The agency's ISO 4217 currency code, e.g. EUR.
+    #[arg(long, value_name = "CODE", value_parser = starter::iso_currency)]
+    pub currency: Option<execreport::config::CurrencyCode>,
+    /// The first client's name.
+    #[arg(long, value_name = "NAME", value_parser = |s: &str| starter::display_name(s, "client name"))]
+    pub client: Option<String>,
+    /// The brand's main colour (#rrggbb).
+    #[arg(long, value_name = "#RRGGBB", value_parser = starter::brand_color)]
+    pub primary_color: Option<execreport::config::brand::Color>,
+    /// The brand's accent colour (#rrggbb).
+    #[arg(long, value_name = "#RRGGBB", value_parser = starter::brand_color)]
+    pub accent_color: Option<execreport::config::brand::Color>,
+    /// Never ask: take the defaults (My Agency, en-US, UTC, USD, First Client) for what no
+    /// flag gives.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

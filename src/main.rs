@@ -37,6 +37,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    // A new workspace: there is none to locate yet.
+    if let Command::Init(args) = &cli.command {
+        return cmd::init::run(args);
+    }
     let cwd = std::env::current_dir()?;
     // A scheduled batch with a workspace that does not load must not be retried.
     let configuration = |e: anyhow::Error| match &cli.command {
@@ -65,7 +69,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Status(args) => cmd::status::run(ws, args)?,
         Command::Approve(args) => cmd::approve::run(ws, args)?,
         Command::Check => cmd::check::run(&session),
-        Command::Preview(_) => unreachable!("handled above"),
+        Command::Connect(args) => cmd::connect::run(&session, args)?,
+        Command::Sources(cli::SourcesCommand::Test(args)) => cmd::sources::test(&session, args)?,
+        Command::Preview(_) | Command::Init(_) => unreachable!("handled above"),
     })
 }
 

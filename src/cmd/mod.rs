@@ -3,8 +3,11 @@
 pub mod approve;
 pub mod batch;
 pub mod check;
+pub mod connect;
+pub mod init;
 pub mod preview;
 pub mod render;
+pub mod sources;
 pub mod status;
 
 use std::process::ExitCode;

@@ -4,9 +4,11 @@
 pub mod api;
 pub mod brand;
 pub mod containment;
+pub mod edit;
 mod located;
 mod problem;
 pub mod schema;
+pub mod starter;
 mod validate;
 pub mod values;
 

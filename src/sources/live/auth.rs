@@ -16,6 +16,8 @@ use super::secrets::{Redactor, Secret, resolve};
 use crate::config::api::{AuthConfig, KeyPlacement};
 
 pub const GOOGLE_TOKEN_URL: &str = "https://oauth2.googleapis.com/token";
+/// How a failed refresh's message starts (`sources test` tells revoked tokens by it).
+pub const REFRESH_FAILED: &str = "refreshing the OAuth access token failed";
 /// A token this close to its expiry is refreshed before use.
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
@@ -154,7 +156,7 @@ impl Auth {
             .http
             .send(&call, ctx.policy, ctx.redactor, None)
             .map_err(|mut e| {
-                e.message = format!("refreshing the OAuth access token failed: {}", e.message);
+                e.message = format!("{REFRESH_FAILED}: {}", e.message);
                 e
             })?;
         let json = reply.json(&call, ctx.redactor)?;
