@@ -65,6 +65,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Status(args) => cmd::status::run(ws, args)?,
         Command::Approve(args) => cmd::approve::run(ws, args)?,
         Command::Check => cmd::check::run(&session),
+        Command::Publish(args) => cmd::publish::run(&session, args)?,
         Command::Preview(_) => unreachable!("handled above"),
     })
 }

@@ -4,6 +4,7 @@ pub mod approve;
 pub mod batch;
 pub mod check;
 pub mod preview;
+pub mod publish;
 pub mod render;
 pub mod status;
 

@@ -381,3 +381,13 @@ locations-rates = أسعار الصرف المستخدمة
 locations-rate-month = الشهر
 locations-rate = السعر
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · التقارير
+site-intro = جميع التقارير التي أعدّتها { $agency } لكم، الأحدث أولاً.
+site-view = عرض التقرير
+site-pdf = تنزيل ملف PDF
+site-latest = الأحدث
+site-empty = لم يُنشر أي تقرير هنا بعد.
+site-private = هذه الصفحة خاصة بكم: يُرجى عدم مشاركة عنوانها.
+site-all-reports = جميع التقارير

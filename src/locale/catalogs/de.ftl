@@ -354,3 +354,13 @@ locations-rates = Verwendete Wechselkurse
 locations-rate-month = Monat
 locations-rate = Kurs
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Berichte
+site-intro = Alle Berichte, die { $agency } für Sie erstellt hat, die neuesten zuerst.
+site-view = Bericht ansehen
+site-pdf = PDF herunterladen
+site-latest = Neu
+site-empty = Hier wurden noch keine Berichte veröffentlicht.
+site-private = Diese Seite ist nur für Sie bestimmt: Bitte geben Sie ihre Adresse nicht weiter.
+site-all-reports = Alle Berichte

@@ -358,3 +358,13 @@ locations-rates = Exchange rates used
 locations-rate-month = Month
 locations-rate = Rate
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Reports
+site-intro = Every report { $agency } has prepared for you, newest first.
+site-view = View report
+site-pdf = Download PDF
+site-latest = Latest
+site-empty = No reports have been published here yet.
+site-private = This page is private to you: please do not share its address.
+site-all-reports = All reports

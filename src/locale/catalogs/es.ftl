@@ -382,3 +382,13 @@ locations-rates = Tipos de cambio utilizados
 locations-rate-month = Mes
 locations-rate = Tipo
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Informes
+site-intro = Todos los informes que { $agency } ha preparado para usted, del más reciente al más antiguo.
+site-view = Ver informe
+site-pdf = Descargar PDF
+site-latest = Último
+site-empty = Todavía no se ha publicado ningún informe aquí.
+site-private = Esta página es solo para usted: no comparta su dirección.
+site-all-reports = Todos los informes

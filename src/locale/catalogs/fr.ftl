@@ -364,3 +364,13 @@ locations-rates = Taux de change utilisés
 locations-rate-month = Mois
 locations-rate = Taux
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Rapports
+site-intro = Tous les rapports que { $agency } a préparés pour vous, du plus récent au plus ancien.
+site-view = Voir le rapport
+site-pdf = Télécharger le PDF
+site-latest = Dernier
+site-empty = Aucun rapport n’a encore été publié ici.
+site-private = Cette page vous est réservée : merci de ne pas partager son adresse.
+site-all-reports = Tous les rapports

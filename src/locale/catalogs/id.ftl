@@ -327,3 +327,13 @@ locations-rates = Kurs yang digunakan
 locations-rate-month = Bulan
 locations-rate = Kurs
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Laporan
+site-intro = Semua laporan yang disiapkan { $agency } untuk Anda, dimulai dari yang terbaru.
+site-view = Lihat laporan
+site-pdf = Unduh PDF
+site-latest = Terbaru
+site-empty = Belum ada laporan yang diterbitkan di sini.
+site-private = Halaman ini khusus untuk Anda: mohon jangan bagikan alamatnya.
+site-all-reports = Semua laporan

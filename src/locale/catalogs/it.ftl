@@ -418,3 +418,13 @@ locations-rates = Tassi di cambio usati
 locations-rate-month = Mese
 locations-rate = Tasso
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Report
+site-intro = Tutti i report che { $agency } ha preparato per voi, dal più recente.
+site-view = Apri il report
+site-pdf = Scarica il PDF
+site-latest = Ultimo
+site-empty = Qui non è stato ancora pubblicato alcun report.
+site-private = Questa pagina è riservata a voi: non condividetene l’indirizzo.
+site-all-reports = Tutti i report

@@ -447,3 +447,13 @@ locations-rates = 使用した為替レート
 locations-rate-month = 月
 locations-rate = レート
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client }・レポート一覧
+site-intro = { $agency }が作成したすべてのレポート（新しい順）です。
+site-view = レポートを見る
+site-pdf = PDFをダウンロード
+site-latest = 最新
+site-empty = まだ公開されたレポートはありません。
+site-private = このページはお客様専用です。アドレスを共有しないでください。
+site-all-reports = すべてのレポート

@@ -355,3 +355,13 @@ locations-rates = Taxas de câmbio usadas
 locations-rate-month = Mês
 locations-rate = Taxa
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Relatórios
+site-intro = Todos os relatórios que a { $agency } preparou para você, do mais recente ao mais antigo.
+site-view = Ver relatório
+site-pdf = Baixar PDF
+site-latest = Mais recente
+site-empty = Ainda não há relatórios publicados aqui.
+site-private = Esta página é exclusiva para você: não compartilhe o endereço.
+site-all-reports = Todos os relatórios

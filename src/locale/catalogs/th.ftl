@@ -338,3 +338,13 @@ locations-rates = อัตราแลกเปลี่ยนที่ใช�
 locations-rate-month = เดือน
 locations-rate = อัตรา
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · รายงาน
+site-intro = รายงานทั้งหมดที่ { $agency } จัดทำให้คุณ เรียงจากใหม่ไปเก่า
+site-view = ดูรายงาน
+site-pdf = ดาวน์โหลด PDF
+site-latest = ล่าสุด
+site-empty = ยังไม่มีรายงานที่เผยแพร่ที่นี่
+site-private = หน้านี้สำหรับคุณเท่านั้น โปรดอย่าแชร์ที่อยู่ของหน้านี้
+site-all-reports = รายงานทั้งหมด

@@ -338,3 +338,13 @@ locations-rates = Kullanılan döviz kurları
 locations-rate-month = Ay
 locations-rate = Kur
 locations-rate-value = { $from } = { $to }
+
+# --- publish ---
+site-title = { $client } · Raporlar
+site-intro = { $agency } tarafından sizin için hazırlanan tüm raporlar, en yenisi en üstte.
+site-view = Raporu görüntüle
+site-pdf = PDF’yi indir
+site-latest = En yeni
+site-empty = Burada henüz yayımlanmış bir rapor yok.
+site-private = Bu sayfa size özeldir: lütfen adresini paylaşmayın.
+site-all-reports = Tüm raporlar
