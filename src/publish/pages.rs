@@ -14,8 +14,9 @@ use crate::period::{Period, PeriodKind};
 use crate::render::view::{Theme, brand_footer, contact_lines, report_title, theme_of};
 use crate::render::{BrandKit, client_locale};
 
-/// The tag that keeps search engines from listing a page.
-const NOINDEX: &str = r#"<meta name="robots" content="noindex, nofollow">"#;
+/// The tags that keep search engines from listing a page and the secret address from the
+/// sites it links to.
+const NOINDEX: &str = r#"<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer">"#;
 
 /// The site root's own files: robots.txt shutting out crawlers, and an empty page so that a
 /// host that lists folders does not list the clients' tokens.

@@ -2,10 +2,13 @@
 //! workspace's batches, every link of every page resolves, indexes list released reports
 //! newest first and never a missing one, no client's pages carry another client's token or
 //! name, a second publish writes nothing, rotation moves a client's pages, and an `attach:
-//! link` message (aiosmtpd) links to the published report.
+//! link` message (aiosmtpd) links to the published report, and a bucket (moto) can be the site.
 
 use crate::common;
 use crate::email::SmtpServer;
+use crate::storage::S3Server;
+
+use chrono::Datelike;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -283,16 +286,21 @@ fn the_published_site_links_only_released_reports_privately_and_incrementally() 
     check_pages(&site);
 }
 
-#[test]
-fn a_linked_message_points_at_the_published_report() {
-    let smtp = SmtpServer::start(&[]);
+/// The sample workspace sending to `smtp`, with `publish` settings (`site` lines first) and
+/// Thames Fitness (and Harbor Hotel, with its own link template) e-mailed a link; the batch
+/// of October for `clients`, expecting `code`.
+fn send_links(
+    smtp: &SmtpServer,
+    site: &str,
+    clients: &str,
+    code: i32,
+) -> (tempfile::TempDir, Value) {
     let ws = common::sample_workspace(
         |yaml| {
-            let yaml = yaml
-                .replace("port: 2525", &format!("port: {}", smtp.port))
+            yaml.replace("port: 2525", &format!("port: {}", smtp.port))
                 .replacen(
                     "\nclients:\n",
-                    &format!("\npublish:\n  base_url: {BASE_URL}/\nclients:\n"),
+                    &format!("\npublish:\n{site}  base_url: {BASE_URL}/\nclients:\n"),
                     1,
                 )
                 .replacen(
@@ -304,26 +312,28 @@ fn a_linked_message_points_at_the_published_report() {
                     "    name: Harbor Hotel Bangkok\n",
                     "    name: Harbor Hotel Bangkok\n    email: {attach: link, link: \"https://portal.example/{client}/{period}\"}\n",
                     1,
-                );
-            assert!(yaml.contains("attach: link}"));
-            yaml
+                )
         },
         true,
     );
+    let args = [
+        "batch",
+        "--period",
+        "2026-10",
+        "--send",
+        "--json",
+        "--clients",
+        clients,
+    ];
+    let summary = ok(&run(ws.path(), &args), &[code]);
+    (ws, summary)
+}
+
+#[test]
+fn a_linked_message_points_at_the_published_report() {
+    let smtp = SmtpServer::start(&[]);
+    let (ws, summary) = send_links(&smtp, "", "thames-fitness,harbor-hotel-bangkok", 0);
     let dir = ws.path();
-    let o = run(
-        dir,
-        &[
-            "batch",
-            "--period",
-            "2026-10",
-            "--send",
-            "--json",
-            "--clients",
-            "thames-fitness,harbor-hotel-bangkok",
-        ],
-    );
-    let summary = ok(&o, &[0]);
     let messages: Vec<Value> = smtp
         .messages()
         .iter()
@@ -367,37 +377,8 @@ fn a_linked_message_points_at_the_published_report() {
 #[test]
 fn no_message_links_to_a_report_that_could_not_be_published() {
     let smtp = SmtpServer::start(&[]);
-    let ws = common::sample_workspace(
-        |yaml| {
-            yaml.replace("port: 2525", &format!("port: {}", smtp.port))
-                .replacen(
-                    "\nclients:\n",
-                    // A site under a file: nothing can be written there.
-                    &format!("\npublish:\n  site: execreport.yaml/site\n  base_url: {BASE_URL}\nclients:\n"),
-                    1,
-                )
-                .replacen(
-                    "    name: Thames Fitness\n",
-                    "    name: Thames Fitness\n    email: {attach: link}\n",
-                    1,
-                )
-        },
-        true,
-    );
-    let dir = ws.path();
-    let o = run(
-        dir,
-        &[
-            "batch",
-            "--period",
-            "2026-10",
-            "--send",
-            "--json",
-            "--clients",
-            "thames-fitness",
-        ],
-    );
-    let summary = ok(&o, &[3]);
+    // A site under a file: nothing can be written there.
+    let (_ws, summary) = send_links(&smtp, "  site: execreport.yaml/site\n", "thames-fitness", 3);
     let delivery = &summary["reports"][0]["delivery"];
     assert_eq!(delivery["status"], "failed", "{summary}");
     assert!(
@@ -408,4 +389,72 @@ fn no_message_links_to_a_report_that_could_not_be_published() {
         "{delivery}"
     );
     assert!(smtp.messages().is_empty(), "a message was sent");
+}
+
+#[test]
+fn a_bucket_can_be_the_site() {
+    let server = S3Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("data")).unwrap();
+    let mut csv = String::from("date,sessions\n");
+    let mut d = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    while d <= chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap() {
+        csv.push_str(&format!("{d},{}\n", 100 + d.ordinal() % 17));
+        d = d.succ_opt().unwrap();
+    }
+    std::fs::write(dir.path().join("data/web.csv"), csv).unwrap();
+    let mut yaml = format!(
+        "agencies:\n  - id: a\n    name: Agency\npublish:\n  site: s3://reports/site\n  base_url: {BASE_URL}\nstorage:\n  endpoint: http://127.0.0.1:{}\n  access_key_id: {{env: TEST_S3_KEY_ID}}\n  secret_access_key: {{env: TEST_S3_KEY_ID}}\nschedule:\n  monthly: {{day: 3, at: \"06:00\"}}\n  formats: [html, pdf]\nclients:\n",
+        server.port
+    );
+    for id in ["acme", "borealis"] {
+        yaml.push_str(&format!(
+            "  - id: {id}\n    name: Client {id}\n    time_zone: UTC\n    sources:\n      - id: web\n        kind: csv\n        path: data/web.csv\n        columns: {{sessions: web.sessions}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("execreport.yaml"), yaml).unwrap();
+    let dir = dir.path();
+    let s3_run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_execreport"))
+            .arg("-c")
+            .arg(dir.join("execreport.yaml"))
+            .args(args)
+            .env("TEST_S3_KEY_ID", "AKIAPUBLISHTEST0001")
+            .env("EXECREPORT_NOW", "2026-11-05T06:00:00Z")
+            .env_remove("EXECREPORT_CONFIG")
+            .env_remove("AWS_ENDPOINT_URL")
+            .output()
+            .unwrap()
+    };
+    let summary = ok(
+        &s3_run(&["batch", "--period", "2026-10", "--publish", "--json"]),
+        &[0],
+    );
+    let published = &summary["published"];
+    assert_eq!(published["problems"], serde_json::json!([]), "{published}");
+    let site = |rel: &str| server.try_read(&format!("s3://reports/site/{rel}"));
+    let robots = String::from_utf8(site("robots.txt").unwrap()).unwrap();
+    assert!(robots.contains("Disallow: /"));
+    let acme = token(published, "acme");
+    let index = String::from_utf8(site(&format!("{acme}/index.html")).unwrap()).unwrap();
+    assert!(index.contains("2026-10/index.html") && index.contains("2026-10/report.pdf"));
+    assert!(!index.contains("borealis") && !index.contains(&token(published, "borealis")));
+    let page = String::from_utf8(site(&format!("{acme}/2026-10/index.html")).unwrap()).unwrap();
+    assert!(page.contains(r#"<meta name="robots" content="noindex"#));
+    assert_eq!(
+        site(&format!("{acme}/2026-10/report.pdf")).unwrap(),
+        std::fs::read(dir.join("out/acme/2026-10/report.pdf")).unwrap()
+    );
+    // Again: nothing written. Rotated: the old token's objects are deleted.
+    let again = ok(&s3_run(&["publish", "--json"]), &[0]);
+    assert_eq!(again["written"], 0, "{again}");
+    let rotated = ok(&s3_run(&["publish", "--json", "--rotate", "acme"]), &[0]);
+    let new = token(&rotated, "acme");
+    assert!(site(&format!("{new}/2026-10/report.pdf")).is_some());
+    for rel in ["index.html", "2026-10/index.html", "2026-10/report.pdf"] {
+        assert!(
+            site(&format!("{acme}/{rel}")).is_none(),
+            "{acme}/{rel} remains"
+        );
+    }
 }
