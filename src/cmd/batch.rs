@@ -65,7 +65,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
     // The site, when reports are published or messages link to it.
     let base_url = ws.file.publish.as_ref().and_then(|p| p.base_url.as_ref());
     let site = if args.publish || (args.send && base_url.is_some()) {
-        Some(super::publish::open_site(session, None)?)
+        Some(super::open_site(session, None)?)
     } else {
         None
     };

@@ -68,6 +68,32 @@ pub fn open_store(
     })
 }
 
+/// The site `--site` names, else the workspace's `publish.site`, else `site` next to the
+/// workspace file.
+pub fn open_site(
+    session: &execreport::session::Session,
+    flag: Option<&std::path::Path>,
+) -> anyhow::Result<execreport::publish::Site> {
+    let ws = &session.workspace;
+    let config = ws.file.publish.clone().unwrap_or_default();
+    let spec = match flag {
+        Some(f) => f.to_path_buf(),
+        None => {
+            let site = config.site.unwrap_or_else(|| "site".into());
+            if execreport::storage::is_remote(&site) {
+                site
+            } else {
+                ws.root.join(site)
+            }
+        }
+    };
+    let store = open_store(session, Some(&spec))?;
+    Ok(execreport::publish::Site::new(
+        store,
+        config.base_url.as_ref().map(|u| u.value.as_str()),
+    ))
+}
+
 /// With `cache: s3://...`, live sources keep their snapshots in that bucket, shared by every
 /// worker, instead of the workspace's folder.
 pub fn share_cache(session: &execreport::session::Session) -> anyhow::Result<()> {

@@ -1,7 +1,6 @@
 //! `execreport publish`: the clients' report site, written from the ledger (`--rotate` gives a
 //! client a new secret link first).
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -15,7 +14,7 @@ pub fn run(session: &Session, args: &PublishArgs) -> Result<ExitCode> {
     let ws = &session.workspace;
     let ledger = super::batch::open_ledger(ws, session.fetcher.redactor())?;
     let outputs = super::open_store(session, args.out.as_deref())?;
-    let site = open_site(session, args.site.as_deref())?;
+    let site = super::open_site(session, args.site.as_deref())?;
     let brands = Brands::default();
     let now = chrono::Utc::now();
     let done = match &args.rotate {
@@ -24,29 +23,6 @@ pub fn run(session: &Session, args: &PublishArgs) -> Result<ExitCode> {
     }
     .map_err(|e| anyhow::anyhow!(session.redact(&e.to_string())))?;
     print(session, &site, &done, args.json, args.rotate.as_deref())
-}
-
-/// The site `--site` names, else the workspace's `publish.site`, else `site` next to the
-/// workspace file.
-pub fn open_site(session: &Session, flag: Option<&Path>) -> Result<Site> {
-    let ws = &session.workspace;
-    let config = ws.file.publish.clone().unwrap_or_default();
-    let spec = match flag {
-        Some(f) => f.to_path_buf(),
-        None => {
-            let site = config.site.unwrap_or_else(|| "site".into());
-            if execreport::storage::is_remote(&site) {
-                site
-            } else {
-                ws.root.join(site)
-            }
-        }
-    };
-    let store = super::open_store(session, Some(&spec))?;
-    Ok(Site::new(
-        store,
-        config.base_url.as_ref().map(|u| u.value.as_str()),
-    ))
 }
 
 /// The summary for the agency (stdout) and what was left out (stderr); exit 3 when something
