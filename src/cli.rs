@@ -65,6 +65,9 @@ pub enum Command {
     /// Live sources: `sources test` tries each one's credentials with a one-day request.
     #[command(subcommand)]
     Sources(SourcesCommand),
+    /// Write the clients' report site from the ledger's rendered reports: per client, behind
+    /// a secret link, an index of its reports with their HTML and PDF.
+    Publish(PublishArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -271,6 +274,10 @@ pub struct BatchArgs {
     /// With --send: send again messages whose earlier attempt ended without a recorded answer.
     #[arg(long)]
     pub resend_uncertain: bool,
+    /// Then publish the reports to the clients' site (`publish:`); with --send, each linked
+    /// report is published before its message goes.
+    #[arg(long)]
+    pub publish: bool,
     /// Only clients of shard K of N (by a hash of the client id), e.g. `--shard 2/3`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,
@@ -279,6 +286,23 @@ pub struct BatchArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub live: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The site: a folder or `s3://bucket/prefix`; default: the workspace's `publish.site`,
+    /// else `site` next to the workspace file.
+    #[arg(long, value_name = "DIR|URL")]
+    pub site: Option<PathBuf>,
+    /// Give this client a new secret link; its pages under the old one are removed.
+    #[arg(long, value_name = "CLIENT")]
+    pub rotate: Option<String>,
+    /// Where the batch wrote the reports, if not the workspace's `output`.
+    #[arg(long, short = 'o', value_name = "DIR|URL")]
+    pub out: Option<PathBuf>,
+    /// Print a JSON summary on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -68,6 +68,7 @@ pub mod metrics;
 pub mod model;
 pub mod period;
 pub mod preview;
+pub mod publish;
 pub mod render;
 pub mod report;
 pub mod session;

@@ -71,6 +71,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check => cmd::check::run(&session),
         Command::Connect(args) => cmd::connect::run(&session, args)?,
         Command::Sources(cli::SourcesCommand::Test(args)) => cmd::sources::test(&session, args)?,
+        Command::Publish(args) => cmd::publish::run(&session, args)?,
         Command::Preview(_) | Command::Init(_) => unreachable!("handled above"),
     })
 }

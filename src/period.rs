@@ -128,6 +128,20 @@ pub struct Period {
 }
 
 impl Period {
+    /// The period a stable key names (`2026-10`, `2026-W43`, `2026-Q3`,
+    /// `2026-10-01_2026-10-31`); `None` for anything else.
+    pub fn from_key(key: &str, week_start: Weekday) -> Option<Period> {
+        let spec: PeriodSpec = key.replacen('_', "..", 1).parse().ok()?;
+        let period = match spec {
+            PeriodSpec::Week { .. }
+            | PeriodSpec::Month { .. }
+            | PeriodSpec::Quarter { .. }
+            | PeriodSpec::Range { .. } => spec.resolve(NaiveDate::MIN, week_start).ok()?,
+            _ => return None,
+        };
+        (period.key == key).then_some(period)
+    }
+
     fn new(kind: PeriodKind, key: String, start: NaiveDate, end: NaiveDate) -> Self {
         let days = (end - start).num_days() as u32 + 1;
         Self {

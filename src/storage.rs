@@ -178,6 +178,55 @@ impl Store {
         })
     }
 
+    /// Removes the file at `location` (nothing when it is not there), and in a folder the
+    /// folders it leaves empty up to the store's root.
+    pub fn delete(&self, location: &str) -> Result<(), StoreError> {
+        let failed = |message: String| StoreError::Write {
+            location: location.to_string(),
+            message,
+        };
+        match self {
+            Store::Local(root) => {
+                let path = Path::new(location);
+                match std::fs::remove_file(path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(failed(e.to_string())),
+                }
+                let mut dir = path.parent();
+                while let Some(d) = dir.filter(|d| d.starts_with(root) && *d != root.as_path()) {
+                    // Not empty (or gone): the folders above are kept too.
+                    if std::fs::remove_dir(d).is_err() {
+                        break;
+                    }
+                    dir = d.parent();
+                }
+                Ok(())
+            }
+            Store::S3(b) => {
+                let key = b
+                    .key(location)
+                    .ok_or_else(|| failed("not in this bucket".into()))?;
+                match b.runtime.block_on(b.client.delete(&key)) {
+                    Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+                    Err(e) => Err(failed(one_line(&e))),
+                }
+            }
+        }
+    }
+
+    /// The location of `rel` (a `/`-separated relative path of plain names) in this store.
+    pub fn location_of(&self, rel: &str) -> String {
+        match self {
+            Store::Local(dir) => rel
+                .split('/')
+                .fold(dir.clone(), |p, part| p.join(part))
+                .display()
+                .to_string(),
+            Store::S3(b) => b.location(rel),
+        }
+    }
+
     /// Removes what a killed writer left in a report's local folder; objects have no such
     /// leftovers (an interrupted PUT stores nothing).
     pub fn clean(&self, client: &str, period: &str) -> std::io::Result<()> {

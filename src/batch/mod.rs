@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::config::schema::{Approval, OnIncomplete, ScheduleConfig};
+use crate::config::schema::{Approval, Attach, OnIncomplete, ScheduleConfig};
 use crate::config::{Client, Workspace};
 use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
@@ -122,6 +122,9 @@ pub struct Options<'a> {
     /// Where the reports' files go: a folder or an S3-compatible bucket.
     pub store: Store,
     pub send: Option<Sending<'a>>,
+    /// The published site: with `publish.base_url`, a message of `attach: link` links to the
+    /// report there, published before the message is sent.
+    pub site: Option<&'a crate::publish::Site>,
     pub jobs: usize,
     pub force: bool,
     /// The clock of the reports (what "today" is, whether live data settled); the ledger
@@ -562,6 +565,23 @@ fn send(
         return;
     };
     let view = crate::render::view_of(model, &kit.brand, &session.workspace);
+    // Never a message linking to a page that is not there: a report held for approval is
+    // neither published nor sent, and the others are published first.
+    let links_to_site = client.config.email.attach == Attach::Link
+        && client.config.email.link.is_none()
+        && !result.awaiting_approval;
+    let published = links_to_site.then(|| match options.site {
+        Some(site) => crate::publish::publish_report(
+            ledger,
+            &options.store,
+            site,
+            client,
+            kit,
+            &model.period.key,
+            Utc::now(),
+        ),
+        None => Err("no published site is configured (publish.base_url)".to_string()),
+    });
     let rendered = Rendered {
         client,
         model,
@@ -569,6 +589,7 @@ fn send(
         kit,
         outputs: &result.outputs,
         awaiting_approval: result.awaiting_approval,
+        published,
     };
     let mut delivery = deliver(ledger, send.mailer, &rendered, send.options);
     delivery.detail = delivery.detail.map(|d| session.redact(&d));
@@ -612,9 +633,7 @@ fn input_hash(
     Ok(hex(&h.finalize()))
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::files::hex;
 
 /// Why the manifest could not be written; the cause stays its `source()`.
 #[derive(Debug, thiserror::Error)]

@@ -62,7 +62,15 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         ),
         _ => None,
     };
+    // The site, when reports are published or messages link to it.
+    let base_url = ws.file.publish.as_ref().and_then(|p| p.base_url.as_ref());
+    let site = if args.publish || (args.send && base_url.is_some()) {
+        Some(super::open_site(session, None)?)
+    } else {
+        None
+    };
     let options = Options {
+        site: site.as_ref(),
         store,
         send: args.send.then_some(Sending {
             mailer: mailer.as_ref(),
@@ -116,6 +124,34 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
     let manifest = batch::write_manifest(&ledger, &options.store, now)
         .map_err(|e| eprintln!("error: manifest: {}", session.redact(&e.to_string())))
         .ok();
+    // Published after the manifest: the site links only reports whose files are written.
+    let published = match (&site, args.publish) {
+        (Some(site), true) => {
+            let brands = execreport::render::Brands::default();
+            let done = execreport::publish::publish(
+                ws,
+                &ledger,
+                &options.store,
+                site,
+                &brands,
+                chrono::Utc::now(),
+            );
+            match done {
+                Ok(done) => {
+                    for p in &done.problems {
+                        eprintln!("publish: {}", session.redact(p));
+                    }
+                    Some(done)
+                }
+                Err(e) => {
+                    eprintln!("error: publish: {}", session.redact(&e.to_string()));
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let publish_failed = args.publish && published.as_ref().is_none_or(|p| !p.problems.is_empty());
     let count = |status: JobStatus| results.iter().filter(|r| r.status == status).count();
     let sent = |status: DeliveryStatus| {
         results
@@ -132,7 +168,10 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         })
         .count();
     let (failed, degraded) = (
-        count(JobStatus::Failed) + undelivered + usize::from(manifest.is_none()),
+        count(JobStatus::Failed)
+            + undelivered
+            + usize::from(manifest.is_none())
+            + usize::from(publish_failed),
         results
             .iter()
             .filter(|r| r.status.is_written() && !r.unavailable.is_empty())
@@ -164,6 +203,7 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             "not_delivered": undelivered,
             "uncertain": sent(DeliveryStatus::Uncertain),
             "manifest": manifest,
+            "published": published,
             "seconds": started.elapsed().as_secs_f64(),
         });
         println!("{}", serde_json::to_string_pretty(&summary)?);
@@ -218,6 +258,12 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
             options.jobs,
             manifest.as_deref().unwrap_or("not written")
         );
+        if let Some(p) = &published {
+            println!(
+                "publish: {} clients, {} reports — {} files written, {} unchanged, {} removed",
+                p.clients, p.reports, p.written, p.unchanged, p.removed
+            );
+        }
         if ledger.worker().is_some() {
             println!(
                 "shared ledger: {} reports done by other workers",

@@ -6,6 +6,7 @@ pub mod check;
 pub mod connect;
 pub mod init;
 pub mod preview;
+pub mod publish;
 pub mod render;
 pub mod sources;
 pub mod status;
@@ -68,6 +69,32 @@ pub fn open_store(
             e
         }
     })
+}
+
+/// The site `--site` names, else the workspace's `publish.site`, else `site` next to the
+/// workspace file.
+pub fn open_site(
+    session: &execreport::session::Session,
+    flag: Option<&std::path::Path>,
+) -> anyhow::Result<execreport::publish::Site> {
+    let ws = &session.workspace;
+    let config = ws.file.publish.clone().unwrap_or_default();
+    let spec = match flag {
+        Some(f) => f.to_path_buf(),
+        None => {
+            let site = config.site.unwrap_or_else(|| "site".into());
+            if execreport::storage::is_remote(&site) {
+                site
+            } else {
+                ws.root.join(site)
+            }
+        }
+    };
+    let store = open_store(session, Some(&spec))?;
+    Ok(execreport::publish::Site::new(
+        store,
+        config.base_url.as_ref().map(|u| u.value.as_str()),
+    ))
 }
 
 /// With `cache: s3://...`, live sources keep their snapshots in that bucket, shared by every

@@ -53,7 +53,23 @@ pub struct WorkspaceFile {
     /// shared by workers on many machines.
     #[serde(default)]
     pub ledger: Option<LedgerConfig>,
+    /// The clients' report site that `execreport publish` writes.
+    #[serde(default)]
+    pub publish: Option<PublishConfig>,
     pub clients: Vec<ClientConfig>,
+}
+
+/// `publish:`: where the clients' report site is written and the address it is served at.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishConfig {
+    /// A folder (relative to the workspace file) or `s3://bucket/prefix`; default `site`.
+    #[serde(default)]
+    pub site: Option<PathBuf>,
+    /// The site's public address, e.g. `https://reports.agency.example`: with it, the
+    /// e-mails of `attach: link` link to the published report.
+    #[serde(default)]
+    pub base_url: Option<Located<String>>,
 }
 
 /// The S3-compatible service of an `s3://` output. Every field is optional: unset, the AWS_*

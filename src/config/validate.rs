@@ -343,13 +343,37 @@ impl Workspace {
                 }
             }
         }
+        let base_url = self.file.publish.as_ref().and_then(|p| p.base_url.as_ref());
+        if let Some(url) = base_url {
+            let parsed = url::Url::parse(&url.value);
+            let fine = parsed.as_ref().is_ok_and(|u| {
+                matches!(u.scheme(), "https" | "http")
+                    && u.host().is_some()
+                    && u.query().is_none()
+                    && u.fragment().is_none()
+            });
+            if !fine {
+                problems.push(Problem::located(
+                    path,
+                    url.at,
+                    "publish.base_url".into(),
+                    format!(
+                        "{:?} is not the site's address: expected an https:// URL without query or fragment, such as https://reports.agency.example",
+                        url.value
+                    ),
+                ));
+            }
+        }
         for (i, c) in self.file.clients.iter().enumerate() {
-            if c.email.attach == schema::Attach::Link && c.email.link.is_none() {
+            if c.email.attach == schema::Attach::Link
+                && c.email.link.is_none()
+                && base_url.is_none()
+            {
                 problems.push(Problem::located(
                     path,
                     c.id.at,
                     format!("clients[{i}].email.link"),
-                    "`attach: link` needs `link: https://…/{client}/{period}/report.html`".into(),
+                    "`attach: link` needs `link: https://…/{client}/{period}/report.html`, or `publish.base_url` to link to the published site".into(),
                 ));
             }
         }

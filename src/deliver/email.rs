@@ -90,13 +90,15 @@ struct Words {
 }
 
 /// Builds the message for a rendered report. `attachment` is the rendered PDF (or HTML),
-/// attached per the client's `email.attach`.
+/// attached per the client's `email.attach`; `published` is the report's address on the
+/// published site, linked unless the client's `email.link` says otherwise.
 pub fn compose(
     client: &Client,
     model: &Report,
     view: &ReportView,
     kit: &BrandKit,
     attachment: Option<Vec<u8>>,
+    published: Option<&str>,
 ) -> Result<Composed, String> {
     let options = &client.config.email;
     let agency = client.agency;
@@ -146,10 +148,15 @@ pub fn compose(
         Attach::Html => Some(file_name(view, "html")),
         Attach::Link => None,
     };
-    let link = options.link.as_ref().map(|l| {
-        l.replace("{client}", &model.client.id)
-            .replace("{period}", &model.period.key)
-    });
+    // The client's own link template wins; else the report's address on the published site.
+    let link = options
+        .link
+        .as_ref()
+        .map(|l| {
+            l.replace("{client}", &model.client.id)
+                .replace("{period}", &model.period.key)
+        })
+        .or_else(|| published.map(str::to_string));
     let args = |extra: &[(&'static str, String)]| -> Vec<(&'static str, fluent_bundle::FluentValue<'static>)> {
         let mut a: Vec<(&'static str, fluent_bundle::FluentValue<'static>)> = vec![
             ("report", view.report_title.clone().into()),

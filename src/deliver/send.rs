@@ -88,6 +88,9 @@ pub struct Rendered<'a> {
     pub kit: &'a BrandKit,
     pub outputs: &'a [OutputFile],
     pub awaiting_approval: bool,
+    /// `attach: link` to the published site: the report's address there, or why it could
+    /// not be published (the message is then not sent: its link would lead nowhere).
+    pub published: Option<std::result::Result<String, String>>,
 }
 
 pub fn deliver(
@@ -118,7 +121,26 @@ pub fn deliver(
         Ok(bytes) => bytes,
         Err(e) => return Delivery::new(DeliveryStatus::Failed, e),
     };
-    let composed = match compose(report.client, report.model, report.view, report.kit, bytes) {
+    let published = match &report.published {
+        Some(Ok(url)) => Some(url.as_str()),
+        Some(Err(e)) => {
+            return Delivery::new(
+                DeliveryStatus::Failed,
+                format!(
+                    "the message links to the published report, which could not be published: {e}"
+                ),
+            );
+        }
+        None => None,
+    };
+    let composed = match compose(
+        report.client,
+        report.model,
+        report.view,
+        report.kit,
+        bytes,
+        published,
+    ) {
         Ok(c) => c,
         Err(e) => return Delivery::new(DeliveryStatus::Failed, e),
     };

@@ -4,6 +4,7 @@
 
 mod claims;
 mod db;
+mod site;
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -15,6 +16,7 @@ use crate::report::model::DataStatus;
 use crate::sources::live::quota::{BudgetKey, Hold};
 pub use claims::{Claim, Holder, Worker};
 use db::{Db, Row, Tx};
+pub use site::SiteFile;
 
 /// The tables as the first release made them; `MIGRATIONS` brings them up to date. Only the
 /// event ids differ between the two databases.
@@ -81,6 +83,21 @@ const MIGRATIONS: &[&str] = &[
         until       TEXT NOT NULL,
         updated_at  TEXT NOT NULL,
         PRIMARY KEY (platform, scope)
+     );",
+    // 4: the published site (see `site`): each client's secret token, and every file written
+    // to a site with its SHA-256, so that publishing again writes only what changed.
+    "CREATE TABLE IF NOT EXISTS site_tokens (
+        client      TEXT NOT NULL PRIMARY KEY,
+        token       TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+     );
+     CREATE TABLE IF NOT EXISTS site_files (
+        site         TEXT NOT NULL,
+        path         TEXT NOT NULL,
+        client       TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        PRIMARY KEY (site, path)
      );",
 ];
 

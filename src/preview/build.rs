@@ -355,7 +355,7 @@ fn render(inputs: &Inputs, key: &Key, kind: Kind) -> Page {
         }
         Kind::Email => {
             let view = view_of(&model, &kit.brand, ws);
-            let composed = compose(&client, &model, &view, &kit, attachment)?;
+            let composed = compose(&client, &model, &view, &kit, attachment, None)?;
             Ok(super::pages::email(&composed, &key.client, &key.period).into_bytes())
         }
     }

@@ -37,6 +37,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "email-subject.txt",
         include_str!("../../templates/email-subject.txt"),
     ),
+    (
+        "site-index.html",
+        include_str!("../../templates/site-index.html"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -241,7 +245,7 @@ fn font_css(view: &ReportView, brand: &Brand) -> String {
 }
 
 /// The CSS font-family list: the brand's families, then system fonts per script.
-fn font_stack(brand: &Brand) -> String {
+pub fn font_stack(brand: &Brand) -> String {
     let mut stack: Vec<String> = brand
         .families()
         .iter()

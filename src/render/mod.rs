@@ -125,7 +125,24 @@ fn hash_dir(h: &mut Sha256, dir: &Path) -> std::io::Result<()> {
 
 /// The locale a report is written in, with the brand's wording.
 pub fn locale_for(report: &Report, brand: &Brand) -> Locale {
-    let tag = &report.client.locale;
+    let buddhist = report.client.calendar == crate::config::schema::Calendar::Buddhist;
+    locale_with(&report.client.locale, buddhist, brand)
+}
+
+/// The locale a client's reports are written in (its own, else its brand's, else its
+/// agency's), for pages about them that have no report model (the published site).
+pub fn client_locale(client: &crate::config::Client, brand: &Brand) -> Locale {
+    let tag = client
+        .own_locale
+        .or(brand.file.locale.as_ref())
+        .unwrap_or(&client.agency.locale)
+        .to_string();
+    let calendar = client.config.calendar.or(brand.file.calendar);
+    let buddhist = calendar.unwrap_or_default() == crate::config::schema::Calendar::Buddhist;
+    locale_with(&tag, buddhist, brand)
+}
+
+fn locale_with(tag: &str, buddhist: bool, brand: &Brand) -> Locale {
     let language = tag.split('-').next().unwrap_or(tag);
     // Per-language wording (by full tag, then language) wins over wording for all languages.
     let by_locale = brand
@@ -154,7 +171,6 @@ pub fn locale_for(report: &Report, brand: &Brand) -> Locale {
         };
         wording.insert(key, text.clone());
     }
-    let buddhist = report.client.calendar == crate::config::schema::Calendar::Buddhist;
     Locale::new(tag, buddhist, wording)
 }
 

@@ -280,30 +280,7 @@ pub fn build(input: &ViewInputs) -> ReportView {
         locale: l,
         ..
     } = *input;
-    let c = &brand.file.colors;
-    let series_colors: Vec<String> = if c.series.is_empty() {
-        vec![
-            c.primary.hex(),
-            c.accent.hex(),
-            c.muted.hex(),
-            c.primary.mix(c.background, 0.5).hex(),
-        ]
-    } else {
-        c.series.iter().map(|s| s.hex()).collect()
-    };
-    let theme = Theme {
-        primary: c.primary.hex(),
-        accent: c.accent.hex(),
-        text: c.text.hex(),
-        muted: c.muted.hex(),
-        background: c.background.hex(),
-        surface: c.surface.hex(),
-        positive: c.positive.hex(),
-        negative: c.negative.hex(),
-        on_primary: c.primary.readable_text().hex(),
-        grid: c.text.mix(c.background, 0.85).hex(),
-        series: series_colors,
-    };
+    let theme = theme_of(brand);
     let period_label = period_label(r, l);
     let names = PeriodNames {
         period: l.period_name(r.period.kind, r.period.start, r.period.end),
@@ -327,27 +304,13 @@ pub fn build(input: &ViewInputs) -> ReportView {
         .comparison
         .as_ref()
         .map(|name| names.comparison_text(l, "vs-period", name));
-    let brand_title = brand.file.cover.title.as_ref();
-    let report_title = match brand_title.and_then(|t| t.for_kind(r.period.kind)) {
-        Some(title) => title.to_string(),
-        None => l.t(match r.period.kind {
-            PeriodKind::Month | PeriodKind::MonthToDate => "report-title-month",
-            PeriodKind::Week => "report-title-week",
-            PeriodKind::Quarter => "report-title-quarter",
-            PeriodKind::Custom => "report-title-custom",
-        }),
-    };
+    let report_title = report_title(brand, l, r.period.kind);
     let agency_name = r.agency.name.clone();
     // The brand's header and footer may name the client and the agency.
     let parties = [
         ("client", r.client.name.as_str().into()),
         ("agency", agency_name.as_str().into()),
     ];
-    let contact = brand
-        .file
-        .contact
-        .clone()
-        .unwrap_or_else(|| r.agency.contact.clone());
     let builder = SectionBuilder {
         input,
         theme: &theme,
@@ -370,15 +333,12 @@ pub fn build(input: &ViewInputs) -> ReportView {
             .override_of("brand-header")
             .or_else(|| brand.file.header.clone())
             .map_or_else(|| agency_name.clone(), |h| fill(&h, &parties)),
-        footer: l
-            .override_of("brand-footer")
-            .or_else(|| brand.file.footer.clone())
-            .map(|f| fill(&f, &parties)),
+        footer: brand_footer(brand, l, &r.client.name, &agency_name),
         tagline: l
             .override_of("brand-tagline")
             .or_else(|| brand.file.cover.tagline.clone())
             .map(|t| fill(&t, &parties)),
-        contact: contact_lines(&contact),
+        contact: contact_lines(brand, &r.agency.contact),
         agency_name,
         period_label,
         comparison_label,
@@ -396,7 +356,64 @@ pub fn build(input: &ViewInputs) -> ReportView {
     }
 }
 
-fn contact_lines(c: &Contact) -> Vec<String> {
+/// The brand's colours as CSS.
+pub fn theme_of(brand: &Brand) -> Theme {
+    let c = &brand.file.colors;
+    let series_colors: Vec<String> = if c.series.is_empty() {
+        vec![
+            c.primary.hex(),
+            c.accent.hex(),
+            c.muted.hex(),
+            c.primary.mix(c.background, 0.5).hex(),
+        ]
+    } else {
+        c.series.iter().map(|s| s.hex()).collect()
+    };
+    Theme {
+        primary: c.primary.hex(),
+        accent: c.accent.hex(),
+        text: c.text.hex(),
+        muted: c.muted.hex(),
+        background: c.background.hex(),
+        surface: c.surface.hex(),
+        positive: c.positive.hex(),
+        negative: c.negative.hex(),
+        on_primary: c.primary.readable_text().hex(),
+        grid: c.text.mix(c.background, 0.85).hex(),
+        series: series_colors,
+    }
+}
+
+/// The report's title for a period kind: the brand's, else the catalog's.
+pub fn report_title(brand: &Brand, l: &Locale, kind: PeriodKind) -> String {
+    match brand
+        .file
+        .cover
+        .title
+        .as_ref()
+        .and_then(|t| t.for_kind(kind))
+    {
+        Some(title) => title.to_string(),
+        None => l.t(match kind {
+            PeriodKind::Month | PeriodKind::MonthToDate => "report-title-month",
+            PeriodKind::Week => "report-title-week",
+            PeriodKind::Quarter => "report-title-quarter",
+            PeriodKind::Custom => "report-title-custom",
+        }),
+    }
+}
+
+/// The brand's footer line (translated where the brand's wording has it), naming the parties.
+pub fn brand_footer(brand: &Brand, l: &Locale, client: &str, agency: &str) -> Option<String> {
+    let parties = [("client", client.into()), ("agency", agency.into())];
+    l.override_of("brand-footer")
+        .or_else(|| brand.file.footer.clone())
+        .map(|f| fill(&f, &parties))
+}
+
+/// The contact lines under every page: the brand's contact, else the agency's.
+pub fn contact_lines(brand: &Brand, agency: &Contact) -> Vec<String> {
+    let c = brand.file.contact.as_ref().unwrap_or(agency);
     [
         c.website.clone(),
         c.email.as_ref().map(ToString::to_string),

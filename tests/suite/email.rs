@@ -32,7 +32,7 @@ impl SmtpServer {
     }
 
     /// Received messages, oldest first.
-    fn messages(&self) -> Vec<PathBuf> {
+    pub(crate) fn messages(&self) -> Vec<PathBuf> {
         let mut out: Vec<PathBuf> = std::fs::read_dir(self.inbox.path())
             .unwrap()
             .map(|e| e.unwrap().path())

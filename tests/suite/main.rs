@@ -26,6 +26,7 @@ mod pipeline;
 mod platforms;
 mod precision;
 mod preview;
+mod publish;
 mod quota;
 mod robustness;
 mod rtl;

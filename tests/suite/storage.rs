@@ -55,6 +55,20 @@ impl S3Server {
     }
 }
 
+impl S3Server {
+    /// The object at `location`, `None` when there is none.
+    pub(crate) fn try_read(&self, location: &str) -> Option<Vec<u8>> {
+        let (s3, rt) = self.client();
+        rt.block_on(async {
+            match s3.get(&key(location)).await {
+                Ok(got) => Some(got.bytes().await.unwrap().to_vec()),
+                Err(object_store::Error::NotFound { .. }) => None,
+                Err(e) => panic!("{location}: {e}"),
+            }
+        })
+    }
+}
+
 impl Drop for S3Server {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -389,3 +389,13 @@ trend-quarter-short = الربع { $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = لم تُعرض آخر { $weeks } أسبوعًا من { $metrics } للإبقاء على هذا الملخص في صفحتين.
+
+# --- publish ---
+site-title = { $client } · التقارير
+site-intro = جميع التقارير التي أعدّتها { $agency } لكم، الأحدث أولاً.
+site-view = عرض التقرير
+site-pdf = تنزيل ملف PDF
+site-latest = الأحدث
+site-empty = لم يُنشر أي تقرير هنا بعد.
+site-private = هذه الصفحة خاصة بكم: يُرجى عدم مشاركة عنوانها.
+site-all-reports = جميع التقارير

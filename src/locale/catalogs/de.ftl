@@ -362,3 +362,13 @@ trend-quarter-short = Q{ $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = Die letzten { $weeks } Wochen von { $metrics } sind nicht abgebildet, damit dieser Wochenbericht zwei Seiten nicht überschreitet.
+
+# --- publish ---
+site-title = { $client } · Berichte
+site-intro = Alle Berichte, die { $agency } für Sie erstellt hat, die neuesten zuerst.
+site-view = Bericht ansehen
+site-pdf = PDF herunterladen
+site-latest = Neu
+site-empty = Hier wurden noch keine Berichte veröffentlicht.
+site-private = Diese Seite ist nur für Sie bestimmt: Bitte geben Sie ihre Adresse nicht weiter.
+site-all-reports = Alle Berichte

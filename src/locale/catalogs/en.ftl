@@ -366,3 +366,13 @@ trend-quarter-short = Q{ $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = The last { $weeks } weeks of { $metrics } are not shown, to keep this digest to two pages.
+
+# --- publish ---
+site-title = { $client } · Reports
+site-intro = Every report { $agency } has prepared for you, newest first.
+site-view = View report
+site-pdf = Download PDF
+site-latest = Latest
+site-empty = No reports have been published here yet.
+site-private = This page is private to you: please do not share its address.
+site-all-reports = All reports

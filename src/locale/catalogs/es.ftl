@@ -390,3 +390,13 @@ trend-quarter-short = T{ $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = Las últimas { $weeks } semanas de { $metrics } no se muestran, para que este resumen quepa en dos páginas.
+
+# --- publish ---
+site-title = { $client } · Informes
+site-intro = Todos los informes que { $agency } ha preparado para usted, del más reciente al más antiguo.
+site-view = Ver informe
+site-pdf = Descargar PDF
+site-latest = Último
+site-empty = Todavía no se ha publicado ningún informe aquí.
+site-private = Esta página es solo para usted: no comparta su dirección.
+site-all-reports = Todos los informes

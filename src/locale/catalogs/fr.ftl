@@ -372,3 +372,13 @@ trend-quarter-short = T{ $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = Les { $weeks } dernières semaines de { $metrics } ne sont pas affichées, pour que ce résumé tienne en deux pages.
+
+# --- publish ---
+site-title = { $client } · Rapports
+site-intro = Tous les rapports que { $agency } a préparés pour vous, du plus récent au plus ancien.
+site-view = Voir le rapport
+site-pdf = Télécharger le PDF
+site-latest = Dernier
+site-empty = Aucun rapport n’a encore été publié ici.
+site-private = Cette page vous est réservée : merci de ne pas partager son adresse.
+site-all-reports = Tous les rapports

@@ -335,3 +335,13 @@ trend-quarter-short = K{ $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = { $weeks } minggu terakhir untuk { $metrics } tidak ditampilkan agar ringkasan ini tetap dua halaman.
+
+# --- publish ---
+site-title = { $client } · Laporan
+site-intro = Semua laporan yang disiapkan { $agency } untuk Anda, dimulai dari yang terbaru.
+site-view = Lihat laporan
+site-pdf = Unduh PDF
+site-latest = Terbaru
+site-empty = Belum ada laporan yang diterbitkan di sini.
+site-private = Halaman ini khusus untuk Anda: mohon jangan bagikan alamatnya.
+site-all-reports = Semua laporan

@@ -426,3 +426,13 @@ trend-quarter-short = T{ $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = Le ultime { $weeks } settimane di { $metrics } non sono riportate, perché questo riepilogo resti entro due pagine.
+
+# --- publish ---
+site-title = { $client } · Report
+site-intro = Tutti i report che { $agency } ha preparato per voi, dal più recente.
+site-view = Apri il report
+site-pdf = Scarica il PDF
+site-latest = Ultimo
+site-empty = Qui non è stato ancora pubblicato alcun report.
+site-private = Questa pagina è riservata a voi: non condividetene l’indirizzo.
+site-all-reports = Tutti i report

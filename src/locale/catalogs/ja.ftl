@@ -455,3 +455,13 @@ trend-quarter-short = 第{ $quarter }四半期
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = このダイジェストを2ページに収めるため、{ $metrics }の過去{ $weeks }週間は省略しています。
+
+# --- publish ---
+site-title = { $client }・レポート一覧
+site-intro = { $agency }が作成したすべてのレポート（新しい順）です。
+site-view = レポートを見る
+site-pdf = PDFをダウンロード
+site-latest = 最新
+site-empty = まだ公開されたレポートはありません。
+site-private = このページはお客様専用です。アドレスを共有しないでください。
+site-all-reports = すべてのレポート

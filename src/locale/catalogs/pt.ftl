@@ -363,3 +363,13 @@ trend-quarter-short = { $quarter }º tri.
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = As últimas { $weeks } semanas de { $metrics } não são apresentadas, para que este resumo caiba em duas páginas.
+
+# --- publish ---
+site-title = { $client } · Relatórios
+site-intro = Todos os relatórios que a { $agency } preparou para você, do mais recente ao mais antigo.
+site-view = Ver relatório
+site-pdf = Baixar PDF
+site-latest = Mais recente
+site-empty = Ainda não há relatórios publicados aqui.
+site-private = Esta página é exclusiva para você: não compartilhe o endereço.
+site-all-reports = Todos os relatórios

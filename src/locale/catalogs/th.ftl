@@ -346,3 +346,13 @@ trend-quarter-short = ไตรมาส { $quarter }
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = ไม่ได้แสดง { $metrics } ย้อนหลัง { $weeks } สัปดาห์ เพื่อให้สรุปนี้มีความยาวไม่เกินสองหน้า
+
+# --- publish ---
+site-title = { $client } · รายงาน
+site-intro = รายงานทั้งหมดที่ { $agency } จัดทำให้คุณ เรียงจากใหม่ไปเก่า
+site-view = ดูรายงาน
+site-pdf = ดาวน์โหลด PDF
+site-latest = ล่าสุด
+site-empty = ยังไม่มีรายงานที่เผยแพร่ที่นี่
+site-private = หน้านี้สำหรับคุณเท่านั้น โปรดอย่าแชร์ที่อยู่ของหน้านี้
+site-all-reports = รายงานทั้งหมด

@@ -346,3 +346,13 @@ trend-quarter-short = { $quarter }. çeyrek
 # --- digest2 ---
 # Written in print after the weekly digest's 13 weeks' charts where some had no room; { $metrics } names the metrics left out, as a list; { $weeks } is 13, in the report's digits.
 week-trends-left-out = { $metrics } için son { $weeks } hafta, bu özetin iki sayfayı aşmaması için gösterilmedi.
+
+# --- publish ---
+site-title = { $client } · Raporlar
+site-intro = { $agency } tarafından sizin için hazırlanan tüm raporlar, en yenisi en üstte.
+site-view = Raporu görüntüle
+site-pdf = PDF’yi indir
+site-latest = En yeni
+site-empty = Burada henüz yayımlanmış bir rapor yok.
+site-private = Bu sayfa size özeldir: lütfen adresini paylaşmayın.
+site-all-reports = Tüm raporlar
