@@ -436,7 +436,7 @@ fn long_reports_follow_the_pagination_rules() {
     }
     assert_eq!(boxes, charts, "every chart drawn once");
     // The campaign table spans pages and repeats its header on each of them.
-    let caption = "Ad spend by campaign";
+    let caption = "Results by campaign";
     let mut table_pages = 0;
     let mut rows = 0;
     for (n, page) in pages.iter().enumerate() {

@@ -227,7 +227,7 @@ fn totals_blend_ratios_from_summed_parts_across_platforms() {
     for expected in [
         "Microsoft Ads",
         "Instagram",
-        "Ad spend by platform",
+        "Results by platform",
         "Total €3,720",
     ] {
         assert!(

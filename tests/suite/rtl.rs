@@ -71,6 +71,17 @@ fn an_arabic_pdf_reads_in_logical_order() {
             "{words:?} not in the text layer:\n{text}"
         );
     }
+    // ar-AE writes its numbers in Latin digits: so do the titles of the long-view charts, and
+    // no Arabic-Indic digit appears anywhere in the report.
+    let digits: String = text
+        .chars()
+        .filter(|c| ('\u{660}'..='\u{669}').contains(c))
+        .collect();
+    assert!(
+        digits.is_empty(),
+        "Arabic-Indic digits {digits:?} in:\n{text}"
+    );
+    assert!(text.contains("13"), "{text}");
     // The Arabic is drawn in the built-in Arabic face, embedded (subset).
     let fonts = std::process::Command::new("pdffonts")
         .arg(&pdf)

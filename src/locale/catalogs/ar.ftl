@@ -128,7 +128,7 @@ definition-web-new_users = الزوار للمرة الأولى.
 metric-web-pageviews = مشاهدات الصفحات
 definition-web-pageviews = الصفحات التي تمت مشاهدتها.
 metric-web-engaged_sessions = الجلسات التفاعلية
-definition-web-engaged_sessions = جلسات استمرت ١٠ ثوانٍ أو أكثر، أو تضمنت تحويلًا، أو شملت صفحتين فأكثر.
+definition-web-engaged_sessions = جلسات استمرت عشر ثوانٍ أو أكثر، أو تضمنت تحويلًا، أو شملت صفحتين فأكثر.
 metric-web-conversions = تحويلات الموقع
 definition-web-conversions = الأحداث الرئيسية المكتملة على الموقع الإلكتروني.
 metric-web-revenue = إيرادات الموقع
@@ -357,9 +357,9 @@ weekly-list-separator = {"، "}
 value-counted = { $value }
 
 # --- trends ---
-trend-bars-title-month = { $metric } في آخر ١٣ شهرًا
-trend-bars-title-week = { $metric } في آخر ١٣ أسبوعًا
-trend-bars-title-quarter = { $metric } في آخر ٥ أرباع
+trend-bars-title-month = { $metric } في آخر { $count } شهرًا
+trend-bars-title-week = { $metric } في آخر { $count } أسبوعًا
+trend-bars-title-quarter = { $metric } في آخر { $count } أرباع
 trend-legend-complete = كل الأيام
 trend-legend-partial = أيام ناقصة
 trend-legend-last-year = قبل عام
@@ -399,3 +399,6 @@ site-latest = الأحدث
 site-empty = لم يُنشر أي تقرير هنا بعد.
 site-private = هذه الصفحة خاصة بكم: يُرجى عدم مشاركة عنوانها.
 site-all-reports = جميع التقارير
+
+# --- session8 ---
+by-dimension-table = النتائج حسب { $dimension }

@@ -330,9 +330,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, die letzten 13 Monate
-trend-bars-title-week = { $metric }, die letzten 13 Wochen
-trend-bars-title-quarter = { $metric }, die letzten 5 Quartale
+trend-bars-title-month = { $metric }, die letzten { $count } Monate
+trend-bars-title-week = { $metric }, die letzten { $count } Wochen
+trend-bars-title-quarter = { $metric }, die letzten { $count } Quartale
 trend-legend-complete = Alle Tage
 trend-legend-partial = Tage fehlen
 trend-legend-last-year = Ein Jahr zuvor
@@ -372,3 +372,6 @@ site-latest = Neu
 site-empty = Hier wurden noch keine Berichte veröffentlicht.
 site-private = Diese Seite ist nur für Sie bestimmt: Bitte geben Sie ihre Adresse nicht weiter.
 site-all-reports = Alle Berichte
+
+# --- session8 ---
+by-dimension-table = Ergebnisse nach { $dimension }

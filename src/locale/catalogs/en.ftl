@@ -334,9 +334,10 @@ weekly-list-separator = {", "}
 # $metric (the metric's id, "web-users") and $unit (count, money, ratio, number, rating).
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, the last 13 months
-trend-bars-title-week = { $metric }, the last 13 weeks
-trend-bars-title-quarter = { $metric }, the last 5 quarters
+# { $count } is the number of bars (13 months or weeks, 5 quarters), in the report's digits.
+trend-bars-title-month = { $metric }, the last { $count } months
+trend-bars-title-week = { $metric }, the last { $count } weeks
+trend-bars-title-quarter = { $metric }, the last { $count } quarters
 trend-legend-complete = All days
 trend-legend-partial = Days missing
 trend-legend-last-year = A year earlier
@@ -376,3 +377,7 @@ site-latest = Latest
 site-empty = No reports have been published here yet.
 site-private = This page is private to you: please do not share its address.
 site-all-reports = All reports
+
+# --- session8 ---
+# The caption of a table of every metric by campaign, channel, page…; the chart beside it is titled by-dimension.
+by-dimension-table = Results by { $dimension }

@@ -358,9 +358,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, últimos 13 meses
-trend-bars-title-week = { $metric }, últimas 13 semanas
-trend-bars-title-quarter = { $metric }, últimos 5 trimestres
+trend-bars-title-month = { $metric }, últimos { $count } meses
+trend-bars-title-week = { $metric }, últimas { $count } semanas
+trend-bars-title-quarter = { $metric }, últimos { $count } trimestres
 trend-legend-complete = Todos los días
 trend-legend-partial = Faltan días
 trend-legend-last-year = Un año antes
@@ -400,3 +400,6 @@ site-latest = Último
 site-empty = Todavía no se ha publicado ningún informe aquí.
 site-private = Esta página es solo para usted: no comparta su dirección.
 site-all-reports = Todos los informes
+
+# --- session8 ---
+by-dimension-table = Resultados por { $dimension }

@@ -340,9 +340,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, les 13 derniers mois
-trend-bars-title-week = { $metric }, les 13 dernières semaines
-trend-bars-title-quarter = { $metric }, les 5 derniers trimestres
+trend-bars-title-month = { $metric }, les { $count } derniers mois
+trend-bars-title-week = { $metric }, les { $count } dernières semaines
+trend-bars-title-quarter = { $metric }, les { $count } derniers trimestres
 trend-legend-complete = Tous les jours
 trend-legend-partial = Jours manquants
 trend-legend-last-year = Un an plus tôt
@@ -382,3 +382,6 @@ site-latest = Dernier
 site-empty = Aucun rapport n’a encore été publié ici.
 site-private = Cette page vous est réservée : merci de ne pas partager son adresse.
 site-all-reports = Tous les rapports
+
+# --- session8 ---
+by-dimension-table = Résultats par { $dimension }

@@ -303,9 +303,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, 13 bulan terakhir
-trend-bars-title-week = { $metric }, 13 minggu terakhir
-trend-bars-title-quarter = { $metric }, 5 kuartal terakhir
+trend-bars-title-month = { $metric }, { $count } bulan terakhir
+trend-bars-title-week = { $metric }, { $count } minggu terakhir
+trend-bars-title-quarter = { $metric }, { $count } kuartal terakhir
 trend-legend-complete = Semua hari
 trend-legend-partial = Ada hari yang kosong
 trend-legend-last-year = Setahun sebelumnya
@@ -345,3 +345,6 @@ site-latest = Terbaru
 site-empty = Belum ada laporan yang diterbitkan di sini.
 site-private = Halaman ini khusus untuk Anda: mohon jangan bagikan alamatnya.
 site-all-reports = Semua laporan
+
+# --- session8 ---
+by-dimension-table = Hasil menurut { $dimension }

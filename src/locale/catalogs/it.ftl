@@ -394,9 +394,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, ultimi 13 mesi
-trend-bars-title-week = { $metric }, ultime 13 settimane
-trend-bars-title-quarter = { $metric }, ultimi 5 trimestri
+trend-bars-title-month = { $metric }, ultimi { $count } mesi
+trend-bars-title-week = { $metric }, ultime { $count } settimane
+trend-bars-title-quarter = { $metric }, ultimi { $count } trimestri
 trend-legend-complete = Tutti i giorni
 trend-legend-partial = Giorni mancanti
 trend-legend-last-year = Un anno prima
@@ -436,3 +436,6 @@ site-latest = Ultimo
 site-empty = Qui non è stato ancora pubblicato alcun report.
 site-private = Questa pagina è riservata a voi: non condividetene l’indirizzo.
 site-all-reports = Tutti i report
+
+# --- session8 ---
+by-dimension-table = Risultati per { $dimension }

@@ -423,9 +423,9 @@ value-counted = { $unit ->
        *[other] { $value }
     }
 # --- trends ---
-trend-bars-title-month = { $metric }（直近13か月）
-trend-bars-title-week = { $metric }（直近13週）
-trend-bars-title-quarter = { $metric }（直近5四半期）
+trend-bars-title-month = { $metric }（直近{ $count }か月）
+trend-bars-title-week = { $metric }（直近{ $count }週）
+trend-bars-title-quarter = { $metric }（直近{ $count }四半期）
 trend-legend-complete = 全日分
 trend-legend-partial = 欠損日あり
 trend-legend-last-year = 前年同期
@@ -465,3 +465,6 @@ site-latest = 最新
 site-empty = まだ公開されたレポートはありません。
 site-private = このページはお客様専用です。アドレスを共有しないでください。
 site-all-reports = すべてのレポート
+
+# --- session8 ---
+by-dimension-table = { $dimension }別の成果

@@ -331,9 +331,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, últimos 13 meses
-trend-bars-title-week = { $metric }, últimas 13 semanas
-trend-bars-title-quarter = { $metric }, últimos 5 trimestres
+trend-bars-title-month = { $metric }, últimos { $count } meses
+trend-bars-title-week = { $metric }, últimas { $count } semanas
+trend-bars-title-quarter = { $metric }, últimos { $count } trimestres
 trend-legend-complete = Todos os dias
 trend-legend-partial = Dias em falta
 trend-legend-last-year = Um ano antes
@@ -373,3 +373,6 @@ site-latest = Mais recente
 site-empty = Ainda não há relatórios publicados aqui.
 site-private = Esta página é exclusiva para você: não compartilhe o endereço.
 site-all-reports = Todos os relatórios
+
+# --- session8 ---
+by-dimension-table = Resultados por { $dimension }

@@ -314,9 +314,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric } ย้อนหลัง 13 เดือน
-trend-bars-title-week = { $metric } ย้อนหลัง 13 สัปดาห์
-trend-bars-title-quarter = { $metric } ย้อนหลัง 5 ไตรมาส
+trend-bars-title-month = { $metric } ย้อนหลัง { $count } เดือน
+trend-bars-title-week = { $metric } ย้อนหลัง { $count } สัปดาห์
+trend-bars-title-quarter = { $metric } ย้อนหลัง { $count } ไตรมาส
 trend-legend-complete = ครบทุกวัน
 trend-legend-partial = ข้อมูลขาดบางวัน
 trend-legend-last-year = ช่วงเดียวกันปีก่อน
@@ -356,3 +356,6 @@ site-latest = ล่าสุด
 site-empty = ยังไม่มีรายงานที่เผยแพร่ที่นี่
 site-private = หน้านี้สำหรับคุณเท่านั้น โปรดอย่าแชร์ที่อยู่ของหน้านี้
 site-all-reports = รายงานทั้งหมด
+
+# --- session8 ---
+by-dimension-table = ผลลัพธ์แยกตาม{ $dimension }

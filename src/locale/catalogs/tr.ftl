@@ -314,9 +314,9 @@ weekly-list-separator = {", "}
 # --- phrasing ---
 value-counted = { $value }
 # --- trends ---
-trend-bars-title-month = { $metric }, son 13 ay
-trend-bars-title-week = { $metric }, son 13 hafta
-trend-bars-title-quarter = { $metric }, son 5 çeyrek
+trend-bars-title-month = { $metric }, son { $count } ay
+trend-bars-title-week = { $metric }, son { $count } hafta
+trend-bars-title-quarter = { $metric }, son { $count } çeyrek
 trend-legend-complete = Tüm günler
 trend-legend-partial = Eksik günler var
 trend-legend-last-year = Bir yıl önce
@@ -356,3 +356,6 @@ site-latest = En yeni
 site-empty = Burada henüz yayımlanmış bir rapor yok.
 site-private = Bu sayfa size özeldir: lütfen adresini paylaşmayın.
 site-all-reports = Tüm raporlar
+
+# --- session8 ---
+by-dimension-table = { $dimension } bazında sonuçlar

@@ -126,7 +126,11 @@ impl SectionBuilder<'_> {
             TrendBucketKind::Week => "trend-bars-title-week",
             TrendBucketKind::Quarter => "trend-bars-title-quarter",
         };
-        let title = l.text(key, &[("metric", label.as_str().into())]);
+        let count = l.fmt.number(t.buckets.len() as f64, 0);
+        let title = l.text(
+            key,
+            &[("metric", label.as_str().into()), ("count", count.into())],
+        );
         let x_labels: Vec<String> = t
             .buckets
             .iter()
