@@ -42,7 +42,16 @@ pub(super) fn progress(l: &Locale, g: &GoalProgress) -> Option<String> {
         GoalComparison::AtLeast => "goal-progress",
         GoalComparison::AtMost => "goal-of-limit",
     };
-    Some(l.text(key, &[("progress", l.fmt.percent(p, 0).into())]))
+    Some(l.text(key, &[("progress", of_target(&l.fmt, p).into())]))
+}
+
+/// A share of a target, whole unless rounding would carry it onto 100 %: a missed goal at
+/// 99.6 % never reads "100 % of target", nor does 100.4 % of a limit.
+pub(super) fn of_target(fmt: &Formats, p: f64) -> String {
+    let reads_full = |d: i32| ((p * 100.0 * 10f64.powi(d)).round() / 10f64.powi(d)) == 100.0;
+    let exact = (p - 1.0).abs() < 1e-12;
+    let d = (0..2).find(|&d| reads_full(d) == exact).unwrap_or(2);
+    fmt.percent(p, d as usize)
 }
 
 /// `30 a week, so 130 this month`, when the target was set for another length of period
@@ -97,5 +106,16 @@ mod tests {
         assert_eq!(target(&en, 5434.78, Unit::Money, "USD"), "$5,435");
         let ja = Formats::new("ja-JP", false);
         assert_eq!(target(&ja, 4000.0, Unit::Money, "JPY"), "￥4,000");
+    }
+
+    #[test]
+    fn a_share_of_target_never_rounds_onto_a_full_hundred() {
+        let en = Formats::new("en-US", false);
+        assert_eq!(of_target(&en, 1.0), "100%");
+        assert_eq!(of_target(&en, 1.35), "135%");
+        assert_eq!(of_target(&en, 0.994), "99%");
+        assert_eq!(of_target(&en, 0.996), "99.6%");
+        assert_eq!(of_target(&en, 1.004), "100.4%");
+        assert_eq!(of_target(&en, 0.9996), "99.96%");
     }
 }

@@ -196,7 +196,10 @@ impl SectionBuilder<'_> {
                     GoalStatus::NotJudged => "goal-status-not-judged",
                 }),
                 of_target: s.of_target.map_or_else(String::new, |p| {
-                    l.text("goal-progress", &[("progress", l.fmt.percent(p, 0).into())])
+                    l.text(
+                        "goal-progress",
+                        &[("progress", super::goals::of_target(&l.fmt, p).into())],
+                    )
                 }),
             })
             .collect()
