@@ -458,3 +458,58 @@ fn a_bucket_can_be_the_site() {
         );
     }
 }
+
+#[test]
+fn a_franchise_group_is_published_like_a_client() {
+    let franchise = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/franchise.yaml"),
+    )
+    .unwrap();
+    let ws = common::sample_workspace(|_| franchise.clone(), true);
+    let dir = ws.path();
+    let summary = ok(
+        &run(
+            dir,
+            &["batch", "--period", "2026-10", "--publish", "--json"],
+        ),
+        &[0],
+    );
+    let published = &summary["published"];
+    assert_eq!(published["problems"], serde_json::json!([]), "{published}");
+    let shops = [
+        "dolce-vita-milano",
+        "dolce-vita-torino",
+        "dolce-vita-lugano",
+        "dolce-vita-zurich",
+    ];
+    assert_eq!(published["clients"], 5, "{published}");
+    let pages = check_pages(&dir.join("site"));
+    // The group has its own private index, listing its roll-up report (which names its shops),
+    // in the franchise's language.
+    let group = token(published, "dolce-vita");
+    let index = &pages[&format!("{group}/index.html")];
+    assert!(index.contains("2026-10/"), "{index}");
+    assert!(index.contains("lang=\"it"), "{index}");
+    let report = pages
+        .iter()
+        .find(|(rel, _)| rel.starts_with(&format!("{group}/2026-10/")))
+        .map(|(_, html)| html)
+        .expect("the group's report page");
+    for shop in ["Dolce Vita Milano", "Dolce Vita Zürich"] {
+        assert!(report.contains(shop), "the roll-up lacks {shop}");
+    }
+    // Each shop has its own link, and no shop's pages lead to the group's or another shop's.
+    let tokens: Vec<(String, String)> = shops
+        .iter()
+        .map(|s| (s.to_string(), token(published, s)))
+        .chain([("dolce-vita".to_string(), group.clone())])
+        .collect();
+    for (rel, html) in &pages {
+        for (client, t) in &tokens {
+            assert!(
+                rel.starts_with(&format!("{t}/")) || !html.contains(t.as_str()),
+                "{rel} holds {client}'s token"
+            );
+        }
+    }
+}
