@@ -3,6 +3,7 @@
 # seven sample clients over the samples' 22 months of data), at --jobs 1 and --jobs 2:
 #
 #   benches/batch.sh [N ...]        default: 100 1000
+#   JOBS="2" benches/batch.sh 10000  only the --jobs values given (default "1 2")
 #
 # Needs GNU time (/usr/bin/time, Debian package `time`) for the peak RSS. Prints one line per
 # run: clients, jobs, seconds, reports/s, peak RSS, output size.
@@ -18,7 +19,7 @@ printf '%8s %5s %9s %10s %12s %10s\n' clients jobs seconds reports/s "peak RSS" 
 for n in "${sizes[@]}"; do
   ws="$work/ws-$n"
   target/release/examples/gen-bench-workspace "$n" "$ws" >/dev/null
-  for jobs in 1 2; do
+  for jobs in ${JOBS:-1 2}; do
     rm -rf "$ws/out" "$ws/.execreport"
     start=$(date +%s.%N)
     /usr/bin/time -f '%M' -o "$work/rss" "$bin" -c "$ws/execreport.yaml" batch --period 2026-10 \
