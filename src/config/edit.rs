@@ -122,10 +122,19 @@ pub fn set_source_credential(
     {
         let colon = lines[i].find(':').expect("a key line has a colon");
         out[i] = format!("{}: {reference}", &lines[i][..colon]);
-    } else if (s_start..s_end).any(|i| key_value(lines[i]).is_some_and(|(k, _)| k == "auth")) {
-        return Err(hand(&format!(
-            "source {source} has an `auth` of another kind or in flow style"
-        )));
+    } else if let Some(i) = (s_start..s_end)
+        .find(|&i| is_content(lines[i]) && key_value(lines[i]).is_some_and(|(k, _)| k == "auth"))
+    {
+        // `auth: {bearer: {env: X}}` as docs/sources.md writes it: the one-line flow mapping is
+        // read, its credential set and written back in flow style, the trailing comment kept.
+        let colon = lines[i].find(':').expect("a key line has a colon");
+        let flow =
+            set_flow_credential(&lines[i][colon + 1..], credential, file).ok_or_else(|| {
+                hand(&format!(
+                    "source {source} has an `auth` of another kind or over several lines"
+                ))
+            })?;
+        out[i] = format!("{}: {flow}", &lines[i][..colon]);
     } else {
         let (api, a_from, a_to) = block(&lines, s_start, s_end, "api").ok_or_else(|| {
             hand(&format!(
@@ -162,6 +171,82 @@ pub fn set_source_credential(
         edited.push('\n');
     }
     Ok(edited)
+}
+
+/// A one-line flow `auth` value (`{bearer: {env: X}}  # comment`) with `credential` read from
+/// `file`, or none when it is not one flow mapping of that credential's kind.
+fn set_flow_credential(value: &str, credential: Credential<'_>, file: &str) -> Option<String> {
+    let value = value.trim_start();
+    if !value.starts_with('{') {
+        return None;
+    }
+    // The mapping ends at the brace that closes the first (quotes may hold braces).
+    let (mut depth, mut quote, mut end) = (0usize, None, None);
+    for (n, c) in value.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{') => depth += 1,
+            (None, '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(n + 1);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (flow, rest) = value.split_at(end?);
+    let rest = rest.trim();
+    if !(rest.is_empty() || rest.starts_with('#')) {
+        return None;
+    }
+    let mut auth: serde_json::Value = serde_saphyr::from_str(flow).ok()?;
+    let reference = serde_json::json!({ "file": file });
+    match credential {
+        Credential::Bearer => {
+            auth.as_object()?.get("bearer")?;
+            auth = serde_json::json!({ "bearer": reference });
+        }
+        Credential::GoogleRefreshToken { .. } => {
+            let google = auth.get_mut("google_oauth")?.as_object_mut()?;
+            google.insert("refresh_token".into(), reference);
+        }
+    }
+    let mut out = String::new();
+    write_flow(&auth, &mut out);
+    if !rest.is_empty() {
+        out.push_str("  ");
+        out.push_str(rest);
+    }
+    Some(out)
+}
+
+/// A JSON value as a YAML flow node: plain keys, JSON-quoted strings (valid YAML).
+fn write_flow(v: &serde_json::Value, out: &mut String) {
+    match v {
+        serde_json::Value::Object(map) => {
+            out.push('{');
+            for (n, (k, v)) in map.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                let plain =
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if plain {
+                    out.push_str(k);
+                } else {
+                    out.push_str(&serde_json::Value::from(k.as_str()).to_string());
+                }
+                out.push_str(": ");
+                write_flow(v, out);
+            }
+            out.push('}');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -246,5 +331,49 @@ clients:
         assert!(e.contains("no client"), "{e}");
         let flow = "clients:\n  - {id: acme, sources: []}\n";
         assert!(set_source_credential(flow, "acme", "ga", Credential::Bearer, "s").is_err());
+    }
+
+    #[test]
+    fn rewrites_a_one_line_flow_auth_keeping_its_comment() {
+        let ws = "clients:\n  - id: acme\n    sources:\n      - id: ig\n        kind: meta\n        \
+                  api:\n          object_id: \"1\"\n          auth: {bearer: {env: ACME_META}}   # ops\n";
+        let edited = set_source_credential(
+            ws,
+            "acme",
+            "ig",
+            Credential::Bearer,
+            "secrets/acme-meta.token",
+        )
+        .unwrap();
+        assert!(
+            edited
+                .contains("          auth: {bearer: {file: \"secrets/acme-meta.token\"}}  # ops\n"),
+            "{edited}"
+        );
+        assert_eq!(edited.lines().count(), ws.lines().count());
+        let google = ws.replace(
+            "{bearer: {env: ACME_META}}",
+            "{google_oauth: {client_id: {env: ID}, client_secret: {env: \"S}\"}, refresh_token: {env: OLD}}}",
+        );
+        let g = Credential::GoogleRefreshToken {
+            client_id: "",
+            client_secret: "",
+        };
+        let edited = set_source_credential(&google, "acme", "ig", g, "secrets/t").unwrap();
+        assert!(
+            edited.contains(
+                "auth: {google_oauth: {client_id: {env: \"ID\"}, client_secret: {env: \"S}\"}, \
+                 refresh_token: {file: \"secrets/t\"}}}  # ops"
+            ),
+            "{edited}"
+        );
+        // A bearer credential never replaces a Google one, nor a flow spread over lines.
+        let e = set_source_credential(&google, "acme", "ig", Credential::Bearer, "s").unwrap_err();
+        assert!(e.contains("another kind"), "{e}");
+        let split = ws.replace(
+            "{bearer: {env: ACME_META}}",
+            "{bearer:\n            {env: X}}",
+        );
+        assert!(set_source_credential(&split, "acme", "ig", Credential::Bearer, "s").is_err());
     }
 }

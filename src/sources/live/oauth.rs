@@ -96,6 +96,15 @@ impl OAuthPlatform {
             .unwrap_or_else(|_| self.default_token_url().to_string())
     }
 
+    /// Meta's login dialog takes a comma-separated list of permissions; the others follow
+    /// RFC 6749's space-separated scope.
+    fn scope_separator(self) -> &'static str {
+        match self {
+            OAuthPlatform::Meta => ",",
+            _ => " ",
+        }
+    }
+
     pub fn kept(self) -> Kept {
         match self {
             OAuthPlatform::Meta => Kept::LongLivedAccessToken,
@@ -254,7 +263,7 @@ impl Authorization {
             q.append_pair("client_id", client_id.expose())
                 .append_pair("redirect_uri", &redirect_uri)
                 .append_pair("response_type", "code")
-                .append_pair("scope", &scopes.join(" "))
+                .append_pair("scope", &scopes.join(platform.scope_separator()))
                 .append_pair("state", &state)
                 .append_pair("code_challenge", &code_challenge(&verifier))
                 .append_pair("code_challenge_method", "S256");
@@ -415,9 +424,17 @@ fn token_request(
         .map_err(|e| ConnectError::Exchange(redactor.text(&e.to_string())))?;
     let json: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
     if !status.is_success() {
+        // RFC 6749's `error` and `error_description`, or Meta's error object
+        // (`{"error": {"message", "type", "code"}}`).
+        let error = json.get("error");
+        let meta = |k: &str| error.and_then(|e| e.get(k)).and_then(|v| v.as_str());
         let field = |k: &str| {
             json.get(k)
                 .and_then(|v| v.as_str())
+                .or_else(|| match k {
+                    "error" => meta("type"),
+                    _ => meta("message"),
+                })
                 .map(|s| redactor.text(s))
         };
         let said = match (field("error"), field("error_description")) {
