@@ -155,12 +155,7 @@ fn google(consent: Consent) -> (String, Arc<Mutex<Vec<String>>>) {
 /// A new workspace (`init`) whose client has a GA4 source without credentials and a Search
 /// Console source whose refresh token is an environment variable.
 fn workspace() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let o = execreport(tmp.path(), &["init", "-y", "--client", "Acme"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let path = tmp.path().join("execreport.yaml");
-    let mut yaml = std::fs::read_to_string(&path).unwrap();
-    yaml.push_str(
+    workspace_with(
         r#"      # GA4: `execreport connect google --client acme` gives it its credentials.
       - id: analytics
         kind: ga4
@@ -182,7 +177,17 @@ fn workspace() -> tempfile::TempDir {
           clicks: seo.clicks
         required: false
 "#,
-    );
+    )
+}
+
+/// A new workspace (`init`) whose one client, Acme, has these sources added.
+fn workspace_with(sources: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = execreport(tmp.path(), &["init", "-y", "--client", "Acme"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let path = tmp.path().join("execreport.yaml");
+    let mut yaml = std::fs::read_to_string(&path).unwrap();
+    yaml.push_str(sources);
     std::fs::write(&path, yaml).unwrap();
     tmp
 }
@@ -431,12 +436,7 @@ fn meta(code_valid: bool) -> (String, Arc<Mutex<Vec<String>>>) {
 
 /// A workspace whose client reads an Instagram account through a Meta source.
 fn meta_workspace() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let o = execreport(tmp.path(), &["init", "-y", "--client", "Acme"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let path = tmp.path().join("execreport.yaml");
-    let mut yaml = std::fs::read_to_string(&path).unwrap();
-    yaml.push_str(
+    workspace_with(
         r#"      - id: instagram
         kind: meta
         api:
@@ -446,9 +446,7 @@ fn meta_workspace() -> tempfile::TempDir {
         columns: {views: social.impressions}
         required: false
 "#,
-    );
-    std::fs::write(&path, yaml).unwrap();
-    tmp
+    )
 }
 
 #[test]
