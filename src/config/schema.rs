@@ -594,17 +594,7 @@ impl SourceKind {
                 "unique_subscriber_clicks",
                 "clicks_total",
             ]),
-            SourceKind::YoutubeAnalytics => Some(&[
-                "views",
-                "estimatedMinutesWatched",
-                "subscribersGained",
-                "subscribersLost",
-                "likes",
-                "comments",
-                "shares",
-                "engagements",
-                "net_subscribers",
-            ]),
+            SourceKind::YoutubeAnalytics => Some(&YOUTUBE_FIELDS),
             _ => None,
         }
     }
@@ -626,6 +616,20 @@ impl SourceKind {
         }
     }
 }
+
+/// A `youtube_analytics` source's row fields: the channel report's seven metrics, as the
+/// API names them and in the order they are asked for, then two sums of them.
+pub const YOUTUBE_FIELDS: [&str; 9] = [
+    "views",
+    "estimatedMinutesWatched",
+    "subscribersGained",
+    "subscribersLost",
+    "likes",
+    "comments",
+    "shares",
+    "engagements",
+    "net_subscribers",
+];
 
 /// Wide: one row per day (and dimensions), one column per metric.
 /// Long: one row per day, metric and value.

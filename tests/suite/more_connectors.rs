@@ -543,6 +543,13 @@ fn sources_test(dir: &Path, env: &[(&str, &str)]) -> Output {
         .unwrap()
 }
 
+/// The line of `sources test` that starts with `client  source  `.
+fn health_line<'a>(out: &'a str, start: &str) -> &'a str {
+    out.lines()
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line {start:?}: {out}"))
+}
+
 fn report(dir: &Path, client: &str) -> Value {
     let path = dir.join(format!("out/{client}/2026-10/report.json"));
     serde_json::from_slice(&std::fs::read(&path).unwrap_or_else(|e| panic!("{path:?}: {e}")))
@@ -645,10 +652,7 @@ fn shopify_expired_token_and_hostile_answers_fail_one_client_only() {
     let ws = workspace(&[("good-co", &shopify_source(base, ""))]);
     let o = sources_test(ws.path(), &[("T_SHOP_TOKEN", stale)]);
     let out = stdout(&o);
-    let line = out
-        .lines()
-        .find(|l| l.starts_with("good-co  shop  "))
-        .unwrap_or_else(|| panic!("{out}"));
+    let line = health_line(&out, "good-co  shop  ");
     assert!(line.contains(" expired "), "{out}");
     assert!(line.contains("Invalid API key or access token"), "{out}");
     assert!(!out.contains(stale) && !stderr(&o).contains(stale));
@@ -657,10 +661,10 @@ fn shopify_expired_token_and_hostile_answers_fail_one_client_only() {
 }
 
 #[test]
-fn shopify_settings_are_checked_when_the_workspace_loads() {
+fn settings_are_checked_when_the_workspace_loads() {
     let ws = workspace(&[(
         "shop-co",
-        "      - id: shop\n        kind: shopify\n        api: { shop: shop.example.com, auth: { bearer: { env: T } } }\n        columns: { total_sales: shop.revenue }\n",
+        "      - id: shop\n        kind: shopify\n        api: { shop: shop.example.com, auth: { bearer: { env: T } } }\n        columns: { total_sales: shop.revenue }\n      - id: mail\n        kind: mailchimp\n        api: { data_center: \"us-6.evil\", auth: { basic: { password: { env: T } } } }\n        columns: { open_rate: email.opens }\n      - id: yt\n        kind: youtube_analytics\n        api: { channel: \"my channel\", auth: { bearer: { env: T } } }\n        columns: { views: social.video_views }\n",
     )]);
     let o = Command::new(env!("CARGO_BIN_EXE_execreport"))
         .args(["check"])
@@ -676,6 +680,13 @@ fn shopify_settings_are_checked_when_the_workspace_loads() {
     );
     assert!(
         err.contains(r#"a shopify source gives revenue, orders; found "total_sales""#),
+        "{err}"
+    );
+    // Rates are computed from the counts, never read.
+    assert!(err.contains(r#"found "open_rate""#), "{err}");
+    assert!(err.contains("expected Mailchimp's data center"), "{err}");
+    assert!(
+        err.contains("expected MINE or a YouTube channel id"),
         "{err}"
     );
 }
@@ -762,10 +773,7 @@ fn mailchimp_invalid_key_and_endless_pages_fail_one_client_only() {
     let ws = workspace(&[("mail-co", &mailchimp_source(base))]);
     let o = sources_test(ws.path(), &[("T_MC_KEY", stale)]);
     let out = stdout(&o);
-    let line = out
-        .lines()
-        .find(|l| l.starts_with("mail-co  mail  "))
-        .unwrap_or_else(|| panic!("{out}"));
+    let line = health_line(&out, "mail-co  mail  ");
     assert!(line.contains(" expired "), "{out}");
     assert!(
         line.contains("API Key Invalid: Your API key may be invalid"),
@@ -845,10 +853,7 @@ fn youtube_revoked_token_and_repeated_days_fail_one_client_only() {
     let stale = "1//revoked-refresh-token-ffff";
     let o = sources_test(ws.path(), &[("T_G_REFRESH", stale)]);
     let out = stdout(&o);
-    let line = out
-        .lines()
-        .find(|l| l.starts_with("yt-co  yt  "))
-        .unwrap_or_else(|| panic!("{out}"));
+    let line = health_line(&out, "yt-co  yt  ");
     assert!(line.contains(" expired "), "{out}");
     assert!(
         line.contains("execreport connect google --client yt-co --source yt"),

@@ -18,17 +18,18 @@ use serde_json::{Map, Value, json};
 
 use super::http::{Call, FetchError};
 use super::{Fetched, Source, number};
+use crate::config::schema::YOUTUBE_FIELDS;
 
 const BASE: &str = "https://youtubeanalytics.googleapis.com";
-/// The channel report's metrics, asked for in this order.
+/// The channel report's metrics, asked for in this order (the rest are sums of them).
 const METRICS: [&str; 7] = [
-    "views",
-    "estimatedMinutesWatched",
-    "subscribersGained",
-    "subscribersLost",
-    "likes",
-    "comments",
-    "shares",
+    YOUTUBE_FIELDS[0],
+    YOUTUBE_FIELDS[1],
+    YOUTUBE_FIELDS[2],
+    YOUTUBE_FIELDS[3],
+    YOUTUBE_FIELDS[4],
+    YOUTUBE_FIELDS[5],
+    YOUTUBE_FIELDS[6],
 ];
 /// Rows a page unless `page_size` says otherwise (a year of days).
 const PAGE: u32 = 400;
