@@ -65,6 +65,7 @@ fn platform_columns(channel: &str, available: Vec<String>) -> Vec<String> {
         ],
         "reviews" => &["reviews.new", "reviews.rating"],
         "email" => &["email.delivered", "email.open_rate", "email.click_rate"],
+        "shop" => &["shop.revenue", "shop.orders", "shop.average_order_value"],
         _ => &[],
     };
     let chosen: Vec<String> = available

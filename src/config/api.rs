@@ -64,6 +64,17 @@ pub enum AuthConfig {
     /// Google's OAuth 2.0 refresh-token flow: an access token is obtained from the token
     /// endpoint, reused until it expires, and refreshed once on a 401.
     GoogleOauth(GoogleOauthConfig),
+    /// HTTP Basic authentication (RFC 7617), as Mailchimp takes API keys.
+    Basic(BasicConfig),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasicConfig {
+    /// Default `execreport` (Mailchimp reads only the password, its API key).
+    #[serde(default)]
+    pub username: Option<String>,
+    pub password: SecretRef,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -181,7 +192,8 @@ pub struct ApiConfig {
     /// Rows per page where the API pages by offset (GA4, Search Console).
     #[serde(default)]
     pub page_size: Option<u32>,
-    /// Google Ads and Meta: the API version in the URL (default `v26` and `v25.0`).
+    /// Google Ads, Meta and Shopify: the API version in the URL (default `v26`, `v25.0` and
+    /// `2026-10`).
     #[serde(default)]
     pub api_version: Option<String>,
     /// GA4: the property id (`123456789`).
@@ -224,6 +236,15 @@ pub struct ApiConfig {
     /// `locations/{location}` or the bare id also do for performance.
     #[serde(default)]
     pub location: Option<String>,
+    /// Shopify: the shop's `*.myshopify.com` domain (or its name alone).
+    #[serde(default)]
+    pub shop: Option<String>,
+    /// Mailchimp: the account's data center, the end of its API key (`us6`).
+    #[serde(default)]
+    pub data_center: Option<String>,
+    /// YouTube Analytics: the channel id (`UC…`); default `MINE`, the authorizing account's.
+    #[serde(default)]
+    pub channel: Option<String>,
 }
 
 /// The listing id of a Business Profile location: `locations/123`, `123`, or the v4 form
@@ -238,6 +259,22 @@ pub fn location_id(location: &str) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// A Shopify shop's Admin API host: `name.myshopify.com` (from `name` or the full domain,
+/// with or without `https://`), or `None` when it is not such a name.
+pub fn shop_domain(shop: &str) -> Option<String> {
+    let shop = shop.trim().to_ascii_lowercase();
+    let shop = shop.strip_prefix("https://").unwrap_or(&shop);
+    let shop = shop.trim_end_matches('/');
+    let name = shop.strip_suffix(".myshopify.com").unwrap_or(shop);
+    let valid = !name.is_empty()
+        && name.len() <= 63
+        && !name.starts_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    valid.then(|| format!("{name}.myshopify.com"))
 }
 
 /// The `{{ name }}` placeholders of a live source's `url`, `query`, `headers` and `body`.
@@ -320,5 +357,29 @@ mod tests {
         assert_eq!(location_id("locations/"), None);
         assert_eq!(location_id(""), None);
         assert_eq!(location_id("accounts/1"), None);
+    }
+
+    #[test]
+    fn shop_domains_in_every_written_form() {
+        for shop in [
+            "trattoria",
+            "Trattoria.myshopify.com",
+            "https://trattoria.myshopify.com/",
+        ] {
+            assert_eq!(
+                shop_domain(shop).as_deref(),
+                Some("trattoria.myshopify.com")
+            );
+        }
+        for bad in [
+            "",
+            "shop.example.com",
+            "evil.com/x",
+            "a b",
+            "-x",
+            "x.myshopify.com:8080",
+        ] {
+            assert_eq!(shop_domain(bad), None, "{bad}");
+        }
     }
 }

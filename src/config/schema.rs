@@ -449,13 +449,15 @@ pub enum Section {
     Social,
     Reviews,
     Email,
+    /// An online shop's orders: revenue, orders, average order value.
+    Shop,
     Goals,
     Commentary,
     DataNotes,
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Summary,
         Section::Locations,
         Section::Web,
@@ -465,6 +467,7 @@ impl Section {
         Section::Social,
         Section::Reviews,
         Section::Email,
+        Section::Shop,
         Section::Goals,
         Section::Commentary,
         Section::DataNotes,
@@ -480,6 +483,7 @@ impl Section {
             Section::Social => "social",
             Section::Reviews => "reviews",
             Section::Email => "email",
+            Section::Shop => "shop",
             _ => return None,
         })
     }
@@ -541,6 +545,12 @@ pub enum SourceKind {
     GbpReviews,
     /// Google Business Profile performance: views, calls, direction requests, website clicks.
     GbpPerformance,
+    /// Shopify Admin GraphQL API orders: revenue and orders per day.
+    Shopify,
+    /// Mailchimp Marketing API campaign reports, on their send days.
+    Mailchimp,
+    /// YouTube Analytics API channel reports: views, watch time, subscribers, engagement.
+    YoutubeAnalytics,
 }
 
 impl SourceKind {
@@ -561,6 +571,31 @@ impl SourceKind {
             SourceKind::SearchConsole => "search_console",
             SourceKind::GbpReviews => "gbp_reviews",
             SourceKind::GbpPerformance => "gbp_performance",
+            SourceKind::Shopify => "shopify",
+            SourceKind::Mailchimp => "mailchimp",
+            SourceKind::YoutubeAnalytics => "youtube_analytics",
+        }
+    }
+
+    /// The row fields of connectors that build their rows from a fixed set: a source's
+    /// `columns` map only these.
+    pub fn row_fields(self) -> Option<&'static [&'static str]> {
+        match self {
+            SourceKind::Shopify => Some(&["revenue", "orders"]),
+            SourceKind::Mailchimp => Some(&[
+                "emails_sent",
+                "delivered",
+                "bounces",
+                "hard_bounces",
+                "soft_bounces",
+                "unsubscribed",
+                "unique_opens",
+                "opens_total",
+                "unique_subscriber_clicks",
+                "clicks_total",
+            ]),
+            SourceKind::YoutubeAnalytics => Some(&YOUTUBE_FIELDS),
+            _ => None,
         }
     }
 
@@ -574,10 +609,27 @@ impl SourceKind {
             SourceKind::MetaAds => Some("Meta Ads"),
             SourceKind::SearchConsole => Some("Google Search Console"),
             SourceKind::GbpReviews | SourceKind::GbpPerformance => Some("Google Business Profile"),
+            SourceKind::Shopify => Some("Shopify"),
+            SourceKind::Mailchimp => Some("Mailchimp"),
+            SourceKind::YoutubeAnalytics => Some("YouTube"),
             SourceKind::Csv | SourceKind::Json | SourceKind::Http => None,
         }
     }
 }
+
+/// A `youtube_analytics` source's row fields: the channel report's seven metrics, as the
+/// API names them and in the order they are asked for, then two sums of them.
+pub const YOUTUBE_FIELDS: [&str; 9] = [
+    "views",
+    "estimatedMinutesWatched",
+    "subscribersGained",
+    "subscribersLost",
+    "likes",
+    "comments",
+    "shares",
+    "engagements",
+    "net_subscribers",
+];
 
 /// Wide: one row per day (and dimensions), one column per metric.
 /// Long: one row per day, metric and value.
@@ -689,6 +741,7 @@ impl SourceConfig {
             &api.object_id,
             &api.site_url,
             &api.location,
+            &api.shop,
         ]
         .into_iter()
         .find_map(|id| id.as_deref())?;

@@ -546,6 +546,8 @@ impl Workspace {
             "object_id" => api.object_id.is_some(),
             "site_url" => api.site_url.is_some(),
             "location" => api.location.is_some(),
+            "shop" => api.shop.is_some(),
+            "data_center" => api.data_center.is_some(),
             "auth" => api.auth.is_some(),
             _ => true,
         };
@@ -565,6 +567,47 @@ impl Workspace {
                 ".api.location",
                 format!(
                     "expected a Business Profile location such as `locations/1234567890123456789`, found {location:?}"
+                ),
+            );
+        }
+        if let Some(fields) = s.kind.row_fields() {
+            for field in s.columns.keys().filter(|c| !fields.contains(&c.as_str())) {
+                problem(
+                    &format!(".columns.{field}"),
+                    format!(
+                        "a {kind} source gives {}; found {field:?}",
+                        fields.join(", ")
+                    ),
+                );
+            }
+        }
+        if let Some(dc) = &api.data_center
+            && !is_data_center(dc)
+        {
+            problem(
+                ".api.data_center",
+                format!(
+                    "expected Mailchimp's data center, the end of the API key after its dash (`us6`), found {dc:?}"
+                ),
+            );
+        }
+        if let Some(channel) = &api.channel
+            && !is_channel(channel)
+        {
+            problem(
+                ".api.channel",
+                format!(
+                    "expected MINE or a YouTube channel id such as `UCuAXFkgsw1L7xaCfnd5JJOw` (24 characters starting with UC), found {channel:?}"
+                ),
+            );
+        }
+        if let Some(shop) = &api.shop
+            && api::shop_domain(shop).is_none()
+        {
+            problem(
+                ".api.shop",
+                format!(
+                    "expected the shop's myshopify.com domain such as `trattoria.myshopify.com` (not its own domain), found {shop:?}"
                 ),
             );
         }
@@ -692,6 +735,22 @@ fn action_event(action_type: &str) -> &str {
         .unwrap_or(action_type)
 }
 
+/// `MINE` or a channel id: `UC` and 22 characters of URL-safe base64.
+fn is_channel(channel: &str) -> bool {
+    channel == "MINE"
+        || (channel.len() == 24
+            && channel.starts_with("UC")
+            && channel
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+}
+
+/// A Mailchimp data center: letters then digits (`us6`), a host name's first label.
+fn is_data_center(dc: &str) -> bool {
+    let digits = dc.trim_start_matches(|c: char| c.is_ascii_lowercase());
+    digits.len() < dc.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 /// The `api` settings a live source cannot do without.
 fn live_needs(kind: SourceKind) -> &'static [&'static str] {
     match kind {
@@ -701,6 +760,9 @@ fn live_needs(kind: SourceKind) -> &'static [&'static str] {
         SourceKind::Meta | SourceKind::MetaAds => &["object_id", "auth"],
         SourceKind::SearchConsole => &["site_url", "auth"],
         SourceKind::GbpReviews | SourceKind::GbpPerformance => &["location", "auth"],
+        SourceKind::Shopify => &["shop", "auth"],
+        SourceKind::Mailchimp => &["data_center", "auth"],
+        SourceKind::YoutubeAnalytics => &["auth"],
         SourceKind::Csv | SourceKind::Json => &[],
     }
 }

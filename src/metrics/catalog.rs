@@ -168,7 +168,9 @@ pub struct Catalog {
 }
 
 /// The channels in the order a report shows them.
-pub const CHANNELS: [&str; 7] = ["web", "ads", "seo", "local", "social", "reviews", "email"];
+pub const CHANNELS: [&str; 8] = [
+    "web", "ads", "seo", "local", "social", "reviews", "email", "shop",
+];
 
 impl Catalog {
     pub fn builtin() -> Self {
@@ -649,6 +651,78 @@ fn builtin_metrics() -> Vec<MetricDef> {
             ratio("email.clicks", "email.delivered"),
             Up,
             "Clicks ÷ delivered.",
+        ),
+        m(
+            "social.video_views",
+            "Video views",
+            Count,
+            Sum,
+            Up,
+            "Times the channel's videos were watched.",
+        ),
+        m(
+            "social.watch_minutes",
+            "Watch time (minutes)",
+            Count,
+            Sum,
+            Up,
+            "Minutes spent watching the channel's videos.",
+        ),
+        m(
+            "social.net_followers",
+            "Net new followers",
+            Count,
+            Sum,
+            Up,
+            "Followers gained less followers lost.",
+        ),
+        m(
+            "email.sent",
+            "Emails sent",
+            Count,
+            Sum,
+            Up,
+            "Emails sent to the list, delivered or not.",
+        ),
+        m(
+            "email.bounces",
+            "Bounces",
+            Count,
+            Sum,
+            Down,
+            "Emails the receiving server refused, for good or for now.",
+        ),
+        m(
+            "email.unsubscribes",
+            "Unsubscribes",
+            Count,
+            Sum,
+            Down,
+            "People who left the list from the period's emails.",
+        ),
+        m(
+            "shop.revenue",
+            "Shop revenue",
+            Money,
+            Sum,
+            Up,
+            "Current totals of the period's orders, after refunds; cancelled and test orders left out.",
+        ),
+        m(
+            "shop.orders",
+            "Orders",
+            Count,
+            Sum,
+            Up,
+            "Orders placed, cancelled and test orders left out.",
+        ),
+        m(
+            "shop.average_order_value",
+            "Average order value",
+            Money,
+            ratio("shop.revenue", "shop.orders"),
+            Up,
+            "Shop revenue ÷ orders.",
         ),
     ]
 }

@@ -16,7 +16,7 @@ pub struct Platform {
 }
 
 /// Platforms known by id and name, so `platform: microsoft ads` and `Microsoft Ads` are one.
-const KNOWN: [(&str, &str); 24] = [
+const KNOWN: [(&str, &str); 25] = [
     ("google_analytics", "Google Analytics"),
     ("google_ads", "Google Ads"),
     ("meta_ads", "Meta Ads"),
@@ -41,6 +41,7 @@ const KNOWN: [(&str, &str); 24] = [
     ("mailchimp", "Mailchimp"),
     ("klaviyo", "Klaviyo"),
     ("brevo", "Brevo"),
+    ("shopify", "Shopify"),
 ];
 
 impl Platform {

@@ -12,6 +12,9 @@ pub const DEFAULT_IMPACT: f64 = 2.0;
 /// reach last. Metrics not listed get [`DEFAULT_IMPACT`].
 const IMPACT: &[(&str, f64)] = &[
     ("web.revenue", 10.0),
+    ("shop.revenue", 10.0),
+    ("shop.orders", 8.0),
+    ("shop.average_order_value", 4.0),
     ("ads.conversion_value", 9.0),
     ("web.conversions", 8.0),
     ("ads.conversions", 7.0),
@@ -60,6 +63,9 @@ const EVENTS: &[&str] = &[
     "email.delivered",
     "email.opens",
     "email.clicks",
+    "email.sent",
+    "email.bounces",
+    "email.unsubscribes",
     "reviews.new",
     "reviews.responded",
 ];

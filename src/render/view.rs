@@ -467,7 +467,7 @@ impl PeriodNames {
 }
 
 /// The metric each channel shows as daily bars, after its trend line.
-const DAILY_BARS: [(&str, &str); 7] = [
+const DAILY_BARS: [(&str, &str); 8] = [
     ("web", "web.conversions"),
     ("ads", "ads.conversions"),
     ("seo", "seo.impressions"),
@@ -475,6 +475,7 @@ const DAILY_BARS: [(&str, &str); 7] = [
     ("social", "social.engagements"),
     ("reviews", "reviews.new"),
     ("email", "email.clicks"),
+    ("shop", "shop.orders"),
 ];
 
 impl SectionBuilder<'_> {

@@ -17,6 +17,7 @@ mod html;
 mod init;
 mod live;
 mod locales;
+mod more_connectors;
 mod one_pager;
 mod paper;
 mod pdf;

@@ -402,3 +402,24 @@ site-all-reports = جميع التقارير
 
 # --- session8 ---
 by-dimension-table = النتائج حسب { $dimension }
+
+# --- conn-more ---
+section-shop = المتجر الإلكتروني
+metric-shop-revenue = إيرادات المتجر
+definition-shop-revenue = المجاميع الحالية لطلبات الفترة بعد المبالغ المستردة، دون الطلبات الملغاة والطلبات التجريبية.
+metric-shop-orders = الطلبات
+definition-shop-orders = الطلبات المقدَّمة، دون الطلبات الملغاة والطلبات التجريبية.
+metric-shop-average_order_value = متوسط قيمة الطلب
+definition-shop-average_order_value = إيرادات المتجر ÷ الطلبات.
+metric-email-sent = الرسائل المرسَلة
+definition-email-sent = الرسائل المرسَلة إلى القائمة، سُلِّمت أم لا.
+metric-email-bounces = الرسائل المرتدة
+definition-email-bounces = الرسائل التي رفضها خادم المستلم نهائيًا أو مؤقتًا.
+metric-email-unsubscribes = إلغاءات الاشتراك
+definition-email-unsubscribes = الأشخاص الذين غادروا القائمة من رسائل الفترة.
+metric-social-video_views = مشاهدات الفيديو
+definition-social-video_views = عدد مرات مشاهدة فيديوهات القناة.
+metric-social-watch_minutes = مدة المشاهدة (بالدقائق)
+definition-social-watch_minutes = الدقائق التي قُضيت في مشاهدة فيديوهات القناة.
+metric-social-net_followers = صافي المتابعين الجدد
+definition-social-net_followers = المتابعون المكتسبون مطروحًا منهم المتابعون المفقودون.

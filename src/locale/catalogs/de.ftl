@@ -375,3 +375,24 @@ site-all-reports = Alle Berichte
 
 # --- session8 ---
 by-dimension-table = Ergebnisse nach { $dimension }
+
+# --- conn-more ---
+section-shop = Onlineshop
+metric-shop-revenue = Shop-Umsatz
+definition-shop-revenue = Aktuelle Summen der Bestellungen des Zeitraums nach Erstattungen; stornierte Bestellungen und Testbestellungen nicht mitgezählt.
+metric-shop-orders = Bestellungen
+definition-shop-orders = Aufgegebene Bestellungen, ohne stornierte Bestellungen und Testbestellungen.
+metric-shop-average_order_value = Durchschnittlicher Bestellwert
+definition-shop-average_order_value = Shop-Umsatz ÷ Bestellungen.
+metric-email-sent = Versendete E-Mails
+definition-email-sent = An die Liste versendete E-Mails, zugestellt oder nicht.
+metric-email-bounces = Unzustellbare E-Mails
+definition-email-bounces = E-Mails, die der empfangende Server dauerhaft oder vorübergehend abgelehnt hat.
+metric-email-unsubscribes = Abmeldungen
+definition-email-unsubscribes = Personen, die sich über die E-Mails des Zeitraums von der Liste abgemeldet haben.
+metric-social-video_views = Videoaufrufe
+definition-social-video_views = Wie oft die Videos des Kanals angesehen wurden.
+metric-social-watch_minutes = Wiedergabezeit (Minuten)
+definition-social-watch_minutes = Minuten, in denen die Videos des Kanals angesehen wurden.
+metric-social-net_followers = Neue Follower netto
+definition-social-net_followers = Gewonnene Follower abzüglich verlorener Follower.

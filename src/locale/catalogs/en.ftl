@@ -381,3 +381,24 @@ site-all-reports = All reports
 # --- session8 ---
 # The caption of a table of every metric by campaign, channel, page…; the chart beside it is titled by-dimension.
 by-dimension-table = Results by { $dimension }
+
+# --- conn-more ---
+section-shop = Online shop
+metric-shop-revenue = Shop revenue
+definition-shop-revenue = Current totals of the period's orders, after refunds; cancelled and test orders left out.
+metric-shop-orders = Orders
+definition-shop-orders = Orders placed, cancelled and test orders left out.
+metric-shop-average_order_value = Average order value
+definition-shop-average_order_value = Shop revenue ÷ orders.
+metric-email-sent = Emails sent
+definition-email-sent = Emails sent to the list, delivered or not.
+metric-email-bounces = Bounces
+definition-email-bounces = Emails the receiving server refused, for good or for now.
+metric-email-unsubscribes = Unsubscribes
+definition-email-unsubscribes = People who left the list from the period's emails.
+metric-social-video_views = Video views
+definition-social-video_views = Times the channel's videos were watched.
+metric-social-watch_minutes = Watch time (minutes)
+definition-social-watch_minutes = Minutes spent watching the channel's videos.
+metric-social-net_followers = Net new followers
+definition-social-net_followers = Followers gained less followers lost.

@@ -403,3 +403,24 @@ site-all-reports = Todos los informes
 
 # --- session8 ---
 by-dimension-table = Resultados por { $dimension }
+
+# --- conn-more ---
+section-shop = Tienda online
+metric-shop-revenue = Ingresos de la tienda
+definition-shop-revenue = Totales actuales de los pedidos del periodo, tras reembolsos; sin pedidos cancelados ni de prueba.
+metric-shop-orders = Pedidos
+definition-shop-orders = Pedidos realizados, sin pedidos cancelados ni de prueba.
+metric-shop-average_order_value = Valor medio del pedido
+definition-shop-average_order_value = Ingresos de la tienda ÷ pedidos.
+metric-email-sent = Emails enviados
+definition-email-sent = Emails enviados a la lista, entregados o no.
+metric-email-bounces = Rebotes
+definition-email-bounces = Emails rechazados por el servidor de destino, de forma definitiva o temporal.
+metric-email-unsubscribes = Bajas
+definition-email-unsubscribes = Personas que se dieron de baja de la lista desde los emails del periodo.
+metric-social-video_views = Visualizaciones de vídeos
+definition-social-video_views = Veces que se vieron los vídeos del canal.
+metric-social-watch_minutes = Tiempo de visualización (minutos)
+definition-social-watch_minutes = Minutos dedicados a ver los vídeos del canal.
+metric-social-net_followers = Nuevos seguidores netos
+definition-social-net_followers = Seguidores ganados menos seguidores perdidos.

@@ -385,3 +385,24 @@ site-all-reports = Tous les rapports
 
 # --- session8 ---
 by-dimension-table = Résultats par { $dimension }
+
+# --- conn-more ---
+section-shop = Boutique en ligne
+metric-shop-revenue = Chiffre d’affaires de la boutique
+definition-shop-revenue = Totaux actuels des commandes de la période, après remboursements ; commandes annulées et commandes de test exclues.
+metric-shop-orders = Commandes
+definition-shop-orders = Commandes passées, hors commandes annulées et commandes de test.
+metric-shop-average_order_value = Panier moyen
+definition-shop-average_order_value = Chiffre d’affaires de la boutique ÷ commandes.
+metric-email-sent = E-mails envoyés
+definition-email-sent = E-mails envoyés à la liste, délivrés ou non.
+metric-email-bounces = Rebonds
+definition-email-bounces = E-mails refusés par le serveur destinataire, définitivement ou temporairement.
+metric-email-unsubscribes = Désabonnements
+definition-email-unsubscribes = Personnes qui ont quitté la liste depuis les e-mails de la période.
+metric-social-video_views = Vues des vidéos
+definition-social-video_views = Nombre de fois où les vidéos de la chaîne ont été regardées.
+metric-social-watch_minutes = Durée de visionnage (minutes)
+definition-social-watch_minutes = Minutes passées à regarder les vidéos de la chaîne.
+metric-social-net_followers = Nouveaux abonnés nets
+definition-social-net_followers = Abonnés gagnés moins abonnés perdus.

@@ -348,3 +348,24 @@ site-all-reports = Semua laporan
 
 # --- session8 ---
 by-dimension-table = Hasil menurut { $dimension }
+
+# --- conn-more ---
+section-shop = Toko online
+metric-shop-revenue = Pendapatan toko
+definition-shop-revenue = Total terkini pesanan periode ini setelah pengembalian dana; pesanan yang dibatalkan dan pesanan uji tidak dihitung.
+metric-shop-orders = Pesanan
+definition-shop-orders = Pesanan yang dibuat, tanpa pesanan yang dibatalkan dan pesanan uji.
+metric-shop-average_order_value = Nilai pesanan rata-rata
+definition-shop-average_order_value = Pendapatan toko ÷ pesanan.
+metric-email-sent = Email dikirim
+definition-email-sent = Email yang dikirim ke daftar, sampai atau tidak.
+metric-email-bounces = Pentalan
+definition-email-bounces = Email yang ditolak server penerima, secara permanen atau sementara.
+metric-email-unsubscribes = Berhenti berlangganan
+definition-email-unsubscribes = Orang yang keluar dari daftar melalui email periode ini.
+metric-social-video_views = Penayangan video
+definition-social-video_views = Berapa kali video saluran ditonton.
+metric-social-watch_minutes = Waktu tonton (menit)
+definition-social-watch_minutes = Menit yang dihabiskan untuk menonton video saluran.
+metric-social-net_followers = Pengikut baru bersih
+definition-social-net_followers = Pengikut yang bertambah dikurangi pengikut yang hilang.

@@ -439,3 +439,24 @@ site-all-reports = Tutti i report
 
 # --- session8 ---
 by-dimension-table = Risultati per { $dimension }
+
+# --- conn-more ---
+section-shop = Negozio online
+metric-shop-revenue = Ricavi del negozio
+definition-shop-revenue = Totali attuali degli ordini del periodo, dopo i rimborsi; esclusi gli ordini annullati e di prova.
+metric-shop-orders = Ordini
+definition-shop-orders = Ordini effettuati, esclusi quelli annullati e di prova.
+metric-shop-average_order_value = Valore medio dell’ordine
+definition-shop-average_order_value = Ricavi del negozio ÷ ordini.
+metric-email-sent = Email inviate
+definition-email-sent = Email inviate alla lista, consegnate o no.
+metric-email-bounces = Rimbalzi
+definition-email-bounces = Email rifiutate dal server di destinazione, in modo definitivo o temporaneo.
+metric-email-unsubscribes = Disiscrizioni
+definition-email-unsubscribes = Persone che hanno lasciato la lista dalle email del periodo.
+metric-social-video_views = Visualizzazioni dei video
+definition-social-video_views = Volte in cui i video del canale sono stati guardati.
+metric-social-watch_minutes = Tempo di visualizzazione (minuti)
+definition-social-watch_minutes = Minuti passati a guardare i video del canale.
+metric-social-net_followers = Nuovi follower netti
+definition-social-net_followers = Follower acquisiti meno follower persi.

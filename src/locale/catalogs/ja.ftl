@@ -468,3 +468,24 @@ site-all-reports = すべてのレポート
 
 # --- session8 ---
 by-dimension-table = { $dimension }別の成果
+
+# --- conn-more ---
+section-shop = オンラインショップ
+metric-shop-revenue = ショップ売上
+definition-shop-revenue = 期間中の注文の返金後の現在の合計です。キャンセルされた注文とテスト注文は含みません。
+metric-shop-orders = 注文数
+definition-shop-orders = 受けた注文の数です。キャンセルされた注文とテスト注文は含みません。
+metric-shop-average_order_value = 平均注文額
+definition-shop-average_order_value = ショップ売上 ÷ 注文数。
+metric-email-sent = メール送信数
+definition-email-sent = リストに送信したメールの数です（到達したかどうかを問いません）。
+metric-email-bounces = バウンス数
+definition-email-bounces = 受信側サーバーが恒久的または一時的に拒否したメールの数です。
+metric-email-unsubscribes = 配信停止数
+definition-email-unsubscribes = 期間中のメールから配信を停止した人の数です。
+metric-social-video_views = 動画の視聴回数
+definition-social-video_views = チャンネルの動画が視聴された回数です。
+metric-social-watch_minutes = 総再生時間（分）
+definition-social-watch_minutes = チャンネルの動画が視聴された時間（分）です。
+metric-social-net_followers = フォロワー純増数
+definition-social-net_followers = 増えたフォロワー数から減ったフォロワー数を引いた数です。

@@ -376,3 +376,24 @@ site-all-reports = Todos os relatórios
 
 # --- session8 ---
 by-dimension-table = Resultados por { $dimension }
+
+# --- conn-more ---
+section-shop = Loja online
+metric-shop-revenue = Receita da loja
+definition-shop-revenue = Totais atuais dos pedidos do período, após reembolsos; sem pedidos cancelados nem de teste.
+metric-shop-orders = Pedidos
+definition-shop-orders = Pedidos feitos, sem pedidos cancelados nem de teste.
+metric-shop-average_order_value = Valor médio do pedido
+definition-shop-average_order_value = Receita da loja ÷ pedidos.
+metric-email-sent = E-mails enviados
+definition-email-sent = E-mails enviados à lista, entregues ou não.
+metric-email-bounces = Devoluções
+definition-email-bounces = E-mails recusados pelo servidor de destino, de forma definitiva ou temporária.
+metric-email-unsubscribes = Descadastros
+definition-email-unsubscribes = Pessoas que saíram da lista pelos e-mails do período.
+metric-social-video_views = Visualizações de vídeos
+definition-social-video_views = Vezes que os vídeos do canal foram assistidos.
+metric-social-watch_minutes = Tempo de exibição (minutos)
+definition-social-watch_minutes = Minutos gastos assistindo aos vídeos do canal.
+metric-social-net_followers = Novos seguidores líquidos
+definition-social-net_followers = Seguidores ganhos menos seguidores perdidos.

@@ -359,3 +359,24 @@ site-all-reports = รายงานทั้งหมด
 
 # --- session8 ---
 by-dimension-table = ผลลัพธ์แยกตาม{ $dimension }
+
+# --- conn-more ---
+section-shop = ร้านค้าออนไลน์
+metric-shop-revenue = รายได้ของร้านค้า
+definition-shop-revenue = ยอดรวมปัจจุบันของคำสั่งซื้อในช่วงเวลานี้หลังหักการคืนเงิน ไม่รวมคำสั่งซื้อที่ยกเลิกและคำสั่งซื้อทดสอบ
+metric-shop-orders = คำสั่งซื้อ
+definition-shop-orders = คำสั่งซื้อที่ได้รับ ไม่รวมคำสั่งซื้อที่ยกเลิกและคำสั่งซื้อทดสอบ
+metric-shop-average_order_value = มูลค่าเฉลี่ยต่อคำสั่งซื้อ
+definition-shop-average_order_value = รายได้ของร้านค้า ÷ คำสั่งซื้อ
+metric-email-sent = อีเมลที่ส่ง
+definition-email-sent = อีเมลที่ส่งถึงรายชื่อ ไม่ว่าจะถึงปลายทางหรือไม่
+metric-email-bounces = อีเมลตีกลับ
+definition-email-bounces = อีเมลที่เซิร์ฟเวอร์ปลายทางปฏิเสธ ทั้งถาวรและชั่วคราว
+metric-email-unsubscribes = การยกเลิกรับข่าวสาร
+definition-email-unsubscribes = ผู้ที่ออกจากรายชื่อผ่านอีเมลในช่วงเวลานี้
+metric-social-video_views = ยอดชมวิดีโอ
+definition-social-video_views = จำนวนครั้งที่มีการรับชมวิดีโอของช่อง
+metric-social-watch_minutes = เวลาในการรับชม (นาที)
+definition-social-watch_minutes = จำนวนนาทีที่ใช้รับชมวิดีโอของช่อง
+metric-social-net_followers = ผู้ติดตามใหม่สุทธิ
+definition-social-net_followers = ผู้ติดตามที่เพิ่มขึ้นหักด้วยผู้ติดตามที่ลดลง

@@ -359,3 +359,24 @@ site-all-reports = Tüm raporlar
 
 # --- session8 ---
 by-dimension-table = { $dimension } bazında sonuçlar
+
+# --- conn-more ---
+section-shop = Online mağaza
+metric-shop-revenue = Mağaza geliri
+definition-shop-revenue = Dönemin siparişlerinin iadeler sonrası güncel toplamları; iptal edilen ve test siparişleri hariç.
+metric-shop-orders = Siparişler
+definition-shop-orders = Verilen siparişler; iptal edilen ve test siparişleri hariç.
+metric-shop-average_order_value = Ortalama sipariş değeri
+definition-shop-average_order_value = Mağaza geliri ÷ siparişler.
+metric-email-sent = Gönderilen e-postalar
+definition-email-sent = Listeye gönderilen e-postalar, teslim edilsin ya da edilmesin.
+metric-email-bounces = Geri dönenler
+definition-email-bounces = Alıcı sunucunun kalıcı ya da geçici olarak reddettiği e-postalar.
+metric-email-unsubscribes = Abonelikten çıkanlar
+definition-email-unsubscribes = Dönemin e-postalarından listeden ayrılan kişiler.
+metric-social-video_views = Video görüntülemeleri
+definition-social-video_views = Kanalın videolarının izlenme sayısı.
+metric-social-watch_minutes = İzlenme süresi (dakika)
+definition-social-watch_minutes = Kanalın videolarını izlemeye harcanan dakikalar.
+metric-social-net_followers = Net yeni takipçiler
+definition-social-net_followers = Kazanılan takipçiler eksi kaybedilen takipçiler.

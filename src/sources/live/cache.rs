@@ -202,7 +202,10 @@ pub fn fingerprint(config: &SourceConfig, context: &str) -> String {
     api.retries = None;
     api.concurrency = None;
     // Settings added later leave the text as it was, so caches fetched before stay valid.
-    let api = format!("{api:?}").replace("concurrency: None, ", "");
+    let mut api = format!("{api:?}").replace("concurrency: None, ", "");
+    for added in ["shop", "data_center", "channel"] {
+        api = api.replace(&format!(", {added}: None"), "");
+    }
     let described = format!(
         "{:?}|{}|{:?}|{:?}|{:?}|{:?}|{context}",
         config.kind,

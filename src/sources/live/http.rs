@@ -137,6 +137,37 @@ impl Gate<'_> {
             eprintln!("execreport: {line}");
         }
     }
+
+    /// A throttle is the platform's, not the request's: every request of the budget waits
+    /// `wait`, and a request that would wait too long, or has no attempt left (`last`),
+    /// ends with `error` holding the budget, which postpones its report.
+    pub fn throttled(
+        &self,
+        error: FetchError,
+        what: &str,
+        wait: Duration,
+        last: bool,
+    ) -> Result<(), FetchError> {
+        self.note(self.budgets.observe(
+            &self.key,
+            Signal::Throttled {
+                what: what.to_string(),
+                wait,
+            },
+        ));
+        if wait > MAX_WAIT || last {
+            let mut error = error;
+            error.hold = Some(Box::new(Hold {
+                key: self.key.clone(),
+                what: what.to_string(),
+                until: chrono::Utc::now()
+                    + chrono::Duration::from_std(wait.max(MIN_HOLD))
+                        .unwrap_or(chrono::Duration::hours(1)),
+            }));
+            return Err(error);
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for FetchError {
@@ -263,27 +294,8 @@ impl Http {
                 }
             };
             let wait = retry_after.unwrap_or_else(|| backoff(policy.backoff, attempt));
-            // A throttle is the platform's, not the request's: every request of the budget
-            // waits, and one that would wait too long postpones its report.
             if let (Some(gate), Some(what)) = (gate, &throttle) {
-                gate.note(gate.budgets.observe(
-                    &gate.key,
-                    Signal::Throttled {
-                        what: what.clone(),
-                        wait,
-                    },
-                ));
-                if wait > MAX_WAIT || attempt >= attempts {
-                    let mut error = error;
-                    error.hold = Some(Box::new(Hold {
-                        key: gate.key.clone(),
-                        what: what.clone(),
-                        until: chrono::Utc::now()
-                            + chrono::Duration::from_std(wait.max(MIN_HOLD))
-                                .unwrap_or(chrono::Duration::hours(1)),
-                    }));
-                    return Err(error);
-                }
+                gate.throttled(error, what, wait, attempt >= attempts)?;
                 attempt += 1;
                 continue;
             }

@@ -15,12 +15,15 @@ mod generic;
 mod google_ads;
 pub mod health;
 pub mod http;
+mod mailchimp;
 mod meta;
 mod meta_ads;
 pub mod oauth;
 pub mod quota;
 mod search_console;
 pub mod secrets;
+mod shopify;
+mod youtube_analytics;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -162,9 +165,25 @@ impl Source<'_> {
                 .map_or_else(|| default_concurrency(self.config.kind), |n| n as usize),
             signals: match self.config.kind {
                 SourceKind::Ga4 => ga4::signals,
+                SourceKind::Shopify => shopify::signals,
                 _ => quota::meta_usage,
             },
         }
+    }
+
+    /// A throttle the platform said in a successful answer (Shopify's GraphQL `THROTTLED`):
+    /// the source's budget waits `wait`; `attempt` (from 1) past the source's retries, or a
+    /// wait too long, ends the request with a hold.
+    pub fn throttled(
+        &self,
+        call: &Call,
+        what: &str,
+        wait: Duration,
+        attempt: u32,
+    ) -> Result<(), FetchError> {
+        let error = FetchError::new(call, self.redactor(), format!("throttled: {what}"));
+        self.gate()
+            .throttled(error, what, wait, attempt > self.policy.retries)
     }
 
     pub fn send_json(&self, call: &Call) -> Result<Value, FetchError> {
@@ -251,6 +270,17 @@ fn budget_key(kind: SourceKind, api: &ApiConfig) -> quota::BudgetKey {
             "Business Profile",
             format!("location {}", or_none(&api.location)),
         ),
+        // Shopify's query cost is counted per app and shop.
+        SourceKind::Shopify => ("Shopify", format!("shop {}", or_none(&api.shop))),
+        SourceKind::Mailchimp => (
+            "Mailchimp",
+            format!("data center {}", or_none(&api.data_center)),
+        ),
+        // The Analytics API's quota is the Cloud project's; a channel is its unit here.
+        SourceKind::YoutubeAnalytics => (
+            "YouTube Analytics",
+            format!("channel {}", api.channel.as_deref().unwrap_or("MINE")),
+        ),
         _ => {
             let host = api
                 .url
@@ -290,6 +320,12 @@ fn default_settle_days(kind: SourceKind) -> u32 {
         SourceKind::GbpReviews => 7,
         // Business Profile answers a day's views and actions a few days late.
         SourceKind::GbpPerformance => 3,
+        // An order's current total falls with refunds and edits, mostly within days.
+        SourceKind::Shopify => 7,
+        // A campaign's opens and clicks keep arriving for days after its send day.
+        SourceKind::Mailchimp => 7,
+        // YouTube Analytics processes a day's views two to three days later.
+        SourceKind::YoutubeAnalytics => 3,
         _ => 1,
     }
 }
@@ -424,6 +460,15 @@ fn connect<'a>(
         matches!(config.kind, SourceKind::Meta | SourceKind::MetaAds).then_some("access_token");
     let auth = Auth::resolve(api.auth.as_ref(), &ws.root, &fetcher.redactor, token_param)
         .map_err(SourceError::Live)?;
+    // Shopify takes its access token in a header of its own.
+    let auth = match (config.kind, auth) {
+        (SourceKind::Shopify, Auth::Bearer(token)) => Auth::ApiKey {
+            name: shopify::TOKEN_HEADER.into(),
+            placement: crate::config::api::KeyPlacement::Header,
+            value: token,
+        },
+        (_, auth) => auth,
+    };
     Ok(Source {
         root: &ws.root,
         config,
@@ -468,6 +513,9 @@ fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, FetchE
         SourceKind::SearchConsole => search_console::fetch(s, start, end),
         SourceKind::GbpReviews => gbp::fetch(s, start, end),
         SourceKind::GbpPerformance => gbp_performance::fetch(s, start, end),
+        SourceKind::Shopify => shopify::fetch(s, start, end),
+        SourceKind::Mailchimp => mailchimp::fetch(s, start, end),
+        SourceKind::YoutubeAnalytics => youtube_analytics::fetch(s, start, end),
         SourceKind::Csv | SourceKind::Json => unreachable!("file sources are not fetched"),
     }
 }

@@ -17,7 +17,7 @@ use crate::config::schema::SourceKind;
 /// The platforms `connect` knows: endpoints and scopes in one table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OAuthPlatform {
-    /// GA4, Google Ads, Search Console and Business Profile share one consent.
+    /// GA4, Google Ads, Search Console, Business Profile and YouTube Analytics share one consent.
     Google,
     Meta,
     Linkedin,
@@ -119,7 +119,8 @@ impl OAuthPlatform {
             | SourceKind::GoogleAds
             | SourceKind::SearchConsole
             | SourceKind::GbpReviews
-            | SourceKind::GbpPerformance => Some(OAuthPlatform::Google),
+            | SourceKind::GbpPerformance
+            | SourceKind::YoutubeAnalytics => Some(OAuthPlatform::Google),
             SourceKind::Meta | SourceKind::MetaAds => Some(OAuthPlatform::Meta),
             _ => None,
         }
@@ -144,6 +145,9 @@ impl OAuthPlatform {
                 }
                 if wants(SourceKind::GbpReviews) || wants(SourceKind::GbpPerformance) {
                     scopes.push("https://www.googleapis.com/auth/business.manage");
+                }
+                if wants(SourceKind::YoutubeAnalytics) {
+                    scopes.push("https://www.googleapis.com/auth/yt-analytics.readonly");
                 }
             }
             OAuthPlatform::Meta => {
@@ -186,7 +190,7 @@ impl std::str::FromStr for OAuthPlatform {
             .ok_or_else(|| {
                 format!(
                     "unknown platform {s:?}: expected one of google (GA4, Google Ads, Search \
-                     Console, Business Profile), meta, linkedin, microsoft"
+                     Console, Business Profile, YouTube Analytics), meta, linkedin, microsoft"
                 )
             })
     }

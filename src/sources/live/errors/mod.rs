@@ -5,6 +5,7 @@
 
 pub mod google;
 pub mod meta;
+pub mod problem;
 
 use std::time::Duration;
 
@@ -30,7 +31,11 @@ pub fn read(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
     let parsed: Option<Value> = serde_json::from_slice(body).ok();
     let mut error = parsed
         .as_ref()
-        .and_then(|v| google::read(v).or_else(|| meta::read(v, headers)))
+        .and_then(|v| {
+            google::read(v)
+                .or_else(|| meta::read(v, headers))
+                .or_else(|| problem::read(v))
+        })
         .unwrap_or_else(|| ApiError {
             message: plain_message(
                 parsed.as_ref().map(|v| match v {
@@ -62,6 +67,10 @@ fn plain_message(parsed: Option<&Value>, body: &[u8]) -> String {
             .or_else(|| v.get("error").filter(|e| e.is_string()))
             .or_else(|| v.get("error").and_then(|e| e.get("message")))
             .or_else(|| v.get("message"))
+            // Shopify: `{"errors": "[API] Invalid API key or access token …"}` or GraphQL's
+            // `{"errors": [{"message": …}]}`.
+            .or_else(|| v.get("errors").filter(|e| e.is_string()))
+            .or_else(|| v.pointer("/errors/0/message"))
             .and_then(|m| m.as_str().map(str::to_string))
     });
     let text = text.unwrap_or_else(|| String::from_utf8_lossy(body).trim().to_string());
