@@ -541,6 +541,12 @@ pub enum SourceKind {
     GbpReviews,
     /// Google Business Profile performance: views, calls, direction requests, website clicks.
     GbpPerformance,
+    /// LinkedIn Marketing API `adAnalytics` of an ad account, by campaign and day.
+    LinkedinAds,
+    /// Microsoft Advertising Reporting service: a campaign performance report, by day.
+    MicrosoftAds,
+    /// TikTok API for Business `report/integrated/get/`, by campaign and day.
+    TiktokAds,
 }
 
 impl SourceKind {
@@ -561,6 +567,9 @@ impl SourceKind {
             SourceKind::SearchConsole => "search_console",
             SourceKind::GbpReviews => "gbp_reviews",
             SourceKind::GbpPerformance => "gbp_performance",
+            SourceKind::LinkedinAds => "linkedin_ads",
+            SourceKind::MicrosoftAds => "microsoft_ads",
+            SourceKind::TiktokAds => "tiktok_ads",
         }
     }
 
@@ -574,6 +583,9 @@ impl SourceKind {
             SourceKind::MetaAds => Some("Meta Ads"),
             SourceKind::SearchConsole => Some("Google Search Console"),
             SourceKind::GbpReviews | SourceKind::GbpPerformance => Some("Google Business Profile"),
+            SourceKind::LinkedinAds => Some("LinkedIn Ads"),
+            SourceKind::MicrosoftAds => Some("Microsoft Ads"),
+            SourceKind::TiktokAds => Some("TikTok Ads"),
             SourceKind::Csv | SourceKind::Json | SourceKind::Http => None,
         }
     }

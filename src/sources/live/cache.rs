@@ -202,7 +202,9 @@ pub fn fingerprint(config: &SourceConfig, context: &str) -> String {
     api.retries = None;
     api.concurrency = None;
     // Settings added later leave the text as it was, so caches fetched before stay valid.
-    let api = format!("{api:?}").replace("concurrency: None, ", "");
+    let api = format!("{api:?}")
+        .replace("concurrency: None, ", "")
+        .replace(", account_id: None", "");
     let described = format!(
         "{:?}|{}|{:?}|{:?}|{:?}|{:?}|{context}",
         config.kind,

@@ -112,6 +112,8 @@ impl OAuthPlatform {
             | SourceKind::GbpReviews
             | SourceKind::GbpPerformance => Some(OAuthPlatform::Google),
             SourceKind::Meta | SourceKind::MetaAds => Some(OAuthPlatform::Meta),
+            SourceKind::LinkedinAds => Some(OAuthPlatform::Linkedin),
+            SourceKind::MicrosoftAds => Some(OAuthPlatform::Microsoft),
             _ => None,
         }
     }

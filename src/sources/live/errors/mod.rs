@@ -3,8 +3,10 @@
 //! platform asks to wait. The HTTP layer retries and paces from this; the operator reads
 //! `message`; a client's report never shows it (only the localized "unavailable" sentence).
 
+pub mod ads;
 pub mod google;
 pub mod meta;
+pub mod tiktok;
 
 use std::time::Duration;
 
@@ -30,7 +32,12 @@ pub fn read(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
     let parsed: Option<Value> = serde_json::from_slice(body).ok();
     let mut error = parsed
         .as_ref()
-        .and_then(|v| google::read(v).or_else(|| meta::read(v, headers)))
+        .and_then(|v| {
+            google::read(v)
+                .or_else(|| meta::read(v, headers))
+                .or_else(|| tiktok::read(v))
+                .or_else(|| ads::read(v))
+        })
         .unwrap_or_else(|| ApiError {
             message: plain_message(
                 parsed.as_ref().map(|v| match v {
