@@ -245,6 +245,11 @@ pub struct ApiConfig {
     /// YouTube Analytics: the channel id (`UC…`); default `MINE`, the authorizing account's.
     #[serde(default)]
     pub channel: Option<String>,
+    /// LinkedIn Ads: the ad account id (`507404993` or `urn:li:sponsoredAccount:507404993`);
+    /// Microsoft Ads: the account id (with `customer_id`, its customer); TikTok Ads: the
+    /// advertiser id.
+    #[serde(default)]
+    pub account_id: Option<String>,
 }
 
 /// The listing id of a Business Profile location: `locations/123`, `123`, or the v4 form

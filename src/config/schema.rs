@@ -551,6 +551,12 @@ pub enum SourceKind {
     Mailchimp,
     /// YouTube Analytics API channel reports: views, watch time, subscribers, engagement.
     YoutubeAnalytics,
+    /// LinkedIn Marketing API `adAnalytics` of an ad account, by campaign and day.
+    LinkedinAds,
+    /// Microsoft Advertising Reporting service: a campaign performance report, by day.
+    MicrosoftAds,
+    /// TikTok API for Business `report/integrated/get/`, by campaign and day.
+    TiktokAds,
 }
 
 impl SourceKind {
@@ -574,6 +580,9 @@ impl SourceKind {
             SourceKind::Shopify => "shopify",
             SourceKind::Mailchimp => "mailchimp",
             SourceKind::YoutubeAnalytics => "youtube_analytics",
+            SourceKind::LinkedinAds => "linkedin_ads",
+            SourceKind::MicrosoftAds => "microsoft_ads",
+            SourceKind::TiktokAds => "tiktok_ads",
         }
     }
 
@@ -612,6 +621,9 @@ impl SourceKind {
             SourceKind::Shopify => Some("Shopify"),
             SourceKind::Mailchimp => Some("Mailchimp"),
             SourceKind::YoutubeAnalytics => Some("YouTube"),
+            SourceKind::LinkedinAds => Some("LinkedIn Ads"),
+            SourceKind::MicrosoftAds => Some("Microsoft Ads"),
+            SourceKind::TiktokAds => Some("TikTok Ads"),
             SourceKind::Csv | SourceKind::Json | SourceKind::Http => None,
         }
     }

@@ -548,6 +548,7 @@ impl Workspace {
             "location" => api.location.is_some(),
             "shop" => api.shop.is_some(),
             "data_center" => api.data_center.is_some(),
+            "account_id" => api.account_id.is_some(),
             "auth" => api.auth.is_some(),
             _ => true,
         };
@@ -632,6 +633,77 @@ impl Workspace {
             }
         }
         self.check_meta_settings(s, api, at, problems);
+        self.check_ads_settings(s, api, at, problems);
+    }
+
+    /// LinkedIn, Microsoft and TikTok ads: numeric account ids, and one dimension at most,
+    /// `campaign` (rows are fetched by campaign and day, and summed by day without it).
+    fn check_ads_settings(
+        &self,
+        s: &SourceConfig,
+        api: &api::ApiConfig,
+        at: &str,
+        problems: &mut Vec<Problem>,
+    ) {
+        let mut problem = |field: &str, message: String| {
+            problems.push(Problem::located(
+                &self.path,
+                s.id.at,
+                format!("{at}{field}"),
+                message,
+            ))
+        };
+        let kind = s.kind.name();
+        let ads = matches!(
+            s.kind,
+            SourceKind::LinkedinAds | SourceKind::MicrosoftAds | SourceKind::TiktokAds
+        );
+        if !ads {
+            if api.account_id.is_some() {
+                problem(
+                    ".api.account_id",
+                    format!(
+                        "`account_id` belongs to linkedin_ads, microsoft_ads and tiktok_ads sources, not to a {kind} source"
+                    ),
+                );
+            }
+            return;
+        }
+        let digits = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+        if let Some(id) = &api.account_id {
+            let bare = match s.kind {
+                SourceKind::LinkedinAds => id.trim().trim_start_matches("urn:li:sponsoredAccount:"),
+                _ => id.trim(),
+            };
+            if !digits(bare) {
+                let example = match s.kind {
+                    SourceKind::LinkedinAds => "`507404993` or `urn:li:sponsoredAccount:507404993`",
+                    SourceKind::MicrosoftAds => "`149123456` (the account id, not its number)",
+                    _ => "`7012345678901234567` (the advertiser id)",
+                };
+                problem(
+                    ".api.account_id",
+                    format!("expected a {kind} account id such as {example}, found {id:?}"),
+                );
+            }
+        }
+        if s.kind == SourceKind::MicrosoftAds
+            && let Some(id) = &api.customer_id
+            && !digits(id.trim())
+        {
+            problem(
+                ".api.customer_id",
+                format!(
+                    "expected the Microsoft Advertising customer id in digits, such as `251123456`, found {id:?}"
+                ),
+            );
+        }
+        if let Some(other) = s.dimensions.iter().find(|d| *d != "campaign") {
+            problem(
+                ".dimensions",
+                format!("a {kind} source has one dimension, `campaign`; found {other:?}"),
+            );
+        }
     }
 
     /// Settings of Meta's insights: each only on the kind that reads it, the Marketing API's
@@ -763,6 +835,8 @@ fn live_needs(kind: SourceKind) -> &'static [&'static str] {
         SourceKind::Shopify => &["shop", "auth"],
         SourceKind::Mailchimp => &["data_center", "auth"],
         SourceKind::YoutubeAnalytics => &["auth"],
+        SourceKind::LinkedinAds | SourceKind::TiktokAds => &["account_id", "auth"],
+        SourceKind::MicrosoftAds => &["account_id", "customer_id", "developer_token", "auth"],
         SourceKind::Csv | SourceKind::Json => &[],
     }
 }

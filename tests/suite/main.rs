@@ -4,6 +4,7 @@
 
 mod common;
 
+mod ads_connectors;
 mod batch;
 mod charts;
 mod config_errors;

@@ -30,6 +30,20 @@ pub struct Tokens {
 /// Token endpoint, client id, refresh token.
 type TokenKey = (String, Secret, Secret);
 
+/// How a platform wants its credentials: where a bearer token goes, and which OAuth token
+/// endpoint (and scope) refreshes it when `google_oauth` names none.
+#[derive(Debug, Clone, Default)]
+pub struct Platform {
+    /// Bearer tokens are sent as this query parameter (Meta's Graph API) ...
+    pub token_param: Option<&'static str>,
+    /// ... or as this header, bare (TikTok's `Access-Token`).
+    pub token_header: Option<&'static str>,
+    /// The refresh endpoint when the config has no `token_url` (LinkedIn's, Microsoft's).
+    pub token_url: Option<String>,
+    /// Sent with each refresh (Microsoft's identity platform asks for it).
+    pub scope: Option<String>,
+}
+
 /// An auth setting with its secrets read.
 pub enum Auth {
     None,
@@ -44,6 +58,7 @@ pub enum Auth {
         client_id: Secret,
         client_secret: Secret,
         refresh_token: Secret,
+        scope: Option<String>,
     },
     Basic {
         username: String,
@@ -52,23 +67,27 @@ pub enum Auth {
 }
 
 impl Auth {
-    /// `token_param`: an API (Meta's Graph API) that takes bearer tokens as a query parameter.
     pub fn resolve(
         config: Option<&AuthConfig>,
         root: &std::path::Path,
         redactor: &Redactor,
-        token_param: Option<&str>,
+        platform: &Platform,
     ) -> Result<Self, String> {
         let secret = |r| resolve(r, root, redactor).map_err(|e| crate::error_chain(&e));
         Ok(match config {
             None => Auth::None,
-            Some(AuthConfig::Bearer(r)) => match token_param {
-                Some(name) => Auth::ApiKey {
+            Some(AuthConfig::Bearer(r)) => match (platform.token_param, platform.token_header) {
+                (Some(name), _) => Auth::ApiKey {
                     name: name.to_string(),
                     placement: KeyPlacement::Query,
                     value: secret(r)?,
                 },
-                None => Auth::Bearer(secret(r)?),
+                (None, Some(name)) => Auth::ApiKey {
+                    name: name.to_string(),
+                    placement: KeyPlacement::Header,
+                    value: secret(r)?,
+                },
+                (None, None) => Auth::Bearer(secret(r)?),
             },
             Some(AuthConfig::ApiKey(k)) => Auth::ApiKey {
                 name: k.name.clone(),
@@ -79,10 +98,12 @@ impl Auth {
                 token_url: g
                     .token_url
                     .clone()
+                    .or_else(|| platform.token_url.clone())
                     .unwrap_or_else(|| GOOGLE_TOKEN_URL.to_string()),
                 client_id: secret(&g.client_id)?,
                 client_secret: secret(&g.client_secret)?,
                 refresh_token: secret(&g.refresh_token)?,
+                scope: platform.scope.clone(),
             },
             Some(AuthConfig::Basic(b)) => Auth::Basic {
                 username: b.username.clone().unwrap_or_else(|| "execreport".into()),
@@ -143,6 +164,7 @@ impl Auth {
             client_id,
             client_secret,
             refresh_token,
+            scope,
         } = self
         else {
             unreachable!("only called for Google auth");
@@ -163,12 +185,16 @@ impl Auth {
             message: format!("invalid token_url: {e}"),
         })?;
         let mut call = Call::new(Method::POST, url);
-        call.body = Some(Body::Form(vec![
+        let mut form = vec![
             ("grant_type".into(), "refresh_token".into()),
             ("client_id".into(), client_id.expose().into()),
             ("client_secret".into(), client_secret.expose().into()),
             ("refresh_token".into(), refresh_token.expose().into()),
-        ]));
+        ];
+        if let Some(scope) = scope {
+            form.push(("scope".into(), scope.clone()));
+        }
+        call.body = Some(Body::Form(form));
         let reply = ctx
             .http
             .send(&call, ctx.policy, ctx.redactor, None)

@@ -203,7 +203,7 @@ pub fn fingerprint(config: &SourceConfig, context: &str) -> String {
     api.concurrency = None;
     // Settings added later leave the text as it was, so caches fetched before stay valid.
     let mut api = format!("{api:?}").replace("concurrency: None, ", "");
-    for added in ["shop", "data_center", "channel"] {
+    for added in ["shop", "data_center", "channel", "account_id"] {
         api = api.replace(&format!(", {added}: None"), "");
     }
     let described = format!(

@@ -12,7 +12,6 @@ use reqwest::Method;
 use serde_json::{Map, Value, json};
 
 use super::http::{Call, FetchError};
-use super::secrets::resolve;
 use super::{Fetched, Source, number};
 
 const BASE: &str = "https://googleads.googleapis.com";
@@ -59,18 +58,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         select.join(", ")
     );
     let mut call = Call::new(Method::POST, url).json(json!({ "query": query }));
-    let token = s
-        .api
-        .developer_token
-        .as_ref()
-        .map(|t| resolve(t, s.root, s.redactor()))
-        .transpose()
-        .map_err(|e| FetchError {
-            request: "developer_token".into(),
-            status: None,
-            hold: None,
-            message: crate::error_chain(&e),
-        })?;
+    let token = s.developer_token()?;
     if let Some(token) = token {
         call = call.header("developer-token", token.expose());
     }

@@ -128,6 +128,9 @@ pub struct Gate<'a> {
     pub limit: usize,
     /// What the platform's answers say about the budget (GA4 tokens, Meta usage).
     pub signals: fn(&HeaderMap, &[u8]) -> Vec<Signal>,
+    /// The status a 2xx answer stands for when the platform reports errors in the body
+    /// (TikTok: HTTP 200 with `code` 40100 for a rate limit); `None` for a real success.
+    pub refusal: fn(&[u8]) -> Option<StatusCode>,
 }
 
 impl Gate<'_> {
@@ -246,7 +249,16 @@ impl Http {
                         .budgets
                         .acquire(&gate.key, gate.limit)
                         .map_err(|hold| FetchError::held(call, redactor, hold))?;
-                    let outcome = self.once(call, policy);
+                    let outcome = self.once(call, policy).and_then(|reply| {
+                        match (gate.refusal)(&reply.body) {
+                            Some(status) => Err(Failure::Status {
+                                status,
+                                headers: reply.headers,
+                                body: reply.body,
+                            }),
+                            None => Ok(reply),
+                        }
+                    });
                     // Told before the permit is given back, so no request is let through on
                     // what was left before this one.
                     if let Ok(reply) = &outcome {

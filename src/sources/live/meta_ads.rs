@@ -98,7 +98,10 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
 
 /// Campaigns of one name on one day as one row: the row mapper refuses two rows for the same
 /// day and dimension values, as they would usually be one row counted twice.
-fn merge_same_keys(rows: Vec<Map<String, Value>>, fields: &[&str]) -> Vec<Map<String, Value>> {
+pub(super) fn merge_same_keys(
+    rows: Vec<Map<String, Value>>,
+    fields: &[&str],
+) -> Vec<Map<String, Value>> {
     let mut merged: Vec<Map<String, Value>> = Vec::with_capacity(rows.len());
     let mut at: std::collections::HashMap<String, usize> = Default::default();
     for row in rows {

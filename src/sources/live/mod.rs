@@ -16,14 +16,18 @@ mod google_ads;
 pub mod health;
 pub mod http;
 mod mailchimp;
+mod linkedin_ads;
 mod meta;
 mod meta_ads;
+mod microsoft_ads;
 pub mod oauth;
 pub mod quota;
+mod report_zip;
 mod search_console;
 pub mod secrets;
 mod shopify;
 mod youtube_analytics;
+mod tiktok_ads;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -168,6 +172,10 @@ impl Source<'_> {
                 SourceKind::Shopify => shopify::signals,
                 _ => quota::meta_usage,
             },
+            refusal: match self.config.kind {
+                SourceKind::TiktokAds => errors::tiktok::refusal,
+                _ => |_| None,
+            },
         }
     }
 
@@ -231,6 +239,30 @@ impl Source<'_> {
     fn redactor(&self) -> &Redactor {
         &self.fetcher.redactor
     }
+
+    /// The `developer_token` secret (Google Ads, Microsoft Ads), if the source names one.
+    fn developer_token(&self) -> Result<Option<secrets::Secret>, FetchError> {
+        self.api
+            .developer_token
+            .as_ref()
+            .map(|t| secrets::resolve(t, self.root, self.redactor()))
+            .transpose()
+            .map_err(|e| FetchError {
+                request: "developer_token".into(),
+                status: None,
+                hold: None,
+                message: crate::error_chain(&e),
+            })
+    }
+}
+
+/// A metric of a row: absent or null is 0 (the ads APIs leave out what they have no number
+/// for), else an [`amount`].
+fn metric_value(v: Option<&Value>, field: &str, day: NaiveDate) -> Result<f64, String> {
+    match v {
+        None | Some(Value::Null) => Ok(0.0),
+        Some(v) => amount(v).ok_or_else(|| format!("{field} on {day} is {v}, expected a number")),
+    }
 }
 
 /// A number the API may send as a JSON number or a string (GA4 and Google Ads int64s).
@@ -239,6 +271,60 @@ pub fn number(v: &Value) -> Option<f64> {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
+    }
+}
+
+/// An amount as the ads APIs write it: a JSON number, or a plain decimal string (`"12.34"`,
+/// `"-0.5"`, `"1200"`). Anything else (`"NaN"`, `"1e9"`, `"12,34"`, `"inf"`) is refused
+/// rather than read as some other number.
+pub fn amount(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64().filter(|f| f.is_finite()),
+        Value::String(s) => {
+            let s = s.trim();
+            let digits = s.strip_prefix('-').unwrap_or(s);
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+            let plain = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+            (plain(whole) && plain(fraction) && s.len() <= 40)
+                .then(|| s.parse().ok())
+                .flatten()
+        }
+        _ => None,
+    }
+}
+
+/// Ratios and averages of a day, which cannot be added up over a period: the report computes
+/// them from their summed parts.
+pub fn is_average(field: &str) -> bool {
+    let f = field.to_ascii_lowercase();
+    let words = [
+        "average",
+        "cost_per",
+        "costper",
+        "ctr",
+        "cpc",
+        "cpm",
+        "roas",
+        "percent",
+        "returnonadspend",
+    ];
+    words.iter().any(|w| f.contains(w))
+        || f == "frequency"
+        // `ConversionRate`, `conversion_rate`, not `approximateMemberReach`.
+        || field.contains("Rate")
+        || f.contains("_rate")
+        || f.starts_with("rate")
+}
+
+/// The error for a mapped field that is a ratio of the day.
+fn average_refused(field: &str) -> FetchError {
+    FetchError {
+        request: "columns".into(),
+        status: None,
+        hold: None,
+        message: format!(
+            "{field} is an average or a ratio of the day; map its parts (spend, impressions, clicks, conversions) and the report computes it for the period"
+        ),
     }
 }
 
@@ -280,6 +366,18 @@ fn budget_key(kind: SourceKind, api: &ApiConfig) -> quota::BudgetKey {
         SourceKind::YoutubeAnalytics => (
             "YouTube Analytics",
             format!("channel {}", api.channel.as_deref().unwrap_or("MINE")),
+        ),
+        SourceKind::LinkedinAds => (
+            "LinkedIn Ads",
+            format!("ad account {}", linkedin_ads::account(api)),
+        ),
+        SourceKind::MicrosoftAds => (
+            "Microsoft Ads",
+            format!("account {}", or_none(&api.account_id).trim()),
+        ),
+        SourceKind::TiktokAds => (
+            "TikTok Ads",
+            format!("advertiser {}", or_none(&api.account_id).trim()),
         ),
         _ => {
             let host = api
@@ -326,6 +424,9 @@ fn default_settle_days(kind: SourceKind) -> u32 {
         SourceKind::Mailchimp => 7,
         // YouTube Analytics processes a day's views two to three days later.
         SourceKind::YoutubeAnalytics => 3,
+        // Conversions are attributed to the day of the click, up to 30 days (LinkedIn,
+        // Microsoft) or 7 (TikTok) later; most arrive within 3.
+        SourceKind::LinkedinAds | SourceKind::MicrosoftAds | SourceKind::TiktokAds => 3,
         _ => 1,
     }
 }
@@ -434,7 +535,12 @@ pub fn check(ws: &Workspace, redactor: &Redactor, config: &SourceConfig) -> Resu
         .api
         .as_ref()
         .ok_or("the source has no `api` settings")?;
-    Auth::resolve(api.auth.as_ref(), &ws.root, redactor, None)?;
+    Auth::resolve(
+        api.auth.as_ref(),
+        &ws.root,
+        redactor,
+        &auth::Platform::default(),
+    )?;
     if let Some(token) = &api.developer_token {
         secrets::resolve(token, &ws.root, redactor).map_err(|e| crate::error_chain(&e))?;
     }
@@ -456,9 +562,18 @@ fn connect<'a>(
     api: &'a ApiConfig,
     needs: &Needs,
 ) -> Result<Source<'a>, SourceError> {
-    let token_param =
-        matches!(config.kind, SourceKind::Meta | SourceKind::MetaAds).then_some("access_token");
-    let auth = Auth::resolve(api.auth.as_ref(), &ws.root, &fetcher.redactor, token_param)
+    let consent = oauth::OAuthPlatform::of_kind(config.kind);
+    let platform = auth::Platform {
+        token_param: matches!(config.kind, SourceKind::Meta | SourceKind::MetaAds)
+            .then_some("access_token"),
+        token_header: (config.kind == SourceKind::TiktokAds).then_some("Access-Token"),
+        token_url: consent
+            .filter(|p| *p != oauth::OAuthPlatform::Google)
+            .map(|p| p.token_url()),
+        scope: (consent == Some(oauth::OAuthPlatform::Microsoft))
+            .then(|| oauth::OAuthPlatform::Microsoft.scopes(&[]).join(" ")),
+    };
+    let auth = Auth::resolve(api.auth.as_ref(), &ws.root, &fetcher.redactor, &platform)
         .map_err(SourceError::Live)?;
     // Shopify takes its access token in a header of its own.
     let auth = match (config.kind, auth) {
@@ -516,6 +631,46 @@ fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, FetchE
         SourceKind::Shopify => shopify::fetch(s, start, end),
         SourceKind::Mailchimp => mailchimp::fetch(s, start, end),
         SourceKind::YoutubeAnalytics => youtube_analytics::fetch(s, start, end),
+        SourceKind::LinkedinAds => linkedin_ads::fetch(s, start, end),
+        SourceKind::MicrosoftAds => microsoft_ads::fetch(s, start, end),
+        SourceKind::TiktokAds => tiktok_ads::fetch(s, start, end),
         SourceKind::Csv | SourceKind::Json => unreachable!("file sources are not fetched"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn amounts_are_plain_decimals_and_averages_are_known() {
+        assert_eq!(amount(&json!("12.34")), Some(12.34));
+        assert_eq!(amount(&json!("-0.5")), Some(-0.5));
+        assert_eq!(amount(&json!(7)), Some(7.0));
+        for bad in ["NaN", "inf", "1e9", "12,34", "", ".5", "5.", "--"] {
+            assert_eq!(amount(&json!(bad)), None, "{bad}");
+        }
+        for average in [
+            "ctr",
+            "AverageCpc",
+            "ConversionRate",
+            "conversion_rate",
+            "cost_per_conversion",
+            "ImpressionSharePercent",
+            "ReturnOnAdSpend",
+        ] {
+            assert!(is_average(average), "{average}");
+        }
+        for sum in [
+            "costInLocalCurrency",
+            "approximateMemberReach",
+            "Spend",
+            "conversion",
+            "externalWebsiteConversions",
+            "shares",
+        ] {
+            assert!(!is_average(sum), "{sum}");
+        }
     }
 }

@@ -122,6 +122,8 @@ impl OAuthPlatform {
             | SourceKind::GbpPerformance
             | SourceKind::YoutubeAnalytics => Some(OAuthPlatform::Google),
             SourceKind::Meta | SourceKind::MetaAds => Some(OAuthPlatform::Meta),
+            SourceKind::LinkedinAds => Some(OAuthPlatform::Linkedin),
+            SourceKind::MicrosoftAds => Some(OAuthPlatform::Microsoft),
             _ => None,
         }
     }

@@ -3,9 +3,11 @@
 //! platform asks to wait. The HTTP layer retries and paces from this; the operator reads
 //! `message`; a client's report never shows it (only the localized "unavailable" sentence).
 
+pub mod ads;
 pub mod google;
 pub mod meta;
 pub mod problem;
+pub mod tiktok;
 
 use std::time::Duration;
 
@@ -35,6 +37,8 @@ pub fn read(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
             google::read(v)
                 .or_else(|| meta::read(v, headers))
                 .or_else(|| problem::read(v))
+                .or_else(|| tiktok::read(v))
+                .or_else(|| ads::read(v))
         })
         .unwrap_or_else(|| ApiError {
             message: plain_message(
