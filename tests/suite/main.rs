@@ -18,6 +18,7 @@ mod init;
 mod live;
 mod locales;
 mod one_pager;
+mod overview;
 mod paper;
 mod pdf;
 mod phone;
