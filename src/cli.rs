@@ -68,6 +68,9 @@ pub enum Command {
     /// Write the clients' report site from the ledger's rendered reports: per client, behind
     /// a secret link, an index of its reports with their HTML and PDF.
     Publish(PublishArgs),
+    /// The agency's internal overview of a period: every client's headline KPIs, goals, data
+    /// health and delivery, those needing attention first (JSON, HTML, PDF).
+    Overview(OverviewArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -286,6 +289,9 @@ pub struct BatchArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub live: ClockArgs,
+    /// Then write each agency's overview of the period (of last month with --due).
+    #[arg(long)]
+    pub overview: bool,
 }
 
 #[derive(Debug, Args)]
@@ -380,4 +386,27 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
+}
+
+#[derive(Debug, Args)]
+pub struct OverviewArgs {
+    /// The period, as `batch --period` takes it (each client's own time zone resolves it).
+    #[arg(long, short = 'p', default_value = "last-month", value_parser = parse_period)]
+    pub period: PeriodSpec,
+    /// Only this agency (default: every agency of the workspace).
+    #[arg(long, value_name = "ID")]
+    pub agency: Option<String>,
+    /// Formats to write (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "json,html,pdf")]
+    pub formats: Vec<FormatArg>,
+    /// Output folder or `s3://bucket/prefix` (the overview goes under `_overview/`); default:
+    /// the workspace's `output` setting.
+    #[arg(long, short = 'o', value_name = "DIR|URL")]
+    pub out: Option<PathBuf>,
+    /// Print the overview's JSON on stdout (the files are written as well).
+    #[arg(long)]
+    pub json: bool,
+    /// Pin the clock (RFC 3339): what "last month" is.
+    #[arg(long, value_name = "TIMESTAMP", env = "EXECREPORT_NOW")]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }

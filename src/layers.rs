@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 /// binary (`src/main.rs` declares `cli` and `cmd`).
 const LAYERS: &[&str] = &[
     "period", "metrics", "locale", "charts", "files", "format", "config", "sources", "storage",
-    "session", "model", "analysis", "report", "render", "ledger", "deliver", "publish", "batch",
-    "preview", "cli", "cmd", "main",
+    "session", "model", "analysis", "report", "render", "ledger", "deliver", "publish", "overview",
+    "batch", "preview", "cli", "cmd", "main",
 ];
 
 /// Crates only the binary uses: argument parsing and progress bars.

@@ -66,6 +66,7 @@ pub mod ledger;
 pub mod locale;
 pub mod metrics;
 pub mod model;
+pub mod overview;
 pub mod period;
 pub mod preview;
 pub mod publish;

@@ -72,6 +72,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Connect(args) => cmd::connect::run(&session, args)?,
         Command::Sources(cli::SourcesCommand::Test(args)) => cmd::sources::test(&session, args)?,
         Command::Publish(args) => cmd::publish::run(&session, args)?,
+        Command::Overview(args) => cmd::overview::run(&session, args)?,
         Command::Preview(_) | Command::Init(_) => unreachable!("handled above"),
     })
 }

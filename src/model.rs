@@ -166,7 +166,7 @@ pub struct ComparisonInfo {
 }
 
 /// Whether a change moved the way the client wants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sentiment {
     Good,
@@ -489,6 +489,10 @@ pub struct SourceQuality {
     /// Live sources: the snapshot used for each range and when it was fetched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fetched: Vec<FetchInfo>,
+    /// Live sources: the health of this fetch, for the ledger and `status`; never written
+    /// into a report.
+    #[serde(skip)]
+    pub health: Option<crate::sources::live::health::Health>,
 }
 
 /// Whether a source's data could be read.
@@ -532,7 +536,7 @@ pub enum HeadlineKind {
 }
 
 /// Goals counted by status.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, serde::Deserialize)]
 pub struct GoalTally {
     pub total: u32,
     pub met: u32,

@@ -9,6 +9,7 @@ use crate::config::schema::SourceKind;
 use crate::model::{DataQuality, DataStatus, DateRange, Kpi, SourceQuality, SourceStatus};
 use crate::period::Period;
 use crate::sources::SourceData;
+use crate::sources::live::health::Health;
 
 /// What a report says about a source whatever became of it.
 pub struct SourceMeta {
@@ -26,6 +27,7 @@ pub enum SourceOutcome {
         meta: SourceMeta,
         /// The reason, secrets masked: for stderr, `status` and the ledger.
         error: String,
+        health: Health,
     },
 }
 
@@ -65,9 +67,20 @@ pub fn data_quality(
                     comparison_missing_days: comparison_missing.as_deref().map(days),
                     comparison_missing: comparison_missing.unwrap_or_default(),
                     fetched: d.fetched.clone(),
+                    health: meta.kind.is_live().then(|| {
+                        if d.data_through.is_some_and(|t| t >= period.end) {
+                            Health::Ok
+                        } else {
+                            Health::Late
+                        }
+                    }),
                 }
             }
-            SourceOutcome::Failed { meta, error } => SourceQuality {
+            SourceOutcome::Failed {
+                meta,
+                error,
+                health,
+            } => SourceQuality {
                 id: meta.id.clone(),
                 kind: meta.kind,
                 platform: meta.platform.clone(),
@@ -83,6 +96,7 @@ pub fn data_quality(
                 comparison_missing_days: comparison.map(|c| c.days),
                 comparison_missing: comparison.map(whole).unwrap_or_default(),
                 fetched: Vec::new(),
+                health: meta.kind.is_live().then_some(*health),
             },
         })
         .collect();

@@ -27,8 +27,9 @@ use crate::report::model::{DataStatus, SourceStatus};
 use crate::report::{self, ReportRequest};
 use crate::session::Session;
 use crate::sources::live::DataMode;
+use crate::sources::live::health::Health;
 use crate::storage::{Store, StoreError};
-use ledger::{ApprovalState, Claim, DataRecord, Ledger, OutputFile, ReportState};
+use ledger::{ApprovalState, Claim, DataRecord, Ledger, OutputFile, ReportState, SourceHealth};
 use schedule::RunKind;
 
 /// One report to render.
@@ -109,6 +110,9 @@ pub struct JobResult {
     /// Shared ledger: the worker that did this report during this run (`elsewhere`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done_by: Option<String>,
+    /// The health of each live source fetched (recorded in the ledger for `status`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceHealth>,
     pub ms: u64,
 }
 
@@ -346,6 +350,11 @@ fn run_job(
             crate::panic_message(panic.as_ref())
         ))
     });
+    if !result.sources.is_empty()
+        && let Err(e) = ledger.record_source_health(&result.sources, Utc::now())
+    {
+        eprintln!("execreport: cannot record the sources' health: {e}");
+    }
     match outcome {
         Ok(status) => result.status = status,
         Err(e) => {
@@ -376,6 +385,7 @@ fn unfinished(job: &Job) -> JobResult {
         delivery: None,
         taken_over_from: None,
         done_by: None,
+        sources: Vec::new(),
         ms: 0,
     }
 }
@@ -413,13 +423,65 @@ fn render_job(
         now: Some(options.now),
         data: options.data,
     };
+    let checked = |source: &str, health: Health, detail: String| {
+        source_health(
+            ws,
+            &job.client,
+            source,
+            health,
+            Some(detail),
+            &job.period.key,
+        )
+    };
     let model = match report::build(ws, &session.fetcher, &client, &kit.brand, &request) {
         Ok(model) => model,
-        Err(report::ReportError::Postponed { hold, .. }) => {
+        Err(report::ReportError::Postponed {
+            hold, source_id, ..
+        }) => {
+            result.sources = vec![checked(&source_id, Health::Quota, hold.to_string())];
             return postpone(ledger, job, &hold, result);
+        }
+        Err(report::ReportError::Source {
+            source_id, error, ..
+        }) if is_live(ws, &job.client, &source_id) => {
+            let detail = session.redact(&error.summary());
+            result.sources = vec![checked(&source_id, Health::of_error(&error), detail)];
+            return Err(report::ReportError::Source {
+                client: job.client.clone(),
+                source_id,
+                error,
+            }
+            .to_string());
         }
         Err(e) => return Err(e.to_string()),
     };
+    result.sources = model
+        .data_quality
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let health = s.health?;
+            let detail = match health {
+                Health::Ok => None,
+                Health::Late => Some(match s.data_through {
+                    Some(day) => format!("data through {day}"),
+                    None => "no data yet".to_string(),
+                }),
+                _ => s
+                    .error
+                    .as_ref()
+                    .map(|e| e.lines().next().unwrap_or_default().to_string()),
+            };
+            Some(source_health(
+                ws,
+                &job.client,
+                &s.id,
+                health,
+                detail,
+                &job.period.key,
+            ))
+        })
+        .collect();
     let quality = &model.data_quality;
     result.unavailable = quality
         .sources
@@ -517,6 +579,55 @@ fn render_job(
     result.outputs = outputs;
     send(session, ledger, &client, &model, &kit, options, result);
     Ok(JobStatus::Rendered)
+}
+
+/// Whether a client's source (`location/source` for a group's) is a live one.
+fn is_live(ws: &Workspace, client: &str, source: &str) -> bool {
+    source_config(ws, client, source).is_some_and(|(_, s)| s.kind.is_live())
+}
+
+/// The client and source config a report's source id names: a group's sources are named
+/// `location/source` and belong to the location.
+fn source_config<'a>(
+    ws: &'a Workspace,
+    client: &str,
+    source: &str,
+) -> Option<(String, &'a crate::config::schema::SourceConfig)> {
+    let (owner, id) = source.split_once('/').unwrap_or((client, source));
+    let config = ws.client(owner)?.config;
+    let found = config.sources.iter().find(|s| s.id.as_str() == id)?;
+    Some((owner.to_string(), found))
+}
+
+/// A source's health as the ledger records it: under the client that owns the source, with
+/// the command that fixes it.
+fn source_health(
+    ws: &Workspace,
+    client: &str,
+    source: &str,
+    health: Health,
+    detail: Option<String>,
+    period: &str,
+) -> SourceHealth {
+    let (owner, id, kind, platform) = match source_config(ws, client, source) {
+        Some((owner, s)) => (
+            owner,
+            s.id.to_string(),
+            Some(s.kind),
+            s.platform().map(|p| p.name),
+        ),
+        None => (client.to_string(), source.to_string(), None, None),
+    };
+    SourceHealth {
+        fix: kind.and_then(|k| health.fix(k, &owner, &id)),
+        client: owner,
+        source: id,
+        platform,
+        health,
+        detail: detail.filter(|_| health != Health::Ok),
+        period: period.to_string(),
+        checked_at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+    }
 }
 
 /// A report whose platform quota is exhausted: not rendered, not sent, due again in the next

@@ -16,7 +16,7 @@ use execreport::batch::{
 use execreport::config::Workspace;
 use execreport::deliver::send::{DeliveryStatus, SendOptions};
 use execreport::deliver::smtp::Mailer;
-use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState, Worker};
+use execreport::ledger::{ApprovalState, DeliveryState, Ledger, ReportState, SourceHealth, Worker};
 use execreport::model::DataStatus;
 use execreport::session::Session;
 use execreport::sources::live::secrets::{Redactor, resolve};
@@ -152,6 +152,22 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         _ => None,
     };
     let publish_failed = args.publish && published.as_ref().is_none_or(|p| !p.problems.is_empty());
+    // The overview last: it reads what this batch recorded and wrote.
+    let overview_failed = args.overview
+        && execreport::overview::write(
+            ws,
+            &ledger,
+            &options.store,
+            &execreport::render::Brands::default(),
+            None,
+            args.period
+                .unwrap_or(execreport::period::PeriodSpec::LastMonth),
+            &execreport::format::Format::ALL,
+            now,
+        )
+        .map(|done| done.iter().for_each(|(_, w)| eprintln!("{w}")))
+        .map_err(|e| eprintln!("error: overview: {}", session.redact(&e.to_string())))
+        .is_err();
     let count = |status: JobStatus| results.iter().filter(|r| r.status == status).count();
     let sent = |status: DeliveryStatus| {
         results
@@ -171,7 +187,8 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         count(JobStatus::Failed)
             + undelivered
             + usize::from(manifest.is_none())
-            + usize::from(publish_failed),
+            + usize::from(publish_failed)
+            + usize::from(overview_failed),
         results
             .iter()
             .filter(|r| r.status.is_written() && !r.unavailable.is_empty())
@@ -186,9 +203,30 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
                 || r.awaiting_approval && r.data == Some(DataStatus::Incomplete)
         })
         .count();
+    let attention = sources_needing_attention(&results);
+    if !attention.is_empty() {
+        eprintln!("Sources needing attention:");
+        for h in &attention {
+            eprintln!(
+                "  {} {}: {}{}{}",
+                h.client,
+                h.source,
+                h.health,
+                h.detail
+                    .as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default(),
+                h.fix
+                    .as_deref()
+                    .map(|f| format!(" — fix: {f}"))
+                    .unwrap_or_default()
+            );
+        }
+    }
     if args.json {
         let summary = serde_json::json!({
             "reports": results,
+            "sources_needing_attention": attention,
             "rendered": count(JobStatus::Rendered),
             "unchanged": count(JobStatus::Unchanged),
             "failed": failed,
@@ -286,6 +324,19 @@ pub fn run(session: &Session, args: &BatchArgs) -> Result<ExitCode> {
         }
     }
     Ok(super::exit_for(failed, degraded, lacking_data))
+}
+
+/// Each source whose last fetch in this run needs the agency (once, however many reports
+/// fetched it), by client and source.
+fn sources_needing_attention(results: &[JobResult]) -> Vec<&SourceHealth> {
+    let mut found: std::collections::BTreeMap<(&str, &str), &SourceHealth> = Default::default();
+    for h in results.iter().flat_map(|r| &r.sources) {
+        found.insert((&h.client, &h.source), h);
+    }
+    found
+        .into_values()
+        .filter(|h| h.needs_attention())
+        .collect()
 }
 
 /// The jobs of this run: due by schedule, or the period asked for.

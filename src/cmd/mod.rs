@@ -5,6 +5,7 @@ pub mod batch;
 pub mod check;
 pub mod connect;
 pub mod init;
+pub mod overview;
 pub mod preview;
 pub mod publish;
 pub mod render;

@@ -145,8 +145,18 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
     let holds = ledger
         .quota_holds(chrono::Utc::now())
         .map_err(anyhow::Error::msg)?;
+    // Sources as the last batch found them; those since removed from the config are gone.
+    let sources: Vec<_> = ledger
+        .source_health()
+        .map_err(anyhow::Error::msg)?
+        .into_iter()
+        .filter(|h| {
+            ws.client(&h.client)
+                .is_some_and(|c| c.config.sources.iter().any(|s| s.id.as_str() == h.source))
+        })
+        .collect();
     if args.json {
-        let out = serde_json::json!({"now": now.to_rfc3339(), "reports": rows, "next": next, "quota_holds": holds});
+        let out = serde_json::json!({"now": now.to_rfc3339(), "reports": rows, "next": next, "quota_holds": holds, "sources": sources});
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -218,6 +228,24 @@ pub fn run(ws: &Workspace, args: &StatusArgs) -> Result<ExitCode> {
             n["run"].as_str().unwrap_or_default(),
             n["at"].as_str().unwrap_or_default()
         );
+    }
+    let attention: Vec<_> = sources.iter().filter(|h| h.needs_attention()).collect();
+    if !attention.is_empty() {
+        println!("Sources needing attention (as the last batch found them):");
+        for h in attention {
+            println!(
+                "  {} {}: {} ({}, {}){}",
+                h.client,
+                h.source,
+                h.health,
+                h.detail.as_deref().unwrap_or("-"),
+                h.checked_at,
+                h.fix
+                    .as_deref()
+                    .map(|f| format!("\n    fix: {f}"))
+                    .unwrap_or_default()
+            );
+        }
     }
     let awaiting = rows
         .iter()

@@ -4,6 +4,7 @@
 
 mod claims;
 mod db;
+mod health;
 mod site;
 
 use std::path::Path;
@@ -16,6 +17,7 @@ use crate::report::model::DataStatus;
 use crate::sources::live::quota::{BudgetKey, Hold};
 pub use claims::{Claim, Holder, Worker};
 use db::{Db, Row, Tx};
+pub use health::SourceHealth;
 pub use site::SiteFile;
 
 /// The tables as the first release made them; `MIGRATIONS` brings them up to date. Only the
@@ -98,6 +100,18 @@ const MIGRATIONS: &[&str] = &[
         sha256       TEXT NOT NULL,
         published_at TEXT NOT NULL,
         PRIMARY KEY (site, path)
+     );",
+    // 5: each live source's health as the last batch found it (see `health`).
+    "CREATE TABLE IF NOT EXISTS source_health (
+        client      TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        platform    TEXT,
+        health      TEXT NOT NULL,
+        detail      TEXT,
+        fix         TEXT,
+        period      TEXT NOT NULL,
+        checked_at  TEXT NOT NULL,
+        PRIMARY KEY (client, source)
      );",
 ];
 

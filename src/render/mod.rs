@@ -142,6 +142,11 @@ pub fn client_locale(client: &crate::config::Client, brand: &Brand) -> Locale {
     locale_with(&tag, buddhist, brand)
 }
 
+/// The locale of the agency's own pages (the overview): its locale, with the brand's wording.
+pub fn agency_locale(agency: &crate::config::schema::AgencyConfig, brand: &Brand) -> Locale {
+    locale_with(agency.locale.as_str(), false, brand)
+}
+
 fn locale_with(tag: &str, buddhist: bool, brand: &Brand) -> Locale {
     let language = tag.split('-').next().unwrap_or(tag);
     // Per-language wording (by full tag, then language) wins over wording for all languages.
@@ -191,6 +196,17 @@ pub fn render_pdf_tagged(
     tagged: bool,
 ) -> Result<Vec<u8>, pdf::PdfError> {
     let locale = locale_for(report, &kit.brand);
+    pdf_of_view(view, kit, &locale, report.period.end, tagged)
+}
+
+/// The PDF of a view (a report's, or the agency overview's), its pages numbered in `locale`.
+pub fn pdf_of_view(
+    view: &ReportView,
+    kit: &BrandKit,
+    locale: &Locale,
+    date: chrono::NaiveDate,
+    tagged: bool,
+) -> Result<Vec<u8>, pdf::PdfError> {
     let label = |n: usize, total: usize| {
         let number = |v: usize| locale.fmt.number(v as f64, 0);
         locale.text(
@@ -202,7 +218,7 @@ pub fn render_pdf_tagged(
         title: view.title.clone(),
         author: view.agency_name.clone(),
         subject: format!("{} · {}", view.report_title, view.period_label),
-        date: report.period.end,
+        date,
         lang: view.lang.clone(),
         tagged,
     };

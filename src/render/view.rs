@@ -34,6 +34,17 @@ pub enum TextDirection {
     Rtl,
 }
 
+impl TextDirection {
+    /// The direction of a language tag's script.
+    pub fn of(tag: &str) -> Self {
+        if crate::locale::is_rtl(tag) {
+            TextDirection::Rtl
+        } else {
+            TextDirection::Ltr
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportView {
     pub lang: String,
@@ -92,6 +103,17 @@ pub struct SectionView {
 pub enum SectionId {
     Report(Section),
     Digest(DigestSection),
+    /// A section of the agency's overview (`crate::overview`).
+    Overview(OverviewSection),
+}
+
+/// The agency overview's sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverviewSection {
+    Clients,
+    HeadlineKpis,
+    Sources,
 }
 
 /// A section's content, one variant per template: each holds only what its template draws.
@@ -318,11 +340,7 @@ pub fn build(input: &ViewInputs) -> ReportView {
     };
     ReportView {
         lang: l.tag.clone(),
-        dir: if crate::locale::is_rtl(&l.tag) {
-            TextDirection::Rtl
-        } else {
-            TextDirection::Ltr
-        },
+        dir: TextDirection::of(&l.tag),
         title: format!("{} · {}", r.client.name, period_label),
         report_title_upper: l.fmt.uppercase(&report_title),
         report_title,
@@ -571,40 +589,11 @@ impl SectionBuilder<'_> {
         &self,
         scale: ChangeScale,
         unit: Unit,
-        (change, change_pct): (Option<f64>, Option<f64>),
+        parts: (Option<f64>, Option<f64>),
         pair: Option<(f64, f64)>,
         signed: bool,
     ) -> Option<String> {
-        let l = self.l();
-        let text = match (scale, change, pair) {
-            (ChangeScale::Points, Some(c), Some(values)) => {
-                let points = l.fmt.signed_points(c, values);
-                let points = if signed {
-                    points
-                } else {
-                    l.fmt.signed_points(c.abs(), values).replace('+', "")
-                };
-                l.text("change-points", &[("points", points.into())])
-            }
-            (ChangeScale::Absolute, Some(c), Some(values)) => {
-                let c = if signed { c } else { c.abs() };
-                let difference = l.fmt.signed_difference(c, unit, values);
-                if signed {
-                    difference
-                } else {
-                    difference.replace('+', "")
-                }
-            }
-            _ => {
-                let pct = change_pct?;
-                if signed {
-                    l.fmt.signed_percent(pct)
-                } else {
-                    l.fmt.percent(pct.abs(), 1)
-                }
-            }
-        };
-        Some(text)
+        change_words(self.l(), scale, unit, parts, pair, signed)
     }
 
     fn tile(&self, k: &Kpi, sparkline: bool) -> Tile {
@@ -974,6 +963,47 @@ impl SectionBuilder<'_> {
             channels.join(", ")
         }
     }
+}
+
+/// A change as its scale reads it, from its parts (a KPI's, a year-on-year one, or one the
+/// agency overview shows): `+12.3%`, `+0.4 pp`, `-1.30`.
+pub fn change_words(
+    l: &Locale,
+    scale: ChangeScale,
+    unit: Unit,
+    (change, change_pct): (Option<f64>, Option<f64>),
+    pair: Option<(f64, f64)>,
+    signed: bool,
+) -> Option<String> {
+    let text = match (scale, change, pair) {
+        (ChangeScale::Points, Some(c), Some(values)) => {
+            let points = l.fmt.signed_points(c, values);
+            let points = if signed {
+                points
+            } else {
+                l.fmt.signed_points(c.abs(), values).replace('+', "")
+            };
+            l.text("change-points", &[("points", points.into())])
+        }
+        (ChangeScale::Absolute, Some(c), Some(values)) => {
+            let c = if signed { c } else { c.abs() };
+            let difference = l.fmt.signed_difference(c, unit, values);
+            if signed {
+                difference
+            } else {
+                difference.replace('+', "")
+            }
+        }
+        _ => {
+            let pct = change_pct?;
+            if signed {
+                l.fmt.signed_percent(pct)
+            } else {
+                l.fmt.percent(pct.abs(), 1)
+            }
+        }
+    };
+    Some(text)
 }
 
 fn tone(s: Option<Sentiment>) -> Tone {

@@ -78,8 +78,11 @@ pub(super) fn load_group(
         };
         let (mut data, outcomes) = load(ws, fetcher, &member, &own).map_err(|e| match e {
             // A location's quota hold postpones the whole group: it never goes out without it.
-            ReportError::Postponed { hold, .. } => ReportError::Postponed {
+            ReportError::Postponed {
+                hold, source_id, ..
+            } => ReportError::Postponed {
                 client: group.config.id.to_string(),
+                source_id: format!("{lid}/{source_id}"),
                 hold,
             },
             e => fail(format!("location {lid:?}: {e}")),

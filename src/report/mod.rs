@@ -18,6 +18,7 @@ use crate::metrics::dataset::Dataset;
 use crate::metrics::platform::Platform;
 use crate::period::{self, CompareKind, Period, PeriodError, PeriodSpec};
 use crate::sources::History;
+use crate::sources::live::health::Health;
 use crate::sources::live::{DataMode, Fetcher, Needs};
 use crate::sources::{self, SourceError};
 use model::{AgencyInfo, ClientInfo, ComparisonInfo, Kpi, PeriodInfo, Report, SCHEMA_VERSION};
@@ -54,6 +55,8 @@ pub enum ReportError {
     #[error("client {client}: postponed: {hold}")]
     Postponed {
         client: String,
+        /// The source whose platform's quota ran out.
+        source_id: String,
         hold: Box<crate::sources::live::quota::Hold>,
     },
     #[error(
@@ -282,7 +285,11 @@ fn load(
             // A quota runs out for a while, not the data: the report waits, whether the
             // source is required or not, and never shows a quota error as its data.
             Err(SourceError::Postponed(hold)) => {
-                return Err(ReportError::Postponed { client: id, hold });
+                return Err(ReportError::Postponed {
+                    client: id,
+                    source_id: source.id.to_string(),
+                    hold,
+                });
             }
             Err(error) if source.required => {
                 return Err(ReportError::Source {
@@ -293,6 +300,7 @@ fn load(
             }
             Err(error) => outcomes.push(SourceOutcome::Failed {
                 meta,
+                health: Health::of_error(&error),
                 error: fetcher.redact(&error.to_string()),
             }),
         }

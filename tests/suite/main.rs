@@ -20,6 +20,7 @@ mod live;
 mod locales;
 mod more_connectors;
 mod one_pager;
+mod overview;
 mod paper;
 mod pdf;
 mod phone;

@@ -20,7 +20,8 @@ use serde_json::Value;
 const CLIENTS: &str = "thames-fitness,harbor-hotel-bangkok,dar-al-oud,izmir-deri";
 const BASE_URL: &str = "https://reports.agency.example";
 
-fn run(dir: &Path, args: &[&str]) -> Output {
+/// `execreport -c <dir>/execreport.yaml ARGS` at 2026-11-05 06:00 UTC (the overview's tests too).
+pub fn run(dir: &Path, args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_execreport"))
         .arg("-c")
         .arg(dir.join("execreport.yaml"))

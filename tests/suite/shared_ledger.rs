@@ -20,13 +20,13 @@ const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
 
 /// A PostgreSQL cluster in a temporary folder, owned by the `postgres` user (initdb refuses
 /// root), listening on a free loopback port; stopped with `-m immediate` when dropped.
-struct Postgres {
+pub struct Postgres {
     dir: tempfile::TempDir,
     port: u16,
 }
 
 impl Postgres {
-    fn start() -> Self {
+    pub fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -65,7 +65,7 @@ impl Postgres {
         Postgres { dir, port }
     }
 
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("postgresql://postgres@127.0.0.1:{}/postgres", self.port)
     }
 

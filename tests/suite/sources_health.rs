@@ -144,3 +144,111 @@ fn forbidden_quota_missing_and_expired_meta_credentials_are_told_apart() {
     assert!(line(&out, "social").contains(" expired "), "{out}");
     assert!(!out.contains("stale-meta-token-123"), "{out}");
 }
+
+/// `batch --period 2026-10` on the workspace (the Meta token given), with extra environment.
+fn batch(dir: &Path, env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_execreport"));
+    cmd.args([
+        "batch",
+        "--period",
+        "2026-10",
+        "--now",
+        "2026-11-26T03:00:00Z",
+    ])
+    .current_dir(dir)
+    .env("T_CLIENT_ID", CLIENT_ID)
+    .env("T_CLIENT_SECRET", CLIENT_SECRET)
+    .env("T_META_TOKEN", META_TOKEN)
+    .env_remove("EXECREPORT_CONFIG");
+    cmd.envs(env.iter().copied());
+    cmd.output().unwrap()
+}
+
+fn status(dir: &Path, json: bool, env: &[(&str, &str)]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_execreport"));
+    cmd.arg("status")
+        .args(json.then_some("--json"))
+        .current_dir(dir)
+        .env_remove("EXECREPORT_CONFIG");
+    cmd.envs(env.iter().copied());
+    let o = cmd.output().unwrap();
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    stdout(&o)
+}
+
+/// An expired refresh token found by a batch: in its summary, in `status` and `status
+/// --json` with the command that fixes it; once reconnected, the next batch clears it.
+fn expired_token_is_recorded_and_shown(env: &[(&str, &str)], yaml_extra: &str) {
+    let server = ApiServer::start();
+    let ws = workspace(&server, "revoked-refresh-token-000");
+    let dir = ws.path();
+    if !yaml_extra.is_empty() {
+        let path = dir.join("execreport.yaml");
+        let yaml = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{yaml}{yaml_extra}")).unwrap();
+    }
+    let o = batch(dir, env);
+    let err = crate::common::stderr(&o);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("Sources needing attention:"), "{err}");
+    assert!(
+        err.contains("live-co web: expired")
+            && err.contains("fix: execreport connect google --client live-co --source web"),
+        "{err}"
+    );
+    let text = status(dir, false, env);
+    assert!(text.contains("Sources needing attention"), "{text}");
+    assert!(text.contains("live-co web: expired"), "{text}");
+    assert!(
+        text.contains("fix: execreport connect google --client live-co --source web"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&status(dir, true, env)).unwrap();
+    let web = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "web")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(web["health"], "expired", "{json}");
+    assert_eq!(web["client"], "live-co");
+    assert_eq!(web["period"], "2026-10");
+    for out in [&err, &text, &json.to_string()] {
+        assert!(!out.contains("revoked-refresh-token-000"), "{out}");
+        assert!(!out.contains(CLIENT_SECRET), "{out}");
+    }
+
+    // Reconnected: the next batch finds every source ok, and nothing needs attention.
+    std::fs::write(dir.join("secrets/live-co-google.token"), REFRESH_TOKEN).unwrap();
+    let o = batch(dir, env);
+    let err = crate::common::stderr(&o);
+    assert!(!err.contains("Sources needing attention"), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&status(dir, true, env)).unwrap();
+    let health: Vec<(&str, &str)> = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["source"].as_str().unwrap(), s["health"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        health,
+        [("seo", "ok"), ("social", "ok"), ("web", "ok")],
+        "{json}"
+    );
+    assert!(!status(dir, false, env).contains("Sources needing attention"));
+}
+
+#[test]
+fn a_batch_records_an_expired_source_and_status_shows_it_with_its_fix() {
+    expired_token_is_recorded_and_shown(&[], "");
+}
+
+#[test]
+fn source_health_is_recorded_the_same_way_on_the_shared_postgresql_ledger() {
+    let pg = crate::shared_ledger::Postgres::start();
+    let url = pg.url();
+    expired_token_is_recorded_and_shown(
+        &[("T_LEDGER_URL", &url)],
+        "ledger: { url: { env: T_LEDGER_URL } }\n",
+    );
+}

@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, Utc};
 
 use super::oauth::OAuthPlatform;
 use super::{DataMode, Fetcher, Needs};
-use crate::config::schema::SourceConfig;
+use crate::config::schema::{SourceConfig, SourceKind};
 use crate::config::{Client, Workspace};
 use crate::sources::SourceError;
 
@@ -23,6 +23,60 @@ crate::closed_set! {
         /// The platform's quota is used up for now.
         Quota = "quota",
         Failed = "failed",
+        /// Fetched, but its data ends before the period does (days not yet settled, or an
+        /// old snapshot): recorded by batches only.
+        Late = "late",
+    }
+}
+
+impl Health {
+    /// Whether the agency must do something about the source.
+    pub fn needs_attention(self) -> bool {
+        self != Health::Ok
+    }
+
+    /// What fixes a source of this health: the `connect` command for lost credentials,
+    /// `sources test` for the others.
+    pub fn fix(self, kind: SourceKind, client: &str, source: &str) -> Option<String> {
+        let connect = OAuthPlatform::of_kind(kind)
+            .map(|p| format!("execreport connect {p} --client {client} --source {source}"));
+        match self {
+            Health::Ok => None,
+            Health::Expired | Health::NoCredentials => connect,
+            Health::Forbidden | Health::Failed => {
+                Some(format!("execreport sources test --client {client}"))
+            }
+            // Both pass by themselves: the next batch tries again.
+            Health::Quota | Health::Late => None,
+        }
+    }
+
+    /// The health of a source that failed to load (the error's text holds no secrets).
+    pub fn of_error(error: &SourceError) -> Health {
+        match error {
+            SourceError::Postponed(_) => Health::Quota,
+            SourceError::Fetch(e) => {
+                if e.hold.is_some() || e.status == Some(429) {
+                    Health::Quota
+                } else if e.status == Some(401)
+                    // Google answers a revoked or expired refresh token with 400 invalid_grant.
+                    || (e.status == Some(400) && e.message.starts_with(super::auth::REFRESH_FAILED))
+                    || e.message.contains("Meta error 190")
+                {
+                    Health::Expired
+                } else if e.status == Some(403) {
+                    Health::Forbidden
+                } else {
+                    Health::Failed
+                }
+            }
+            SourceError::Live(text)
+                if text.contains("environment variable") || text.contains("secret file") =>
+            {
+                Health::NoCredentials
+            }
+            _ => Health::Failed,
+        }
     }
 }
 
@@ -50,44 +104,25 @@ pub fn check(
         mode: DataMode::Refresh,
         now,
     };
-    let connect = || {
-        OAuthPlatform::of_kind(source.kind).map_or_else(String::new, |p| {
-            format!(
-                "; fix: execreport connect {p} --client {} --source {}",
-                client.config.id,
-                source.id.as_str()
-            )
-        })
-    };
     let (health, detail) = match crate::sources::load(ws, fetcher, source, &needs) {
         Ok(_) => (Health::Ok, format!("one day ({day}) fetched")),
-        Err(SourceError::Postponed(hold)) => (Health::Quota, hold.to_string()),
-        Err(SourceError::Fetch(e)) => {
-            let text = SourceError::Fetch(e.clone()).summary();
-            let health = if e.hold.is_some() || e.status == Some(429) {
-                Health::Quota
-            } else if e.status == Some(401)
-                // Google answers a revoked or expired refresh token with 400 invalid_grant.
-                || (e.status == Some(400) && e.message.starts_with(super::auth::REFRESH_FAILED))
-                || e.message.contains("Meta error 190")
-            {
-                Health::Expired
-            } else if e.status == Some(403) {
-                Health::Forbidden
-            } else {
-                Health::Failed
+        Err(e) => {
+            let health = Health::of_error(&e);
+            let text = match &e {
+                SourceError::Postponed(hold) => hold.to_string(),
+                e => e.summary(),
             };
-            match health {
-                Health::Expired => (health, format!("{text}{}", connect())),
-                _ => (health, text),
+            let fix = match health {
+                Health::Expired | Health::NoCredentials => {
+                    health.fix(source.kind, client.config.id.as_str(), source.id.as_str())
+                }
+                _ => None,
+            };
+            match fix {
+                Some(fix) => (health, format!("{text}; fix: {fix}")),
+                None => (health, text),
             }
         }
-        Err(SourceError::Live(text))
-            if text.contains("environment variable") || text.contains("secret file") =>
-        {
-            (Health::NoCredentials, format!("{text}{}", connect()))
-        }
-        Err(e) => (Health::Failed, e.summary()),
     };
     Checked {
         health,
