@@ -486,10 +486,11 @@ impl std::fmt::Display for Written {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "overview {} {}: {} clients, {} needing attention → {}",
+            "overview {} {}: {} client{}, {} needing attention → {}",
             self.agency,
             self.period,
             self.clients,
+            if self.clients == 1 { "" } else { "s" },
             self.needing_attention,
             self.files.join(", ")
         )

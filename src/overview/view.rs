@@ -43,7 +43,7 @@ pub fn build(o: &Overview, agency: &AgencyConfig, brand: &Brand, l: &Locale) -> 
     }
     sections.push(section(
         OverviewSection::Sources,
-        l.t("overview-section-sources"),
+        l.t("overview-section-health"),
         vec![sources_table(o, l)],
     ));
     ReportView {

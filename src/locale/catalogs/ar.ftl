@@ -402,6 +402,7 @@ site-all-reports = جميع التقارير
 
 # --- session8 ---
 by-dimension-table = النتائج حسب { $dimension }
+overview-section-health = حالة البيانات
 
 # --- conn-more ---
 section-shop = المتجر الإلكتروني

@@ -375,6 +375,7 @@ site-all-reports = Alle Berichte
 
 # --- session8 ---
 by-dimension-table = Ergebnisse nach { $dimension }
+overview-section-health = Datenqualität
 
 # --- conn-more ---
 section-shop = Onlineshop

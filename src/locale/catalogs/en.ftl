@@ -381,6 +381,8 @@ site-all-reports = All reports
 # --- session8 ---
 # The caption of a table of every metric by campaign, channel, page…; the chart beside it is titled by-dimension.
 by-dimension-table = Results by { $dimension }
+# The agency overview's section on its clients' sources; its table is overview-section-sources.
+overview-section-health = Data health
 
 # --- conn-more ---
 section-shop = Online shop

@@ -403,6 +403,7 @@ site-all-reports = Todos los informes
 
 # --- session8 ---
 by-dimension-table = Resultados por { $dimension }
+overview-section-health = Estado de los datos
 
 # --- conn-more ---
 section-shop = Tienda online

@@ -385,6 +385,7 @@ site-all-reports = Tous les rapports
 
 # --- session8 ---
 by-dimension-table = Résultats par { $dimension }
+overview-section-health = État des données
 
 # --- conn-more ---
 section-shop = Boutique en ligne

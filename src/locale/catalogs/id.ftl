@@ -348,6 +348,7 @@ site-all-reports = Semua laporan
 
 # --- session8 ---
 by-dimension-table = Hasil menurut { $dimension }
+overview-section-health = Kesehatan data
 
 # --- conn-more ---
 section-shop = Toko online

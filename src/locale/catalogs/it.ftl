@@ -439,6 +439,7 @@ site-all-reports = Tutti i report
 
 # --- session8 ---
 by-dimension-table = Risultati per { $dimension }
+overview-section-health = Stato dei dati
 
 # --- conn-more ---
 section-shop = Negozio online

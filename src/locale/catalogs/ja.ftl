@@ -468,6 +468,7 @@ site-all-reports = すべてのレポート
 
 # --- session8 ---
 by-dimension-table = { $dimension }別の成果
+overview-section-health = データの状態
 
 # --- conn-more ---
 section-shop = オンラインショップ

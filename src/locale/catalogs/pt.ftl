@@ -376,6 +376,7 @@ site-all-reports = Todos os relatórios
 
 # --- session8 ---
 by-dimension-table = Resultados por { $dimension }
+overview-section-health = Estado dos dados
 
 # --- conn-more ---
 section-shop = Loja online

@@ -359,6 +359,7 @@ site-all-reports = รายงานทั้งหมด
 
 # --- session8 ---
 by-dimension-table = ผลลัพธ์แยกตาม{ $dimension }
+overview-section-health = สถานะข้อมูล
 
 # --- conn-more ---
 section-shop = ร้านค้าออนไลน์

@@ -359,6 +359,7 @@ site-all-reports = Tüm raporlar
 
 # --- session8 ---
 by-dimension-table = { $dimension } bazında sonuçlar
+overview-section-health = Veri durumu
 
 # --- conn-more ---
 section-shop = Online mağaza
