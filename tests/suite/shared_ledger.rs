@@ -1,5 +1,5 @@
 //! The shared ledger on a real PostgreSQL 15 server (a throwaway cluster on loopback): four
-//! worker processes (`batch --due --send`) send 120 synthetic clients' reports through aiosmtpd, two are
+//! worker processes (`batch --due --send`) send 240 synthetic clients' reports through aiosmtpd, two are
 //! killed with SIGKILL mid-run and started again; every report is rendered and recorded once,
 //! every recipient has one message (or is recorded uncertain), every object the workers wrote to
 //! the shared S3-compatible store (moto on loopback) matches the ledger's hash.
@@ -159,7 +159,7 @@ fn worker(dir: &Path, url: &str, id: &str) -> Child {
 
 #[test]
 fn four_workers_two_killed_render_and_send_each_report_once() {
-    const CLIENTS: usize = 120;
+    const CLIENTS: usize = 240;
     let pg = Postgres::start();
     let s3 = S3Server::start();
     let smtp = SmtpServer::start(&[]);
