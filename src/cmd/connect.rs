@@ -107,9 +107,12 @@ pub fn run(session: &Session, args: &ConnectArgs) -> Result<ExitCode> {
         Some(AuthConfig::Bearer(r)) => *r == SecretRef::File(relative.clone().into()),
         _ => false,
     };
-    let edited_client = check
-        .client(client.config.id.as_str())
-        .expect("the client is still there");
+    let edited_client = check.client(client.config.id.as_str()).ok_or_else(|| {
+        anyhow!(
+            "the edited workspace lost client {} (not written)",
+            client.config.id
+        )
+    })?;
     for source in &targets {
         let ok = edited_client
             .config
