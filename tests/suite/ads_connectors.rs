@@ -120,21 +120,13 @@ struct Server {
 
 impl Server {
     fn start() -> Self {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
         let state = Arc::new(ServerState::default());
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (base, runtime) = crate::common::api_server::serve(
+            axum::Router::new()
+                .fallback(handle)
+                .with_state(state.clone()),
+        );
         *state.base.lock().unwrap() = base.clone();
-        let app = axum::Router::new()
-            .fallback(handle)
-            .with_state(state.clone());
-        runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
         Server {
             base,
             state,

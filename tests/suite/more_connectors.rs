@@ -136,24 +136,16 @@ struct Server {
 
 impl Server {
     fn start() -> Self {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
         let state = Arc::new(ServerState {
             orders: orders(),
             campaigns: campaigns(),
             ..ServerState::default()
         });
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = axum::Router::new()
-            .fallback(handle)
-            .with_state(state.clone());
-        runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let (base, runtime) = crate::common::api_server::serve(
+            axum::Router::new()
+                .fallback(handle)
+                .with_state(state.clone()),
+        );
         Server {
             base,
             state,

@@ -199,6 +199,22 @@ pub struct ServerState {
     pub arrivals: Mutex<HashMap<&'static str, Vec<std::time::Instant>>>,
 }
 
+/// `app` served on a free loopback port by a runtime of its own: the base URL, and the runtime
+/// to keep for as long as the server should run.
+pub fn serve(app: axum::Router) -> (String, tokio::runtime::Runtime) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (base, runtime)
+}
+
 /// Tokens one GA4 runReport costs on this server.
 pub const GA4_COST: i64 = 10;
 
@@ -210,20 +226,12 @@ pub struct ApiServer {
 
 impl ApiServer {
     pub fn start() -> Self {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
         let state = Arc::new(ServerState::default());
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = axum::Router::new()
-            .fallback(handle)
-            .with_state(state.clone());
-        runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let (base, runtime) = serve(
+            axum::Router::new()
+                .fallback(handle)
+                .with_state(state.clone()),
+        );
         ApiServer {
             base,
             state,
