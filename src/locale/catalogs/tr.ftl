@@ -358,7 +358,7 @@ site-private = Bu sayfa size özeldir: lütfen adresini paylaşmayın.
 site-all-reports = Tüm raporlar
 
 # --- session8 ---
-by-dimension-table = { $dimension } bazında sonuçlar
+by-dimension-table = Sonuçlar ({ $dimension } bazında)
 overview-section-health = Veri durumu
 
 # --- conn-more ---
