@@ -52,7 +52,7 @@ pub(crate) mod fixture {
             for (p, value) in [(&comparison, then), (&period, now)] {
                 points.extend(p.dates().map(|date| Point {
                     date,
-                    dims: Vec::new(),
+                    dims: Default::default(),
                     value,
                 }));
             }

@@ -228,7 +228,7 @@ mod tests {
                 .filter(|d| !skip(*d))
                 .map(|d| Point {
                     date: d,
-                    dims: Vec::new(),
+                    dims: Default::default(),
                     value: value(d),
                 })
                 .collect(),

@@ -103,7 +103,7 @@ mod tests {
                 .filter_map(|i| {
                     f(i).map(|value| Point {
                         date: start + Duration::days(i),
-                        dims: Vec::new(),
+                        dims: Default::default(),
                         value,
                     })
                 })

@@ -21,12 +21,15 @@ pub struct Total {
 /// The dimension by which a group's data splits into its locations ([`Dataset::absorb`]).
 pub const LOCATION: &str = "location";
 
+/// A point's dimension values, in the order of [`MetricSeries::dimensions`]: one shared list
+/// for all the points of a combination (a file gives the same few thousand times).
+pub type Dims = std::sync::Arc<[String]>;
+
 /// One value of one metric on one local day, for one combination of dimension values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     pub date: NaiveDate,
-    /// Values of the series' dimensions, in the order of [`MetricSeries::dimensions`].
-    pub dims: Vec<String>,
+    pub dims: Dims,
     pub value: f64,
 }
 
@@ -258,7 +261,12 @@ impl Dataset {
                 s.location = Some(location.to_string());
                 s.dimensions.push(LOCATION.to_string());
                 for p in &mut s.points {
-                    p.dims.push(location.to_string());
+                    p.dims = p
+                        .dims
+                        .iter()
+                        .cloned()
+                        .chain([location.to_string()])
+                        .collect();
                 }
                 self.insert(metric.clone(), s)?;
             }
@@ -488,7 +496,7 @@ impl Dataset {
                 for (_, points) in &parts {
                     let mut last: HashMap<&[String], &Point> = HashMap::new();
                     for p in points {
-                        last.insert(&p.dims, p); // points are sorted by date
+                        last.insert(&p.dims[..], p); // points are sorted by date
                     }
                     total += last.values().map(|p| p.value).sum::<f64>();
                 }
@@ -637,9 +645,9 @@ mod tests {
                 .map(|&(day, dim, value)| Point {
                     date: d(day),
                     dims: if dim.is_empty() {
-                        vec![]
+                        Dims::default()
                     } else {
-                        vec![dim.into()]
+                        [dim.to_string()].into()
                     },
                     value,
                 })

@@ -269,12 +269,13 @@ fn load(
             channels: source_channels(ws, source),
         };
         match sources::load(ws, fetcher, source, needs) {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
                 for total in &loaded.totals {
                     data.insert_total(&loaded.id, total.clone());
                 }
-                for (metric, series) in &loaded.metrics {
-                    data.insert(metric.clone(), series.clone())
+                // The outcome keeps the source's counts and dates; its series move to the data.
+                for (metric, series) in std::mem::take(&mut loaded.metrics) {
+                    data.insert(metric, series)
                         .map_err(|message| ReportError::Data {
                             client: id.clone(),
                             message,

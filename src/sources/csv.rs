@@ -3,19 +3,21 @@
 
 use std::collections::HashMap;
 
-use super::records::{Cell, Record, RowMapper};
+use super::records::{Cell, Field, Record, RowMapper};
 use super::{BadRow, SourceError, whole_file};
 use crate::config::schema::{Layout, SourceConfig};
 
 struct CsvRow<'a> {
     columns: &'a HashMap<String, usize>,
+    /// The column of each of the mapper's fields.
+    at: &'a [Option<usize>],
     record: &'a csv::StringRecord,
     line: u64,
 }
 
 impl Record for CsvRow<'_> {
-    fn cell(&self, field: &str) -> Cell<'_> {
-        match self.columns.get(field).and_then(|&i| self.record.get(i)) {
+    fn cell(&self, field: Field<'_>) -> Cell<'_> {
+        match self.at[field.index].and_then(|i| self.record.get(i)) {
             Some(text) => Cell::Text(text),
             None => Cell::Missing,
         }
@@ -105,6 +107,11 @@ pub fn read(
             }));
         }
     }
+    let at: Vec<Option<usize>> = mapper
+        .fields()
+        .iter()
+        .map(|f| columns.get(*f).copied())
+        .collect();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -128,6 +135,7 @@ pub fn read(
                 }
                 mapper.add(&CsvRow {
                     columns: &columns,
+                    at: &at,
                     record: &record,
                     line,
                 })?;

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::records::{Cell, Record, RowMapper};
+use super::records::{Cell, Field, Record, RowMapper};
 use super::{BadRow, SourceError, whole_file};
 use crate::config::schema::SourceConfig;
 
@@ -12,8 +12,8 @@ struct JsonRow<'a> {
 }
 
 impl Record for JsonRow<'_> {
-    fn cell(&self, field: &str) -> Cell<'_> {
-        match lookup(self.object, field) {
+    fn cell(&self, field: Field<'_>) -> Cell<'_> {
+        match lookup(self.object, field.name) {
             None | Some(Value::Null) => Cell::Missing,
             Some(Value::Number(n)) => n.as_f64().map_or(Cell::Missing, Cell::Number),
             Some(Value::String(s)) => Cell::Text(s),

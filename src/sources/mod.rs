@@ -105,7 +105,7 @@ impl SourceData {
 }
 
 /// A row that could not be read, and where it is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct BadRow {
     /// 1-based line in a CSV file (or of a JSON syntax error).
     #[serde(skip_serializing_if = "Option::is_none")]

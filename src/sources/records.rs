@@ -1,7 +1,11 @@
 //! Turns rows of a file (CSV records, JSON objects) into metric points, the same way for both
 //! formats: wide rows (a column per metric) or long rows (metric name + value).
+//!
+//! A report reads 25 months of each file (its period, the comparison and the trends' history),
+//! so the mapper is written for rows by the ten thousand: fields are resolved once per file,
+//! metrics are slots in a table, and points of the same dimension values share one list.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -11,7 +15,11 @@ use super::{BadRow, History, SourceData, SourceError};
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
 use crate::config::values::date_example;
 use crate::metrics::catalog::Catalog;
-use crate::metrics::dataset::{MetricSeries, Point};
+use crate::metrics::dataset::{Dims, MetricSeries, Point};
+
+/// Hash maps keyed by what the mapper builds per row: foldhash (already in the tree through
+/// hashbrown), several times faster than SipHash on short keys, still seeded per map.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A field's content as the file has it.
 pub enum Cell<'a> {
@@ -20,15 +28,20 @@ pub enum Cell<'a> {
     Number(f64),
 }
 
+/// A field the mapper reads: its place in [`RowMapper::fields`] (a CSV row resolves places to
+/// columns once per file) and its name (a JSON record looks it up by name).
+#[derive(Clone, Copy)]
+pub struct Field<'a> {
+    pub index: usize,
+    pub name: &'a str,
+}
+
 /// One row of a source file.
 pub trait Record {
-    fn cell(&self, field: &str) -> Cell<'_>;
+    fn cell(&self, field: Field<'_>) -> Cell<'_>;
     /// Where `field` (or the whole row) stands, for error messages.
     fn place(&self, field: Option<&str>) -> BadRow;
 }
-
-/// A row's points, by metric.
-type Points = Vec<(String, Point)>;
 
 /// Which of a report's ranges keeps a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +52,28 @@ enum Kept {
     History,
 }
 
-/// Metrics already given for one day and combination of dimensions, and where.
-type SeenMetrics = Vec<(String, BadRow)>;
+/// One metric the source gives: its points so far.
+struct Slot {
+    metric: String,
+    points: Vec<Point>,
+    /// Σ|value| of the mapped points: while it is finite, no sum of them overflows.
+    magnitude: f64,
+    /// Whether history rows map it (a headline KPI or one of its parts).
+    in_history: bool,
+}
+
+/// A wide layout's column: the field it is read from and the metric slot it feeds.
+struct Column {
+    field: usize,
+    slot: usize,
+}
+
+/// Where a row was, for the duplicate-row message.
+#[derive(Clone, Copy)]
+struct RowAt {
+    line: Option<u64>,
+    record: Option<usize>,
+}
 
 /// Collects a source's rows into series, applying the source's bad-row policy.
 pub struct RowMapper<'a> {
@@ -48,11 +81,19 @@ pub struct RowMapper<'a> {
     catalog: &'a Catalog,
     file: &'a Path,
     data: SourceData,
-    /// (date, dimensions) → the metrics already given for them and where.
-    seen: HashMap<(NaiveDate, Vec<String>), SeenMetrics>,
-    series: BTreeMap<String, Vec<Point>>,
-    /// Σ|value| of each metric's mapped points: while it is finite, no sum of them overflows.
-    magnitude: HashMap<String, f64>,
+    /// The fields read from every row, in the order [`Field::index`] counts: the date, the
+    /// dimensions, then the metric columns (wide) or the metric and value columns (long).
+    fields: Vec<&'a str>,
+    slots: Vec<Slot>,
+    slot_of: HashMap<String, usize>,
+    columns: Vec<Column>,
+    /// Every combination of dimension values seen, shared by the points that have it.
+    dim_sets: FastMap<Dims, u32>,
+    dims_buf: Vec<String>,
+    /// (date, dimension values, metric slot) → the row that gave it, to refuse double counting.
+    seen: FastMap<(NaiveDate, u32, usize), RowAt>,
+    /// The current row's (slot, value, field) triples.
+    row: Vec<(usize, f64, usize)>,
     /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
     /// period and comparison, not the file's other 20 months.
     keep: Vec<(NaiveDate, NaiveDate)>,
@@ -63,22 +104,47 @@ pub struct RowMapper<'a> {
 
 impl<'a> RowMapper<'a> {
     pub fn new(config: &'a SourceConfig, catalog: &'a Catalog, file: &'a Path) -> Self {
-        RowMapper {
+        let mut fields = vec![config.date.as_str()];
+        fields.extend(config.dimensions.iter().map(String::as_str));
+        let mut mapper = RowMapper {
             config,
             catalog,
             file,
             data: SourceData::new(config, file),
-            seen: HashMap::new(),
-            series: BTreeMap::new(),
-            magnitude: HashMap::new(),
+            fields,
+            slots: Vec::new(),
+            slot_of: HashMap::new(),
+            columns: Vec::new(),
+            dim_sets: FastMap::default(),
+            dims_buf: vec![String::new(); config.dimensions.len()],
+            seen: FastMap::default(),
+            row: Vec::new(),
             keep: Vec::new(),
             history: None,
+        };
+        match config.layout {
+            Layout::Wide => {
+                for (column, metric) in &config.columns {
+                    let field = mapper.fields.len();
+                    mapper.fields.push(column);
+                    let slot = mapper.slot(&metric.value);
+                    mapper.columns.push(Column { field, slot });
+                }
+            }
+            Layout::Long => {
+                mapper.fields.push(&config.metric_column);
+                mapper.fields.push(&config.value_column);
+            }
         }
+        mapper
     }
 
     /// Also maps rows within `history` for the trends (see the field).
     pub fn with_history(mut self, history: Option<&History>) -> Self {
         self.history = history.cloned();
+        for slot in &mut self.slots {
+            slot.in_history = wanted_in(history, &slot.metric);
+        }
         self
     }
 
@@ -88,25 +154,53 @@ impl<'a> RowMapper<'a> {
         self
     }
 
+    /// The fields read from every row ([`Field::index`] is a place in this list).
+    pub fn fields(&self) -> &[&'a str] {
+        &self.fields
+    }
+
+    fn field(&self, index: usize) -> Field<'a> {
+        Field {
+            index,
+            name: self.fields[index],
+        }
+    }
+
+    /// The slot of a metric, added on first sight.
+    fn slot(&mut self, metric: &str) -> usize {
+        if let Some(&slot) = self.slot_of.get(metric) {
+            return slot;
+        }
+        self.slots.push(Slot {
+            metric: metric.to_string(),
+            points: Vec::new(),
+            magnitude: 0.0,
+            in_history: wanted_in(self.history.as_ref(), metric),
+        });
+        self.slot_of
+            .insert(metric.to_string(), self.slots.len() - 1);
+        self.slots.len() - 1
+    }
+
     /// Adds one row; a bad row fails the source or is skipped and counted, per `on_bad_row`.
     pub fn add(&mut self, record: &impl Record) -> Result<(), SourceError> {
         self.data.rows += 1;
         match self.map(record) {
-            Ok((points, Kept::Report)) => {
-                for (metric, point) in points {
-                    self.data.dates.insert(point.date);
-                    self.series.entry(metric).or_default().push(point);
+            Ok(Some((date, dims, kept))) => {
+                // History feeds the trends' series, not the period's dates or its counts.
+                if kept == Kept::Report && !self.row.is_empty() {
+                    self.data.dates.insert(date);
+                }
+                for &(slot, value, _) in &self.row {
+                    self.slots[slot].points.push(Point {
+                        date,
+                        dims: dims.clone(),
+                        value,
+                    });
                 }
                 Ok(())
             }
-            // History feeds the trends' series, not the period's dates or its counts.
-            Ok((points, Kept::History)) => {
-                for (metric, point) in points {
-                    self.series.entry(metric).or_default().push(point);
-                }
-                Ok(())
-            }
-            Err((_, Kept::History)) => Ok(()),
+            Ok(None) | Err((_, Kept::History)) => Ok(()),
             Err((bad, Kept::Report)) => self.bad_row(bad),
         }
     }
@@ -131,20 +225,24 @@ impl<'a> RowMapper<'a> {
     }
 
     pub fn finish(mut self) -> SourceData {
-        for (metric, points) in self.series {
+        let dimensions: Vec<String> = self
+            .config
+            .dimensions
+            .iter()
+            .map(|d| self.config.dimension_names.get(d).unwrap_or(d).clone())
+            .collect();
+        for slot in self.slots {
+            if slot.points.is_empty() {
+                continue;
+            }
             self.data.metrics.insert(
-                metric,
+                slot.metric,
                 MetricSeries {
                     source: self.config.id.to_string(),
                     platform: self.config.platform(),
                     account: self.config.account(),
-                    dimensions: self
-                        .config
-                        .dimensions
-                        .iter()
-                        .map(|d| self.config.dimension_names.get(d).unwrap_or(d).clone())
-                        .collect(),
-                    points,
+                    dimensions: dimensions.clone(),
+                    points: slot.points,
                     location: None,
                 },
             );
@@ -152,8 +250,10 @@ impl<'a> RowMapper<'a> {
         self.data
     }
 
-    /// The row's points and which range keeps them; a row outside every range gives none.
-    fn map(&mut self, r: &impl Record) -> Result<(Points, Kept), (BadRow, Kept)> {
+    /// Maps the row into `self.row`: its date, dimension values and which range keeps it, or
+    /// `None` for a row outside every range.
+    #[allow(clippy::type_complexity)]
+    fn map(&mut self, r: &impl Record) -> Result<Option<(NaiveDate, Dims, Kept)>, (BadRow, Kept)> {
         // A row whose date cannot be read belongs to the report: it may be any day.
         let date = self.row_date(r).map_err(|bad| (bad, Kept::Report))?;
         // A file's freshness is its last dated row, whichever range a report keeps.
@@ -168,23 +268,24 @@ impl<'a> RowMapper<'a> {
             {
                 Kept::History
             } else {
-                return Ok((Vec::new(), Kept::Report));
+                return Ok(None);
             };
         self.map_dated(r, date, kept)
-            .map(|points| (points, kept))
+            .map(|dims| Some((date, dims, kept)))
             .map_err(|bad| (bad, kept))
     }
 
     fn row_date(&self, r: &impl Record) -> Result<NaiveDate, BadRow> {
         let c = self.config;
         let format = c.date_format.as_ref().map(|f| f.value.as_str());
-        match r.cell(&c.date) {
+        let field = self.field(0);
+        match r.cell(field) {
             Cell::Text(t) => parse_date(t, format),
             Cell::Number(n) => parse_date(&format!("{n}"), format),
             Cell::Missing => None,
         }
         .ok_or_else(|| {
-            let found = describe(r.cell(&c.date));
+            let found = describe(r.cell(field));
             let like = match format {
                 None => "2026-10-01 or 20261001".to_string(),
                 Some(f) => match date_example(f) {
@@ -197,54 +298,51 @@ impl<'a> RowMapper<'a> {
         })
     }
 
-    fn map_dated(
-        &mut self,
-        r: &impl Record,
-        date: NaiveDate,
-        kept: Kept,
-    ) -> Result<Points, BadRow> {
+    fn map_dated(&mut self, r: &impl Record, date: NaiveDate, kept: Kept) -> Result<Dims, BadRow> {
         let c = self.config;
         // History rows give only what the trends read: other columns are not even parsed.
-        let history = self.history.as_ref().filter(|_| kept == Kept::History);
-        let wanted = |metric: &str| history.is_none_or(|h| h.metrics.contains(metric));
-        // (metric, value, the column it was read from)
-        let mut points = Vec::new();
+        let history = kept == Kept::History;
+        let separator = *c.decimal_separator;
+        self.row.clear();
         match c.layout {
             Layout::Wide => {
-                for (column, metric) in &c.columns {
-                    if !wanted(&metric.value) {
+                for column in &self.columns {
+                    if history && !self.slots[column.slot].in_history {
                         continue;
                     }
-                    if let Some(value) = self.number(r, column)? {
-                        points.push((metric.value.clone(), value, column.as_str()));
+                    let field = Field {
+                        index: column.field,
+                        name: self.fields[column.field],
+                    };
+                    if let Some(value) = number(r, field, separator)? {
+                        self.row.push((column.slot, value, column.field));
                     }
                 }
             }
             Layout::Long => {
-                let metric = self.long_metric(r)?;
-                if !wanted(&metric) {
-                    return Ok(Vec::new());
+                let slot = self.long_metric(r)?;
+                if history && !self.slots[slot].in_history {
+                    return Ok(Dims::default());
                 }
-                if let Some(value) = self.number(r, &c.value_column)? {
-                    points.push((metric, value, c.value_column.as_str()));
+                let field = self.field(self.fields.len() - 1);
+                if let Some(value) = number(r, field, separator)? {
+                    self.row.push((slot, value, field.index));
                 }
             }
         }
-        if points.is_empty() {
-            return Ok(Vec::new());
+        if self.row.is_empty() {
+            return Ok(Dims::default());
         }
-        let mut dims = Vec::with_capacity(c.dimensions.len());
-        for d in &c.dimensions {
-            dims.push(match r.cell(d) {
-                Cell::Text(t) if !t.trim().is_empty() => t.trim().to_string(),
-                Cell::Number(n) => format!("{n}"),
-                _ => "(not set)".to_string(),
-            });
-        }
+        let (dims, dim_set) = self.dims(r);
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
-        let seen = self.seen.entry((date, dims.clone())).or_default();
-        for (metric, _, _) in &points {
-            if let Some((_, first)) = seen.iter().find(|(m, _)| m == metric) {
+        for &(slot, _, _) in &self.row {
+            if let Some(first) = self.seen.get(&(date, dim_set, slot)) {
+                let metric = &self.slots[slot].metric;
+                let first = BadRow {
+                    line: first.line,
+                    record: first.record,
+                    ..BadRow::default()
+                };
                 return Err(r.place(None).because(format!(
                     "duplicate row: {metric} for {date}{} is already given at {}; \
                      the file would be counted twice",
@@ -258,66 +356,64 @@ impl<'a> RowMapper<'a> {
             }
         }
         // A sum that overflows would be an infinite total in the report.
-        for (metric, value, column) in &points {
-            let total = self.magnitude.get(metric).copied().unwrap_or(0.0) + value.abs();
-            if !total.is_finite() {
-                return Err(r.place(Some(*column)).because(format!(
+        for &(slot, value, field) in &self.row {
+            let slot = &self.slots[slot];
+            let metric = &slot.metric;
+            if !(slot.magnitude + value.abs()).is_finite() {
+                return Err(r.place(Some(self.fields[field])).because(format!(
                     "{value:e} makes the total of {metric} too large to compute \
                      (over {:e}); expected a {metric} value a report can add up",
                     f64::MAX
                 )));
             }
         }
-        for (metric, value, _) in &points {
-            *self.magnitude.entry(metric.clone()).or_default() += value.abs();
-        }
         let place = r.place(None);
-        seen.extend(
-            points
-                .iter()
-                .map(|(metric, _, _)| (metric.clone(), place.clone())),
-        );
-        Ok(points
-            .into_iter()
-            .map(|(metric, value, _)| {
-                (
-                    metric,
-                    Point {
-                        date,
-                        dims: dims.clone(),
-                        value,
-                    },
-                )
-            })
-            .collect())
-    }
-
-    fn number(&self, r: &impl Record, field: &str) -> Result<Option<f64>, BadRow> {
-        match r.cell(field) {
-            Cell::Missing => Ok(None),
-            Cell::Number(n) if n.is_finite() => Ok(Some(n)),
-            Cell::Number(n) => Err(r
-                .place(Some(field))
-                .because(format!("expected a finite number, found {n}"))),
-            Cell::Text(t) if t.trim().is_empty() => Ok(None),
-            Cell::Text(t) => parse_number(t, *self.config.decimal_separator)
-                .map(Some)
-                .ok_or_else(|| {
-                    let example = if *self.config.decimal_separator == ',' {
-                        "1.234,5"
-                    } else {
-                        "1,234.5"
-                    };
-                    r.place(Some(field))
-                        .because(format!("expected a number like {example}, found {t:?}"))
-                }),
+        let at = RowAt {
+            line: place.line,
+            record: place.record,
+        };
+        for &(slot, value, _) in &self.row {
+            self.slots[slot].magnitude += value.abs();
+            self.seen.insert((date, dim_set, slot), at);
         }
+        Ok(dims)
     }
 
-    fn long_metric(&self, r: &impl Record) -> Result<String, BadRow> {
+    /// The row's dimension values, shared with earlier rows that had the same, and their
+    /// number among the combinations seen.
+    fn dims(&mut self, r: &impl Record) -> (Dims, u32) {
+        if self.dims_buf.is_empty() {
+            return (Dims::default(), 0);
+        }
+        for (i, buf) in self.dims_buf.iter_mut().enumerate() {
+            buf.clear();
+            let field = Field {
+                index: 1 + i,
+                name: self.fields[1 + i],
+            };
+            match r.cell(field) {
+                Cell::Text(t) if !t.trim().is_empty() => buf.push_str(t.trim()),
+                Cell::Number(n) => {
+                    use std::fmt::Write;
+                    let _ = write!(buf, "{n}");
+                }
+                _ => buf.push_str("(not set)"),
+            }
+        }
+        if let Some((dims, &n)) = self.dim_sets.get_key_value(&self.dims_buf[..]) {
+            return (dims.clone(), n);
+        }
+        let dims: Dims = self.dims_buf.clone().into();
+        let n = self.dim_sets.len() as u32;
+        self.dim_sets.insert(dims.clone(), n);
+        (dims, n)
+    }
+
+    fn long_metric(&mut self, r: &impl Record) -> Result<usize, BadRow> {
         let c = self.config;
-        let name = match r.cell(&c.metric_column) {
-            Cell::Text(t) => t.trim().to_string(),
+        let column = self.field(self.fields.len() - 2);
+        let name = match r.cell(column) {
+            Cell::Text(t) => t.trim(),
             other => {
                 return Err(r
                     .place(Some(&c.metric_column))
@@ -325,20 +421,22 @@ impl<'a> RowMapper<'a> {
             }
         };
         if !c.metric_names.is_empty() {
-            return c
-                .metric_names
-                .get(&name)
-                .map(|m| m.value.clone())
-                .ok_or_else(|| {
+            return match c.metric_names.get(name) {
+                Some(m) => Ok(self.slot(&m.value)),
+                None => {
                     let known: Vec<&str> = c.metric_names.keys().map(String::as_str).collect();
-                    r.place(Some(&c.metric_column)).because(format!(
+                    Err(r.place(Some(&c.metric_column)).because(format!(
                         "unknown metric name {name:?}: expected one of {} (see metric_names)",
                         known.join(", ")
-                    ))
-                });
+                    )))
+                }
+            };
         }
-        match self.catalog.get(&name) {
-            Some(m) if !m.aggregation.is_computed() => Ok(name),
+        if let Some(&slot) = self.slot_of.get(name) {
+            return Ok(slot);
+        }
+        match self.catalog.get(name) {
+            Some(m) if !m.aggregation.is_computed() => Ok(self.slot(name)),
             Some(_) => Err(r.place(Some(&c.metric_column)).because(format!(
                 "{name} is computed from its parts; give the parts instead"
             ))),
@@ -347,6 +445,31 @@ impl<'a> RowMapper<'a> {
                  or map the file's names with metric_names"
             ))),
         }
+    }
+}
+
+/// Whether history rows map `metric` (all metrics when there is no history filter).
+fn wanted_in(history: Option<&History>, metric: &str) -> bool {
+    history.is_none_or(|h| h.metrics.contains(metric))
+}
+
+fn number(r: &impl Record, field: Field<'_>, separator: char) -> Result<Option<f64>, BadRow> {
+    match r.cell(field) {
+        Cell::Missing => Ok(None),
+        Cell::Number(n) if n.is_finite() => Ok(Some(n)),
+        Cell::Number(n) => Err(r
+            .place(Some(field.name))
+            .because(format!("expected a finite number, found {n}"))),
+        Cell::Text(t) if t.trim().is_empty() => Ok(None),
+        Cell::Text(t) => parse_number(t, separator).map(Some).ok_or_else(|| {
+            let example = if separator == ',' {
+                "1.234,5"
+            } else {
+                "1,234.5"
+            };
+            r.place(Some(field.name))
+                .because(format!("expected a number like {example}, found {t:?}"))
+        }),
     }
 }
 

@@ -22,7 +22,7 @@ fn values(d: &SourceData, metric: &str) -> Vec<(String, Vec<String>, f64)> {
     d.metrics[metric]
         .points
         .iter()
-        .map(|p| (p.date.to_string(), p.dims.clone(), p.value))
+        .map(|p| (p.date.to_string(), p.dims.to_vec(), p.value))
         .collect()
 }
 
