@@ -1,11 +1,17 @@
 //! Charts as page items, from the chart description shared with the SVG renderer.
 
-use super::flow::Block;
+use super::flow::{Block, Squeeze};
 use super::{Item, Layout};
 use crate::charts::geometry::{self, ChartStyle, Shape};
 use crate::charts::{Chart, ChartKind};
 use crate::render::pdf::structure::Role;
 use crate::render::pdf::{PdfError, Rgb};
+
+/// The share of its height a chart may give up to end a page. At 140 pt a line chart keeps
+/// 112: with its legend, an event row and its day labels that leaves a plot of about 66 pt,
+/// so five value ticks stay 16 pt apart, clear of the 9.4 pt under which the axis would drop
+/// labels; a 110 pt bar chart keeps 88.
+const SQUEEZE: f32 = 0.2;
 
 impl Layout<'_> {
     /// The chart description takes the theme's colour strings (it is drawn to SVG too).
@@ -24,25 +30,66 @@ impl Layout<'_> {
         }
     }
 
-    pub(super) fn chart_block(&self, chart: &Chart, x: f32, width: f32) -> Result<Block, PdfError> {
-        let style = self.chart_style();
-        let (caption, ch) =
-            self.paragraph(&chart.title, 10.0, true, (x, 0.0), width, self.palette.text)?;
+    /// A chart with its caption as a block of the flow; a line, bar or donut chart may be
+    /// drawn up to `SQUEEZE` of its height shorter to end a page.
+    pub(super) fn chart_block<'c>(
+        &self,
+        chart: &'c Chart,
+        x: f32,
+        width: f32,
+    ) -> Result<Block<'c>, PdfError> {
         let cap = match chart.kind {
             ChartKind::HBars => 400.0,
             ChartKind::Bars => 110.0,
             _ => 140.0,
         };
-        let height = (geometry::natural_height(chart, width as f64, &style) as f32).min(cap);
+        let natural = geometry::natural_height(chart, width as f64, &self.chart_style()) as f32;
+        let plot_h = natural.min(cap);
+        // A donut's legend takes a row per slice beside it: it gives only what they leave.
+        let give = match chart.kind {
+            ChartKind::Line | ChartKind::Bars | ChartKind::TrendBars => plot_h * SQUEEZE,
+            ChartKind::Donut => (plot_h * SQUEEZE).min(plot_h - donut_legend_h(chart)),
+            _ => 0.0,
+        };
+        let items = self.chart_figure(chart, x, width, plot_h)?;
+        let height = match items.iter().find(|i| matches!(i, Item::ChartBox { .. })) {
+            Some(Item::ChartBox { h, .. }) => *h,
+            _ => plot_h,
+        };
+        Ok(Block::Fixed {
+            height: height + 16.0,
+            items,
+            keep_with_next: false,
+            bookmark: None,
+            squeeze: (give > 0.0).then_some(Squeeze {
+                chart,
+                x,
+                width,
+                plot_h,
+                give,
+            }),
+        })
+    }
+
+    /// A chart's caption, its box (a layout marker) and the chart `plot_h` high under it.
+    pub(super) fn chart_figure(
+        &self,
+        chart: &Chart,
+        x: f32,
+        width: f32,
+        plot_h: f32,
+    ) -> Result<Vec<Item>, PdfError> {
+        let (caption, ch) =
+            self.paragraph(&chart.title, 10.0, true, (x, 0.0), width, self.palette.text)?;
         let top = ch + 6.0;
         let mut items = super::tagged(Role::Caption, caption);
         items.push(Item::ChartBox {
             id: chart.id.clone(),
             y: 0.0,
-            h: top + height,
+            h: top + plot_h,
         });
-        items.extend(self.chart_items(chart, x, top, width, height)?);
-        Ok(Self::fixed(top + height + 16.0, items))
+        items.extend(self.chart_items(chart, x, top, width, plot_h)?);
+        Ok(items)
     }
 
     /// Text widths for the chart geometry (an estimate for a character no font has: shaping
@@ -185,4 +232,10 @@ impl Layout<'_> {
         };
         Ok(super::tagged(role, items))
     }
+}
+
+/// The height a donut's legend takes: a row per slice, as `geometry::natural_height` counts
+/// them at the PDF's chart text size.
+fn donut_legend_h(chart: &Chart) -> f32 {
+    chart.items.len() as f32 * 7.5 * 2.2
 }

@@ -2,6 +2,9 @@
 //! what follows it; rows (a table's, a goal list's) break only where both sides keep
 //! `min_side` rows, a table repeating its header on every page it runs onto; and a last page
 //! left under a quarter full takes blocks from the page before when the page count allows.
+//! A block fits where its ink ends above the page's foot (the space after it may run off); a
+//! chart that misses by a little is drawn shorter (`Squeeze`), and the charts already on a
+//! page give room to a block that would otherwise leave the page's foot blank.
 //!
 //! Two steps: `plan` decides where everything goes from heights alone (cheap enough to try
 //! several break choices), then `place` moves each block's items there once.
@@ -9,20 +12,31 @@
 use std::ops::Range;
 
 use super::{Item, Layout, Page, tagged};
+use crate::charts::Chart;
 use crate::render::pdf::PdfError;
 use crate::render::pdf::structure::Role;
 
 /// A last page filled less than this (a share of the content height) is re-balanced.
 const MIN_LAST_FILL: f32 = 0.25;
 
+/// The charts on a page are drawn shorter to fit what follows them only where the page would
+/// otherwise end with at least this share of its height blank.
+const SQUEEZE_GAP: f32 = 0.15;
+
+/// How far below its baseline a line's descenders reach, as a share of its size (Noto's
+/// descender is 0.293 em; other brand fonts are within a few hundredths).
+const DESCENT: f32 = 0.3;
+
 /// A block of the flow: its height and its items, with y relative to the block's top.
-pub(super) enum Block {
-    /// Drawn as one piece; `keep_with_next` for headings.
+pub(super) enum Block<'a> {
+    /// Drawn as one piece; `keep_with_next` for headings. `height` includes the space after.
     Fixed {
         height: f32,
         items: Vec<Item>,
         keep_with_next: bool,
         bookmark: Option<String>,
+        /// A chart that may be drawn shorter to end a page.
+        squeeze: Option<Squeeze<'a>>,
     },
     /// Rows one under another that may run onto the next page: a table (its header, caption
     /// and column labels, repeated on every page) or a goal list (no header).
@@ -40,12 +54,23 @@ pub(super) enum Block {
     },
 }
 
-impl Block {
+/// A chart block that may give up to `give` points of its plot's height (`plot_h`) when
+/// that lets a page end full instead of with its foot blank; it is redrawn at the shorter
+/// height (its axis keeps its ticks, see `chart::SQUEEZE`).
+pub(super) struct Squeeze<'a> {
+    pub chart: &'a Chart,
+    pub x: f32,
+    pub width: f32,
+    pub plot_h: f32,
+    pub give: f32,
+}
+
+impl Block<'_> {
     /// The height that must fit for the block to start where it is: a heading keeps this
     /// much of what follows it on its page.
     fn lead_height(&self, page_h: f32) -> f32 {
         match self {
-            Block::Fixed { height, .. } => *height,
+            Block::Fixed { .. } => self.ink() - self.give(),
             Block::Rows {
                 header_h,
                 rows,
@@ -65,8 +90,28 @@ impl Block {
     }
 }
 
-impl Block {
-    /// How far below its top a fixed block draws (its height adds the space after it).
+impl Block<'_> {
+    /// How far below its top a fixed block's ink goes: its height without the space after
+    /// it, which may run past the page's foot.
+    fn ink(&self) -> f32 {
+        match self {
+            Block::Fixed { height, .. } => height.min(self.reach()),
+            Block::Rows { .. } => 0.0,
+        }
+    }
+
+    /// How much shorter a squeezable chart may be drawn.
+    fn give(&self) -> f32 {
+        match self {
+            Block::Fixed {
+                squeeze: Some(s), ..
+            } => s.give,
+            _ => 0.0,
+        }
+    }
+
+    /// How far below its top a fixed block draws, a text line's descenders included (its
+    /// height adds the space after it).
     fn reach(&self) -> f32 {
         let Block::Fixed { items, .. } = self else {
             return 0.0;
@@ -74,8 +119,12 @@ impl Block {
         items
             .iter()
             .map(|item| match item {
-                Item::Text { y, .. } | Item::TableHeader { y, .. } | Item::TableRow { y, .. } => *y,
-                Item::GoalRow { y, .. } => *y,
+                Item::Text { y, runs, .. } => {
+                    y + runs.iter().map(|r| r.size).fold(0.0, f32::max) * DESCENT
+                }
+                Item::TableHeader { y, .. }
+                | Item::TableRow { y, .. }
+                | Item::GoalRow { y, .. } => *y,
                 Item::Rect { y, h, .. }
                 | Item::Logo { y, h, .. }
                 | Item::Link { y, h, .. }
@@ -95,6 +144,8 @@ struct Placement {
     page: usize,
     y: f32,
     rows: Range<usize>,
+    /// Points taken off a squeezed chart's plot.
+    squeezed: f32,
 }
 
 /// The pagination of a list of blocks: placements per block, the page count and how far down
@@ -108,16 +159,25 @@ struct Plan {
 impl Layout<'_> {
     /// Places blocks on pages: each block's items, built relative to its top, are moved to
     /// the block's place once, here.
-    pub(super) fn flow(&self, blocks: Vec<Block>) -> Vec<Page> {
+    pub(super) fn flow(&self, blocks: Vec<Block>) -> Result<Vec<Page>, PdfError> {
         let plan = self.plan(&blocks, None);
         let plan = self.rebalance(&blocks, plan);
         let mut pages = vec![Page::default(); plan.pages];
         for (block, placements) in blocks.into_iter().zip(plan.placements) {
             match block {
                 Block::Fixed {
-                    items, bookmark, ..
+                    items,
+                    bookmark,
+                    squeeze,
+                    ..
                 } => {
                     let p = &placements[0];
+                    let items = match squeeze {
+                        Some(s) if p.squeezed > 0.0 => {
+                            self.chart_figure(s.chart, s.x, s.width, s.plot_h - p.squeezed)?
+                        }
+                        _ => items,
+                    };
                     let page = &mut pages[p.page];
                     page.place(items, p.y);
                     page.bookmarks.extend(bookmark);
@@ -152,7 +212,7 @@ impl Layout<'_> {
             }
         }
         pages.retain(|p| !p.items.is_empty());
-        pages
+        Ok(pages)
     }
 
     /// A last page under `MIN_LAST_FILL` takes blocks from the page before: the latest break
@@ -198,6 +258,8 @@ impl Layout<'_> {
         let mut y = g.top;
         let mut placements = Vec::with_capacity(blocks.len());
         let mut end_y = g.top;
+        // What the charts placed so far may still give: (page, block, points).
+        let mut gives: Vec<(usize, usize, f32)> = Vec::new();
         let new_page = |page: &mut usize, y: &mut f32| {
             *page += 1;
             *y = g.top;
@@ -216,16 +278,41 @@ impl Layout<'_> {
                         Some(next) if *keep_with_next => next.lead_height(page_h),
                         _ => 0.0,
                     };
-                    if y + height + next > bottom && y > g.top {
-                        new_page(&mut page, &mut y);
+                    // What it misses the page's foot by, starting here: a heading with the
+                    // lead of what follows it, any other block with its ink.
+                    let need = if next > 0.0 {
+                        height + next
+                    } else {
+                        block.ink()
+                    };
+                    let over = y + need - bottom;
+                    let mut squeezed = 0.0;
+                    if over > 0.0 && y > g.top {
+                        let own = block.give();
+                        let earlier: f32 = gives.iter().filter(|s| s.0 == page).map(|s| s.2).sum();
+                        // The charts above give room only where the page would otherwise
+                        // end with a gap.
+                        let worth = bottom - y >= SQUEEZE_GAP * page_h;
+                        if over <= own {
+                            squeezed = over;
+                        } else if worth && over <= own + earlier {
+                            squeezed = own;
+                            y -= take_from_page(&mut placements, &mut gives, page, over - own);
+                        } else {
+                            new_page(&mut page, &mut y);
+                        }
                     }
                     placements.push(vec![Placement {
                         page,
                         y,
                         rows: 0..0,
+                        squeezed,
                     }]);
-                    end_y = y + block.reach();
-                    y += height;
+                    if block.give() > squeezed {
+                        gives.push((page, i, block.give() - squeezed));
+                    }
+                    end_y = y + block.reach() - squeezed;
+                    y += height - squeezed;
                 }
                 Block::Rows {
                     header_h,
@@ -271,6 +358,7 @@ impl Layout<'_> {
                             page,
                             y,
                             rows: start..start + k,
+                            squeezed: 0.0,
                         });
                         y += header_h + heights[start..start + k].iter().sum::<f32>();
                         start += k;
@@ -293,7 +381,7 @@ impl Layout<'_> {
         }
     }
 
-    pub(super) fn blocks(&self) -> Result<Vec<Block>, PdfError> {
+    pub(super) fn blocks(&self) -> Result<Vec<Block<'_>>, PdfError> {
         let mut out = Vec::new();
         for s in &self.view.sections {
             self.section(s, &mut out)?;
@@ -301,14 +389,41 @@ impl Layout<'_> {
         Ok(out)
     }
 
-    pub(super) fn fixed(height: f32, items: Vec<Item>) -> Block {
+    pub(super) fn fixed(height: f32, items: Vec<Item>) -> Block<'static> {
         Block::Fixed {
             height,
             items,
             keep_with_next: false,
             bookmark: None,
+            squeeze: None,
         }
     }
+}
+
+/// Takes `amount` points from the charts on `page` that may still give, the latest first,
+/// moving up what follows each; returns how far the page's content moved up.
+fn take_from_page(
+    placements: &mut [Vec<Placement>],
+    gives: &mut [(usize, usize, f32)],
+    page: usize,
+    amount: f32,
+) -> f32 {
+    let mut rest = amount;
+    for (p, block, left) in gives.iter_mut().rev().filter(|g| g.0 == page) {
+        let take = rest.min(*left);
+        if take <= 0.0 {
+            continue;
+        }
+        placements[*block][0].squeezed += take;
+        for later in placements[*block + 1..].iter_mut().flatten() {
+            if later.page == *p {
+                later.y -= take;
+            }
+        }
+        *left -= take;
+        rest -= take;
+    }
+    amount - rest
 }
 
 impl Page {

@@ -216,7 +216,7 @@ impl Layout<'_> {
     pub fn pages(&self) -> Result<Vec<Page>, PdfError> {
         let mut pages = vec![self.cover()?];
         let blocks = self.blocks()?;
-        let flow = self.flow(blocks);
+        let flow = self.flow(blocks)?;
         pages.extend(flow);
         let total = pages.len();
         for (n, page) in pages.iter_mut().enumerate().skip(1) {

@@ -12,7 +12,11 @@ pub(super) const BODY: f32 = 9.5;
 pub(super) const SMALL: f32 = 8.0;
 
 impl Layout<'_> {
-    pub(super) fn section(&self, s: &SectionView, out: &mut Vec<Block>) -> Result<(), PdfError> {
+    pub(super) fn section<'v>(
+        &self,
+        s: &'v SectionView,
+        out: &mut Vec<Block<'v>>,
+    ) -> Result<(), PdfError> {
         let g = &self.page;
         let t = &self.palette;
         let x = g.margin_x;
@@ -23,6 +27,7 @@ impl Layout<'_> {
             items: tagged(Role::H2, title),
             keep_with_next: true,
             bookmark: Some(s.title.clone()),
+            squeeze: None,
         });
         match &s.body {
             SectionBody::Summary { .. } => self.summary(&s.body, out)?,

@@ -16,7 +16,7 @@ enum RowKind {
 }
 
 impl Layout<'_> {
-    pub(super) fn table(&self, table: &Table) -> Result<Block, MissingGlyph> {
+    pub(super) fn table(&self, table: &Table) -> Result<Block<'static>, MissingGlyph> {
         let g = &self.page;
         let t = &self.palette;
         let x = g.margin_x;

@@ -26,7 +26,7 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn tile_row(&self, tiles: &[Tile], per_row: usize) -> Result<Block, PdfError> {
+    fn tile_row(&self, tiles: &[Tile], per_row: usize) -> Result<Block<'static>, PdfError> {
         let g = &self.page;
         let t = &self.palette;
         let gap = 8.0;

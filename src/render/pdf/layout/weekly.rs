@@ -208,7 +208,7 @@ impl Layout<'_> {
 
     /// The header is the column labels; a channel's name rides on its first row, so it never
     /// ends a page alone.
-    fn week_table(&self, table: &WeekTable) -> Result<Block, PdfError> {
+    fn week_table(&self, table: &WeekTable) -> Result<Block<'static>, PdfError> {
         let x = self.page.margin_x;
         let width = self.page.content_width();
         let t = &self.palette;
