@@ -5,7 +5,7 @@
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 /// Registers the functions for a bundle of language `lang`.
-pub(super) fn add_functions(bundle: &mut FluentBundle<FluentResource>, lang: &str) {
+pub(super) fn add_functions(bundle: &mut FluentBundle<&'static FluentResource>, lang: &str) {
     let language = lang.to_string();
     bundle
         .add_function("MID", move |args: &[FluentValue], _: &FluentArgs| {

@@ -249,20 +249,21 @@ pub fn render_formats(
     ws: &Workspace,
     formats: &[Format],
 ) -> Result<Vec<(Format, Vec<u8>)>, RenderError> {
-    let view = view_of(report, &kit.brand, ws);
+    let locale = locale_for(report, &kit.brand);
+    let view = view_with(report, &kit.brand, ws, &locale);
     formats
         .iter()
         .map(|&format| {
-            let bytes = match format {
-                Format::Json => serde_json::to_vec_pretty(report)?,
-                Format::Html => kit.html.render(&view, &kit.brand)?.into_bytes(),
-                Format::Pdf => {
-                    render_pdf(report, &view, kit).map_err(|source| RenderError::Pdf {
-                        brand: kit.brand.id.to_string(),
-                        source,
-                    })?
-                }
-            };
+            let bytes =
+                match format {
+                    Format::Json => serde_json::to_vec_pretty(report)?,
+                    Format::Html => kit.html.render(&view, &kit.brand)?.into_bytes(),
+                    Format::Pdf => pdf_of_view(&view, kit, &locale, report.period.end, true)
+                        .map_err(|source| RenderError::Pdf {
+                            brand: kit.brand.id.to_string(),
+                            source,
+                        })?,
+                };
             Ok((format, bytes))
         })
         .collect()
@@ -270,11 +271,15 @@ pub fn render_formats(
 
 /// The view of a report for its brand and locale.
 pub fn view_of(report: &Report, brand: &Brand, ws: &Workspace) -> ReportView {
-    let locale = locale_for(report, brand);
+    view_with(report, brand, ws, &locale_for(report, brand))
+}
+
+/// The view of a report in a locale already built for it ([`locale_for`]).
+fn view_with(report: &Report, brand: &Brand, ws: &Workspace, locale: &Locale) -> ReportView {
     view::build(&ViewInputs {
         report,
         brand,
-        locale: &locale,
+        locale,
         catalog: &ws.catalog,
         commentary_html: report.commentary.as_deref().map(markdown::to_safe_html),
         page_size: paper::page_size(
