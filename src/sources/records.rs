@@ -6,6 +6,7 @@
 //! metrics are slots in a table, and points of the same dimension values share one list.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -75,6 +76,26 @@ struct RowAt {
     record: Option<usize>,
 }
 
+/// The metrics given for one day and combination of dimension values, and by which rows: a
+/// wide row gives several at once, so the first row's are a bit set (slots under 64).
+struct Given {
+    first: RowAt,
+    first_slots: u64,
+    later: Vec<(usize, RowAt)>,
+}
+
+impl Given {
+    fn by(&self, slot: usize) -> Option<RowAt> {
+        if slot < 64 && self.first_slots & (1 << slot) != 0 {
+            return Some(self.first);
+        }
+        self.later
+            .iter()
+            .find(|(s, _)| *s == slot)
+            .map(|(_, at)| *at)
+    }
+}
+
 /// Collects a source's rows into series, applying the source's bad-row policy.
 pub struct RowMapper<'a> {
     config: &'a SourceConfig,
@@ -90,8 +111,8 @@ pub struct RowMapper<'a> {
     /// Every combination of dimension values seen, shared by the points that have it.
     dim_sets: FastMap<Dims, u32>,
     dims_buf: Vec<String>,
-    /// (date, dimension values, metric slot) → the row that gave it, to refuse double counting.
-    seen: FastMap<(NaiveDate, u32, usize), RowAt>,
+    /// (date, dimension values) → the metrics given for them, to refuse double counting.
+    seen: FastMap<(NaiveDate, u32), Given>,
     /// The current row's (slot, value, field) triples.
     row: Vec<(usize, f64, usize)>,
     /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
@@ -335,8 +356,9 @@ impl<'a> RowMapper<'a> {
         }
         let (dims, dim_set) = self.dims(r);
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
+        let given = self.seen.get(&(date, dim_set));
         for &(slot, _, _) in &self.row {
-            if let Some(first) = self.seen.get(&(date, dim_set, slot)) {
+            if let Some(first) = given.and_then(|g| g.by(slot)) {
                 let metric = &self.slots[slot].metric;
                 let first = BadRow {
                     line: first.line,
@@ -374,7 +396,27 @@ impl<'a> RowMapper<'a> {
         };
         for &(slot, value, _) in &self.row {
             self.slots[slot].magnitude += value.abs();
-            self.seen.insert((date, dim_set, slot), at);
+        }
+        match self.seen.entry((date, dim_set)) {
+            Entry::Occupied(mut given) => given
+                .get_mut()
+                .later
+                .extend(self.row.iter().map(|&(slot, _, _)| (slot, at))),
+            Entry::Vacant(vacant) => {
+                let mut given = Given {
+                    first: at,
+                    first_slots: 0,
+                    later: Vec::new(),
+                };
+                for &(slot, _, _) in &self.row {
+                    if slot < 64 {
+                        given.first_slots |= 1 << slot;
+                    } else {
+                        given.later.push((slot, at));
+                    }
+                }
+                vacant.insert(given);
+            }
         }
         Ok(dims)
     }
@@ -495,5 +537,29 @@ impl BadRow {
             (None, Some(r)) => format!("record {r}"),
             _ => "an earlier row".into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Slots from 64 up do not fit the first row's bit set: they are listed, and found.
+    #[test]
+    fn a_first_row_beyond_64_metrics_is_still_found() {
+        let at = |line| RowAt {
+            line: Some(line),
+            record: None,
+        };
+        let mut given = Given {
+            first: at(2),
+            first_slots: 1 << 3,
+            later: vec![(70, at(2))],
+        };
+        given.later.push((5, at(9)));
+        assert_eq!(given.by(3).and_then(|a| a.line), Some(2));
+        assert_eq!(given.by(70).and_then(|a| a.line), Some(2));
+        assert_eq!(given.by(5).and_then(|a| a.line), Some(9));
+        assert!(given.by(4).is_none() && given.by(71).is_none());
     }
 }

@@ -81,6 +81,43 @@ fn bad_values_name_file_line_column_and_field() {
     assert!(err.to_string().contains("the file is empty"), "{err}");
 }
 
+/// Long rows give one metric each, so a day's metrics come from several rows: a metric given
+/// again is refused with the row that first gave it, another metric of that day is not.
+#[test]
+fn duplicates_in_long_rows_name_the_row_that_gave_the_metric() {
+    let ids = "id: r\nkind: csv\npath: x.csv\nlayout: long\ndimensions: [place]\n";
+    let file = "date,place,metric,value\n2026-10-01,A,reviews.new,1\n2026-10-01,A,ads.clicks,5\n\
+                2026-10-01,B,ads.clicks,2\n2026-10-02,A,ads.clicks,3\n";
+    let d = load(ids, file).unwrap();
+    assert_eq!(values(&d, "ads.clicks").len(), 3);
+    let again = format!("{file}2026-10-01,A,ads.clicks,7\n");
+    let err = load(ids, &again).unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "data/x.csv:6: duplicate row: ads.clicks for 2026-10-01 (A) is already given at line 3"
+        ),
+        "{err}"
+    );
+    // A wide row that leaves a cell empty may have it given by a later row; not twice.
+    let partial = "date,Campaign,Cost,Clicks\n2026-10-01,A,1,\n2026-10-01,A,,4\n";
+    let d = load(WIDE, partial).unwrap();
+    assert_eq!(
+        values(&d, "ads.clicks"),
+        vec![("2026-10-01".into(), vec!["A".into()], 4.0)]
+    );
+    let err = load(WIDE, &format!("{partial}2026-10-01,A,,5\n")).unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "data/x.csv:4: duplicate row: ads.clicks for 2026-10-01 (A) is already given at line 3"
+        ),
+        "{err}"
+    );
+    // Under `skip`, the duplicate is left out and the first value kept.
+    let d = load(&format!("{ids}on_bad_row: skip\n"), &again).unwrap();
+    assert_eq!(d.skipped.len(), 1);
+    assert_eq!(values(&d, "ads.clicks")[0].2, 5.0);
+}
+
 #[test]
 fn skipped_rows_are_counted_with_their_reasons() {
     let cfg = format!("{WIDE}on_bad_row: skip\n");
