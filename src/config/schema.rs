@@ -676,9 +676,10 @@ pub struct SourceConfig {
     /// File sources: relative to the workspace file.
     #[serde(default)]
     pub path: Option<PathBuf>,
-    /// Live sources: how to fetch.
+    /// Live sources: how to fetch. Boxed: most sources are files, and 700 bytes inline in
+    /// each of a 10,000-client workspace's 60,000 sources were 40 MB.
     #[serde(default)]
-    pub api: Option<ApiConfig>,
+    pub api: Option<Box<ApiConfig>>,
     #[serde(default)]
     pub layout: Layout,
     /// Column (CSV) or field (JSON) holding the local date.

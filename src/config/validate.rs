@@ -475,7 +475,12 @@ impl Workspace {
                 message,
             ));
         }
-        for (field, message) in s.api.iter().flat_map(api::ApiConfig::placeholder_problems) {
+        for (field, message) in s
+            .api
+            .as_deref()
+            .into_iter()
+            .flat_map(api::ApiConfig::placeholder_problems)
+        {
             problems.push(Problem::located(
                 path,
                 s.id.at,

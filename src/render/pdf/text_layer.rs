@@ -18,7 +18,8 @@ use super::fonts::{BookFont, Glyph, ShapedRun};
 /// The text each glyph id of each font stands for, fixed at its first use in the document.
 #[derive(Default)]
 pub struct TextLayer {
-    texts: HashMap<(usize, u16), String>,
+    /// Looked up for every glyph drawn: foldhash rather than SipHash.
+    texts: HashMap<(usize, u16), String, foldhash::fast::RandomState>,
 }
 
 /// Consecutive glyphs of a run that show one cluster of characters.
@@ -129,6 +130,11 @@ fn actual_text(text: &str) -> Op {
 /// the next larger offset of any glyph (so right-to-left runs work too).
 fn clusters(run: &ShapedRun) -> Vec<Cluster<'_>> {
     let n = run.glyphs.len();
+    // Every cluster offset once, ascending: the next larger one is found by binary search
+    // (a scan of the run per cluster made long lines quadratic).
+    let mut offsets: Vec<usize> = run.glyphs.iter().map(|g| g.cluster as usize).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -137,12 +143,9 @@ fn clusters(run: &ShapedRun) -> Vec<Cluster<'_>> {
         while j < n && run.glyphs[j].cluster == run.glyphs[i].cluster {
             j += 1;
         }
-        let end = run
-            .glyphs
-            .iter()
-            .map(|g| g.cluster as usize)
-            .filter(|&c| c > start)
-            .min()
+        let end = offsets
+            .get(offsets.partition_point(|&c| c <= start))
+            .copied()
             .unwrap_or(run.text.len());
         out.push(Cluster {
             glyphs: i..j,
