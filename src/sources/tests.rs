@@ -267,8 +267,9 @@ fn a_report_maps_only_the_rows_of_its_ranges() {
 /// `on_bad_row` is `error`) nor counts as skipped: its day is just missing from the trend.
 #[test]
 fn history_rows_feed_the_trends_and_old_bad_rows_are_left_out_quietly() {
+    // 2025-10-05's clicks are unreadable, but history rows do not read clicks at all.
     let data = "date,Campaign,Cost,Clicks\n2025-10-03,Brand,oops,1\n2025-10-04,Brand,7,1\n\
-                2026-09-30,Brand,2,1\n2026-10-01,Brand,3,1\n";
+                2025-10-05,Brand,8,oops\n2026-09-30,Brand,2,1\n2026-10-01,Brand,3,1\n";
     let d = |y: u32, m: u32, day: u32| NaiveDate::from_ymd_opt(y as i32, m, day).unwrap();
     let october = [
         (d(2026, 10, 1), d(2026, 10, 31)),
@@ -290,7 +291,10 @@ fn history_rows_feed_the_trends_and_old_bad_rows_are_left_out_quietly() {
     .unwrap();
     assert!(got.skipped.is_empty());
     let dates: Vec<String> = values(&got, "ads.spend").into_iter().map(|v| v.0).collect();
-    assert_eq!(dates, ["2025-10-04", "2026-09-30", "2026-10-01"]);
+    assert_eq!(
+        dates,
+        ["2025-10-04", "2025-10-05", "2026-09-30", "2026-10-01"]
+    );
     let clicks: Vec<String> = values(&got, "ads.clicks")
         .into_iter()
         .map(|v| v.0)
