@@ -496,6 +496,10 @@ fn youtube_source(base: &str, token_base: &str) -> String {
 }
 
 fn render(dir: &Path, env: &[(&str, &str)]) -> Output {
+    render_at(dir, env, NOW)
+}
+
+fn render_at(dir: &Path, env: &[(&str, &str)], now: &str) -> Output {
     let config = dir.join("execreport.yaml");
     let out = dir.join("out");
     Command::new(env!("CARGO_BIN_EXE_execreport"))
@@ -504,7 +508,7 @@ fn render(dir: &Path, env: &[(&str, &str)]) -> Output {
             "--out",
             out.to_str().unwrap(),
             "--now",
-            NOW,
+            now,
             "--period",
             "2026-10",
         ])
@@ -612,6 +616,36 @@ fn shopify_orders_are_paged_throttled_and_summed_in_the_shops_days() {
         "{requests:?}"
     );
     assert!(requests[0].0.starts_with("/admin/api/2026-10/graphql.json"));
+}
+
+/// A run's `--now` is its today: a shop's or a list's days after it are not there yet
+/// (missing), not days without orders or sends (zeros), whatever the machine's clock says.
+#[test]
+fn days_after_the_runs_now_are_missing_not_zero() {
+    let server = Server::start();
+    let ws = workspace(&[
+        ("shop-co", &shopify_source(&server.base, "")),
+        ("mail-co", &mailchimp_source(&server.base)),
+    ]);
+    let o = render_at(ws.path(), &[], "2026-10-20T03:00:00Z");
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Tokyo days with no order (ordinal % 5 == 0) or no send, before and after 20 October.
+    for (client, quiet_before, quiet_after) in [
+        ("shop-co", "2026-10-17", "2026-10-22"),
+        ("mail-co", "2026-10-17", "2026-10-23"),
+    ] {
+        let r = report(ws.path(), client);
+        let source = &r["data_quality"]["sources"][0];
+        let missing = |d: &str| {
+            source["missing"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["start"].as_str().unwrap() <= d && d <= m["end"].as_str().unwrap())
+        };
+        assert!(!missing(quiet_before), "{client}: {source}");
+        assert!(missing(quiet_after), "{client}: {source}");
+    }
 }
 
 #[test]

@@ -79,7 +79,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         )
         .collect::<Vec<_>>()
         .join(",");
-    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    let today = s.now.with_timezone(&zone).date_naive();
     let mut days: BTreeMap<NaiveDate, [u64; COUNTS.len()]> = start
         .iter_days()
         .take_while(|d| *d <= end && *d <= today)

@@ -129,6 +129,9 @@ pub struct Source<'a> {
     pub config: &'a SourceConfig,
     pub api: &'a ApiConfig,
     pub time_zone: chrono_tz::Tz,
+    /// The run's clock (`--now`): platforms that list a range's days themselves stop at its
+    /// today, so later days are missing, not zero, whatever the machine's clock says.
+    pub now: chrono::DateTime<chrono::Utc>,
     /// Metric ids whose period values GA4 should total itself.
     pub unique_fields: Vec<String>,
     auth: Auth,
@@ -589,6 +592,7 @@ fn connect<'a>(
         config,
         api,
         time_zone: needs.time_zone,
+        now: needs.now,
         unique_fields: unique_fields(ws, config),
         auth,
         http: fetcher.http()?,

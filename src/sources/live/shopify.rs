@@ -84,7 +84,7 @@ pub fn fetch(s: &Source, start: NaiveDate, end: NaiveDate) -> Result<Fetched, Fe
         midnight(start)?.to_rfc3339(),
         midnight(until)?.to_rfc3339()
     );
-    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    let today = s.now.with_timezone(&zone).date_naive();
     let mut days: BTreeMap<NaiveDate, Day> = start
         .iter_days()
         .take_while(|d| *d <= end && *d <= today)
