@@ -205,6 +205,19 @@ impl FontBook {
         bold: bool,
         rtl: bool,
     ) -> Result<Vec<ShapedRun>, MissingGlyph> {
+        self.with_shaped(text, size, bold, rtl, <[ShapedRun]>::to_vec)
+    }
+
+    /// `f` of the line's runs, shaped once per kit: a measure needs only their widths, not
+    /// a copy of every glyph.
+    fn with_shaped<T>(
+        &self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        rtl: bool,
+        f: impl Fn(&[ShapedRun]) -> T,
+    ) -> Result<T, MissingGlyph> {
         let key = (text.to_string(), (size * 100.0).round() as u32, bold, rtl);
         if let Some(runs) = self
             .cache
@@ -212,14 +225,15 @@ impl FontBook {
             .unwrap_or_else(|e| e.into_inner())
             .get(&key)
         {
-            return Ok(runs.clone());
+            return Ok(f(runs));
         }
         let runs = self.shape_bidi(text, size, bold, rtl)?;
+        let out = f(&runs);
         self.cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key, runs.clone());
-        Ok(runs)
+            .insert(key, runs);
+        Ok(out)
     }
 
     /// The bidi step before shaping: the line's level runs in visual order, each shaped alone.
@@ -352,7 +366,9 @@ impl FontBook {
 
     /// The advance width of `text` in points.
     pub fn measure(&self, text: &str, size: f32, bold: bool) -> Result<f32, MissingGlyph> {
-        Ok(self.shape(text, size, bold)?.iter().map(|r| r.width).sum())
+        self.with_shaped(text, size, bold, false, |runs| {
+            runs.iter().map(|r| r.width).sum()
+        })
     }
 
     /// Line height factors (ascender, descender) of the body font.
@@ -378,23 +394,41 @@ impl FontBook {
         let mut lines: Vec<String> = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
+            // The line's width as the sum of its pieces shaped alone (each cached): a line
+            // is shaped whole only when that sum is near `width`, not once per word.
+            let mut estimate = 0.0;
             let mut start = 0;
             for end in line_breaks(paragraph) {
                 let piece = &paragraph[start..end];
                 start = end;
                 let candidate = format!("{line}{piece}");
-                if self.measure(candidate.trim_end(), size, bold)? <= width || line.is_empty() {
+                let guess = estimate + self.measure(piece.trim_end(), size, bold)?;
+                // Shaped alone, a piece may differ from the same piece in its line by kerning
+                // at its edges or a fallback font kept from what precedes it.
+                let slack = 0.25 * size + 0.04 * guess;
+                let fits = line.is_empty()
+                    || guess + slack < width
+                    || (guess - slack <= width
+                        && self.measure(candidate.trim_end(), size, bold)? <= width);
+                let known_to_fit = !line.is_empty();
+                if fits {
                     line = candidate;
+                    estimate += self.measure(piece, size, bold)?;
                 } else {
                     lines.push(line.trim_end().to_string());
                     line = piece.to_string();
+                    estimate = self.measure(piece, size, bold)?;
                 }
                 // A single piece wider than the line: break it between characters.
-                while self.measure(line.trim_end(), size, bold)? > width && line.chars().count() > 1
+                while !(fits && known_to_fit)
+                    && self.measure(line.trim_end(), size, bold)? > width
+                    && line.chars().count() > 1
                 {
                     let (cut, rest) = self.split_to_fit(&line, size, bold, width)?;
                     lines.push(cut);
                     line = rest;
+                    // What is left of the piece starts the line: measured whole.
+                    estimate = self.measure(&line, size, bold)?;
                 }
             }
             lines.push(line.trim_end().to_string());
@@ -590,6 +624,58 @@ mod tests {
 
     fn book() -> FontBook {
         FontBook::from_brand(&Brand::builtin_default()).unwrap()
+    }
+
+    /// `wrap` shapes a whole line only near the limit (see there): it must break exactly
+    /// where shaping every candidate line would, in every script and at every width.
+    #[test]
+    fn wrap_breaks_where_shaping_each_candidate_would() {
+        let b = book();
+        let reference = |text: &str, size: f32, width: f32| -> Vec<String> {
+            let mut lines = Vec::new();
+            let mut line = String::new();
+            let mut start = 0;
+            for end in line_breaks(text) {
+                let piece = &text[start..end];
+                start = end;
+                let candidate = format!("{line}{piece}");
+                if b.measure(candidate.trim_end(), size, false).unwrap() <= width || line.is_empty()
+                {
+                    line = candidate;
+                } else {
+                    lines.push(line.trim_end().to_string());
+                    line = piece.to_string();
+                }
+                while b.measure(line.trim_end(), size, false).unwrap() > width
+                    && line.chars().count() > 1
+                {
+                    let (cut, rest) = b.split_to_fit(&line, size, false, width).unwrap();
+                    lines.push(cut);
+                    line = rest;
+                }
+            }
+            lines.push(line.trim_end().to_string());
+            lines
+        };
+        let texts = [
+            "AVATAR To Wa Ty, LTA: \"Yo\" — V.A.T. 1,234.56 vs 7,890 (+12.3 %) AWAY Tv.",
+            "ยอดเข้าชม 14,508 ครั้ง เพิ่มขึ้น 16.3% เทียบกับเดือนกันยายน 2569 ที่ผ่านมา",
+            "セッション数は2026年10月に7,620件となり、前月比12.2％増加しました。",
+            "ارتفعت الجلسات إلى 7,620 في أكتوبر 2026، بزيادة 12.2٪ عن سبتمبر.",
+            "Website-conversion-rate supercalifragilistic https://example.com/a/very/long/path",
+        ];
+        for text in texts {
+            for size in [7.5, 10.0, 13.0] {
+                for width in (30..420).step_by(7) {
+                    let width = width as f32;
+                    assert_eq!(
+                        b.wrap(text, size, false, width).unwrap(),
+                        reference(text, size, width),
+                        "{text:?} at {size} pt in {width} pt"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
