@@ -17,7 +17,7 @@ const LAYERS: &[&str] = &[
 const BINARY_CRATES: &[&str] = &["clap", "indicatif"];
 
 /// Items of the library's root (`src/lib.rs`), usable from every layer.
-const ROOT_ITEMS: &[&str] = &["closed_set", "error_chain", "panic_message"];
+const ROOT_ITEMS: &[&str] = &["closed_set", "error_chain", "panic_message", "FastMap"];
 
 const BINARY: &[&str] = &["main", "cli", "cmd"];
 

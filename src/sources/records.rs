@@ -13,14 +13,11 @@ use chrono::NaiveDate;
 
 use super::cell::{parse_date, parse_number};
 use super::{BadRow, History, SourceData, SourceError};
+use crate::FastMap;
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
 use crate::config::values::date_example;
 use crate::metrics::catalog::Catalog;
 use crate::metrics::dataset::{Dims, MetricSeries, Point};
-
-/// Hash maps keyed by what the mapper builds per row: foldhash (already in the tree through
-/// hashbrown), several times faster than SipHash on short keys, still seeded per map.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A field's content as the file has it.
 pub enum Cell<'a> {

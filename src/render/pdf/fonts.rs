@@ -401,18 +401,19 @@ impl FontBook {
             for end in line_breaks(paragraph) {
                 let piece = &paragraph[start..end];
                 start = end;
-                let candidate = format!("{line}{piece}");
                 let guess = estimate + self.measure(piece.trim_end(), size, bold)?;
                 // Shaped alone, a piece may differ from the same piece in its line by kerning
                 // at its edges or a fallback font kept from what precedes it.
                 let slack = 0.25 * size + 0.04 * guess;
-                let fits = line.is_empty()
-                    || guess + slack < width
-                    || (guess - slack <= width
-                        && self.measure(candidate.trim_end(), size, bold)? <= width);
-                let known_to_fit = !line.is_empty();
-                if fits {
-                    line = candidate;
+                // Whether the piece fits after what the line holds (an empty line takes it
+                // whatever its width, and may then have to break it).
+                let fits_after = !line.is_empty()
+                    && (guess + slack < width
+                        || (guess - slack <= width
+                            && self.measure(format!("{line}{piece}").trim_end(), size, bold)?
+                                <= width));
+                if fits_after || line.is_empty() {
+                    line.push_str(piece);
                     estimate += self.measure(piece, size, bold)?;
                 } else {
                     lines.push(line.trim_end().to_string());
@@ -420,7 +421,7 @@ impl FontBook {
                     estimate = self.measure(piece, size, bold)?;
                 }
                 // A single piece wider than the line: break it between characters.
-                while !(fits && known_to_fit)
+                while !fits_after
                     && self.measure(line.trim_end(), size, bold)? > width
                     && line.chars().count() > 1
                 {

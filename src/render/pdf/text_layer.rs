@@ -9,17 +9,18 @@
 //! baseline is wrapped in a marked-content span with `/ActualText` (PDF 32000-1 §14.9.4),
 //! as Typst and krilla do: readers then take the cluster's characters as written.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use printpdf::{Codepoint, DictItem, Op, Pt, TextItem, TextMatrix};
 
 use super::fonts::{BookFont, Glyph, ShapedRun};
+use crate::FastMap;
 
 /// The text each glyph id of each font stands for, fixed at its first use in the document.
 #[derive(Default)]
 pub struct TextLayer {
-    /// Looked up for every glyph drawn: foldhash rather than SipHash.
-    texts: HashMap<(usize, u16), String, foldhash::fast::RandomState>,
+    /// Looked up for every glyph drawn.
+    texts: FastMap<(usize, u16), String>,
 }
 
 /// Consecutive glyphs of a run that show one cluster of characters.
