@@ -12,7 +12,7 @@ use clap::Parser;
 use execreport::config::Workspace;
 use execreport::session::Session;
 
-/// mimalloc instead of the system allocator: a PDF is written through printpdf and lopdf as
+/// mimalloc instead of the system allocator: a PDF's objects are built as lopdf dictionaries,
 /// hundreds of small allocations per page.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

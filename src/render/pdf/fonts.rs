@@ -24,9 +24,6 @@ pub struct BookFont {
     pub family: String,
     pub bold: bool,
     face: FontFace,
-    /// printpdf's parse of the file for embedding, made on first use: a CJK font takes
-    /// milliseconds to parse, too long to repeat for every report.
-    embedded: OnceLock<printpdf::ParsedFont>,
     /// Glyph id to a character the font maps to it, made on first use (for the text layer).
     chars_of_glyphs: OnceLock<HashMap<u16, char>>,
     units_per_em: f32,
@@ -75,15 +72,11 @@ impl BookFont {
             .copied()
     }
 
-    /// The font parsed for embedding in a PDF.
-    pub fn embedded(&self) -> Result<&printpdf::ParsedFont, String> {
-        if let Some(parsed) = self.embedded.get() {
-            return Ok(parsed);
-        }
-        let mut warnings = Vec::new();
-        let parsed = printpdf::ParsedFont::from_bytes(self.data(), 0, &mut warnings)
-            .ok_or_else(|| format!("font {} cannot be embedded", self.family))?;
-        Ok(self.embedded.get_or_init(|| parsed))
+    /// A glyph's advance as the PDF's `/W` gives it: thousandths of an em, truncated.
+    pub fn pdf_width(&self, glyph: u16) -> i64 {
+        self.face()
+            .glyph_hor_advance(ttf_parser::GlyphId(glyph))
+            .map_or(0, |a| (f32::from(a) * 1000.0 / self.units_per_em) as i64)
     }
 }
 
@@ -150,7 +143,6 @@ impl FontBook {
                 descender: descender as f32 / upem,
                 units_per_em: upem,
                 face,
-                embedded: OnceLock::new(),
                 chars_of_glyphs: OnceLock::new(),
             });
         }

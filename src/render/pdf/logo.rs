@@ -98,10 +98,9 @@ impl Logo {
         })
     }
 
-    /// Adds the logo's objects to `pdf` and names it `name` in every page's XObject
-    /// resources.
-    pub fn add_to(&self, pdf: &mut Document, name: &str) -> Result<(), String> {
-        let image_id = match &self.content {
+    /// Adds the logo's objects to `pdf`: the XObject the pages draw.
+    pub fn add_to(&self, pdf: &mut Document) -> ObjectId {
+        match &self.content {
             Content::Image { image, smask } => {
                 let mut image = image.clone();
                 if let Some(smask) = smask {
@@ -111,28 +110,6 @@ impl Logo {
                 pdf.add_object(image)
             }
             Content::Form(form) => pdf.add_object(form.clone()),
-        };
-        let mut dicts: Vec<ObjectId> = Vec::new();
-        for page in pdf.get_pages().into_values() {
-            let resources = pdf
-                .get_dictionary(page)
-                .and_then(|p| p.get(b"Resources"))
-                .and_then(Object::as_reference)
-                .map_err(|e| format!("page without resources: {e}"))?;
-            let xobjects = pdf
-                .get_dictionary(resources)
-                .and_then(|r| r.get(b"XObject"))
-                .and_then(Object::as_reference)
-                .map_err(|e| format!("page without XObject resources: {e}"))?;
-            if !dicts.contains(&xobjects) {
-                dicts.push(xobjects);
-            }
         }
-        for id in dicts {
-            pdf.get_dictionary_mut(id)
-                .map_err(|e| e.to_string())?
-                .set(name, Object::Reference(image_id));
-        }
-        Ok(())
     }
 }

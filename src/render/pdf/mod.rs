@@ -1,7 +1,10 @@
 //! The PDF report: the view laid out into pages by our own small layout engine and written
-//! with printpdf. Fonts come from the brand and are shaped with rustybuzz and subset.
+//! by our own writer on lopdf objects. Fonts come from the brand, are shaped with rustybuzz
+//! and subset with allsorts.
 
+mod content;
 mod cover;
+mod embed;
 pub mod fonts;
 pub mod layout;
 mod logo;

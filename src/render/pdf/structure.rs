@@ -4,14 +4,13 @@
 //! The layout marks runs of page items with `Item::Open(role)` … `Item::Close`; while the
 //! pages are written, [`Tagger`] wraps each item's operators in marked content (`BDC` with an
 //! MCID, or `/Artifact` for decoration and running furniture) and records which element owns
-//! which MCID. After printpdf has built the document, [`Tagger::finish`] writes the
+//! which MCID. After the pages are in the document, [`Tagger::finish`] writes the
 //! StructTreeRoot, the ParentTree, the document language, `/MarkInfo`, the viewer preference to
-//! show the title, and XMP metadata declaring PDF/UA-1 (printpdf writes no structure tree).
-
-use std::collections::BTreeMap;
+//! show the title, and XMP metadata declaring PDF/UA-1.
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
-use printpdf::{DictItem, Op};
+
+use super::content::ContentStream;
 
 /// What a run of page items is in the structure tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,7 +194,7 @@ impl Tagger {
     }
 
     /// Opens the marked content an item of `content` needs, closing what no longer fits.
-    pub fn mark(&mut self, content: Content, ops: &mut Vec<Op>) {
+    pub fn mark(&mut self, content: Content, out: &mut ContentStream) {
         if !self.enabled {
             return;
         }
@@ -219,22 +218,17 @@ impl Tagger {
         if self.open == Some(wanted) {
             return;
         }
-        self.end_marked(ops);
+        self.end_marked(out);
         match wanted {
-            Marked::Artifact => ops.push(Op::BeginMarkedContent {
-                tag: "Artifact".into(),
-            }),
+            Marked::Artifact => {
+                out.name("Artifact").op("BMC");
+            }
             Marked::Element(e) => {
                 let page = self.mcids.len() - 1;
                 let mcid = self.mcids[page].len() as i64;
                 self.mcids[page].push(e);
                 self.elements[e].kids.push(Kid::Content(page, mcid));
-                let mut map = BTreeMap::new();
-                map.insert("MCID".to_string(), DictItem::Int(mcid));
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: self.elements[e].kind.into(),
-                    properties: DictItem::Dict { map },
-                });
+                out.begin_marked(self.elements[e].kind, "MCID", mcid.to_string().as_bytes());
             }
         }
         // Untagged text is one paragraph per item: each gets a new element, so the next one
@@ -243,9 +237,9 @@ impl Tagger {
     }
 
     /// Closes the open marked content (at the end of a page, or before other content).
-    pub fn end_marked(&mut self, ops: &mut Vec<Op>) {
+    pub fn end_marked(&mut self, out: &mut ContentStream) {
         if self.open.take().is_some() {
-            ops.push(Op::EndMarkedContent);
+            out.op("EMC");
         }
     }
 
@@ -282,7 +276,7 @@ impl Tagger {
                 self.mcids.len()
             ));
         }
-        // Link annotations become indirect objects so the tree can point at them.
+        // Each link annotation gets its key in the ParentTree.
         let mut next_key = pages.len() as i64;
         let mut annotations: Vec<Vec<ObjectId>> = Vec::new();
         let mut nums = Vec::new();
@@ -290,39 +284,28 @@ impl Tagger {
             .map(|_| pdf.new_object_id())
             .collect();
         for (p, page_id) in pages.iter().enumerate() {
-            let links = &self.links[p];
-            let mut annots = Vec::new();
-            let dicts = pdf
+            let annots: Vec<ObjectId> = pdf
                 .get_dictionary(*page_id)
                 .ok()
                 .and_then(|d| d.get(b"Annots").ok())
                 .and_then(|a| a.as_array().ok())
-                .cloned()
+                .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
                 .unwrap_or_default();
-            let mut new_annots = Vec::new();
-            for (rank, annot) in dicts.into_iter().enumerate() {
-                let id = match annot {
-                    Object::Dictionary(mut d) => {
-                        if let Some(link) = links.get(rank) {
-                            d.set("StructParent", next_key);
-                            nums.push(Object::Integer(next_key));
-                            nums.push(Object::Reference(ids[*link]));
-                            next_key += 1;
-                        }
-                        pdf.add_object(d)
-                    }
-                    Object::Reference(id) => id,
-                    _ => continue,
-                };
-                annots.push(id);
-                new_annots.push(Object::Reference(id));
+            for (rank, id) in annots.iter().enumerate() {
+                if let Some(link) = self.links[p].get(rank) {
+                    pdf.get_dictionary_mut(*id)
+                        .map_err(|e| format!("tagging: page {p}: a link: {e}"))?
+                        .set("StructParent", next_key);
+                    nums.push(Object::Integer(next_key));
+                    nums.push(Object::Reference(ids[*link]));
+                    next_key += 1;
+                }
             }
             let page = pdf
                 .get_dictionary_mut(*page_id)
                 .map_err(|e| format!("tagging: page {p}: {e}"))?;
             page.set("StructParents", p as i64);
-            if !new_annots.is_empty() {
-                page.set("Annots", new_annots);
+            if !annots.is_empty() {
                 // Tab order follows the structure (PDF/UA-1 7.18.3).
                 page.set("Tabs", Object::Name(b"S".to_vec()));
             }
@@ -441,7 +424,7 @@ impl Tagger {
 }
 
 /// A PDF text string in UTF-16BE with its byte-order mark.
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
     for unit in s.encode_utf16() {
         bytes.extend_from_slice(&unit.to_be_bytes());

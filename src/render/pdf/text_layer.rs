@@ -9,10 +9,8 @@
 //! baseline is wrapped in a marked-content span with `/ActualText` (PDF 32000-1 §14.9.4),
 //! as Typst and krilla do: readers then take the cluster's characters as written.
 
-use std::collections::BTreeMap;
-
-use printpdf::{Codepoint, DictItem, Op, Pt, TextItem, TextMatrix};
-
+use super::content::{ContentStream, utf16_hex};
+use super::embed::Embedded;
 use super::fonts::{BookFont, Glyph, ShapedRun};
 use crate::FastMap;
 
@@ -30,18 +28,22 @@ struct Cluster<'a> {
 }
 
 impl TextLayer {
+    /// The text glyph `glyph` of font `font` stands for in this document.
+    pub fn text(&self, font: usize, glyph: u16) -> Option<&str> {
+        self.texts.get(&(font, glyph)).map(String::as_str)
+    }
+
     /// The operators drawing `run` with its text: clusters whose glyphs spell their text go
     /// into shared `TJ` arrays, the others each into an `/ActualText` span.
     pub fn run_ops(
         &mut self,
         run: &ShapedRun,
-        font: &BookFont,
+        (font, embedded): (&BookFont, &Embedded),
         x: f32,
         baseline: f32,
-        ops: &mut Vec<Op>,
+        out: &mut ContentStream,
     ) {
         let clusters = clusters(run);
-        let mut texts = vec![String::new(); run.glyphs.len()];
         let mut plain = Vec::with_capacity(clusters.len());
         for cluster in &clusters {
             let natural = natural_texts(&run.glyphs[cluster.glyphs.clone()], cluster.text, font);
@@ -52,7 +54,6 @@ impl TextLayer {
                     .entry((run.font, run.glyphs[k].id))
                     .or_insert(text);
                 spelled.push_str(fixed);
-                texts[k] = fixed.clone();
             }
             // Extractors place a zero-width mark by its own box, often on a line of its own:
             // a cluster of several glyphs always gets its text as a whole.
@@ -65,16 +66,15 @@ impl TextLayer {
             // span it reads as visual, so the span gives the text in drawn order and readers
             // get it logical.
             let drawn: String = run.text.chars().rev().collect();
-            ops.push(actual_text(&drawn));
+            actual_text(&drawn, out);
             segment_ops(
                 run,
                 0..run.glyphs.len(),
-                &texts,
-                font.face(),
+                (font, embedded),
                 (x, baseline),
-                ops,
+                out,
             );
-            ops.push(Op::EndMarkedContentWithProperties);
+            out.op("EMC");
             return;
         }
         let mut pen = x;
@@ -89,42 +89,20 @@ impl TextLayer {
             }
             let glyphs = clusters[c].glyphs.start..clusters[end - 1].glyphs.end;
             if !plain[c] {
-                ops.push(actual_text(clusters[c].text));
+                actual_text(clusters[c].text, out);
             }
-            pen += segment_ops(
-                run,
-                glyphs.clone(),
-                &texts[glyphs],
-                font.face(),
-                (pen, baseline),
-                ops,
-            );
+            pen += segment_ops(run, glyphs, (font, embedded), (pen, baseline), out);
             if !plain[c] {
-                ops.push(Op::EndMarkedContentWithProperties);
+                out.op("EMC");
             }
             c = end;
         }
     }
 }
 
-/// `/Span <</ActualText (…)>> BDC` with the text in UTF-16BE.
-fn actual_text(text: &str) -> Op {
-    let mut utf16 = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        utf16.extend_from_slice(&unit.to_be_bytes());
-    }
-    let mut map = BTreeMap::new();
-    map.insert(
-        "ActualText".to_string(),
-        DictItem::String {
-            data: utf16,
-            literal: false,
-        },
-    );
-    Op::BeginMarkedContentWithProperties {
-        tag: "Span".into(),
-        properties: DictItem::Dict { map },
-    }
+/// `/Span <</ActualText <FEFF…>>> BDC` with the text in UTF-16BE.
+fn actual_text(text: &str, out: &mut ContentStream) {
+    out.begin_marked("Span", "ActualText", &utf16_hex(text));
 }
 
 /// The run's clusters in glyph order. A cluster's characters run from its cluster offset to
@@ -201,77 +179,50 @@ fn natural_texts(glyphs: &[Glyph], text: &str, font: &BookFont) -> Vec<String> {
     out
 }
 
-/// Where a run's text starts; an oblique run is slanted by about 12°.
-fn text_matrix(x: f32, y: f32, oblique: bool) -> TextMatrix {
-    if oblique {
-        TextMatrix::Raw([1.0, 0.0, 0.21, 1.0, x, y])
-    } else {
-        TextMatrix::Translate(Pt(x), Pt(y))
-    }
+/// `Tm` for a run's text at (x, y); an oblique run is slanted by about 12°.
+fn text_matrix(x: f32, y: f32, oblique: bool, out: &mut ContentStream) {
+    out.num(1.0).num(0.0).num(if oblique { 0.21 } else { 0.0 });
+    out.num(1.0).num(x).num(y).op("Tm");
 }
 
 /// Draws the glyphs `range` of `run` starting at `at` = (x, baseline); returns their advance.
 fn segment_ops(
     run: &ShapedRun,
     range: std::ops::Range<usize>,
-    texts: &[String],
-    face: &ttf_parser::Face,
+    (font, embedded): (&BookFont, &Embedded),
     at: (f32, f32),
-    ops: &mut Vec<Op>,
+    out: &mut ContentStream,
 ) -> f32 {
     let (x, baseline) = at;
     let glyphs = &run.glyphs[range];
     if glyphs.iter().any(|g| g.y_offset != 0.0) {
         // Marks raised or lowered (Thai, some Latin diacritics): each glyph placed on its own.
         let mut pen = x;
-        for (g, text) in glyphs.iter().zip(texts) {
-            ops.push(Op::SetTextMatrix {
-                matrix: text_matrix(pen + g.x_offset, baseline + g.y_offset, run.oblique),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                    g.id,
-                    0.0,
-                    text.clone(),
-                )])],
-            });
+        for g in glyphs {
+            text_matrix(pen + g.x_offset, baseline + g.y_offset, run.oblique, out);
+            out.show_glyphs([(embedded.code(g.id), 0.0)]);
             pen += g.advance;
         }
     } else {
-        ops.push(Op::SetTextMatrix {
-            matrix: text_matrix(x + glyphs[0].x_offset, baseline, run.oblique),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(codepoints(
-                run.size, glyphs, face, texts,
-            ))],
-        });
+        text_matrix(x + glyphs[0].x_offset, baseline, run.oblique, out);
+        out.show_glyphs(adjusted(run.size, glyphs, font, embedded));
     }
     glyphs.iter().map(|g| g.advance).sum()
 }
 
-/// Glyphs for one `TJ`: after each glyph a reader moves the pen by the glyph's width in the
-/// font's `/W` table (thousandths of an em, truncated as printpdf writes it); where the shaped
-/// position differs (kerning, offsets, rounding) the glyph carries the correction, rounded to
-/// a hundredth of a unit (a millionth of a point at text sizes) so that float noise does not
-/// become a number after every glyph.
-fn codepoints(
-    size: f32,
-    glyphs: &[Glyph],
-    face: &ttf_parser::Face,
-    texts: &[String],
-) -> Vec<Codepoint> {
+/// Glyph codes for one `TJ`: after each glyph a reader moves the pen by the glyph's width in
+/// the font's `/W` table (thousandths of an em, truncated); where the shaped position differs
+/// (kerning, offsets, rounding) the glyph carries the correction, rounded to a hundredth of a
+/// unit (a millionth of a point at text sizes) so that float noise does not become a number
+/// after every glyph.
+fn adjusted(size: f32, glyphs: &[Glyph], font: &BookFont, embedded: &Embedded) -> Vec<(u16, f32)> {
     let em = f64::from(size) / 1000.0;
-    let upem = f32::from(face.units_per_em());
     let mut wanted = 0.0f64; // where the next glyph should start, in points from the start
     let mut pen = 0.0f64; // where the reader's pen is
     let mut out = Vec::with_capacity(glyphs.len());
     let origin = glyphs.first().map_or(0.0, |g| g.x_offset);
-    for (i, (g, text)) in glyphs.iter().zip(texts).enumerate() {
-        let width = face
-            .glyph_hor_advance(ttf_parser::GlyphId(g.id))
-            .map_or(0, |a| (f32::from(a) * 1000.0 / upem) as i64);
-        pen += width as f64 * em;
+    for (i, g) in glyphs.iter().enumerate() {
+        pen += font.pdf_width(g.id) as f64 * em;
         wanted += f64::from(g.advance);
         let next = glyphs
             .get(i + 1)
@@ -280,7 +231,7 @@ fn codepoints(
         if kern != 0.0 {
             pen -= kern * em;
         }
-        out.push(Codepoint::with_cid(g.id, kern as f32, text.clone()));
+        out.push((embedded.code(g.id), kern as f32));
     }
     out
 }

@@ -1,18 +1,20 @@
-//! Laid-out pages to PDF bytes with printpdf: shaped glyph runs (with their text for
-//! extraction), vector shapes, the logo, links, outline and fixed metadata.
+//! Laid-out pages to PDF bytes: content streams written directly (shaped glyph runs with
+//! their text for extraction, vector shapes, the logo), fonts subset to what the pages draw,
+//! links, outline, the structure tree and fixed metadata, as lopdf objects.
 
-use printpdf::{
-    Actions, BorderArray, Color, ColorArray, CurTransMat, Date, DateTime, DictItem, Line,
-    LineDashPattern, LinePoint, LinkAnnotation, Offset, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, Time, WindingOrder,
-};
+use std::collections::BTreeSet;
+
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use sha2::Digest;
 
 use super::Logos;
+use super::content::ContentStream;
 use super::deflate;
+use super::embed::Embedded;
 use super::fonts::FontBook;
 use super::layout::{Item, Page, PageGeometry};
 use super::logo;
-use super::structure::{Content, Tagger};
+use super::structure::{Content, Tagger, text_string};
 use super::text_layer::TextLayer;
 
 /// Document information; the date comes from the report period so reruns are identical.
@@ -27,16 +29,13 @@ pub struct Metadata {
     pub tagged: bool,
 }
 
-fn color(c: super::Rgb) -> Color {
-    let [r, g, b] = c.0;
-    Color::Rgb(Rgb::new(r, g, b, None))
+fn name(n: &str) -> Object {
+    Object::Name(n.as_bytes().to_vec())
 }
 
-fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    }
+/// The resource name of font `i` of the book.
+fn font_name(i: usize) -> String {
+    format!("F{i}")
 }
 
 pub fn write(
@@ -46,60 +45,37 @@ pub fn write(
     logos: &Logos,
     meta: &Metadata,
 ) -> Result<Vec<u8>, String> {
-    let mut doc = PdfDocument::new(&meta.title);
-    let date = DateTime::new_in_offset(
-        Date {
-            year: chrono::Datelike::year(&meta.date),
-            month: chrono::Datelike::month(&meta.date) as u8,
-            day: chrono::Datelike::day(&meta.date) as u8,
-        },
-        Time {
-            hour: 0,
-            minute: 0,
-            second: 0,
-            millisecond: 0,
-        },
-        Offset {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    );
-    let info = &mut doc.metadata.info;
-    info.author = meta.author.clone();
-    info.subject = meta.subject.clone();
-    info.creator = format!("execreport {}", env!("CARGO_PKG_VERSION"));
-    info.producer = format!("execreport {} (printpdf)", env!("CARGO_PKG_VERSION"));
-    info.creation_date = date;
-    info.modification_date = date;
-    info.metadata_date = date;
-
-    // Only the fonts the pages use are added (and then subset on save).
-    let mut used = vec![false; fonts.fonts.len()];
+    let mut pdf = lopdf::Document::with_version("1.7");
+    // Each font is subset to the glyphs the pages draw with it, before they are written in
+    // the subset's codes.
+    let mut glyphs: Vec<Option<BTreeSet<u16>>> = vec![None; fonts.fonts.len()];
     for page in pages {
         for item in &page.items {
             if let Item::Text { runs, .. } = item {
                 for r in runs {
-                    used[r.font] = true;
+                    glyphs[r.font]
+                        .get_or_insert_default()
+                        .extend(r.glyphs.iter().map(|g| g.id));
                 }
             }
         }
     }
-    let mut handles: Vec<Option<PdfFontHandle>> = Vec::new();
-    for (i, f) in fonts.fonts.iter().enumerate() {
-        if !used[i] {
-            handles.push(None);
-            continue;
-        }
-        handles.push(Some(PdfFontHandle::External(doc.add_font(f.embedded()?))));
-    }
+    let embedded: Vec<Option<Embedded>> = fonts
+        .fonts
+        .iter()
+        .zip(&glyphs)
+        .map(|(font, used)| used.as_ref().map(|g| Embedded::new(font, g)))
+        .collect();
+
     let h = geometry.height;
+    let pages_id = pdf.new_object_id();
+    let resources_id = pdf.new_object_id();
     let mut text_layer = TextLayer::default();
     let mut tagger = Tagger::new(meta.tagged);
-    let mut pdf_pages = Vec::new();
+    let mut page_ids = Vec::with_capacity(pages.len());
     for page in pages {
-        let mut ops = Vec::new();
+        let mut out = ContentStream::default();
+        let mut annots = Vec::new();
         tagger.start_page();
         // The fill colour and the font are graphics state that outlives BT/ET (and our q/Q
         // pairs set neither): each is written only when it changes, which on a Thai page (text
@@ -114,18 +90,9 @@ pub fn write(
                     h: rh,
                     color: c,
                 } => {
-                    tagger.mark(Content::Graphic, &mut ops);
-                    state.fill(*c, &mut ops);
-                    ops.push(Op::DrawRectangle {
-                        rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(h - y - rh),
-                            width: Pt(*w),
-                            height: Pt(*rh),
-                            mode: Some(PaintMode::Fill),
-                            winding_order: None,
-                        },
-                    });
+                    tagger.mark(Content::Graphic, &mut out);
+                    state.fill(*c, &mut out);
+                    out.fill_rect(*x, h - y - rh, *w, *rh);
                 }
                 Item::Polyline {
                     points,
@@ -133,35 +100,19 @@ pub fn write(
                     width,
                     dashed,
                 } => {
-                    tagger.mark(Content::Graphic, &mut ops);
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    tagger.mark(Content::Graphic, &mut out);
+                    out.op("q").color(c.0, "RG").num(*width).op("w");
                     if *dashed {
-                        ops.push(Op::SetLineDashPattern {
-                            dash: LineDashPattern::new(0.0, &[4.0, 3.0]),
-                        });
+                        out.op("[4 3] 0 d");
                     }
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: points.iter().map(|(px, py)| point(*px, h - py)).collect(),
-                            is_closed: false,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
+                    out.path(points.iter().map(|(px, py)| (*px, h - py)));
+                    out.op("S").op("Q");
                 }
                 Item::Polygon { points, color: c } => {
-                    tagger.mark(Content::Graphic, &mut ops);
-                    state.fill(*c, &mut ops);
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![PolygonRing {
-                                points: points.iter().map(|(px, py)| point(*px, h - py)).collect(),
-                            }],
-                            mode: PaintMode::Fill,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
+                    tagger.mark(Content::Graphic, &mut out);
+                    state.fill(*c, &mut out);
+                    out.path(points.iter().map(|(px, py)| (*px, h - py)));
+                    out.op("h").op("f");
                 }
                 Item::Text {
                     x,
@@ -169,23 +120,23 @@ pub fn write(
                     runs,
                     color: c,
                 } => {
-                    tagger.mark(Content::Text, &mut ops);
-                    ops.push(Op::StartTextSection);
-                    state.fill(*c, &mut ops);
+                    tagger.mark(Content::Text, &mut out);
+                    out.op("BT");
+                    state.fill(*c, &mut out);
                     let mut pen = *x;
                     for run in runs {
+                        let font = (&fonts.fonts[run.font], embedded[run.font].as_ref());
+                        let (font, Some(subset)) = font else {
+                            return Err(format!("font {} was not embedded", run.font));
+                        };
                         if state.font != Some((run.font, run.size)) {
                             state.font = Some((run.font, run.size));
-                            let handle = handles[run.font].clone().expect("used fonts are added");
-                            ops.push(Op::SetFont {
-                                font: handle,
-                                size: Pt(run.size),
-                            });
+                            out.name(&font_name(run.font)).num(run.size).op("Tf");
                         }
-                        text_layer.run_ops(run, &fonts.fonts[run.font], pen, h - y, &mut ops);
+                        text_layer.run_ops(run, (font, subset), pen, h - y, &mut out);
                         pen += run.width;
                     }
-                    ops.push(Op::EndTextSection);
+                    out.op("ET");
                 }
                 Item::Logo {
                     x,
@@ -200,17 +151,11 @@ pub fn write(
                         logos.light.as_ref().map(|_| logo::NAME)
                     };
                     if let Some(name) = name {
-                        tagger.mark(Content::Graphic, &mut ops);
+                        tagger.mark(Content::Graphic, &mut out);
                         // The image fills the unit square: scale it to the box.
-                        ops.push(Op::SaveGraphicsState);
-                        ops.push(Op::SetTransformationMatrix {
-                            matrix: CurTransMat::Raw([*w, 0.0, 0.0, *lh, *x, h - y - lh]),
-                        });
-                        ops.push(Op::Unknown {
-                            key: "Do".into(),
-                            value: vec![DictItem::Name(name.into())],
-                        });
-                        ops.push(Op::RestoreGraphicsState);
+                        out.op("q").num(*w).num(0.0).num(0.0).num(*lh);
+                        out.num(*x).num(h - y - lh).op("cm");
+                        out.name(name).op("Do").op("Q");
                     }
                 }
                 Item::Link {
@@ -221,15 +166,8 @@ pub fn write(
                     uri,
                 } => {
                     tagger.link();
-                    ops.push(Op::LinkAnnotation {
-                        link: LinkAnnotation::new(
-                            Rect::from_xywh(Pt(*x), Pt(h - y - lh), Pt(*w), Pt(*lh)),
-                            Actions::Uri(uri.clone()),
-                            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                            Some(ColorArray::Transparent),
-                            None,
-                        ),
-                    })
+                    let rect = [*x, h - y - lh, x + w, h - y];
+                    annots.push(Object::Reference(pdf.add_object(link(rect, uri))));
                 }
                 Item::Open(role) => tagger.open(role),
                 Item::Close => tagger.close(),
@@ -239,37 +177,82 @@ pub fn write(
                 | Item::GoalRow { .. } => {}
             }
         }
-        tagger.end_marked(&mut ops);
-        pdf_pages.push(PdfPage::new(
-            Pt(geometry.width).into(),
-            Pt(geometry.height).into(),
-            ops,
-        ));
+        tagger.end_marked(&mut out);
+        let contents = pdf.add_object(Stream::new(Dictionary::new(), out.into_bytes()));
+        let mut dict = Dictionary::from_iter([
+            ("Type", name("Page")),
+            ("Parent", Object::Reference(pages_id)),
+            (
+                "MediaBox",
+                Object::Array(vec![
+                    0.into(),
+                    0.into(),
+                    Object::Real(geometry.width),
+                    Object::Real(geometry.height),
+                ]),
+            ),
+            ("Resources", Object::Reference(resources_id)),
+            ("Contents", Object::Reference(contents)),
+        ]);
+        if !annots.is_empty() {
+            dict.set("Annots", annots);
+        }
+        page_ids.push(pdf.add_object(dict));
     }
-    doc.with_pages(pdf_pages);
-    for (n, page) in pages.iter().enumerate() {
-        for title in &page.bookmarks {
-            doc.add_bookmark(title, n + 1);
+
+    let mut font_dict = Dictionary::new();
+    for (i, subset) in embedded.into_iter().enumerate() {
+        if let Some(subset) = subset {
+            let id = subset.add_to(&mut pdf, &fonts.fonts[i], |g| {
+                text_layer.text(i, g).map(str::to_owned)
+            });
+            font_dict.set(font_name(i), Object::Reference(id));
         }
     }
-    // printpdf (and lopdf under it) compress every stream at zlib level 9, a third of a
-    // report's CPU time; a lower level gives files within a few percent of the size. So the
-    // document is taken uncompressed and its streams compressed here.
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: true,
-        image_optimization: None,
-        // Lets the logo's `Do` (an operator printpdf has no variant for) through.
-        secure: false,
-    };
-    let mut warnings = Vec::new();
-    let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
-    if let Some(l) = &logos.light {
-        l.add_to(&mut pdf, logo::NAME)?;
+    let mut xobjects = Dictionary::new();
+    for (logo, resource) in [
+        (&logos.light, logo::NAME),
+        (&logos.on_dark, logo::NAME_ON_DARK),
+    ] {
+        if let Some(logo) = logo {
+            xobjects.set(resource, Object::Reference(logo.add_to(&mut pdf)));
+        }
     }
-    if let Some(l) = &logos.on_dark {
-        l.add_to(&mut pdf, logo::NAME_ON_DARK)?;
+    pdf.objects.insert(
+        resources_id,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Font", Object::Dictionary(font_dict)),
+            ("XObject", Object::Dictionary(xobjects)),
+        ])),
+    );
+    pdf.objects.insert(
+        pages_id,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("Pages")),
+            (
+                "Kids",
+                Object::Array(page_ids.iter().map(|id| Object::Reference(*id)).collect()),
+            ),
+            ("Count", Object::Integer(page_ids.len() as i64)),
+        ])),
+    );
+    let mut catalog = Dictionary::from_iter([
+        ("Type", name("Catalog")),
+        ("Pages", Object::Reference(pages_id)),
+        ("PageLayout", name("OneColumn")),
+    ]);
+    if let Some(outline) = outline(&mut pdf, pages, &page_ids) {
+        catalog.set("Outlines", Object::Reference(outline));
+        catalog.set("PageMode", name("UseOutlines"));
     }
+    let catalog = pdf.add_object(catalog);
+    pdf.trailer.set("Root", Object::Reference(catalog));
+    let info = pdf.add_object(info(meta));
+    pdf.trailer.set("Info", Object::Reference(info));
+    // The file identifier, from what identifies the report (no random part: reruns match).
+    let id = sha2::Sha256::digest(format!("{}\n{}\n{}", meta.title, meta.date, meta.lang));
+    let id = Object::String(id[..16].to_vec(), StringFormat::Hexadecimal);
+    pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     tagger.finish(&mut pdf, &meta.lang, &meta.title)?;
     compress_streams(&mut pdf);
     let mut bytes = Vec::new();
@@ -277,6 +260,94 @@ pub fn write(
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
     deflate_xref_stream(&mut bytes);
     Ok(bytes)
+}
+
+/// A link annotation to `uri` over `rect` (left, bottom, right, top), without a border, its
+/// address as its description (PDF/UA-1 7.18.5).
+fn link(rect: [f32; 4], uri: &str) -> Dictionary {
+    Dictionary::from_iter([
+        ("Type", name("Annot")),
+        ("Subtype", name("Link")),
+        (
+            "Rect",
+            Object::Array(rect.iter().map(|v| Object::Real(*v)).collect()),
+        ),
+        ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
+        ("Contents", text_string(uri)),
+        (
+            "A",
+            Object::Dictionary(Dictionary::from_iter([
+                ("S", name("URI")),
+                (
+                    "URI",
+                    Object::String(uri.as_bytes().to_vec(), StringFormat::Literal),
+                ),
+            ])),
+        ),
+    ])
+}
+
+/// The bookmarks of the pages as a flat outline; `None` when there are none.
+fn outline(pdf: &mut lopdf::Document, pages: &[Page], page_ids: &[ObjectId]) -> Option<ObjectId> {
+    let marks: Vec<(ObjectId, &String)> = pages
+        .iter()
+        .zip(page_ids)
+        .flat_map(|(page, id)| page.bookmarks.iter().map(move |title| (*id, title)))
+        .collect();
+    if marks.is_empty() {
+        return None;
+    }
+    let root = pdf.new_object_id();
+    let ids: Vec<ObjectId> = marks.iter().map(|_| pdf.new_object_id()).collect();
+    for (k, (page, title)) in marks.iter().enumerate() {
+        let mut d = Dictionary::from_iter([
+            ("Title", text_string(title)),
+            ("Parent", Object::Reference(root)),
+            (
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(*page),
+                    name("XYZ"),
+                    Object::Null,
+                    Object::Null,
+                    Object::Null,
+                ]),
+            ),
+        ]);
+        if k > 0 {
+            d.set("Prev", Object::Reference(ids[k - 1]));
+        }
+        if let Some(next) = ids.get(k + 1) {
+            d.set("Next", Object::Reference(*next));
+        }
+        pdf.objects.insert(ids[k], Object::Dictionary(d));
+    }
+    pdf.objects.insert(
+        root,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("Outlines")),
+            ("First", Object::Reference(ids[0])),
+            ("Last", Object::Reference(ids[ids.len() - 1])),
+            ("Count", Object::Integer(ids.len() as i64)),
+        ])),
+    );
+    Some(root)
+}
+
+/// The document information dictionary.
+fn info(meta: &Metadata) -> Dictionary {
+    let version = env!("CARGO_PKG_VERSION");
+    let date = format!("D:{}000000+00'00'", meta.date.format("%Y%m%d"));
+    let date = Object::String(date.into_bytes(), StringFormat::Literal);
+    Dictionary::from_iter([
+        ("Title", text_string(&meta.title)),
+        ("Author", text_string(&meta.author)),
+        ("Subject", text_string(&meta.subject)),
+        ("Creator", text_string(&format!("execreport {version}"))),
+        ("Producer", text_string(&format!("execreport {version}"))),
+        ("CreationDate", date.clone()),
+        ("ModDate", date),
+    ])
 }
 
 /// What a page's content stream has set so far.
@@ -287,10 +358,10 @@ struct PageState {
 }
 
 impl PageState {
-    fn fill(&mut self, c: super::Rgb, ops: &mut Vec<Op>) {
+    fn fill(&mut self, c: super::Rgb, out: &mut ContentStream) {
         if self.fill != Some(c) {
             self.fill = Some(c);
-            ops.push(Op::SetFillColor { col: color(c) });
+            out.color(c.0, "rg");
         }
     }
 }

@@ -1,0 +1,306 @@
+//! A brand font in the PDF: subset to the glyphs a report draws (allsorts), described as a
+//! Type0 font with Identity-H codes, its `/W` widths from the glyphs' advances and a
+//! `/ToUnicode` map from the text layer (PDF 32000-1 §9.7).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile};
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use sha2::Digest;
+
+use super::fonts::BookFont;
+use crate::FastMap;
+
+/// A font's program as embedded and the code each drawn glyph is written with.
+pub struct Embedded {
+    program: Vec<u8>,
+    /// Original glyph id → the two-byte code under Identity-H.
+    codes: FastMap<u16, u16>,
+    /// `XXXXXX+PostScriptName`.
+    name: String,
+}
+
+impl Embedded {
+    /// Subsets `font` to `glyphs`; a font allsorts cannot subset is embedded whole.
+    pub fn new(font: &BookFont, glyphs: &BTreeSet<u16>) -> Self {
+        // Glyph 0 (.notdef) must come first; allsorts numbers the subset's glyphs in the
+        // order given.
+        let ids: Vec<u16> = std::iter::once(0)
+            .chain(glyphs.iter().copied().filter(|g| *g != 0))
+            .collect();
+        let subset = subset(font.data(), &ids);
+        let (program, subset_ids) = match subset {
+            Ok(bytes) => (bytes, true),
+            Err(_) => (font.data().to_vec(), false),
+        };
+        // Under Identity-H a code is the CID: the glyph id, except in a CID-keyed CFF font,
+        // where readers find the glyph through the charset (which keeps the original CIDs).
+        let cids = printpdf::cff_charset_gid_to_cid_map(&program, 0);
+        let codes = ids
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| {
+                let gid = if subset_ids { new as u16 } else { old };
+                let code = cids
+                    .as_ref()
+                    .and_then(|m| m.get(&gid).copied())
+                    .unwrap_or(gid);
+                (old, code)
+            })
+            .collect();
+        let name = if subset_ids {
+            format!("{}+{}", tag(font, &ids), postscript_name(font))
+        } else {
+            postscript_name(font)
+        };
+        Embedded {
+            program,
+            codes,
+            name,
+        }
+    }
+
+    /// The code `glyph` is written with (0, .notdef, for one not subset).
+    pub fn code(&self, glyph: u16) -> u16 {
+        self.codes.get(&glyph).copied().unwrap_or(0)
+    }
+
+    /// Adds the font's objects; `text` gives each glyph's text for `/ToUnicode`.
+    pub fn add_to(
+        self,
+        pdf: &mut lopdf::Document,
+        font: &BookFont,
+        text: impl Fn(u16) -> Option<String>,
+    ) -> ObjectId {
+        let face = font.face();
+        let mut coded: Vec<(u16, u16)> = self.codes.iter().map(|(&g, &c)| (c, g)).collect();
+        coded.sort_unstable();
+        // `/W`: runs of consecutive codes with their widths.
+        let mut widths: Vec<Object> = Vec::new();
+        let mut run: Vec<Object> = Vec::new();
+        let mut run_start = 0u16;
+        for (i, &(code, glyph)) in coded.iter().enumerate() {
+            if i > 0 && code != coded[i - 1].0 + 1 {
+                widths.push(Object::Integer(run_start.into()));
+                widths.push(Object::Array(std::mem::take(&mut run)));
+            }
+            if run.is_empty() {
+                run_start = code;
+            }
+            run.push(Object::Integer(font.pdf_width(glyph)));
+        }
+        if !run.is_empty() {
+            widths.push(Object::Integer(run_start.into()));
+            widths.push(Object::Array(run));
+        }
+        let mappings: BTreeMap<u32, Vec<u32>> = coded
+            .iter()
+            .filter_map(|&(code, glyph)| {
+                let t = text(glyph)?;
+                Some((code.into(), t.chars().map(u32::from).collect()))
+            })
+            .collect();
+        let to_unicode = printpdf::ToUnicodeCMap { mappings }.to_cmap_string(&self.name);
+        let to_unicode = pdf.add_object(Stream::new(Dictionary::new(), to_unicode.into_bytes()));
+
+        let (subtype, file_key, program) =
+            if let Some(cff) = printpdf::extract_cid_keyed_cff(&self.program, 0) {
+                // A CID-keyed CFF goes in bare, the one form every reader resolves by CIDs.
+                let dict = Dictionary::from_iter([("Subtype", name("CIDFontType0C"))]);
+                ("CIDFontType0", "FontFile3", Stream::new(dict, cff))
+            } else if self.program.starts_with(b"OTTO") {
+                let dict = Dictionary::from_iter([("Subtype", name("OpenType"))]);
+                ("CIDFontType0", "FontFile3", Stream::new(dict, self.program))
+            } else {
+                let length = self.program.len() as i64;
+                let dict = Dictionary::from_iter([("Length1", Object::Integer(length))]);
+                ("CIDFontType2", "FontFile2", Stream::new(dict, self.program))
+            };
+        let program = pdf.add_object(program);
+
+        let scale = 1000.0 / f32::from(face.units_per_em().max(1));
+        let units = |v: i16| Object::Integer((f32::from(v) * scale).round() as i64);
+        let bbox = face.global_bounding_box();
+        let italic = face.italic_angle();
+        // Table 123: non-symbolic, italic when slanted.
+        let flags = 1 << 5 | if italic != 0.0 { 1 << 6 } else { 0 };
+        // No table holds the stem width: estimated from the weight, as producers do.
+        let stem_v = 50
+            + (f32::from(face.weight().to_number()) / 65.0)
+                .powi(2)
+                .round() as i64;
+        let descriptor = pdf.add_object(Dictionary::from_iter([
+            ("Type", name("FontDescriptor")),
+            ("FontName", name(&self.name)),
+            ("Flags", Object::Integer(flags)),
+            (
+                "FontBBox",
+                Object::Array(vec![
+                    units(bbox.x_min),
+                    units(bbox.y_min),
+                    units(bbox.x_max),
+                    units(bbox.y_max),
+                ]),
+            ),
+            ("ItalicAngle", Object::Integer(italic.round() as i64)),
+            ("Ascent", units(face.ascender())),
+            ("Descent", units(face.descender())),
+            (
+                "CapHeight",
+                units(face.capital_height().unwrap_or(face.ascender())),
+            ),
+            ("StemV", Object::Integer(stem_v)),
+            (file_key, Object::Reference(program)),
+        ]));
+        let mut descendant = Dictionary::from_iter([
+            ("Type", name("Font")),
+            ("Subtype", name(subtype)),
+            ("BaseFont", name(&self.name)),
+            (
+                "CIDSystemInfo",
+                Object::Dictionary(Dictionary::from_iter([
+                    (
+                        "Registry",
+                        Object::String(b"Adobe".to_vec(), StringFormat::Literal),
+                    ),
+                    (
+                        "Ordering",
+                        Object::String(b"Identity".to_vec(), StringFormat::Literal),
+                    ),
+                    ("Supplement", Object::Integer(0)),
+                ])),
+            ),
+            ("FontDescriptor", Object::Reference(descriptor)),
+            ("W", Object::Array(widths)),
+        ]);
+        if subtype == "CIDFontType2" {
+            descendant.set("CIDToGIDMap", name("Identity"));
+        }
+        pdf.add_object(Dictionary::from_iter([
+            ("Type", name("Font")),
+            ("Subtype", name("Type0")),
+            ("BaseFont", name(&self.name)),
+            ("Encoding", name("Identity-H")),
+            (
+                "DescendantFonts",
+                Object::Array(vec![Object::Dictionary(descendant)]),
+            ),
+            ("ToUnicode", Object::Reference(to_unicode)),
+        ]))
+    }
+}
+
+fn name(n: &str) -> Object {
+    Object::Name(n.as_bytes().to_vec())
+}
+
+fn subset(data: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
+    let file = ReadScope::new(data)
+        .read::<FontData<'_>>()
+        .map_err(|e| e.to_string())?;
+    let provider = file.table_provider(0).map_err(|e| e.to_string())?;
+    allsorts::subset::subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+        .map_err(|e| e.to_string())
+}
+
+/// The six capital letters that mark a subset (§9.6.4), from its glyphs: the same subset of
+/// the same font gets the same tag, so reruns write the same bytes.
+fn tag(font: &BookFont, ids: &[u16]) -> String {
+    let mut hash = sha2::Sha256::new();
+    hash.update(font.family.as_bytes());
+    hash.update([u8::from(font.bold)]);
+    for id in ids {
+        hash.update(id.to_be_bytes());
+    }
+    hash.finalize()[..6]
+        .iter()
+        .map(|b| char::from(b'A' + b % 26))
+        .collect()
+}
+
+/// The font's PostScript name, or its family without what a PDF name cannot hold.
+fn postscript_name(font: &BookFont) -> String {
+    let face = font.face();
+    let from_names = face
+        .names()
+        .into_iter()
+        .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .and_then(|n| n.to_string());
+    let raw = from_names
+        .unwrap_or_else(|| format!("{}{}", font.family, if font.bold { "-Bold" } else { "" }));
+    let clean: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    if clean.is_empty() {
+        "Font".into()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::brand::Brand;
+    use crate::render::pdf::fonts::FontBook;
+
+    fn book() -> FontBook {
+        FontBook::from_brand(&Brand::builtin_default()).unwrap()
+    }
+
+    /// Glyph ids of `text` in `font`.
+    fn glyphs(font: &BookFont, text: &str) -> BTreeSet<u16> {
+        text.chars()
+            .filter_map(|c| font.face().glyph_index(c))
+            .map(|g| g.0)
+            .collect()
+    }
+
+    /// In a CID-keyed CFF font (Noto Sans CJK) readers find a glyph by its CID through the
+    /// charset, which differs from the glyph id from glyph 365 on: a glyph written by its
+    /// glyph id (original or subset) draws another one.
+    #[test]
+    fn cid_keyed_cff_glyphs_are_written_by_their_cids() {
+        let book = book();
+        let font = book
+            .fonts
+            .iter()
+            .find(|f| f.data().starts_with(b"OTTO"))
+            .expect("the built-in CJK font");
+        let cids = printpdf::cff_charset_gid_to_cid_map(font.data(), 0).unwrap();
+        let used = glyphs(font, "大阪スマイル歯科 予約数 口コミ");
+        assert!(used.iter().any(|g| cids[g] != *g), "{used:?}");
+        let embedded = Embedded::new(font, &used);
+        for g in &used {
+            assert_eq!(embedded.code(*g), cids[g], "glyph {g}");
+        }
+        assert!(printpdf::extract_cid_keyed_cff(&embedded.program, 0).is_some());
+        assert!(embedded.program.len() < font.data().len() / 100);
+    }
+
+    /// In a TrueType subset a glyph's code is its place in the subset, .notdef first; the
+    /// font's name carries a tag that depends on the glyphs only.
+    #[test]
+    fn truetype_glyphs_are_numbered_in_the_subset() {
+        let book = book();
+        let font = &book.fonts[0];
+        let used = glyphs(font, "Brightside");
+        let embedded = Embedded::new(font, &used);
+        for (i, g) in used.iter().enumerate() {
+            assert_eq!(embedded.code(*g), i as u16 + 1, "glyph {g}");
+        }
+        assert_eq!(embedded.code(9999), 0);
+        let again = Embedded::new(font, &used);
+        assert_eq!(again.name, embedded.name);
+        let other = Embedded::new(font, &glyphs(font, "Brightsid"));
+        assert_ne!(other.name[..6], embedded.name[..6]);
+        assert!(
+            embedded.name.ends_with("+NotoSans-Regular"),
+            "{}",
+            embedded.name
+        );
+    }
+}
