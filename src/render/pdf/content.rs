@@ -99,7 +99,8 @@ pub fn utf16_hex(text: &str) -> Vec<u8> {
     out
 }
 
-fn write_num(out: &mut Vec<u8>, v: f32) {
+/// `v` to four decimals at most, without trailing zeros (an integer without a point).
+pub(super) fn write_num(out: &mut Vec<u8>, v: f32) {
     let scaled = (f64::from(v) * 10_000.0).round();
     if !scaled.is_finite() || scaled.abs() >= 9.0e18 {
         out.push(b'0');

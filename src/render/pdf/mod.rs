@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod layout;
 mod logo;
 mod palette;
+mod serialize;
 pub mod structure;
 mod text_layer;
 mod vector_logo;

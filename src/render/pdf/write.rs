@@ -14,6 +14,7 @@ use super::embed::Embedded;
 use super::fonts::FontBook;
 use super::layout::{Item, Page, PageGeometry};
 use super::logo;
+use super::serialize::serialize;
 use super::structure::{Content, Tagger, text_string};
 use super::text_layer::TextLayer;
 
@@ -255,11 +256,7 @@ pub fn write(
     pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     tagger.finish(&mut pdf, &meta.lang, &meta.title)?;
     compress_streams(&mut pdf);
-    let mut bytes = Vec::new();
-    pdf.save_with_options(&mut bytes, save_options())
-        .map_err(|e| format!("cannot write the PDF: {e}"))?;
-    deflate_xref_stream(&mut bytes);
-    Ok(bytes)
+    Ok(serialize(&pdf))
 }
 
 /// A link annotation to `uri` over `rect` (left, bottom, right, top), without a border, its
@@ -374,156 +371,5 @@ fn compress_streams(pdf: &mut lopdf::Document) {
         if let lopdf::Object::Stream(stream) = object {
             deflate(stream, flate2::Compression::new(3));
         }
-    }
-}
-
-/// Every object that is not a stream (pages, fonts' dictionaries, the structure tree: several
-/// hundred small dictionaries in a tagged report) goes into compressed object streams, with a
-/// cross-reference stream instead of a 20-byte table line per object.
-fn save_options() -> lopdf::SaveOptions {
-    lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(OBJECTS_PER_STREAM)
-        // lopdf maps 4–6 to zlib's default level (0 would leave them uncompressed): on a
-        // tagged report's 60 KB of dictionaries 16 % fewer bytes than the fast level and 4 %
-        // more than the best, which takes longer for that.
-        .compression_level(6)
-        .build()
-}
-
-/// A report has a few hundred objects: one or two object streams deflate best.
-const OBJECTS_PER_STREAM: usize = 500;
-
-/// lopdf 0.44 writes its cross-reference stream unfiltered: 7 bytes for each object, 3 KB for
-/// a tagged report's 450 objects. Deflated they take a fifth of that. It is the file's last
-/// object, so nothing before it moves; anything not as lopdf writes it is left as it is.
-fn deflate_xref_stream(pdf: &mut Vec<u8>) {
-    use std::io::Write;
-    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
-    let Some(tail) = pdf.windows(10).rposition(|w| w == b"startxref\n") else {
-        return;
-    };
-    let Some(start) = std::str::from_utf8(&pdf[tail + 10..])
-        .ok()
-        .and_then(|s| s.lines().next())
-        .and_then(|s| s.parse::<usize>().ok())
-        .filter(|&s| s < tail)
-    else {
-        return;
-    };
-    let object = &pdf[start..tail];
-    let (Some(open), Some(close)) = (find(object, b"<<"), find(object, b">>stream\n")) else {
-        return;
-    };
-    let Some(end) = find(&object[close..], b"\nendstream").map(|e| close + e) else {
-        return;
-    };
-    let dict = &object[open..close];
-    let content = &object[close + 9..end];
-    let Some(length) = find(dict, b"/Length ") else {
-        return;
-    };
-    if find(dict, b"/XRef").is_none() || find(dict, b"/Filter").is_some() {
-        return;
-    }
-    let digits = dict[length + 8..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if dict[length + 8..length + 8 + digits] != *content.len().to_string().as_bytes() {
-        return;
-    }
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    let Ok(deflated) = encoder.write_all(content).and_then(|()| encoder.finish()) else {
-        return;
-    };
-    let mut rewritten = object[..open].to_vec();
-    rewritten.extend_from_slice(&dict[..length]);
-    write!(rewritten, "/Length {}/Filter/FlateDecode", deflated.len()).ok();
-    rewritten.extend_from_slice(&dict[length + 8 + digits..]);
-    rewritten.extend_from_slice(b">>stream\n");
-    rewritten.extend_from_slice(&deflated);
-    rewritten.extend_from_slice(&object[end..]);
-    let rest = pdf[tail..].to_vec();
-    pdf.truncate(start);
-    pdf.extend_from_slice(&rewritten);
-    pdf.extend_from_slice(&rest);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    use lopdf::{Dictionary, Object};
-
-    /// A one-page document with a few hundred small objects, saved as reports are.
-    fn saved() -> Vec<u8> {
-        let mut doc = lopdf::Document::with_version("1.7");
-        let pages = doc.new_object_id();
-        let page = doc.add_object(Dictionary::from_iter([
-            ("Type", Object::Name(b"Page".to_vec())),
-            ("Parent", Object::Reference(pages)),
-        ]));
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"Pages".to_vec())),
-                ("Kids", Object::Array(vec![Object::Reference(page)])),
-                ("Count", Object::Integer(1)),
-            ])),
-        );
-        for n in 0..200 {
-            doc.add_object(Dictionary::from_iter([("N", Object::Integer(n))]));
-        }
-        let catalog = doc.add_object(Dictionary::from_iter([
-            ("Type", Object::Name(b"Catalog".to_vec())),
-            ("Pages", Object::Reference(pages)),
-        ]));
-        doc.trailer.set("Root", catalog);
-        let mut bytes = Vec::new();
-        doc.save_with_options(&mut bytes, save_options()).unwrap();
-        bytes
-    }
-
-    #[test]
-    fn the_xref_stream_is_deflated_and_the_file_still_reads() {
-        let plain = saved();
-        let mut deflated = plain.clone();
-        deflate_xref_stream(&mut deflated);
-        assert!(
-            deflated.len() + 1000 < plain.len(),
-            "{} vs {}",
-            deflated.len(),
-            plain.len()
-        );
-        let doc = lopdf::Document::load_mem(&deflated).unwrap();
-        assert_eq!(doc.get_pages().len(), 1);
-        assert_eq!(doc.objects.len(), plain_objects(&plain));
-    }
-
-    fn plain_objects(pdf: &[u8]) -> usize {
-        lopdf::Document::load_mem(pdf).unwrap().objects.len()
-    }
-
-    /// Bytes not laid out as lopdf writes them are left alone, never cut.
-    #[test]
-    fn other_bytes_are_left_as_they_are() {
-        let plain = saved();
-        for mut bytes in [
-            b"%PDF-1.7\nstartxref\n99999\n%%EOF".to_vec(),
-            b"startxref\n0\n".to_vec(),
-            plain[..plain.len() / 2].to_vec(),
-            Vec::new(),
-        ] {
-            let before = bytes.clone();
-            deflate_xref_stream(&mut bytes);
-            assert_eq!(bytes, before);
-        }
-        let mut twice = plain.clone();
-        deflate_xref_stream(&mut twice);
-        let once = twice.clone();
-        deflate_xref_stream(&mut twice);
-        assert_eq!(twice, once);
     }
 }
