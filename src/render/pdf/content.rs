@@ -1,8 +1,6 @@
 //! A page's content stream, written as bytes: the few operators reports draw (PDF 32000-1
 //! §8–9, §14.6), numbers to a ten-thousandth of a point, glyphs as two-byte codes.
 
-use std::io::Write;
-
 /// The operators of one page, in order.
 #[derive(Default)]
 pub struct ContentStream {
@@ -75,7 +73,7 @@ impl ContentStream {
                 self.bytes.push(b'<');
                 open = true;
             }
-            write!(self.bytes, "{code:04x}").ok();
+            push_hex(&mut self.bytes, code);
             if kern != 0.0 {
                 self.bytes.extend_from_slice(b"> ");
                 write_num(&mut self.bytes, kern);
@@ -93,10 +91,16 @@ impl ContentStream {
 pub fn utf16_hex(text: &str) -> Vec<u8> {
     let mut out = b"<FEFF".to_vec();
     for unit in text.encode_utf16() {
-        write!(out, "{unit:04X}").ok();
+        push_hex(&mut out, unit);
     }
     out.push(b'>');
     out
+}
+
+/// Four hexadecimal digits.
+fn push_hex(out: &mut Vec<u8>, v: u16) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.extend([12, 8, 4, 0].map(|shift| DIGITS[usize::from(v >> shift & 0xF)]));
 }
 
 /// `v` to four decimals at most, without trailing zeros (an integer without a point).
@@ -111,7 +115,7 @@ pub(super) fn write_num(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let abs = scaled.unsigned_abs();
-    write!(out, "{}", abs / 10_000).ok();
+    out.extend_from_slice(itoa::Buffer::new().format(abs / 10_000).as_bytes());
     let mut frac = abs % 10_000;
     if frac != 0 {
         let mut digits = 4;
@@ -119,7 +123,11 @@ pub(super) fn write_num(out: &mut Vec<u8>, v: f32) {
             frac /= 10;
             digits -= 1;
         }
-        write!(out, ".{frac:0digits$}").ok();
+        out.push(b'.');
+        let mut buffer = itoa::Buffer::new();
+        let text = buffer.format(frac);
+        out.extend(std::iter::repeat_n(b'0', digits - text.len()));
+        out.extend_from_slice(text.as_bytes());
     }
 }
 
@@ -158,7 +166,7 @@ mod tests {
         c.show_glyphs([(0x20, 0.0), (0x22, 30.0), (0x1, 0.0), (0x1f, 0.0)]);
         assert_eq!(
             String::from_utf8(c.into_bytes()).unwrap(),
-            "[<00200022> 30<0001001f>] TJ\n"
+            "[<00200022> 30<0001001F>] TJ\n"
         );
         assert_eq!(utf16_hex("aé"), b"<FEFF006100E9>");
     }

@@ -114,16 +114,22 @@ pub use write::Metadata;
 
 /// Deflates a stream that has no filter yet, when that makes it smaller.
 fn deflate(stream: &mut lopdf::Stream, level: flate2::Compression) {
-    use std::io::Write;
     if stream.dict.get(b"Filter").is_ok() {
         return;
     }
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), level);
-    if encoder.write_all(&stream.content).is_ok()
-        && let Ok(compressed) = encoder.finish()
+    if let Some(compressed) = zlib(&stream.content, level)
         && compressed.len() + 19 < stream.content.len()
     {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
     }
+}
+
+/// `bytes` deflated with a zlib header (`/FlateDecode`).
+fn zlib(bytes: &[u8], level: flate2::Compression) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder =
+        flate2::write::ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), level);
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok()
 }

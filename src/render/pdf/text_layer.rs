@@ -46,6 +46,20 @@ impl TextLayer {
         let clusters = clusters(run);
         let mut plain = Vec::with_capacity(clusters.len());
         for cluster in &clusters {
+            let glyph = run.glyphs[cluster.glyphs.start];
+            let mut chars = cluster.text.chars();
+            if let (1, Some(c), None) = (cluster.glyphs.len(), chars.next(), chars.next())
+                && font.face().glyph_index(c).map(|g| g.0) == Some(glyph.id)
+            {
+                // One glyph for one character, the font's own (most text): no allocation
+                // unless the glyph is new to the document.
+                let fixed = self
+                    .texts
+                    .entry((run.font, glyph.id))
+                    .or_insert_with(|| c.to_string());
+                plain.push(glyph.y_offset == 0.0 && fixed == cluster.text);
+                continue;
+            }
             let natural = natural_texts(&run.glyphs[cluster.glyphs.clone()], cluster.text, font);
             let mut spelled = String::new();
             for (k, text) in cluster.glyphs.clone().zip(natural) {
