@@ -62,11 +62,14 @@ impl ContentStream {
         self.bytes.extend_from_slice(b">> BDC\n");
     }
 
-    /// `[<codes> kern <codes> …] TJ`: glyph codes with the adjustment after each (in
-    /// thousandths of an em, subtracted from the pen); consecutive codes without one share a
-    /// string.
-    pub fn show_glyphs(&mut self, glyphs: impl IntoIterator<Item = (u16, f32)>) {
+    /// `[lead <codes> kern <codes> …] TJ`: glyph codes with the adjustment before the first
+    /// and after each (in thousandths of an em, subtracted from the pen); consecutive codes
+    /// without one share a string.
+    pub fn show_glyphs(&mut self, lead: f32, glyphs: impl IntoIterator<Item = (u16, f32)>) {
         self.bytes.push(b'[');
+        if lead != 0.0 {
+            write_num(&mut self.bytes, lead);
+        }
         let mut open = false;
         for (code, kern) in glyphs {
             if !open {
@@ -163,10 +166,11 @@ mod tests {
     #[test]
     fn glyph_codes_share_strings_until_an_adjustment() {
         let mut c = ContentStream::default();
-        c.show_glyphs([(0x20, 0.0), (0x22, 30.0), (0x1, 0.0), (0x1f, 0.0)]);
+        c.show_glyphs(0.0, [(0x20, 0.0), (0x22, 30.0), (0x1, 0.0), (0x1f, 0.0)]);
+        c.show_glyphs(-12.5, [(0x20, 0.0)]);
         assert_eq!(
             String::from_utf8(c.into_bytes()).unwrap(),
-            "[<00200022> 30<0001001F>] TJ\n"
+            "[<00200022> 30<0001001F>] TJ\n[-12.5<0020>] TJ\n"
         );
         assert_eq!(utf16_hex("aé"), b"<FEFF006100E9>");
     }

@@ -123,6 +123,7 @@ pub fn write(
                 } => {
                     tagger.mark(Content::Text, &mut out);
                     out.op("BT");
+                    text_layer.begin_text();
                     state.fill(*c, &mut out);
                     let mut pen = *x;
                     for run in runs {
