@@ -23,7 +23,8 @@ pub struct Embedded {
 }
 
 impl Embedded {
-    /// Subsets `font` to `glyphs`; a font allsorts cannot subset is embedded whole.
+    /// Subsets `font` to `glyphs`; a font allsorts cannot subset is embedded whole (for a
+    /// collection, its first face: a PDF font program is one face).
     pub fn new(font: &BookFont, glyphs: &BTreeSet<u16>) -> Self {
         // Glyph 0 (.notdef) must come first; allsorts numbers the subset's glyphs in the
         // order given.
@@ -33,7 +34,11 @@ impl Embedded {
         let subset = subset(font.data(), &ids);
         let (program, subset_ids) = match subset {
             Ok(bytes) => (bytes, true),
-            Err(_) => (font.data().to_vec(), false),
+            Err(_) => (
+                printpdf::extract_collection_face(font.data(), 0)
+                    .unwrap_or_else(|| font.data().to_vec()),
+                false,
+            ),
         };
         // Under Identity-H a code is the CID: the glyph id, except in a CID-keyed CFF font,
         // where readers find the glyph through the charset (which keeps the original CIDs).

@@ -83,8 +83,8 @@ enum Kid {
     Element(usize),
     /// Marked content: (page index, MCID).
     Content(usize, i64),
-    /// A link annotation: (page index, its rank among the page's link annotations).
-    Annotation(usize, usize),
+    /// A link annotation: (page index, the annotation's object).
+    Annotation(usize, ObjectId),
 }
 
 /// What is open in the tree while items are written.
@@ -116,8 +116,8 @@ pub struct Tagger {
     stack: Vec<Frame>,
     /// Per page, the element owning each MCID (the ParentTree).
     mcids: Vec<Vec<usize>>,
-    /// Per page, the link element of each link annotation, in the page's order.
-    links: Vec<Vec<usize>>,
+    /// Per page, each link annotation's object and its link element.
+    links: Vec<Vec<(ObjectId, usize)>>,
     open: Option<Marked>,
     /// Off only to measure what tagging costs: then nothing is marked or written.
     enabled: bool,
@@ -243,9 +243,9 @@ impl Tagger {
         }
     }
 
-    /// A link annotation on the current page: it belongs to the open link element, or to a
-    /// new one where the layout opened none.
-    pub fn link(&mut self) {
+    /// The link annotation `annotation` on the current page: it belongs to the open link
+    /// element, or to a new one where the layout opened none.
+    pub fn link(&mut self, annotation: ObjectId) {
         if !self.enabled {
             return;
         }
@@ -258,9 +258,10 @@ impl Tagger {
             self.add("Link", Some(Role::Link), top)
         };
         let page = self.links.len() - 1;
-        let rank = self.links[page].len();
-        self.links[page].push(link);
-        self.elements[link].kids.push(Kid::Annotation(page, rank));
+        self.links[page].push((annotation, link));
+        self.elements[link]
+            .kids
+            .push(Kid::Annotation(page, annotation));
     }
 
     /// Writes the tree and the document-level entries into the saved document.
@@ -278,38 +279,30 @@ impl Tagger {
         }
         // Each link annotation gets its key in the ParentTree.
         let mut next_key = pages.len() as i64;
-        let mut annotations: Vec<Vec<ObjectId>> = Vec::new();
         let mut nums = Vec::new();
         let ids: Vec<ObjectId> = (0..self.elements.len())
             .map(|_| pdf.new_object_id())
             .collect();
         for (p, page_id) in pages.iter().enumerate() {
-            let annots: Vec<ObjectId> = pdf
-                .get_dictionary(*page_id)
-                .ok()
-                .and_then(|d| d.get(b"Annots").ok())
-                .and_then(|a| a.as_array().ok())
-                .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
-                .unwrap_or_default();
-            for (rank, id) in annots.iter().enumerate() {
-                if let Some(link) = self.links[p].get(rank) {
-                    pdf.get_dictionary_mut(*id)
-                        .map_err(|e| format!("tagging: page {p}: a link: {e}"))?
-                        .set("StructParent", next_key);
-                    nums.push(Object::Integer(next_key));
-                    nums.push(Object::Reference(ids[*link]));
-                    next_key += 1;
-                }
+            for (annotation, link) in &self.links[p] {
+                pdf.get_dictionary_mut(*annotation)
+                    .map_err(|e| format!("tagging: page {p}: a link: {e}"))?
+                    .set("StructParent", next_key);
+                nums.push(Object::Integer(next_key));
+                nums.push(Object::Reference(ids[*link]));
+                next_key += 1;
             }
+            let has_annotations = pdf
+                .get_dictionary(*page_id)
+                .is_ok_and(|d| d.get(b"Annots").is_ok());
             let page = pdf
                 .get_dictionary_mut(*page_id)
                 .map_err(|e| format!("tagging: page {p}: {e}"))?;
             page.set("StructParents", p as i64);
-            if !annots.is_empty() {
+            if has_annotations {
                 // Tab order follows the structure (PDF/UA-1 7.18.3).
                 page.set("Tabs", Object::Name(b"S".to_vec()));
             }
-            annotations.push(annots);
         }
         let mut page_nums: Vec<Object> = Vec::new();
         for (p, owners) in self.mcids.iter().enumerate() {
@@ -348,16 +341,11 @@ impl Tagger {
                         ("Pg", Object::Reference(pages[*p])),
                         ("MCID", Object::Integer(*mcid)),
                     ])),
-                    Kid::Annotation(p, rank) => {
-                        let obj = annotations[*p]
-                            .get(*rank)
-                            .map_or(Object::Null, |id| Object::Reference(*id));
-                        Object::Dictionary(Dictionary::from_iter([
-                            ("Type", Object::Name(b"OBJR".to_vec())),
-                            ("Pg", Object::Reference(pages[*p])),
-                            ("Obj", obj),
-                        ]))
-                    }
+                    Kid::Annotation(p, annotation) => Object::Dictionary(Dictionary::from_iter([
+                        ("Type", Object::Name(b"OBJR".to_vec())),
+                        ("Pg", Object::Reference(pages[*p])),
+                        ("Obj", Object::Reference(*annotation)),
+                    ])),
                 })
                 .collect();
             if kids.len() == 1 {
@@ -456,4 +444,86 @@ fn xmp(title: &str, lang: &str) -> String {
         title = esc(title),
         lang = esc(lang),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page whose first link annotation is decoration (drawn inside an artifact, so it has
+    /// no element) and whose second belongs to a paragraph: the tree points at the second, and
+    /// only the second gets a key in the ParentTree. (Pairing annotations by their rank on the
+    /// page gave the paragraph's link the decoration's annotation.)
+    #[test]
+    fn a_link_belongs_to_its_own_annotation() {
+        let mut pdf = lopdf::Document::with_version("1.7");
+        let pages = pdf.new_object_id();
+        let annotation = || {
+            Dictionary::from_iter([
+                ("Type", Object::Name(b"Annot".to_vec())),
+                ("Subtype", Object::Name(b"Link".to_vec())),
+            ])
+        };
+        let decoration = pdf.add_object(annotation());
+        let content = pdf.add_object(annotation());
+        let page = pdf.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", Object::Reference(pages)),
+            (
+                "Annots",
+                Object::Array(vec![
+                    Object::Reference(decoration),
+                    Object::Reference(content),
+                ]),
+            ),
+        ]));
+        pdf.objects.insert(
+            pages,
+            Object::Dictionary(Dictionary::from_iter([
+                ("Type", Object::Name(b"Pages".to_vec())),
+                ("Kids", Object::Array(vec![Object::Reference(page)])),
+                ("Count", Object::Integer(1)),
+            ])),
+        );
+        let catalog = pdf.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Catalog".to_vec())),
+            ("Pages", Object::Reference(pages)),
+        ]));
+        pdf.trailer.set("Root", catalog);
+
+        let mut tagger = Tagger::new(true);
+        let mut out = ContentStream::default();
+        tagger.start_page();
+        tagger.open(&Role::Artifact);
+        tagger.link(decoration);
+        tagger.close();
+        tagger.open(&Role::P);
+        tagger.mark(Content::Text, &mut out);
+        tagger.link(content);
+        tagger.close();
+        tagger.end_marked(&mut out);
+        tagger.finish(&mut pdf, "en", "Links").unwrap();
+
+        let dict = |id| pdf.get_dictionary(id).unwrap();
+        assert!(dict(decoration).get(b"StructParent").is_err());
+        let key = dict(content)
+            .get(b"StructParent")
+            .unwrap()
+            .as_i64()
+            .unwrap();
+        // The Link element's kid is the object reference to its annotation.
+        let objr: Vec<ObjectId> = pdf
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(b"Link"))
+            .map(|d| {
+                let kid = d.get(b"K").unwrap().as_dict().unwrap();
+                assert_eq!(kid.get(b"Type").unwrap().as_name().unwrap(), b"OBJR");
+                kid.get(b"Obj").unwrap().as_reference().unwrap()
+            })
+            .collect();
+        assert_eq!(objr, vec![content]);
+        assert_eq!(key, 1, "page 0 takes key 0, the link the next");
+    }
 }

@@ -59,6 +59,9 @@ impl TextLayer {
         baseline: f32,
         out: &mut ContentStream,
     ) {
+        if run.glyphs.is_empty() {
+            return;
+        }
         let clusters = clusters(run);
         let mut plain = Vec::with_capacity(clusters.len());
         for cluster in &clusters {

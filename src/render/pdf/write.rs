@@ -167,9 +167,10 @@ pub fn write(
                     h: lh,
                     uri,
                 } => {
-                    tagger.link();
                     let rect = [*x, h - y - lh, x + w, h - y];
-                    annots.push(Object::Reference(pdf.add_object(link(rect, uri))));
+                    let annotation = pdf.add_object(link(rect, uri));
+                    tagger.link(annotation);
+                    annots.push(Object::Reference(annotation));
                 }
                 Item::Open(role) => tagger.open(role),
                 Item::Close => tagger.close(),
@@ -278,11 +279,29 @@ fn link(rect: [f32; 4], uri: &str) -> Dictionary {
                 ("S", name("URI")),
                 (
                     "URI",
-                    Object::String(uri.as_bytes().to_vec(), StringFormat::Literal),
+                    Object::String(ascii_uri(uri).into_bytes(), StringFormat::Literal),
                 ),
             ])),
         ),
     ])
+}
+
+/// A URI as PDF wants it, in 7-bit ASCII (§12.6.4.7): a parsed URL's serialization (host in
+/// punycode, path and query percent-encoded), else every byte outside printable ASCII
+/// percent-encoded.
+fn ascii_uri(uri: &str) -> String {
+    if let Ok(url) = url::Url::parse(uri) {
+        return url.to_string();
+    }
+    let mut out = String::with_capacity(uri.len());
+    for b in uri.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The bookmarks of the pages as a flat outline; `None` when there are none.
@@ -371,6 +390,32 @@ fn compress_streams(pdf: &mut lopdf::Document) {
     for object in pdf.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             deflate(stream, flate2::Compression::new(3));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_addresses_are_seven_bit_ascii() {
+        for (given, written) in [
+            (
+                "https://northwind.example.com",
+                "https://northwind.example.com/",
+            ),
+            (
+                "https://bäckerei.example/straße?q=ü",
+                "https://xn--bckerei-5wa.example/stra%C3%9Fe?q=%C3%BC",
+            ),
+            (
+                "mailto:ciao@maredigitale.example.it",
+                "mailto:ciao@maredigitale.example.it",
+            ),
+            ("www.example.com/ü x", "www.example.com/%C3%BC%20x"),
+        ] {
+            assert_eq!(ascii_uri(given), written);
         }
     }
 }
