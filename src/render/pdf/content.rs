@@ -90,11 +90,11 @@ impl ContentStream {
     }
 }
 
-/// A PDF text string as a hex string: UTF-16BE with its byte-order mark.
+/// A PDF text string as a hex string (`<FEFF…>`), for content streams.
 pub fn utf16_hex(text: &str) -> Vec<u8> {
-    let mut out = b"<FEFF".to_vec();
-    for unit in text.encode_utf16() {
-        push_hex(&mut out, unit);
+    let mut out = vec![b'<'];
+    for unit in super::utf16_be(text).chunks_exact(2) {
+        push_hex(&mut out, u16::from_be_bytes([unit[0], unit[1]]));
     }
     out.push(b'>');
     out

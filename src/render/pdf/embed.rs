@@ -11,6 +11,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::Digest;
 
 use super::fonts::BookFont;
+use super::name;
 use crate::FastMap;
 
 /// A font's program as embedded and the code each drawn glyph is written with.
@@ -73,11 +74,11 @@ impl Embedded {
     }
 
     /// Adds the font's objects; `text` gives each glyph's text for `/ToUnicode`.
-    pub fn add_to(
+    pub fn add_to<'t>(
         self,
         pdf: &mut lopdf::Document,
         font: &BookFont,
-        text: impl Fn(u16) -> Option<String>,
+        text: impl Fn(u16) -> Option<&'t str>,
     ) -> ObjectId {
         let face = font.face();
         let mut coded: Vec<(u16, u16)> = self.codes.iter().map(|(&g, &c)| (c, g)).collect();
@@ -195,10 +196,6 @@ impl Embedded {
             ("ToUnicode", Object::Reference(to_unicode)),
         ]))
     }
-}
-
-fn name(n: &str) -> Object {
-    Object::Name(n.as_bytes().to_vec())
 }
 
 fn subset(data: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {

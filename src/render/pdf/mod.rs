@@ -112,6 +112,54 @@ impl PdfKit {
 
 pub use write::Metadata;
 
+/// A PDF name object.
+fn name(n: &str) -> lopdf::Object {
+    lopdf::Object::Name(n.as_bytes().to_vec())
+}
+
+/// Text as PDF text strings hold it (§7.9.2.2): UTF-16BE after a byte-order mark.
+fn utf16_be(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    bytes
+}
+
+/// A PDF text string object, as a hex string.
+fn text_string(text: &str) -> lopdf::Object {
+    lopdf::Object::String(utf16_be(text), lopdf::StringFormat::Hexadecimal)
+}
+
+/// Adds to `pdf` a page tree of one page with `entries`, and a catalog; returns the page.
+#[cfg(test)]
+fn with_one_page(
+    pdf: &mut lopdf::Document,
+    entries: impl IntoIterator<Item = (&'static str, lopdf::Object)>,
+) -> lopdf::ObjectId {
+    use lopdf::{Dictionary, Object};
+    let pages = pdf.new_object_id();
+    let mut page = Dictionary::from_iter([("Type", name("Page")), ("Parent", pages.into())]);
+    for (key, value) in entries {
+        page.set(key, value);
+    }
+    let page = pdf.add_object(page);
+    pdf.objects.insert(
+        pages,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("Pages")),
+            ("Kids", Object::Array(vec![page.into()])),
+            ("Count", Object::Integer(1)),
+        ])),
+    );
+    let catalog = pdf.add_object(Dictionary::from_iter([
+        ("Type", name("Catalog")),
+        ("Pages", pages.into()),
+    ]));
+    pdf.trailer.set("Root", catalog);
+    page
+}
+
 /// Deflates a stream that has no filter yet, when that makes it smaller.
 fn deflate(stream: &mut lopdf::Stream, level: flate2::Compression) {
     if stream.dict.get(b"Filter").is_ok() {

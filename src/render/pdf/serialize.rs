@@ -8,6 +8,7 @@ use std::io::Write;
 use lopdf::{Dictionary, Object, StringFormat};
 
 use super::content::write_num;
+use super::name;
 
 /// Writes `pdf`; its trailer's `Root`, `Info` and `ID` go into the cross-reference stream.
 pub fn serialize(pdf: &lopdf::Document) -> Vec<u8> {
@@ -71,7 +72,7 @@ fn serialize_with(pdf: &lopdf::Document, per_stream: usize) -> Vec<u8> {
         entries.extend_from_slice(&generation.to_be_bytes());
     }
     let mut dict = Dictionary::from_iter([
-        ("Type", Object::Name(b"XRef".to_vec())),
+        ("Type", name("XRef")),
         ("Size", Object::Integer(size.into())),
         (
             "W",
@@ -106,7 +107,7 @@ fn object_stream(
     let first = offsets.len();
     offsets.extend_from_slice(packed);
     let dict = Dictionary::from_iter([
-        ("Type", Object::Name(b"ObjStm".to_vec())),
+        ("Type", name("ObjStm")),
         ("N", Object::Integer(count as i64)),
         ("First", Object::Integer(first as i64)),
     ]);
@@ -121,7 +122,7 @@ fn object_stream(
 fn deflated_stream(out: &mut Vec<u8>, mut dict: Dictionary, content: &[u8]) {
     match super::zlib(content, flate2::Compression::new(3)) {
         Some(packed) => {
-            dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            dict.set("Filter", name("FlateDecode"));
             stream_object(out, &dict, &packed);
         }
         None => stream_object(out, &dict, content),
@@ -220,29 +221,21 @@ mod tests {
     /// A document with every kind of object, names and strings that need escaping.
     fn document() -> lopdf::Document {
         let mut doc = lopdf::Document::with_version("1.7");
-        let pages = doc.new_object_id();
         let content = doc.add_object(Stream::new(Dictionary::new(), b"0 0 m 10 10 l S".to_vec()));
-        let page = doc.add_object(Dictionary::from_iter([
-            ("Type", Object::Name(b"Page".to_vec())),
-            ("Parent", Object::Reference(pages)),
-            ("Contents", Object::Reference(content)),
-            (
-                "MediaBox",
-                Object::Array(vec![
-                    0.into(),
-                    0.into(),
-                    Object::Real(595.28),
-                    Object::Real(841.89),
-                ]),
-            ),
-        ]));
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"Pages".to_vec())),
-                ("Kids", Object::Array(vec![Object::Reference(page)])),
-                ("Count", Object::Integer(1)),
-            ])),
+        super::super::with_one_page(
+            &mut doc,
+            [
+                ("Contents", Object::Reference(content)),
+                (
+                    "MediaBox",
+                    Object::Array(vec![
+                        0.into(),
+                        0.into(),
+                        Object::Real(595.28),
+                        Object::Real(841.89),
+                    ]),
+                ),
+            ],
         );
         doc.add_object(Dictionary::from_iter([
             ("Odd name", Object::Name(b"A/B (c)#1".to_vec())),
@@ -258,11 +251,6 @@ mod tests {
             ("True", Object::Boolean(true)),
             ("Negative", Object::Real(-0.25)),
         ]));
-        let catalog = doc.add_object(Dictionary::from_iter([
-            ("Type", Object::Name(b"Catalog".to_vec())),
-            ("Pages", Object::Reference(pages)),
-        ]));
-        doc.trailer.set("Root", catalog);
         doc
     }
 

@@ -11,6 +11,7 @@
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::content::ContentStream;
+use super::{name, text_string};
 
 /// What a run of page items is in the structure tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,11 +266,17 @@ impl Tagger {
     }
 
     /// Writes the tree and the document-level entries into the saved document.
-    pub fn finish(self, pdf: &mut lopdf::Document, lang: &str, title: &str) -> Result<(), String> {
+    /// `pages` are the page objects in order.
+    pub fn finish(
+        self,
+        pdf: &mut lopdf::Document,
+        pages: &[ObjectId],
+        lang: &str,
+        title: &str,
+    ) -> Result<(), String> {
         if !self.enabled {
             return Ok(());
         }
-        let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
         if pages.len() != self.mcids.len() {
             return Err(format!(
                 "tagging: {} pages written, {} tagged",
@@ -301,7 +308,7 @@ impl Tagger {
             page.set("StructParents", p as i64);
             if has_annotations {
                 // Tab order follows the structure (PDF/UA-1 7.18.3).
-                page.set("Tabs", Object::Name(b"S".to_vec()));
+                page.set("Tabs", name("S"));
             }
         }
         let mut page_nums: Vec<Object> = Vec::new();
@@ -315,8 +322,8 @@ impl Tagger {
         let root_id = pdf.new_object_id();
         for (i, element) in self.elements.iter().enumerate() {
             let mut d = Dictionary::new();
-            d.set("Type", Object::Name(b"StructElem".to_vec()));
-            d.set("S", Object::Name(element.kind.as_bytes().to_vec()));
+            d.set("Type", name("StructElem"));
+            d.set("S", name(element.kind));
             d.set(
                 "P",
                 Object::Reference(if i == 0 { root_id } else { ids[element.parent] }),
@@ -337,12 +344,12 @@ impl Tagger {
                     Kid::Element(e) => Object::Reference(ids[*e]),
                     Kid::Content(p, mcid) if Some(*p) == page => Object::Integer(*mcid),
                     Kid::Content(p, mcid) => Object::Dictionary(Dictionary::from_iter([
-                        ("Type", Object::Name(b"MCR".to_vec())),
+                        ("Type", name("MCR")),
                         ("Pg", Object::Reference(pages[*p])),
                         ("MCID", Object::Integer(*mcid)),
                     ])),
                     Kid::Annotation(p, annotation) => Object::Dictionary(Dictionary::from_iter([
-                        ("Type", Object::Name(b"OBJR".to_vec())),
+                        ("Type", name("OBJR")),
                         ("Pg", Object::Reference(pages[*p])),
                         ("Obj", Object::Reference(*annotation)),
                     ])),
@@ -358,7 +365,7 @@ impl Tagger {
                 Some(Role::Header(scope)) => d.set(
                     "A",
                     Dictionary::from_iter([
-                        ("O", Object::Name(b"Table".to_vec())),
+                        ("O", name("Table")),
                         (
                             "Scope",
                             Object::Name(match scope {
@@ -380,17 +387,14 @@ impl Tagger {
         pdf.objects.insert(
             root_id,
             Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"StructTreeRoot".to_vec())),
+                ("Type", name("StructTreeRoot")),
                 ("K", Object::Reference(ids[0])),
                 ("ParentTree", Object::Reference(parent_tree)),
                 ("ParentTreeNextKey", Object::Integer(next_key)),
             ])),
         );
         let metadata = pdf.add_object(Stream::new(
-            Dictionary::from_iter([
-                ("Type", Object::Name(b"Metadata".to_vec())),
-                ("Subtype", Object::Name(b"XML".to_vec())),
-            ]),
+            Dictionary::from_iter([("Type", name("Metadata")), ("Subtype", name("XML"))]),
             xmp(title, lang).into_bytes(),
         ));
         let catalog = pdf
@@ -409,15 +413,6 @@ impl Tagger {
         catalog.set("Metadata", Object::Reference(metadata));
         Ok(())
     }
-}
-
-/// A PDF text string in UTF-16BE with its byte-order mark.
-pub(super) fn text_string(s: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in s.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
-    }
-    Object::String(bytes, lopdf::StringFormat::Hexadecimal)
 }
 
 /// XMP metadata with the title and the PDF/UA-1 identification (no random instance id, so a
@@ -457,39 +452,12 @@ mod tests {
     #[test]
     fn a_link_belongs_to_its_own_annotation() {
         let mut pdf = lopdf::Document::with_version("1.7");
-        let pages = pdf.new_object_id();
-        let annotation = || {
-            Dictionary::from_iter([
-                ("Type", Object::Name(b"Annot".to_vec())),
-                ("Subtype", Object::Name(b"Link".to_vec())),
-            ])
-        };
+        let annotation =
+            || Dictionary::from_iter([("Type", name("Annot")), ("Subtype", name("Link"))]);
         let decoration = pdf.add_object(annotation());
         let content = pdf.add_object(annotation());
-        let page = pdf.add_object(Dictionary::from_iter([
-            ("Type", Object::Name(b"Page".to_vec())),
-            ("Parent", Object::Reference(pages)),
-            (
-                "Annots",
-                Object::Array(vec![
-                    Object::Reference(decoration),
-                    Object::Reference(content),
-                ]),
-            ),
-        ]));
-        pdf.objects.insert(
-            pages,
-            Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"Pages".to_vec())),
-                ("Kids", Object::Array(vec![Object::Reference(page)])),
-                ("Count", Object::Integer(1)),
-            ])),
-        );
-        let catalog = pdf.add_object(Dictionary::from_iter([
-            ("Type", Object::Name(b"Catalog".to_vec())),
-            ("Pages", Object::Reference(pages)),
-        ]));
-        pdf.trailer.set("Root", catalog);
+        let annots = vec![Object::Reference(decoration), Object::Reference(content)];
+        let page = super::super::with_one_page(&mut pdf, [("Annots", Object::Array(annots))]);
 
         let mut tagger = Tagger::new(true);
         let mut out = ContentStream::default();
@@ -502,7 +470,7 @@ mod tests {
         tagger.link(content);
         tagger.close();
         tagger.end_marked(&mut out);
-        tagger.finish(&mut pdf, "en", "Links").unwrap();
+        tagger.finish(&mut pdf, &[page], "en", "Links").unwrap();
 
         let dict = |id| pdf.get_dictionary(id).unwrap();
         assert!(dict(decoration).get(b"StructParent").is_err());

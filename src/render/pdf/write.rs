@@ -15,8 +15,9 @@ use super::fonts::FontBook;
 use super::layout::{Item, Page, PageGeometry};
 use super::logo;
 use super::serialize::serialize;
-use super::structure::{Content, Tagger, text_string};
+use super::structure::{Content, Tagger};
 use super::text_layer::TextLayer;
+use super::{name, text_string};
 
 /// Document information; the date comes from the report period so reruns are identical.
 pub struct Metadata {
@@ -28,10 +29,6 @@ pub struct Metadata {
     pub lang: String,
     /// Writes the structure tree (tagged PDF/UA); off only to measure what tagging costs.
     pub tagged: bool,
-}
-
-fn name(n: &str) -> Object {
-    Object::Name(n.as_bytes().to_vec())
 }
 
 /// The resource name of font `i` of the book.
@@ -206,9 +203,7 @@ pub fn write(
     let mut font_dict = Dictionary::new();
     for (i, subset) in embedded.into_iter().enumerate() {
         if let Some(subset) = subset {
-            let id = subset.add_to(&mut pdf, &fonts.fonts[i], |g| {
-                text_layer.text(i, g).map(str::to_owned)
-            });
+            let id = subset.add_to(&mut pdf, &fonts.fonts[i], |g| text_layer.text(i, g));
             font_dict.set(font_name(i), Object::Reference(id));
         }
     }
@@ -256,7 +251,7 @@ pub fn write(
     let id = sha2::Sha256::digest(format!("{}\n{}\n{}", meta.title, meta.date, meta.lang));
     let id = Object::String(id[..16].to_vec(), StringFormat::Hexadecimal);
     pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    tagger.finish(&mut pdf, &meta.lang, &meta.title)?;
+    tagger.finish(&mut pdf, &page_ids, &meta.lang, &meta.title)?;
     compress_streams(&mut pdf);
     Ok(serialize(&pdf))
 }
