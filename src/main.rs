@@ -12,12 +12,14 @@ use clap::Parser;
 use execreport::config::Workspace;
 use execreport::session::Session;
 
-/// mimalloc instead of the system allocator: a PDF's objects are built as lopdf dictionaries,
-/// hundreds of small allocations per page.
+/// mimalloc instead of the system allocator: hundreds of small allocations per page (shaping,
+/// layout). Off in a `--no-default-features` build, for heap profilers.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_transparent_huge_pages();
     let cli = Cli::parse();
     // The preview server writes to sockets and must outlive a closed connection.
     if !matches!(cli.command, Command::Preview(_)) {
@@ -75,6 +77,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Overview(args) => cmd::overview::run(&session, args)?,
         Command::Preview(_) | Command::Init(_) => unreachable!("handled above"),
     })
+}
+
+/// mimalloc asks the kernel for transparent huge pages on its arenas, and a batch fills many
+/// 2 MiB pages only in part: a 1,000-client batch peaked at 135 MB with them, 101 MB without,
+/// at the same speed (docs/benchmarks.md). Off for this process, before it allocates much.
+fn no_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and only sets a flag of this
+    // process; its result is not needed (an old kernel leaves huge pages on).
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// Rust ignores SIGPIPE, so a write to a closed pipe (`execreport status | head -1`) fails and

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod brand;
+mod compact;
 pub mod containment;
 pub mod edit;
 mod located;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::metrics::catalog::Catalog;
+pub use compact::SmallMap;
 pub use located::Located;
 pub(crate) use problem::yaml_problem;
 pub use problem::{ConfigError, Problem};
@@ -32,6 +34,20 @@ fn client_index(field: &str) -> Option<usize> {
         .next()?
         .parse()
         .ok()
+}
+
+/// The parser's default budget (250,000 nodes) stopped at about 1,600 clients; a workspace is
+/// the agency's own file, so only the node and event counts are raised (to some 100,000
+/// clients) and the size of a streamed file (to 1 GB); the alias limits against "billion
+/// laughs" stay.
+fn parse_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: 20_000_000,
+            max_events: 40_000_000,
+            max_reader_input_bytes: Some(1 << 30),
+        },
+    }
 }
 
 /// A loaded and validated workspace.
@@ -76,11 +92,18 @@ impl Workspace {
     }
 
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let read_error = |source| ConfigError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
-        Self::parse(path, &text)
+        };
+        // Streamed rather than read whole first: a 10,000-client file is 34 MB, and its text
+        // held while the clients were built raised the peak memory by as much. A file the
+        // stream refuses is read again as text, for the messages that show its lines.
+        let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(read_error)?);
+        match serde_saphyr::from_reader_with_options(reader, parse_options()) {
+            Ok(file) => Self::check(path, file),
+            Err(_) => Self::parse(path, &std::fs::read_to_string(path).map_err(read_error)?),
+        }
     }
 
     /// The folder a workspace file's relative paths start from: the file's own.
@@ -94,21 +117,16 @@ impl Workspace {
     /// Parses and checks the text of a workspace file (`path` is used for messages and
     /// to resolve relative paths).
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
-        // The parser's default budget (250,000 nodes) stopped at about 1,600 clients; a
-        // workspace is the agency's own file, so only the node and event counts are raised
-        // (to some 100,000 clients); the alias limits against "billion laughs" stay.
-        let options = serde_saphyr::options! {
-            budget: serde_saphyr::budget! {
-                max_nodes: 20_000_000,
-                max_events: 40_000_000,
-            },
-        };
-        let file: WorkspaceFile =
-            serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-                ConfigError::Invalid {
-                    problems: vec![yaml_problem(path, text, &e)],
-                }
-            })?;
+        let file = serde_saphyr::from_str_with_options(text, parse_options()).map_err(|e| {
+            ConfigError::Invalid {
+                problems: vec![yaml_problem(path, text, &e)],
+            }
+        })?;
+        Self::check(path, file)
+    }
+
+    /// The workspace of a parsed file, checked.
+    fn check(path: &Path, file: WorkspaceFile) -> Result<Self, ConfigError> {
         let root = Self::root_of(path);
         let mut problems = Vec::new();
         let catalog = match Catalog::with_custom(file.metrics.value.clone()) {

@@ -66,13 +66,13 @@ impl Problem {
         }
     }
 
-    pub(super) fn spanned<T>(
+    pub(super) fn spanned(
         file: &Path,
-        value: &Spanned<T>,
+        value: &impl Placed,
         field: String,
         message: String,
     ) -> Self {
-        Self::located(file, value.referenced, field, message)
+        Self::located(file, value.place(), field, message)
     }
 
     /// A problem at `loc` (a value's position, or its enclosing item's when the value is
@@ -87,6 +87,29 @@ impl Problem {
             message,
             snippet: None,
         }
+    }
+}
+
+/// A value of the file that knows where it was read.
+pub(super) trait Placed {
+    fn place(&self) -> Location;
+}
+
+impl<T> Placed for Spanned<T> {
+    fn place(&self) -> Location {
+        self.referenced
+    }
+}
+
+impl<P: Placed> Placed for Box<P> {
+    fn place(&self) -> Location {
+        (**self).place()
+    }
+}
+
+impl<T> Placed for super::Located<T> {
+    fn place(&self) -> Location {
+        self.at
     }
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::api::ApiConfig;
+use super::compact::{SmallMap, exact, exact_some};
 use super::located::Located;
 use super::values::{
     CurrencyCode, DayOfMonth, EmailAddress, LocalTime, LocaleTag, Slug, TimeZone, Wait, WeekStart,
@@ -17,7 +18,7 @@ use crate::metrics::catalog::MetricDef;
 use crate::metrics::platform::Platform;
 
 /// A metric id as written in the file, with its position for error messages.
-pub type MetricRef = Spanned<String>;
+pub type MetricRef = Located<String>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -324,19 +325,19 @@ pub struct ClientConfig {
     /// Paper of the PDF (`a4` or `letter`); default: what the locale's region uses.
     #[serde(default)]
     pub page_size: Option<PageSize>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub recipients: Vec<EmailAddress>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub goals: Vec<GoalConfig>,
     /// Sections to show, in order; default: all that have data.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_some")]
     pub sections: Option<Vec<Section>>,
     /// KPI tiles of the executive summary; default: a pick per channel.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_some")]
     pub summary_kpis: Option<Vec<MetricRef>>,
     /// Metrics whose changes lead the highlights, in this order, before the catalog's ranking
     /// by business impact.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub priorities: Vec<MetricRef>,
     /// Where the agency's commentary goes: `first` (right after the summary) or `last` (its
     /// place in `sections`); default: first when a goal is missed, else its place.
@@ -345,7 +346,7 @@ pub struct ClientConfig {
     /// Rows per breakdown before the rest is grouped as "Other".
     #[serde(default = "default_top")]
     pub breakdown_top: usize,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub sources: Vec<SourceConfig>,
     /// Replaces the workspace's `schedule` for this client.
     #[serde(default)]
@@ -354,11 +355,11 @@ pub struct ClientConfig {
     #[serde(default)]
     pub email: EmailOptions,
     /// Events marked on the daily charts (a campaign launch, a site migration).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub annotations: Vec<AnnotationConfig>,
     /// Makes this client a group (a franchise's locations, a chain's hotels): the ids of the
     /// clients whose data its report rolls up. A group reads no sources of its own.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub locations: Vec<Located<Slug>>,
     /// For a group: what one unit of a location's currency is worth in the group's currency,
     /// month by month (`TRY: {2026-11: 0.0265}`); each day's money converts at its month's rate.
@@ -672,7 +673,7 @@ pub struct SourceConfig {
     /// Where the numbers come from (`Microsoft Ads`, `Instagram`): by default the live
     /// kind's platform; files and `http` name it to share a metric with another platform.
     #[serde(default)]
-    pub platform: Option<Spanned<String>>,
+    pub platform: Option<Box<Spanned<String>>>,
     /// File sources: relative to the workspace file.
     #[serde(default)]
     pub path: Option<PathBuf>,
@@ -687,17 +688,17 @@ pub struct SourceConfig {
     pub date: String,
     /// chrono format of the dates; default `2026-10-01` or `20261001`.
     #[serde(default)]
-    pub date_format: Option<Spanned<String>>,
+    pub date_format: Option<Box<Spanned<String>>>,
     /// Columns or fields holding dimension values (channel, campaign, ...).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub dimensions: Vec<String>,
     /// Report names of dimension columns (`Session default channel group: channel`), so
     /// breakdowns are labelled the same whatever the export calls them.
     #[serde(default)]
-    pub dimension_names: Located<BTreeMap<String, String>>,
+    pub dimension_names: Located<SmallMap<String, String>>,
     /// Wide layout: column or field name → metric id.
     #[serde(default)]
-    pub columns: BTreeMap<String, MetricRef>,
+    pub columns: SmallMap<String, MetricRef>,
     /// Long layout: the column naming the metric, and the one holding its value.
     #[serde(default = "default_metric_column")]
     pub metric_column: String,
@@ -705,7 +706,7 @@ pub struct SourceConfig {
     pub value_column: String,
     /// Long layout: metric names used in the file → metric ids (default: the file uses ids).
     #[serde(default)]
-    pub metric_names: BTreeMap<String, MetricRef>,
+    pub metric_names: SmallMap<String, MetricRef>,
     /// JSON: a JSON pointer to the array of records, e.g. `/data/rows` (default: the root).
     #[serde(default)]
     pub records: Option<String>,

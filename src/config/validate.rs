@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde_saphyr::Spanned;
-
-use super::schema::{self, Layout, SourceConfig, SourceKind};
+use super::schema::{self, Layout, MetricRef, SourceConfig, SourceKind};
 use super::{Located, Problem, Slug, Workspace, api, values};
 
 impl Workspace {
@@ -301,7 +299,7 @@ impl Workspace {
         }
     }
 
-    fn check_metric(&self, metric: &Spanned<String>, field: &str, problems: &mut Vec<Problem>) {
+    fn check_metric(&self, metric: &MetricRef, field: &str, problems: &mut Vec<Problem>) {
         if self.catalog.get(&metric.value).is_none() {
             problems.push(Problem::spanned(
                 &self.path,

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+use super::shape_cache::ShapeCache;
 use crate::config::brand::{Brand, FontBytes};
 use crate::locale::breaks::{label_breaks, line_breaks};
 
@@ -80,14 +81,11 @@ impl BookFont {
     }
 }
 
-/// Shaped text by (text, size in 1/100 pt, bold, right to left): reports repeat the same labels
-/// a lot.
-type ShapeCache = Mutex<HashMap<(String, u32, bool, bool), Vec<ShapedRun>>>;
-
 /// The brand's fonts in fallback order.
 pub struct FontBook {
     pub fonts: Vec<BookFont>,
-    cache: ShapeCache,
+    /// Lines shaped for earlier reports of the kit.
+    cache: Mutex<ShapeCache<Vec<ShapedRun>>>,
 }
 
 /// A glyph placed by the shaper, in points.
@@ -210,12 +208,12 @@ impl FontBook {
         rtl: bool,
         f: impl Fn(&[ShapedRun]) -> T,
     ) -> Result<T, MissingGlyph> {
-        let key = (text.to_string(), (size * 100.0).round() as u32, bold, rtl);
+        let style = ((size * 100.0).round() as u32, bold, rtl);
         if let Some(runs) = self
             .cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
+            .get(text, style)
         {
             return Ok(f(runs));
         }
@@ -224,7 +222,7 @@ impl FontBook {
         self.cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key, runs);
+            .insert(text, style, runs);
         Ok(out)
     }
 

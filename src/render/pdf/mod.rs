@@ -10,6 +10,7 @@ pub mod layout;
 mod logo;
 mod palette;
 mod serialize;
+mod shape_cache;
 pub mod structure;
 mod text_layer;
 mod vector_logo;

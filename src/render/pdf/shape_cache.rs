@@ -1,0 +1,117 @@
+//! Shaped lines kept for the next report of the same brand kit: reports repeat the same labels
+//! a lot. Bounded by two generations: when the newer one holds [`GENERATION`] texts it becomes
+//! the older one and the oldest is dropped, so the names and figures that differ in each of a
+//! batch's reports do not pile up (every report left some 6 KB behind), while a text used
+//! again moves up and stays.
+
+use std::collections::HashMap;
+
+/// Texts per generation: a report shapes a few hundred different lines.
+const GENERATION: usize = 4096;
+
+/// How a text was shaped: size in 1/100 pt, bold, right to left.
+pub type Style = (u32, bool, bool);
+
+/// The shapes of a text (its runs), one per style it was used in.
+type Shapes<V> = Vec<(Style, V)>;
+
+pub struct ShapeCache<V> {
+    newer: HashMap<String, Shapes<V>>,
+    older: HashMap<String, Shapes<V>>,
+}
+
+impl<V> Default for ShapeCache<V> {
+    fn default() -> Self {
+        ShapeCache {
+            newer: HashMap::new(),
+            older: HashMap::new(),
+        }
+    }
+}
+
+impl<V> ShapeCache<V> {
+    /// The shape of `text` in `style`, if kept.
+    pub fn get(&mut self, text: &str, style: Style) -> Option<&V> {
+        if !self.newer.contains_key(text)
+            && let Some((text, shapes)) = self.older.remove_entry(text)
+        {
+            self.make_room();
+            self.newer.insert(text, shapes);
+        }
+        let shapes = self.newer.get(text)?;
+        shapes.iter().find(|(s, _)| *s == style).map(|(_, v)| v)
+    }
+
+    pub fn insert(&mut self, text: &str, style: Style, shape: V) {
+        if let Some(shapes) = self.newer.get_mut(text) {
+            shapes.push((style, shape));
+            return;
+        }
+        let shapes = match self.older.remove(text) {
+            Some(mut shapes) => {
+                shapes.push((style, shape));
+                shapes
+            }
+            None => vec![(style, shape)],
+        };
+        self.make_room();
+        self.newer.insert(text.to_string(), shapes);
+    }
+
+    /// A full newer generation becomes the older one; the older one is dropped.
+    fn make_room(&mut self) {
+        if self.newer.len() >= GENERATION {
+            self.older = std::mem::take(&mut self.newer);
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.newer.len() + self.older.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> String {
+        format!("shaped {text}")
+    }
+
+    #[test]
+    fn keeps_each_style_of_a_text() {
+        let mut cache = ShapeCache::default();
+        cache.insert("Sessions", (1000, false, false), run("a"));
+        cache.insert("Sessions", (1000, true, false), run("b"));
+        assert_eq!(
+            cache.get("Sessions", (1000, true, false)).unwrap(),
+            "shaped b"
+        );
+        assert_eq!(
+            cache.get("Sessions", (1000, false, false)).unwrap(),
+            "shaped a"
+        );
+        assert!(cache.get("Sessions", (1200, false, false)).is_none());
+        assert!(cache.get("Users", (1000, false, false)).is_none());
+    }
+
+    #[test]
+    fn stays_bounded_and_keeps_what_is_used_again() {
+        let mut cache = ShapeCache::default();
+        let style = (1000, false, false);
+        cache.insert("Sessions", style, run("Sessions"));
+        // A batch's reports: each shapes the common label and texts of its own.
+        for report in 0..20 {
+            assert!(cache.get("Sessions", style).is_some(), "report {report}");
+            for i in 0..1000 {
+                let own = format!("Client {report} figure {i}");
+                cache.insert(&own, style, run(&own));
+            }
+        }
+        assert!(cache.len() <= 2 * GENERATION, "{} texts kept", cache.len());
+        assert!(cache.get("Sessions", style).is_some());
+        assert!(cache.get("Client 19 figure 999", style).is_some());
+        assert!(cache.get("Client 0 figure 0", style).is_none());
+    }
+}
