@@ -36,14 +36,21 @@ pub fn report_dir(out: &Path, client_id: &str, period_key: &str) -> std::io::Res
 /// reader (or a crash) never sees a half-written file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("output");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // The folder is made when it is missing, not tried for every file (a batch writes three
+    // per report into folders that mostly exist).
+    let mut f = match std::fs::File::create(&tmp) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir)?;
+            std::fs::File::create(&tmp)?
+        }
+        created => created?,
+    };
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
@@ -74,7 +81,13 @@ pub fn remove_stale_temps(dir: &Path) -> std::io::Result<usize> {
 
 /// Bytes as lowercase hex digits (SHA-256 digests in the ledger, site tokens).
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -105,10 +118,20 @@ mod tests {
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_file() {
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("sub/report.json");
+        let p = dir.path().join("sub/deeper/report.json");
         write_atomic(&p, b"one").unwrap();
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
+        // A folder where a file is expected fails, and leaves nothing behind.
+        let blocked = dir.path().join("sub/deeper/report.json/inner.json");
+        assert!(write_atomic(&blocked, b"three").is_err());
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+    }
+
+    #[test]
+    fn hex_digits_are_two_lowercase_per_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
     }
 }

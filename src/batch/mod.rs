@@ -433,7 +433,7 @@ fn render_job(
             &job.period.key,
         )
     };
-    let model = match report::build(ws, &session.fetcher, &client, &kit.brand, &request) {
+    let mut model = match report::build(ws, &session.fetcher, &client, &kit.brand, &request) {
         Ok(model) => model,
         Err(report::ReportError::Postponed {
             hold, source_id, ..
@@ -526,7 +526,7 @@ fn render_job(
         return Ok(status);
     }
     let held = quality.status == DataStatus::Incomplete && job.on_incomplete == OnIncomplete::Hold;
-    let input_hash = input_hash(&kit, &model, &job.formats)?;
+    let input_hash = input_hash(&kit, &mut model, &job.formats)?;
     let previous = ledger.get(&job.client, key).map_err(|e| e.to_string())?;
     if !options.force
         && let Some(done) = &previous
@@ -719,29 +719,42 @@ pub fn intact(store: &Store, o: &OutputFile) -> bool {
 /// locale), the brand folder, the formats and this program's version.
 fn input_hash(
     kit: &crate::render::BrandKit,
-    model: &crate::report::model::Report,
+    model: &mut crate::report::model::Report,
     formats: &[Format],
 ) -> Result<String, String> {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION"));
-    let mut json = serde_json::to_value(model).map_err(|e| e.to_string())?;
-    // Whether a snapshot came from the cache this time does not change the report.
-    if let Some(sources) = json
-        .pointer_mut("/data_quality/sources")
-        .and_then(|s| s.as_array_mut())
-    {
-        for s in sources {
-            if let Some(fetched) = s.get_mut("fetched").and_then(|f| f.as_array_mut()) {
-                for f in fetched {
-                    f.as_object_mut().map(|o| o.remove("from_cache"));
-                }
-            }
-        }
+    // Whether a snapshot came from the cache this time does not change the report: hashed
+    // as if every one had, and put back after. Serialized straight into the hash.
+    fn fetched(model: &mut crate::report::model::Report) -> impl Iterator<Item = &mut bool> {
+        let sources = model.data_quality.sources.iter_mut();
+        sources.flat_map(|s| s.fetched.iter_mut().map(|f| &mut f.from_cache))
     }
-    h.update(json.to_string());
+    let from_cache: Vec<bool> = fetched(model)
+        .map(|flag| std::mem::replace(flag, true))
+        .collect();
+    let written = serde_json::to_writer(Hashing(&mut h), &*model);
+    fetched(model)
+        .zip(from_cache)
+        .for_each(|(flag, was)| *flag = was);
+    written.map_err(|e| e.to_string())?;
     h.update(format!("{formats:?}"));
     h.update(kit.folder_digest().map_err(|e| e.to_string())?);
     Ok(hex(&h.finalize()))
+}
+
+/// Bytes written into a hash.
+struct Hashing<'a>(&'a mut Sha256);
+
+impl std::io::Write for Hashing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 pub use crate::files::hex;
@@ -805,5 +818,48 @@ mod tests {
         }
         assert_eq!(seen, 300);
         assert!(clients.iter().all(|c| in_shard(c, 1, 1)));
+    }
+
+    #[test]
+    fn the_input_hash_follows_the_data_not_where_a_snapshot_came_from() {
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let session = Session::new(Workspace::load(&samples.join("execreport.yaml")).unwrap());
+        let ws = &session.workspace;
+        let client = ws.client("brightside-dental").unwrap();
+        let kit = Brands::default().get(ws, client.brand).unwrap();
+        let request = ReportRequest {
+            period: "2026-10".parse().unwrap(),
+            compare: CompareKind::Previous,
+            today: None,
+            locale: None,
+            now: Some("2026-11-05T06:00:00Z".parse().unwrap()),
+            data: Default::default(),
+        };
+        let mut model = report::build(ws, &session.fetcher, &client, &kit.brand, &request).unwrap();
+        let snapshot = crate::sources::live::FetchInfo {
+            start: model.period.start,
+            end: model.period.end,
+            fetched_at: "2026-11-01T00:00:00Z".parse().unwrap(),
+            from_cache: false,
+            snapshot: ".execreport/cache/x.json".into(),
+        };
+        model.data_quality.sources[0].fetched = vec![snapshot.clone(), snapshot];
+        let formats = [Format::Pdf];
+        let fetched = input_hash(&kit, &mut model, &formats).unwrap();
+        model.data_quality.sources[0].fetched[1].from_cache = true;
+        assert_eq!(input_hash(&kit, &mut model, &formats).unwrap(), fetched);
+        // The model keeps what it says of each snapshot.
+        let flags: Vec<bool> = model.data_quality.sources[0]
+            .fetched
+            .iter()
+            .map(|f| f.from_cache)
+            .collect();
+        assert_eq!(flags, [false, true]);
+        model.data_quality.sources[0].fetched[1].end -= chrono::Duration::days(1);
+        assert_ne!(input_hash(&kit, &mut model, &formats).unwrap(), fetched);
+        assert_ne!(
+            input_hash(&kit, &mut model, &[Format::Html]).unwrap(),
+            fetched
+        );
     }
 }
