@@ -15,6 +15,7 @@ use execreport::report::{self, ReportRequest};
 use execreport::sources::live::Fetcher;
 
 /// The allocator the binary uses (docs/benchmarks.md), so the times match it.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -18,6 +18,7 @@ use execreport::sources::{
 };
 
 /// The allocator the binary uses (docs/benchmarks.md), so the times match it.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const CLIENTS: &[&str] = &[
