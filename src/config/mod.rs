@@ -174,9 +174,12 @@ impl Workspace {
 
     /// Every problem of the workspace's clients, in file order.
     pub fn all_client_problems(&self) -> impl Iterator<Item = &Problem> {
+        // Two clients with one id share their problems: listed once.
+        let mut seen = std::collections::HashSet::new();
         self.file
             .clients
             .iter()
+            .filter(move |c| seen.insert(c.id.as_str()))
             .filter_map(|c| self.client_problems.get(c.id.as_str()))
             .flatten()
     }
@@ -246,5 +249,65 @@ impl Workspace {
     /// The output folder, relative paths taken from the workspace folder.
     pub fn output_dir(&self) -> PathBuf {
         self.root.join(&self.file.output)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a workspace says of itself: its error, or its clients' problems.
+    fn outcome(ws: Result<Workspace, ConfigError>) -> Vec<String> {
+        match ws {
+            Ok(ws) => ws.all_client_problems().map(|p| p.to_string()).collect(),
+            Err(e) => vec![e.to_string()],
+        }
+    }
+
+    #[test]
+    fn a_streamed_file_reports_the_same_places_as_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(WORKSPACE_FILE);
+        let client = |id: &str, metric: &str| {
+            format!(
+                "  - id: {id}\n    name: \"โรงแรม 東京 «ö» {id}\"\n    sources:\n      - id: web\n        \
+                 kind: csv\n        path: data/{id}.csv\n        columns: {{ยอดเข้าชม: {metric}, \
+                 訪問: web.users}}\n"
+            )
+        };
+        let head = "agencies:\n  - id: a\n    name: \"Agence «Ü»\"\n    locale: th-TH\nclients:\n";
+        let texts = [
+            // Problems of one client: an unknown metric after Thai and CJK on its line.
+            format!(
+                "{head}{}{}",
+                client("one", "web.sessions"),
+                client("two", "web.sesions")
+            ),
+            // A workspace-wide problem: two clients with one id.
+            format!(
+                "{head}{}{}",
+                client("one", "web.sessions"),
+                client("one", "web.users")
+            ),
+            // Not YAML the schema takes.
+            format!(
+                "{head}{}    time_zon: Asia/Tokyo\n",
+                client("one", "web.sessions")
+            ),
+            // Not YAML at all.
+            format!("{head}  - id: [\n"),
+        ];
+        for text in texts {
+            std::fs::write(&path, &text).unwrap();
+            let streamed = outcome(Workspace::load(&path));
+            assert!(!streamed.is_empty(), "{text}");
+            let once: std::collections::HashSet<&String> = streamed.iter().collect();
+            assert_eq!(
+                once.len(),
+                streamed.len(),
+                "a problem told twice: {streamed:#?}"
+            );
+            assert_eq!(streamed, outcome(Workspace::parse(&path, &text)), "{text}");
+        }
     }
 }
