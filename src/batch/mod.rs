@@ -433,7 +433,7 @@ fn render_job(
             &job.period.key,
         )
     };
-    let mut model = match report::build(ws, &session.fetcher, &client, &kit.brand, &request) {
+    let model = match report::build(ws, &session.fetcher, &client, &kit.brand, &request) {
         Ok(model) => model,
         Err(report::ReportError::Postponed {
             hold, source_id, ..
@@ -526,7 +526,7 @@ fn render_job(
         return Ok(status);
     }
     let held = quality.status == DataStatus::Incomplete && job.on_incomplete == OnIncomplete::Hold;
-    let input_hash = input_hash(&kit, &mut model, &job.formats)?;
+    let input_hash = input_hash(&kit, &model, &job.formats)?;
     let previous = ledger.get(&job.client, key).map_err(|e| e.to_string())?;
     if !options.force
         && let Some(done) = &previous
@@ -719,25 +719,29 @@ pub fn intact(store: &Store, o: &OutputFile) -> bool {
 /// locale), the brand folder, the formats and this program's version.
 fn input_hash(
     kit: &crate::render::BrandKit,
-    model: &mut crate::report::model::Report,
+    model: &crate::report::model::Report,
     formats: &[Format],
 ) -> Result<String, String> {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION"));
-    // Whether a snapshot came from the cache this time does not change the report: hashed
-    // as if every one had, and put back after. Serialized straight into the hash.
-    fn fetched(model: &mut crate::report::model::Report) -> impl Iterator<Item = &mut bool> {
-        let sources = model.data_quality.sources.iter_mut();
-        sources.flat_map(|s| s.fetched.iter_mut().map(|f| &mut f.from_cache))
+    // The ledger keeps these hashes (and a report's approval holds while its hash does), so
+    // the bytes hashed stay what they were: the model as a JSON value, keys sorted.
+    let mut json = serde_json::to_value(model).map_err(|e| e.to_string())?;
+    // Whether a snapshot came from the cache this time does not change the report.
+    if let Some(sources) = json
+        .pointer_mut("/data_quality/sources")
+        .and_then(|s| s.as_array_mut())
+    {
+        for s in sources {
+            if let Some(fetched) = s.get_mut("fetched").and_then(|f| f.as_array_mut()) {
+                for f in fetched {
+                    f.as_object_mut().map(|o| o.remove("from_cache"));
+                }
+            }
+        }
     }
-    let from_cache: Vec<bool> = fetched(model)
-        .map(|flag| std::mem::replace(flag, true))
-        .collect();
-    let written = serde_json::to_writer(Hashing(&mut h), &*model);
-    fetched(model)
-        .zip(from_cache)
-        .for_each(|(flag, was)| *flag = was);
-    written.map_err(|e| e.to_string())?;
+    // Written straight into the hash, not printed into a string first.
+    serde_json::to_writer(Hashing(&mut h), &json).map_err(|e| e.to_string())?;
     h.update(format!("{formats:?}"));
     h.update(kit.folder_digest().map_err(|e| e.to_string())?);
     Ok(hex(&h.finalize()))
@@ -821,7 +825,7 @@ mod tests {
     }
 
     #[test]
-    fn the_input_hash_follows_the_data_not_where_a_snapshot_came_from() {
+    fn the_input_hash_follows_the_data_not_where_a_snapshot_came_from_and_keeps_its_bytes() {
         let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
         let session = Session::new(Workspace::load(&samples.join("execreport.yaml")).unwrap());
         let ws = &session.workspace;
@@ -845,21 +849,27 @@ mod tests {
         };
         model.data_quality.sources[0].fetched = vec![snapshot.clone(), snapshot];
         let formats = [Format::Pdf];
-        let fetched = input_hash(&kit, &mut model, &formats).unwrap();
+        let fetched = input_hash(&kit, &model, &formats).unwrap();
         model.data_quality.sources[0].fetched[1].from_cache = true;
-        assert_eq!(input_hash(&kit, &mut model, &formats).unwrap(), fetched);
-        // The model keeps what it says of each snapshot.
-        let flags: Vec<bool> = model.data_quality.sources[0]
-            .fetched
-            .iter()
-            .map(|f| f.from_cache)
-            .collect();
-        assert_eq!(flags, [false, true]);
+        assert_eq!(input_hash(&kit, &model, &formats).unwrap(), fetched);
+        // The bytes hashed are those earlier versions hashed (the ledger keeps the hashes, and
+        // an approval holds while the hash does): the JSON value printed, keys sorted, without
+        // `from_cache`.
+        let mut json = serde_json::to_value(&model).unwrap();
+        for f in json["data_quality"]["sources"][0]["fetched"]
+            .as_array_mut()
+            .unwrap()
+        {
+            f.as_object_mut().unwrap().remove("from_cache");
+        }
+        let mut earlier = Sha256::new();
+        earlier.update(env!("CARGO_PKG_VERSION"));
+        earlier.update(json.to_string());
+        earlier.update(format!("{formats:?}"));
+        earlier.update(kit.folder_digest().unwrap());
+        assert_eq!(hex(&earlier.finalize()), fetched);
         model.data_quality.sources[0].fetched[1].end -= chrono::Duration::days(1);
-        assert_ne!(input_hash(&kit, &mut model, &formats).unwrap(), fetched);
-        assert_ne!(
-            input_hash(&kit, &mut model, &[Format::Html]).unwrap(),
-            fetched
-        );
+        assert_ne!(input_hash(&kit, &model, &formats).unwrap(), fetched);
+        assert_ne!(input_hash(&kit, &model, &[Format::Html]).unwrap(), fetched);
     }
 }

@@ -99,10 +99,21 @@ impl Workspace {
         // Streamed rather than read whole first: a 10,000-client file is 34 MB, and its text
         // held while the clients were built raised the peak memory by as much. A file the
         // stream refuses is read again as text, for the messages that show its lines.
-        let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(read_error)?);
+        // A file with a byte-order mark is read as text too: the stream would decode UTF-16
+        // and replace bad bytes, where the text refuses all but valid UTF-8.
+        use std::io::BufRead;
+        let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(read_error)?);
+        let head = reader.fill_buf().map_err(read_error)?;
+        let marked = [&b"\xEF\xBB\xBF"[..], b"\xFE\xFF", b"\xFF\xFE"]
+            .iter()
+            .any(|bom| head.starts_with(bom));
+        let as_text = || std::fs::read_to_string(path).map_err(read_error);
+        if marked {
+            return Self::parse(path, &as_text()?);
+        }
         match serde_saphyr::from_reader_with_options(reader, parse_options()) {
             Ok(file) => Self::check(path, file),
-            Err(_) => Self::parse(path, &std::fs::read_to_string(path).map_err(read_error)?),
+            Err(_) => Self::parse(path, &as_text()?),
         }
     }
 
@@ -297,8 +308,8 @@ mod tests {
             // Not YAML at all.
             format!("{head}  - id: [\n"),
         ];
-        for text in texts {
-            std::fs::write(&path, &text).unwrap();
+        for text in &texts {
+            std::fs::write(&path, text).unwrap();
             let streamed = outcome(Workspace::load(&path));
             assert!(!streamed.is_empty(), "{text}");
             let once: std::collections::HashSet<&String> = streamed.iter().collect();
@@ -307,7 +318,26 @@ mod tests {
                 streamed.len(),
                 "a problem told twice: {streamed:#?}"
             );
-            assert_eq!(streamed, outcome(Workspace::parse(&path, &text)), "{text}");
+            assert_eq!(streamed, outcome(Workspace::parse(&path, text)), "{text}");
+        }
+        // Byte-order marks: UTF-8 reads as before; UTF-16, or a bad byte after the mark, is
+        // refused as the text always was (the stream would decode or replace it).
+        let utf8 = [b"\xEF\xBB\xBF".as_slice(), texts[0].as_bytes()].concat();
+        std::fs::write(&path, &utf8).unwrap();
+        assert_eq!(
+            outcome(Workspace::load(&path)),
+            outcome(Workspace::parse(&path, &texts[0]))
+        );
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(texts[0].encode_utf16().flat_map(u16::to_le_bytes));
+        let latin1 = [b"\xEF\xBB\xBF".as_slice(), b"clients: []\nname: caf\xE9\n"].concat();
+        for bytes in [utf16, latin1] {
+            std::fs::write(&path, bytes).unwrap();
+            assert!(
+                matches!(Workspace::load(&path), Err(ConfigError::Read { .. })),
+                "{:?}",
+                outcome(Workspace::load(&path))
+            );
         }
     }
 }

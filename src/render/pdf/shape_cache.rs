@@ -44,12 +44,12 @@ impl<V> ShapeCache<V> {
 
     pub fn insert(&mut self, text: &str, style: Style, shape: V) {
         if let Some(shapes) = self.newer.get_mut(text) {
-            shapes.push((style, shape));
+            set(shapes, style, shape);
             return;
         }
         let shapes = match self.older.remove(text) {
             Some(mut shapes) => {
-                shapes.push((style, shape));
+                set(&mut shapes, style, shape);
                 shapes
             }
             None => vec![(style, shape)],
@@ -68,6 +68,14 @@ impl<V> ShapeCache<V> {
     #[cfg(test)]
     fn len(&self) -> usize {
         self.newer.len() + self.older.len()
+    }
+}
+
+/// A text's shape in `style`, replacing one there was (two threads may shape it at once).
+fn set<V>(shapes: &mut Shapes<V>, style: Style, shape: V) {
+    match shapes.iter_mut().find(|(s, _)| *s == style) {
+        Some((_, kept)) => *kept = shape,
+        None => shapes.push((style, shape)),
     }
 }
 
@@ -94,6 +102,13 @@ mod tests {
         );
         assert!(cache.get("Sessions", (1200, false, false)).is_none());
         assert!(cache.get("Users", (1000, false, false)).is_none());
+        // Shaped again (by another thread): replaced, not kept twice.
+        cache.insert("Sessions", (1000, true, false), run("c"));
+        assert_eq!(
+            cache.get("Sessions", (1000, true, false)).unwrap(),
+            "shaped c"
+        );
+        assert_eq!(cache.newer["Sessions"].len(), 2);
     }
 
     #[test]
