@@ -32,30 +32,34 @@ impl<V> Default for ShapeCache<V> {
 impl<V> ShapeCache<V> {
     /// The shape of `text` in `style`, if kept.
     pub fn get(&mut self, text: &str, style: Style) -> Option<&V> {
-        if !self.newer.contains_key(text)
-            && let Some((text, shapes)) = self.older.remove_entry(text)
-        {
-            self.make_room();
-            self.newer.insert(text, shapes);
-        }
+        self.promote(text);
         let shapes = self.newer.get(text)?;
         shapes.iter().find(|(s, _)| *s == style).map(|(_, v)| v)
     }
 
+    /// Keeps `shape`, replacing one there was in `style` (two threads may shape a text at once).
     pub fn insert(&mut self, text: &str, style: Style, shape: V) {
-        if let Some(shapes) = self.newer.get_mut(text) {
-            set(shapes, style, shape);
-            return;
+        if !self.promote(text) {
+            self.make_room();
         }
-        let shapes = match self.older.remove(text) {
-            Some(mut shapes) => {
-                set(&mut shapes, style, shape);
-                shapes
-            }
-            None => vec![(style, shape)],
+        let shapes = self.newer.entry(text.to_string()).or_default();
+        match shapes.iter_mut().find(|(s, _)| *s == style) {
+            Some((_, kept)) => *kept = shape,
+            None => shapes.push((style, shape)),
+        }
+    }
+
+    /// Moves `text` up from the older generation if it is there: whether the newer has it.
+    fn promote(&mut self, text: &str) -> bool {
+        if self.newer.contains_key(text) {
+            return true;
+        }
+        let Some((text, shapes)) = self.older.remove_entry(text) else {
+            return false;
         };
         self.make_room();
-        self.newer.insert(text.to_string(), shapes);
+        self.newer.insert(text, shapes);
+        true
     }
 
     /// A full newer generation becomes the older one; the older one is dropped.
@@ -68,14 +72,6 @@ impl<V> ShapeCache<V> {
     #[cfg(test)]
     fn len(&self) -> usize {
         self.newer.len() + self.older.len()
-    }
-}
-
-/// A text's shape in `style`, replacing one there was (two threads may shape it at once).
-fn set<V>(shapes: &mut Shapes<V>, style: Style, shape: V) {
-    match shapes.iter_mut().find(|(s, _)| *s == style) {
-        Some((_, kept)) => *kept = shape,
-        None => shapes.push((style, shape)),
     }
 }
 
