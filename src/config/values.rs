@@ -300,7 +300,7 @@ pub fn check_date_format(format: &str) -> Result<(), String> {
         ));
     };
     let want = chrono::NaiveDate::from_ymd_opt(2026, 10, 1);
-    // Read back as sources read dates (`sources::cell::parse_date`): a date, else a date-time.
+    // Read back as sources read dates (`sources::cell::DateReader`): a date, else a date-time.
     let read = chrono::NaiveDate::parse_from_str(&example, format)
         .ok()
         .or_else(|| {

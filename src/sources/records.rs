@@ -11,7 +11,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::cell::{parse_date, parse_number};
+use super::cell::{DateReader, parse_number};
 use super::{BadRow, History, SourceData, SourceError};
 use crate::FastMap;
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
@@ -98,6 +98,7 @@ pub struct RowMapper<'a> {
     config: &'a SourceConfig,
     catalog: &'a Catalog,
     file: &'a Path,
+    dates: DateReader<'a>,
     data: SourceData,
     /// The fields read from every row, in the order [`Field::index`] counts: the date, the
     /// dimensions, then the metric columns (wide) or the metric and value columns (long).
@@ -128,6 +129,7 @@ impl<'a> RowMapper<'a> {
             config,
             catalog,
             file,
+            dates: DateReader::new(config.date_format.as_ref().map(|f| f.value.as_str())),
             data: SourceData::new(config, file),
             fields,
             slots: Vec::new(),
@@ -298,8 +300,8 @@ impl<'a> RowMapper<'a> {
         let format = c.date_format.as_ref().map(|f| f.value.as_str());
         let field = self.field(0);
         match r.cell(field) {
-            Cell::Text(t) => parse_date(t, format),
-            Cell::Number(n) => parse_date(&format!("{n}"), format),
+            Cell::Text(t) => self.dates.read(t),
+            Cell::Number(n) => self.dates.read(&format!("{n}")),
             Cell::Missing => None,
         }
         .ok_or_else(|| {
