@@ -6,6 +6,7 @@
 //! old files or the new ones, and a ledger that sends the next batch back to what is unfinished.
 
 pub use crate::ledger;
+mod canonical;
 pub mod schedule;
 
 use std::collections::VecDeque;
@@ -725,40 +726,14 @@ fn input_hash(
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION"));
     // The ledger keeps these hashes (and a report's approval holds while its hash does), so
-    // the bytes hashed stay what they were: the model as a JSON value, keys sorted.
-    let mut json = serde_json::to_value(model).map_err(|e| e.to_string())?;
-    // Whether a snapshot came from the cache this time does not change the report.
-    if let Some(sources) = json
-        .pointer_mut("/data_quality/sources")
-        .and_then(|s| s.as_array_mut())
-    {
-        for s in sources {
-            if let Some(fetched) = s.get_mut("fetched").and_then(|f| f.as_array_mut()) {
-                for f in fetched {
-                    f.as_object_mut().map(|o| o.remove("from_cache"));
-                }
-            }
-        }
-    }
-    // Written straight into the hash, not printed into a string first.
-    serde_json::to_writer(Hashing(&mut h), &json).map_err(|e| e.to_string())?;
+    // the bytes hashed stay what they were: the model as a JSON value, keys sorted. Whether a
+    // snapshot came from the cache this time does not change the report.
+    let json =
+        canonical::to_vec(model, &[("FetchInfo", "from_cache")]).map_err(|e| e.to_string())?;
+    h.update(&json);
     h.update(format!("{formats:?}"));
     h.update(kit.folder_digest().map_err(|e| e.to_string())?);
     Ok(hex(&h.finalize()))
-}
-
-/// Bytes written into a hash.
-struct Hashing<'a>(&'a mut Sha256);
-
-impl std::io::Write for Hashing<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 pub use crate::files::hex;
@@ -871,5 +846,53 @@ mod tests {
         model.data_quality.sources[0].fetched[1].end -= chrono::Duration::days(1);
         assert_ne!(input_hash(&kit, &model, &formats).unwrap(), fetched);
         assert_ne!(input_hash(&kit, &model, &[Format::Html]).unwrap(), fetched);
+    }
+
+    /// Every sample report's model, month, week and quarter, gives the bytes hashed before
+    /// (the model as a `serde_json::Value` printed, without `from_cache`).
+    #[test]
+    fn every_sample_model_hashes_the_bytes_of_its_json_value() {
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        for file in ["execreport.yaml", "franchise.yaml"] {
+            let session = Session::new(Workspace::load(&samples.join(file)).unwrap());
+            let ws = &session.workspace;
+            for client in ws.clients() {
+                let kit = Brands::default().get(ws, client.brand).unwrap();
+                for period in ["2026-10", "2026-W43", "2026-Q3"] {
+                    let request = ReportRequest {
+                        period: period.parse().unwrap(),
+                        compare: CompareKind::Previous,
+                        today: None,
+                        locale: None,
+                        now: Some("2026-11-05T06:00:00Z".parse().unwrap()),
+                        data: Default::default(),
+                    };
+                    let model =
+                        report::build(ws, &session.fetcher, &client, &kit.brand, &request).unwrap();
+                    let mut json = serde_json::to_value(&model).unwrap();
+                    for s in json["data_quality"]["sources"].as_array_mut().unwrap() {
+                        let fetched = s.get_mut("fetched").and_then(|f| f.as_array_mut());
+                        for f in fetched.into_iter().flatten() {
+                            f.as_object_mut().unwrap().remove("from_cache");
+                        }
+                    }
+                    let got = canonical::to_vec(&model, &[("FetchInfo", "from_cache")]).unwrap();
+                    let want = json.to_string().into_bytes();
+                    // Where they part, for the message.
+                    let at = got.iter().zip(&want).take_while(|(a, b)| a == b).count();
+                    let near = |b: &[u8]| {
+                        String::from_utf8_lossy(&b[at.saturating_sub(80)..(at + 40).min(b.len())])
+                            .into_owned()
+                    };
+                    assert!(
+                        got == want,
+                        "{} {period}: the hashed bytes changed:\n{}\nwas\n{}",
+                        client.config.id.as_str(),
+                        near(&got),
+                        near(&want)
+                    );
+                }
+            }
+        }
     }
 }
