@@ -46,12 +46,22 @@ pub fn render(chart: &Chart, width: f64, style: &ChartStyle) -> String {
     s
 }
 
-fn fmt(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if r == r.trunc() {
-        format!("{}", r as i64)
-    } else {
-        format!("{r}")
+/// A coordinate rounded to hundredths, as `12` or `12.5` (written in place: a report's charts
+/// have thousands).
+fn fmt(v: f64) -> Num {
+    Num((v * 100.0).round() / 100.0)
+}
+
+struct Num(f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = self.0;
+        if r == r.trunc() {
+            write!(f, "{}", r as i64)
+        } else {
+            write!(f, "{r}")
+        }
     }
 }
 
@@ -63,14 +73,14 @@ fn draw(s: &mut String, shape: &Shape) {
             width,
             dashed,
         } => {
-            let pts: Vec<String> = points
-                .iter()
-                .map(|(x, y)| format!("{},{}", fmt(*x), fmt(*y)))
-                .collect();
+            s.push_str(r#"<polyline points=""#);
+            for (i, (x, y)) in points.iter().enumerate() {
+                let gap = if i == 0 { "" } else { " " };
+                let _ = write!(s, "{gap}{},{}", fmt(*x), fmt(*y));
+            }
             let _ = write!(
                 s,
-                r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{}/>"#,
-                pts.join(" "),
+                r#"" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{}/>"#,
                 escape(color),
                 fmt(*width),
                 if *dashed {

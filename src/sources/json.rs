@@ -300,6 +300,7 @@ pub fn read(
 
 /// Maps an array of JSON records (a file's, or rows fetched from an API).
 pub fn read_records<T: Tree>(records: &[T], mapper: &mut RowMapper) -> Result<(), SourceError> {
+    mapper.expect_rows(records.len());
     for (index, item) in records.iter().enumerate() {
         if item.is_object() {
             mapper.add(&JsonRow {

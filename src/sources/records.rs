@@ -174,6 +174,11 @@ impl<'a> RowMapper<'a> {
         self
     }
 
+    /// Makes room for about `rows` rows' bookkeeping at once rather than growing to it.
+    pub fn expect_rows(&mut self, rows: usize) {
+        self.seen.reserve(rows.min(1 << 16));
+    }
+
     /// The fields read from every row ([`Field::index`] is a place in this list).
     pub fn fields(&self) -> &[&'a str] {
         &self.fields

@@ -4,7 +4,7 @@
 //! batch's reports do not pile up (every report left some 6 KB behind), while a text used
 //! again moves up and stays.
 
-use std::collections::HashMap;
+use crate::FastMap;
 
 /// Texts per generation: a report shapes a few hundred different lines.
 const GENERATION: usize = 4096;
@@ -16,15 +16,15 @@ pub type Style = (u32, bool, bool);
 type Shapes<V> = Vec<(Style, V)>;
 
 pub struct ShapeCache<V> {
-    newer: HashMap<String, Shapes<V>>,
-    older: HashMap<String, Shapes<V>>,
+    newer: FastMap<String, Shapes<V>>,
+    older: FastMap<String, Shapes<V>>,
 }
 
 impl<V> Default for ShapeCache<V> {
     fn default() -> Self {
         ShapeCache {
-            newer: HashMap::new(),
-            older: HashMap::new(),
+            newer: FastMap::default(),
+            older: FastMap::default(),
         }
     }
 }
