@@ -174,9 +174,10 @@ impl<'a> RowMapper<'a> {
         self
     }
 
-    /// Makes room for about `rows` rows' bookkeeping at once rather than growing to it.
+    /// Makes room for about `rows` rows' bookkeeping at once rather than growing to it: at
+    /// most 8,192 (~1.2 MB; a long layout, or rows outside the report's ranges, fill less).
     pub fn expect_rows(&mut self, rows: usize) {
-        self.seen.reserve(rows.min(1 << 16));
+        self.seen.reserve(rows.min(8192));
     }
 
     /// The fields read from every row ([`Field::index`] is a place in this list).
