@@ -76,6 +76,16 @@ pub struct Object<'a> {
 }
 
 impl<'a> Object<'a> {
+    /// A struct's field, unless it is one to skip.
+    fn field(&mut self, key: &'static str, value: &(impl Serialize + ?Sized)) -> Result<(), Error> {
+        if let Some(name) = self.name
+            && self.canonical.skip.contains(&(name, key))
+        {
+            return Ok(());
+        }
+        self.member(Cow::Borrowed(key), value)
+    }
+
     fn member(
         &mut self,
         key: Cow<'static, str>,
@@ -314,12 +324,7 @@ impl ser::SerializeStruct for Object<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        if let Some(name) = self.name
-            && self.canonical.skip.contains(&(name, key))
-        {
-            return Ok(());
-        }
-        self.member(Cow::Borrowed(key), value)
+        self.field(key, value)
     }
     fn end(self) -> Result<(), Error> {
         self.close().map(drop)
@@ -337,7 +342,7 @@ impl ser::SerializeStructVariant for Variant<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.0.member(Cow::Borrowed(key), value)
+        self.0.field(key, value)
     }
     fn end(self) -> Result<(), Error> {
         self.0.close()?.out.push(b'}');

@@ -799,6 +799,18 @@ mod tests {
         assert!(clients.iter().all(|c| in_shard(c, 1, 1)));
     }
 
+    /// A report of `period` against the previous one, made on 5 November 2026.
+    fn sample_request(period: &str) -> ReportRequest {
+        ReportRequest {
+            period: period.parse().unwrap(),
+            compare: CompareKind::Previous,
+            today: None,
+            locale: None,
+            now: Some("2026-11-05T06:00:00Z".parse().unwrap()),
+            data: Default::default(),
+        }
+    }
+
     #[test]
     fn the_input_hash_follows_the_data_not_where_a_snapshot_came_from_and_keeps_its_bytes() {
         let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
@@ -806,14 +818,7 @@ mod tests {
         let ws = &session.workspace;
         let client = ws.client("brightside-dental").unwrap();
         let kit = Brands::default().get(ws, client.brand).unwrap();
-        let request = ReportRequest {
-            period: "2026-10".parse().unwrap(),
-            compare: CompareKind::Previous,
-            today: None,
-            locale: None,
-            now: Some("2026-11-05T06:00:00Z".parse().unwrap()),
-            data: Default::default(),
-        };
+        let request = sample_request("2026-10");
         let mut model = report::build(ws, &session.fetcher, &client, &kit.brand, &request).unwrap();
         let snapshot = crate::sources::live::FetchInfo {
             start: model.period.start,
@@ -859,14 +864,7 @@ mod tests {
             for client in ws.clients() {
                 let kit = Brands::default().get(ws, client.brand).unwrap();
                 for period in ["2026-10", "2026-W43", "2026-Q3"] {
-                    let request = ReportRequest {
-                        period: period.parse().unwrap(),
-                        compare: CompareKind::Previous,
-                        today: None,
-                        locale: None,
-                        now: Some("2026-11-05T06:00:00Z".parse().unwrap()),
-                        data: Default::default(),
-                    };
+                    let request = sample_request(period);
                     let model =
                         report::build(ws, &session.fetcher, &client, &kit.brand, &request).unwrap();
                     let mut json = serde_json::to_value(&model).unwrap();

@@ -230,35 +230,34 @@ impl<T: Tree> Record for JsonRow<'_, T> {
 
 /// A top-level key, or a JSON pointer (`/metrics/sessions`) into the record.
 fn lookup<'a, T: Tree>(object: &'a T, field: &str) -> Option<&'a T> {
-    let Some(pointer) = field.strip_prefix('/') else {
-        return object.member(field);
-    };
-    let mut parts = pointer
-        .split('/')
-        .map(|p| p.replace("~1", "/").replace("~0", "~"));
-    let mut current = object.member(&parts.next()?)?;
-    for part in parts {
-        current = match current.member(&part) {
-            Some(member) => member,
-            None => current.item(part.parse::<usize>().ok()?)?,
-        };
+    match field.strip_prefix('/') {
+        Some(tokens) => walk(object, tokens, false),
+        None => object.member(field),
     }
-    Some(current)
 }
 
-/// The value at a JSON pointer, as serde_json's `Value::pointer` finds it (an array index
-/// without a sign or leading zeros).
+/// The value at a JSON pointer, as serde_json's `Value::pointer` finds it.
 fn pointer<'a, T: Tree>(root: &'a T, pointer: &str) -> Option<&'a T> {
     if pointer.is_empty() {
         return Some(root);
     }
-    pointer
-        .strip_prefix('/')?
+    walk(root, pointer.strip_prefix('/')?, true)
+}
+
+/// Follows a pointer's `/`-separated tokens (`~1` is `/`, `~0` is `~`) from `from`: an
+/// object's member, else an array's item. `strict` indexes as serde_json's `Value::pointer`
+/// does (no sign, no leading zeros); a record's field pointers have always taken any number.
+fn walk<'a, T: Tree>(from: &'a T, tokens: &str, strict: bool) -> Option<&'a T> {
+    tokens
         .split('/')
         .map(|p| p.replace("~1", "/").replace("~0", "~"))
-        .try_fold(root, |current, part| match current.member(&part) {
+        .try_fold(from, |current, part| match current.member(&part) {
             Some(member) => Some(member),
-            None if part.starts_with('+') || (part.starts_with('0') && part.len() > 1) => None,
+            None if strict
+                && (part.starts_with('+') || (part.starts_with('0') && part.len() > 1)) =>
+            {
+                None
+            }
             None => current.item(part.parse().ok()?),
         })
 }
