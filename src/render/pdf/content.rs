@@ -1,5 +1,6 @@
 //! A page's content stream, written as bytes: the few operators reports draw (PDF 32000-1
-//! §8–9, §14.6), numbers to a ten-thousandth of a point, glyphs as two-byte codes.
+//! §8–9, §14.6), numbers to a ten-thousandth of a point, glyphs as two-byte codes in literal
+//! strings (half the bytes of hex strings, and deflate's time goes by the bytes it reads).
 
 /// The operators of one page, in order.
 #[derive(Default)]
@@ -52,7 +53,7 @@ impl ContentStream {
     }
 
     /// Marked content with a property list: `/Tag <</Key value>> BDC`, the value written as
-    /// given (an integer, a hex string).
+    /// given (an integer, a string).
     pub fn begin_marked(&mut self, tag: &str, key: &str, value: &[u8]) {
         self.name(tag);
         self.bytes.extend_from_slice(b"<</");
@@ -62,7 +63,7 @@ impl ContentStream {
         self.bytes.extend_from_slice(b">> BDC\n");
     }
 
-    /// `[lead <codes> kern <codes> …] TJ`: glyph codes with the adjustment before the first
+    /// `[lead (codes) kern (codes) …] TJ`: glyph codes with the adjustment before the first
     /// and after each (in thousandths of an em, subtracted from the pen); consecutive codes
     /// without one share a string.
     pub fn show_glyphs(&mut self, lead: f32, glyphs: impl IntoIterator<Item = (u16, f32)>) {
@@ -73,37 +74,44 @@ impl ContentStream {
         let mut open = false;
         for (code, kern) in glyphs {
             if !open {
-                self.bytes.push(b'<');
+                self.bytes.push(b'(');
                 open = true;
             }
-            push_hex(&mut self.bytes, code);
+            push_literal(&mut self.bytes, &code.to_be_bytes());
             if kern != 0.0 {
-                self.bytes.extend_from_slice(b"> ");
+                self.bytes.extend_from_slice(b") ");
                 write_num(&mut self.bytes, kern);
                 open = false;
             }
         }
         if open {
-            self.bytes.push(b'>');
+            self.bytes.push(b')');
         }
         self.bytes.extend_from_slice(b"] TJ\n");
     }
 }
 
-/// A PDF text string as a hex string (`<FEFF…>`), for content streams.
-pub fn utf16_hex(text: &str) -> Vec<u8> {
-    let mut out = vec![b'<'];
-    for unit in super::utf16_be(text).chunks_exact(2) {
-        push_hex(&mut out, u16::from_be_bytes([unit[0], unit[1]]));
-    }
-    out.push(b'>');
+/// A PDF text string in UTF-16BE with its byte-order mark, as a literal string, for content
+/// streams.
+pub fn utf16_literal(text: &str) -> Vec<u8> {
+    let mut out = vec![b'('];
+    push_literal(&mut out, &super::utf16_be(text));
+    out.push(b')');
     out
 }
 
-/// Four hexadecimal digits.
-fn push_hex(out: &mut Vec<u8>, v: u16) {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    out.extend([12, 8, 4, 0].map(|shift| DIGITS[usize::from(v >> shift & 0xF)]));
+/// Bytes inside a literal string: parentheses and backslashes escaped, and line ends, which a
+/// reader would otherwise turn into a plain newline (PDF 32000-1 §7.3.4.2); every other byte
+/// as it is.
+pub(super) fn push_literal(out: &mut Vec<u8>, bytes: &[u8]) {
+    for &b in bytes {
+        match b {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            _ => out.push(b),
+        }
+    }
 }
 
 /// `v` to four decimals at most, without trailing zeros (an integer without a point).
@@ -169,9 +177,38 @@ mod tests {
         c.show_glyphs(0.0, [(0x20, 0.0), (0x22, 30.0), (0x1, 0.0), (0x1f, 0.0)]);
         c.show_glyphs(-12.5, [(0x20, 0.0)]);
         assert_eq!(
-            String::from_utf8(c.into_bytes()).unwrap(),
-            "[<00200022> 30<0001001F>] TJ\n[-12.5<0020>] TJ\n"
+            c.into_bytes(),
+            b"[(\0 \0\") 30(\0\x01\0\x1f)] TJ\n[-12.5(\0 )] TJ\n"
         );
-        assert_eq!(utf16_hex("aé"), b"<FEFF006100E9>");
+        assert_eq!(utf16_literal("aé"), b"(\xfe\xff\0a\0\xe9)");
+    }
+
+    /// Every two-byte code reads back as itself: lopdf's content parser (a PDF reader's
+    /// tokenizer) sees one string of all 65,536 codes, and a `TJ` array around it.
+    #[test]
+    fn every_code_reads_back_from_its_literal_string() {
+        let codes: Vec<u16> = (0..=u16::MAX).collect();
+        let mut c = ContentStream::default();
+        c.show_glyphs(0.0, codes.iter().map(|&code| (code, 0.0)));
+        c.op("EMC");
+        let bytes = c.into_bytes();
+        // A reader turns a bare line end inside a string into a newline (§7.3.4.2); lopdf
+        // keeps it as it is, so look for one.
+        let array = &bytes[..bytes.len() - "] TJ\nEMC\n".len()];
+        assert!(!array.contains(&b'\r') && !array.contains(&b'\n'));
+        let content = lopdf::content::Content::decode(&bytes).unwrap();
+        let ops: Vec<&str> = content
+            .operations
+            .iter()
+            .map(|o| o.operator.as_str())
+            .collect();
+        assert_eq!(ops, ["TJ", "EMC"]);
+        let array = content.operations[0].operands[0].as_array().unwrap();
+        let bytes = array[0].as_str().unwrap();
+        let read: Vec<u16> = bytes
+            .chunks(2)
+            .map(|p| u16::from_be_bytes([p[0], p[1]]))
+            .collect();
+        assert_eq!(read, codes);
     }
 }

@@ -202,14 +202,7 @@ fn write_name(out: &mut Vec<u8>, name: &[u8]) {
 /// `(text)` with backslash, parentheses and line ends escaped.
 fn write_literal(out: &mut Vec<u8>, text: &[u8]) {
     out.push(b'(');
-    for &b in text {
-        match b {
-            b'\\' | b'(' | b')' => out.extend_from_slice(&[b'\\', b]),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            _ => out.push(b),
-        }
-    }
+    super::content::push_literal(out, text);
     out.push(b')');
 }
 
