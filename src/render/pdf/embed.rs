@@ -5,8 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use allsorts::binary::read::ReadScope;
+use allsorts::cff::CFF;
 use allsorts::font_data::FontData;
+use allsorts::subset::prince::{self, PrinceCmapTarget};
 use allsorts::subset::{CmapTarget, SubsetProfile};
+use allsorts::tables::FontTableProvider;
+use allsorts::tag;
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::Digest;
 
@@ -16,7 +20,7 @@ use crate::FastMap;
 
 /// A font's program as embedded and the code each drawn glyph is written with.
 pub struct Embedded {
-    program: Vec<u8>,
+    program: Program,
     /// Original glyph id → the two-byte code under Identity-H.
     codes: FastMap<u16, u16>,
     /// `XXXXXX+PostScriptName`.
@@ -32,18 +36,17 @@ impl Embedded {
         let ids: Vec<u16> = std::iter::once(0)
             .chain(glyphs.iter().copied().filter(|g| *g != 0))
             .collect();
-        let subset = subset(font.data(), &ids);
-        let (program, subset_ids) = match subset {
-            Ok(bytes) => (bytes, true),
-            Err(_) => (
-                printpdf::extract_collection_face(font.data(), 0)
-                    .unwrap_or_else(|| font.data().to_vec()),
-                false,
-            ),
+        let (program, subset_ids) = match subset(font.data(), &ids) {
+            Ok(program) => (program, true),
+            Err(_) => {
+                let face = printpdf::extract_collection_face(font.data(), 0)
+                    .unwrap_or_else(|| font.data().to_vec());
+                (Program::of_face(face), false)
+            }
         };
         // Under Identity-H a code is the CID: the glyph id, except in a CID-keyed CFF font,
         // where readers find the glyph through the charset (which keeps the original CIDs).
-        let cids = printpdf::cff_charset_gid_to_cid_map(&program, 0);
+        let cids = printpdf::cff_charset_gid_to_cid_map(program.bytes(), 0);
         let codes = ids
             .iter()
             .enumerate()
@@ -111,19 +114,21 @@ impl Embedded {
         let to_unicode = printpdf::ToUnicodeCMap { mappings }.to_cmap_string(&self.name);
         let to_unicode = pdf.add_object(Stream::new(Dictionary::new(), to_unicode.into_bytes()));
 
-        let (subtype, file_key, program) =
-            if let Some(cff) = printpdf::extract_cid_keyed_cff(&self.program, 0) {
-                // A CID-keyed CFF goes in bare, the one form every reader resolves by CIDs.
+        let (subtype, file_key, program) = match self.program {
+            Program::CidCff(cff) => {
                 let dict = Dictionary::from_iter([("Subtype", name("CIDFontType0C"))]);
                 ("CIDFontType0", "FontFile3", Stream::new(dict, cff))
-            } else if self.program.starts_with(b"OTTO") {
+            }
+            Program::OpenType(otf) => {
                 let dict = Dictionary::from_iter([("Subtype", name("OpenType"))]);
-                ("CIDFontType0", "FontFile3", Stream::new(dict, self.program))
-            } else {
-                let length = self.program.len() as i64;
+                ("CIDFontType0", "FontFile3", Stream::new(dict, otf))
+            }
+            Program::TrueType(ttf) => {
+                let length = ttf.len() as i64;
                 let dict = Dictionary::from_iter([("Length1", Object::Integer(length))]);
-                ("CIDFontType2", "FontFile2", Stream::new(dict, self.program))
-            };
+                ("CIDFontType2", "FontFile2", Stream::new(dict, ttf))
+            }
+        };
         let program = pdf.add_object(program);
 
         let scale = 1000.0 / f32::from(face.units_per_em().max(1));
@@ -198,13 +203,62 @@ impl Embedded {
     }
 }
 
-fn subset(data: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
+/// A font program in the form it is embedded.
+enum Program {
+    /// A CID-keyed CFF table alone (`/CIDFontType0C`), the one form every reader resolves
+    /// by CIDs.
+    CidCff(Vec<u8>),
+    /// A whole OpenType font with name-keyed CFF outlines (`/OpenType`).
+    OpenType(Vec<u8>),
+    /// A TrueType font (`/FontFile2`).
+    TrueType(Vec<u8>),
+}
+
+impl Program {
+    /// The form of a whole OpenType or TrueType face.
+    fn of_face(face: Vec<u8>) -> Self {
+        if let Some(cff) = printpdf::extract_cid_keyed_cff(&face, 0) {
+            Program::CidCff(cff)
+        } else if face.starts_with(b"OTTO") {
+            Program::OpenType(face)
+        } else {
+            Program::TrueType(face)
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Program::CidCff(b) | Program::OpenType(b) | Program::TrueType(b) => b,
+        }
+    }
+}
+
+/// The face's subset to `ids`. A CID-keyed CFF font (the CJK fonts) is subset to its CFF table
+/// alone (the bytes allsorts writes into an OpenType subset), without building that font and
+/// its cmap: those held half of the time a Japanese report's subsetting took.
+fn subset(data: &[u8], ids: &[u16]) -> Result<Program, String> {
     let file = ReadScope::new(data)
         .read::<FontData<'_>>()
         .map_err(|e| e.to_string())?;
     let provider = file.table_provider(0).map_err(|e| e.to_string())?;
-    allsorts::subset::subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| e.to_string())
+    if cid_keyed_cff(&provider) {
+        return prince::subset(&provider, ids, PrinceCmapTarget::Omit, true)
+            .map(Program::CidCff)
+            .map_err(|e| e.to_string());
+    }
+    let bytes = allsorts::subset::subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+        .map_err(|e| e.to_string())?;
+    Ok(Program::of_face(bytes))
+}
+
+/// Whether the face's outlines are a CID-keyed CFF table.
+fn cid_keyed_cff(provider: &impl FontTableProvider) -> bool {
+    let Ok(Some(data)) = provider.table_data(tag::CFF) else {
+        return false;
+    };
+    ReadScope::new(&data)
+        .read::<CFF<'_>>()
+        .is_ok_and(|cff| cff.fonts.first().is_some_and(|f| f.is_cid_keyed()))
 }
 
 /// The six capital letters that mark a subset (§9.6.4), from its glyphs: the same subset of
@@ -279,8 +333,36 @@ mod tests {
         for g in &used {
             assert_eq!(embedded.code(*g), cids[g], "glyph {g}");
         }
-        assert!(printpdf::extract_cid_keyed_cff(&embedded.program, 0).is_some());
-        assert!(embedded.program.len() < font.data().len() / 100);
+        let Program::CidCff(cff) = &embedded.program else {
+            panic!("not a bare CID-keyed CFF");
+        };
+        assert!(cff.len() < font.data().len() / 100);
+    }
+
+    /// The bare CFF subset is the CFF table of allsorts' OpenType subset of the same glyphs:
+    /// the same font program as when the OpenType subset was built and its table taken out.
+    #[test]
+    fn a_cid_keyed_subset_is_the_cff_of_the_opentype_subset() {
+        let book = book();
+        let font = book
+            .fonts
+            .iter()
+            .find(|f| f.data().starts_with(b"OTTO"))
+            .expect("the built-in CJK font");
+        let used = glyphs(
+            font,
+            "大阪スマイル歯科 予約数 口コミ 月次マーケティングレポート",
+        );
+        let ids: Vec<u16> = std::iter::once(0).chain(used).collect();
+        let Ok(Program::CidCff(bare)) = subset(font.data(), &ids) else {
+            panic!("not subset to a bare CID-keyed CFF");
+        };
+        let file = ReadScope::new(font.data()).read::<FontData<'_>>().unwrap();
+        let provider = file.table_provider(0).unwrap();
+        let otf =
+            allsorts::subset::subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+                .unwrap();
+        assert_eq!(printpdf::extract_cid_keyed_cff(&otf, 0).unwrap(), bare);
     }
 
     /// In a TrueType subset a glyph's code is its place in the subset, .notdef first; the
