@@ -102,41 +102,31 @@ impl TextLayer {
                 cluster.glyphs.len() == 1 && run.glyphs[cluster.glyphs.start].y_offset == 0.0;
             plain.push(single && spelled == cluster.text);
         }
-        if run.rtl {
-            // Right to left, glyphs come in visual order; poppler reverses a right-to-left
-            // span it reads as visual, so the span gives the text in drawn order and readers
-            // get it logical.
-            let drawn: String = run.text.chars().rev().collect();
-            actual_text(&drawn, out);
-            self.segment(
-                run,
-                0..run.glyphs.len(),
-                (font, embedded),
-                (x, baseline),
-                out,
-            );
-            out.op("EMC");
-            return;
+        // A run any of whose clusters readers would not read from its glyphs gets its text
+        // in one span (one per cluster made a Thai report's content a fifth larger). Right
+        // to left, glyphs come in visual order; poppler reverses a right-to-left span it
+        // reads as visual, so the span gives the text in drawn order and readers get it
+        // logical.
+        let span = run.rtl || !plain.iter().all(|p| *p);
+        if span {
+            let drawn: String;
+            let text = if run.rtl {
+                drawn = run.text.chars().rev().collect();
+                &drawn
+            } else {
+                &run.text
+            };
+            actual_text(text, out);
         }
-        let mut pen = x;
-        let mut c = 0;
-        while c < clusters.len() {
-            // A stretch of plain clusters, or one cluster that needs its ActualText.
-            let mut end = c + 1;
-            if plain[c] {
-                while end < clusters.len() && plain[end] {
-                    end += 1;
-                }
-            }
-            let glyphs = clusters[c].glyphs.start..clusters[end - 1].glyphs.end;
-            if !plain[c] {
-                actual_text(clusters[c].text, out);
-            }
-            pen += self.segment(run, glyphs, (font, embedded), (pen, baseline), out);
-            if !plain[c] {
-                out.op("EMC");
-            }
-            c = end;
+        self.segment(
+            run,
+            0..run.glyphs.len(),
+            (font, embedded),
+            (x, baseline),
+            out,
+        );
+        if span {
+            out.op("EMC");
         }
     }
 }
@@ -257,43 +247,31 @@ impl TextLayer {
     ) -> f32 {
         let (x, baseline) = at;
         let glyphs = &run.glyphs[range];
-        let em = f64::from(run.size) / 1000.0;
-        if glyphs.iter().any(|g| g.y_offset != 0.0) {
-            // Marks raised or lowered (Thai, some Latin diacritics): each glyph placed on its
-            // own, on the line by an adjustment and off it by a text rise (`Ts`), so that the
-            // line keeps its text matrix.
-            let mut pen = x;
-            let mut rise = 0.0;
-            for g in glyphs {
-                if g.y_offset != rise {
-                    rise = g.y_offset;
-                    out.num(rise).op("Ts");
-                }
-                let at = (pen + g.x_offset, baseline);
-                let (lead, start) = self.move_to(at, run.size, run.oblique, out);
-                out.show_glyphs(lead, [(embedded.code(g.id), 0.0)]);
-                self.pen = Some(Pen {
-                    x: start + font.pdf_width(g.id) as f64 * em,
-                    y: baseline,
-                    oblique: run.oblique,
-                });
-                pen += g.advance;
+        // Stretches of glyphs on one baseline share a `TJ`; marks raised or lowered by the
+        // shaper (Thai, some Latin diacritics) are shown by a text rise (`Ts`), so that the
+        // line keeps its text matrix.
+        let mut pen = x;
+        let mut rise = 0.0;
+        for stretch in glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
+            if stretch[0].y_offset != rise {
+                rise = stretch[0].y_offset;
+                out.num(rise).op("Ts");
             }
-            if rise != 0.0 {
-                out.num(0.0).op("Ts");
-            }
-        } else {
-            let at = (x + glyphs[0].x_offset, baseline);
+            let at = (pen + stretch[0].x_offset, baseline);
             let (lead, start) = self.move_to(at, run.size, run.oblique, out);
-            let (codes, advance) = adjusted(run.size, glyphs, font, embedded);
+            let (codes, advance) = adjusted(run.size, stretch, font, embedded);
             out.show_glyphs(lead, codes);
             self.pen = Some(Pen {
                 x: start + advance,
                 y: baseline,
                 oblique: run.oblique,
             });
+            pen += stretch.iter().map(|g| g.advance).sum::<f32>();
         }
-        glyphs.iter().map(|g| g.advance).sum()
+        if rise != 0.0 {
+            out.num(0.0).op("Ts");
+        }
+        pen - x
     }
 }
 
