@@ -359,3 +359,59 @@ fn thai_mark_clusters_come_out_as_written() {
         );
     }
 }
+
+/// The structure tree reads as the page does: every string a Thai, a Japanese and an English
+/// report shows is in the text of its tagged elements as `pdfinfo -struct-text` gives it,
+/// which is what tools built on poppler (screen readers over Evince or Okular) read. poppler
+/// ended an element's text at the `EMC` of a span nested in it ("การเติ" for the cover's
+/// "การเติบโตที่วัดผลได้"). Right-to-left runs are given to readers in drawn order (see
+/// `TextLayer::actual_text`) and poppler's structure reader reads glyphs, not ActualText,
+/// in that order: Arabic is not checked here.
+#[test]
+fn every_string_shown_is_in_the_structure_tree() {
+    let ws = Workspace::load(&repo().join("samples/execreport.yaml")).unwrap();
+    let brands = Brands::default();
+    let dir = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for (client, lang) in [
+        ("harbor-hotel-bangkok", "th"),
+        ("osaka-smile-clinic", "ja"),
+        ("brightside-dental", "en-US"),
+    ] {
+        let (view, pdf) = render(&ws, &brands, client, "2026-10", lang);
+        let path = dir.path().join(format!("{client}.pdf"));
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdfinfo")
+            .arg("-struct-text")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo (poppler-utils) runs");
+        assert!(out.status.success());
+        // Each marked-content sequence's text is a quoted line of its own.
+        let tree = String::from_utf8_lossy(&out.stdout);
+        let text: Vec<&str> = tree
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+            .collect();
+        assert!(text.len() > 100, "{client}: {} texts", text.len());
+        // poppler's structure reader takes each glyph's own text, not the run's ActualText:
+        // SARA AM, drawn as NIKHAHIT and SARA AA, reads as SARA AM and SARA AA, with a tone
+        // mark between them where the word has one.
+        let mut text = text.join(" ").replace("\u{0E33}\u{0E32}", "\u{0E33}");
+        for tone in '\u{0E48}'..='\u{0E4B}' {
+            text = text.replace(
+                &format!("\u{0E33}{tone}\u{0E32}"),
+                &format!("{tone}\u{0E33}"),
+            );
+        }
+        for m in missing(&view, &text, false) {
+            problems.push(format!("{client} {lang}: {m}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "strings the PDF shows but its structure tree lacks ({}):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

@@ -52,14 +52,20 @@ impl ContentStream {
         self
     }
 
-    /// Marked content with a property list: `/Tag <</Key value>> BDC`, the value written as
-    /// given (an integer, a string).
-    pub fn begin_marked(&mut self, tag: &str, key: &str, value: &[u8]) {
+    /// Marked content with a property list: `/Tag <</Key value …>> BDC`, each value written
+    /// as given (an integer, a string).
+    pub fn begin_marked(&mut self, tag: &str, properties: &[(&str, &[u8])]) {
         self.name(tag);
-        self.bytes.extend_from_slice(b"<</");
-        self.bytes.extend_from_slice(key.as_bytes());
-        self.bytes.push(b' ');
-        self.bytes.extend_from_slice(value);
+        self.bytes.extend_from_slice(b"<<");
+        for (i, (key, value)) in properties.iter().enumerate() {
+            if i > 0 {
+                self.bytes.push(b' ');
+            }
+            self.bytes.push(b'/');
+            self.bytes.extend_from_slice(key.as_bytes());
+            self.bytes.push(b' ');
+            self.bytes.extend_from_slice(value);
+        }
         self.bytes.extend_from_slice(b">> BDC\n");
     }
 

@@ -10,7 +10,7 @@
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-use super::content::ContentStream;
+use super::content::{ContentStream, utf16_literal};
 use super::{name, text_string};
 
 /// What a run of page items is in the structure tree.
@@ -104,11 +104,13 @@ pub enum Content {
     Graphic,
 }
 
-/// The marked-content sequence open in the page's content stream.
+/// A marked-content sequence of the page's content stream.
 #[derive(Clone, Copy, PartialEq)]
-enum Marked {
+pub enum Marked {
     Artifact,
     Element(usize),
+    /// Content of the element whose text readers take from the sequence's `/ActualText`.
+    Actual(usize),
 }
 
 /// Builds the structure tree while the pages are written.
@@ -196,8 +198,16 @@ impl Tagger {
 
     /// Opens the marked content an item of `content` needs, closing what no longer fits.
     pub fn mark(&mut self, content: Content, out: &mut ContentStream) {
+        if let Some(target) = self.target(content) {
+            self.mark_as(target, None, out);
+        }
+    }
+
+    /// The sequence an item of `content` belongs in (none when tagging is off). Text the
+    /// layout left untagged is read as a paragraph of its own: a new element each call.
+    pub fn target(&mut self, content: Content) -> Option<Marked> {
         if !self.enabled {
-            return;
+            return None;
         }
         let in_figure = |t: &Tagger, i: usize| {
             let mut i = i;
@@ -209,32 +219,48 @@ impl Tagger {
             }
             false
         };
-        let wanted = match (self.top(), content) {
+        Some(match (self.top(), content) {
             (None, _) => Marked::Artifact,
             (Some(e), Content::Graphic) if !in_figure(self, e) => Marked::Artifact,
-            // Text the layout left untagged is read as a paragraph of its own.
             (Some(0), Content::Text) => Marked::Element(self.add("P", Some(Role::P), 0)),
             (Some(e), _) => Marked::Element(e),
-        };
-        if self.open == Some(wanted) {
+        })
+    }
+
+    /// Opens `target` for the content drawn next, continuing the open sequence where it is
+    /// the same. With `actual_text`, an element's content gets a sequence of its own whose
+    /// glyphs readers read as that text: a `/Span` (poppler honours `/ActualText` on no
+    /// other tag) with the element's MCID. A span nested in the element's sequence would
+    /// do for text extraction, but poppler's structure reader ends the element's text at
+    /// the nested span's `EMC`.
+    pub fn mark_as(&mut self, target: Marked, actual_text: Option<&str>, out: &mut ContentStream) {
+        if actual_text.is_none() && self.open == Some(target) {
             return;
         }
         self.end_marked(out);
-        match wanted {
+        match target {
             Marked::Artifact => {
                 out.name("Artifact").op("BMC");
+                self.open = Some(target);
             }
-            Marked::Element(e) => {
+            Marked::Element(e) | Marked::Actual(e) => {
                 let page = self.mcids.len() - 1;
                 let mcid = self.mcids[page].len() as i64;
                 self.mcids[page].push(e);
                 self.elements[e].kids.push(Kid::Content(page, mcid));
-                out.begin_marked(self.elements[e].kind, "MCID", mcid.to_string().as_bytes());
+                let mcid = mcid.to_string();
+                let mut properties: Vec<(&str, &[u8])> = vec![("MCID", mcid.as_bytes())];
+                let text = actual_text.map(utf16_literal);
+                if let Some(text) = &text {
+                    properties.push(("ActualText", text));
+                    out.begin_marked("Span", &properties);
+                    self.open = Some(Marked::Actual(e));
+                } else {
+                    out.begin_marked(self.elements[e].kind, &properties);
+                    self.open = Some(Marked::Element(e));
+                }
             }
         }
-        // Untagged text is one paragraph per item: each gets a new element, so the next one
-        // never continues this sequence.
-        self.open = Some(wanted);
     }
 
     /// Closes the open marked content (at the end of a page, or before other content).

@@ -9,6 +9,8 @@
 //! baseline is wrapped in a marked-content span with `/ActualText` (PDF 32000-1 §14.9.4),
 //! as Typst and krilla do: readers then take the cluster's characters as written.
 
+use std::borrow::Cow;
+
 use super::content::{ContentStream, utf16_literal};
 use super::embed::Embedded;
 use super::fonts::{BookFont, Glyph, ShapedRun};
@@ -49,22 +51,15 @@ impl TextLayer {
         self.texts.get(&(font, glyph)).map(String::as_str)
     }
 
-    /// The operators drawing `run` with its text: clusters whose glyphs spell their text go
-    /// into shared `TJ` arrays, the others each into an `/ActualText` span.
-    pub fn run_ops(
-        &mut self,
-        run: &ShapedRun,
-        (font, embedded): (&BookFont, &Embedded),
-        x: f32,
-        baseline: f32,
-        out: &mut ContentStream,
-    ) {
-        if run.glyphs.is_empty() {
-            return;
-        }
-        let clusters = clusters(run);
-        let mut plain = Vec::with_capacity(clusters.len());
-        for cluster in &clusters {
+    /// What readers should take for `run` instead of its glyphs' texts: its text, when any
+    /// cluster is not one glyph spelling its characters on the baseline (one span per cluster
+    /// made a Thai report's content a fifth larger), or when it runs right to left (glyphs
+    /// come in visual order, and poppler reverses a right-to-left span it reads as visual, so
+    /// the text is given in drawn order and readers get it logical). Fixes the text of each
+    /// glyph new to the document on the way.
+    pub fn actual_text<'r>(&mut self, run: &'r ShapedRun, font: &BookFont) -> Option<Cow<'r, str>> {
+        let mut all_plain = true;
+        for cluster in &clusters(run) {
             let glyph = run.glyphs[cluster.glyphs.start];
             let mut chars = cluster.text.chars();
             let one_for_one = (cluster.glyphs.len(), chars.next(), chars.next());
@@ -72,7 +67,7 @@ impl TextLayer {
                 && let Some(fixed) = self.texts.get(&(run.font, glyph.id))
             {
                 // A glyph seen before: its text is fixed whichever way it was found.
-                plain.push(glyph.y_offset == 0.0 && fixed == cluster.text);
+                all_plain &= glyph.y_offset == 0.0 && fixed == cluster.text;
                 continue;
             }
             if let (1, Some(c), None) = one_for_one
@@ -84,7 +79,7 @@ impl TextLayer {
                     .texts
                     .entry((run.font, glyph.id))
                     .or_insert_with(|| c.to_string());
-                plain.push(glyph.y_offset == 0.0 && fixed == cluster.text);
+                all_plain &= glyph.y_offset == 0.0 && fixed == cluster.text;
                 continue;
             }
             let natural = natural_texts(&run.glyphs[cluster.glyphs.clone()], cluster.text, font);
@@ -100,40 +95,22 @@ impl TextLayer {
             // a cluster of several glyphs always gets its text as a whole.
             let single =
                 cluster.glyphs.len() == 1 && run.glyphs[cluster.glyphs.start].y_offset == 0.0;
-            plain.push(single && spelled == cluster.text);
+            all_plain &= single && spelled == cluster.text;
         }
-        // A run any of whose clusters readers would not read from its glyphs gets its text
-        // in one span (one per cluster made a Thai report's content a fifth larger). Right
-        // to left, glyphs come in visual order; poppler reverses a right-to-left span it
-        // reads as visual, so the span gives the text in drawn order and readers get it
-        // logical.
-        let span = run.rtl || !plain.iter().all(|p| *p);
-        if span {
-            let drawn: String;
-            let text = if run.rtl {
-                drawn = run.text.chars().rev().collect();
-                &drawn
-            } else {
-                &run.text
-            };
-            actual_text(text, out);
-        }
-        self.segment(
-            run,
-            0..run.glyphs.len(),
-            (font, embedded),
-            (x, baseline),
-            out,
-        );
-        if span {
-            out.op("EMC");
+        if run.rtl {
+            Some(Cow::Owned(run.text.chars().rev().collect()))
+        } else if all_plain {
+            None
+        } else {
+            Some(Cow::Borrowed(&run.text))
         }
     }
 }
 
-/// `/Span <</ActualText (þÿ…)>> BDC` with the text in UTF-16BE.
-fn actual_text(text: &str, out: &mut ContentStream) {
-    out.begin_marked("Span", "ActualText", &utf16_literal(text));
+/// `/Span <</ActualText (þÿ…)>> BDC`, the text in UTF-16BE: marked content whose glyphs read
+/// as `text` (PDF 32000-1 §14.9.4), until its `EMC`.
+pub fn span(text: &str, out: &mut ContentStream) {
+    out.begin_marked("Span", &[("ActualText", &utf16_literal(text))]);
 }
 
 /// The run's clusters in glyph order. A cluster's characters run from its cluster offset to
@@ -235,24 +212,21 @@ impl TextLayer {
         (0.0, f64::from(x))
     }
 
-    /// Draws the glyphs `range` of `run` starting at `at` = (x, baseline); returns their
-    /// advance.
-    fn segment(
+    /// Draws `run` from (x, baseline).
+    pub fn draw(
         &mut self,
         run: &ShapedRun,
-        range: std::ops::Range<usize>,
         (font, embedded): (&BookFont, &Embedded),
-        at: (f32, f32),
+        x: f32,
+        baseline: f32,
         out: &mut ContentStream,
-    ) -> f32 {
-        let (x, baseline) = at;
-        let glyphs = &run.glyphs[range];
+    ) {
         // Stretches of glyphs on one baseline share a `TJ`; marks raised or lowered by the
         // shaper (Thai, some Latin diacritics) are shown by a text rise (`Ts`), so that the
         // line keeps its text matrix.
         let mut pen = x;
         let mut rise = 0.0;
-        for stretch in glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
+        for stretch in run.glyphs.chunk_by(|a, b| a.y_offset == b.y_offset) {
             if stretch[0].y_offset != rise {
                 rise = stretch[0].y_offset;
                 out.num(rise).op("Ts");
@@ -271,7 +245,6 @@ impl TextLayer {
         if rise != 0.0 {
             out.num(0.0).op("Ts");
         }
-        pen - x
     }
 }
 
@@ -380,7 +353,14 @@ mod tests {
                     out.name(&format!("F{}", run.font)).num(run.size).op("Tf");
                 }
                 let font = &book.fonts[run.font];
-                layer.run_ops(run, (font, &embedded[run.font]), pen, 700.0, &mut out);
+                let actual = layer.actual_text(run, font);
+                if let Some(text) = &actual {
+                    span(text, &mut out);
+                }
+                layer.draw(run, (font, &embedded[run.font]), pen, 700.0, &mut out);
+                if actual.is_some() {
+                    out.op("EMC");
+                }
                 let mut x = pen;
                 for g in &run.glyphs {
                     let code = embedded[run.font].code(g.id);

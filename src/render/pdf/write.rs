@@ -15,8 +15,8 @@ use super::fonts::FontBook;
 use super::layout::{Item, Page, PageGeometry};
 use super::logo;
 use super::serialize::serialize;
-use super::structure::{Content, Tagger};
-use super::text_layer::TextLayer;
+use super::structure::{Content, Marked, Tagger};
+use super::text_layer::{self, TextLayer};
 use super::{name, text_string};
 
 /// Document information; the date comes from the report period so reruns are identical.
@@ -118,22 +118,49 @@ pub fn write(
                     runs,
                     color: c,
                 } => {
-                    tagger.mark(Content::Text, &mut out);
+                    let mut drawn = Vec::with_capacity(runs.len());
+                    for run in runs {
+                        let font = &fonts.fonts[run.font];
+                        let Some(subset) = embedded[run.font].as_ref() else {
+                            return Err(format!("font {} was not embedded", run.font));
+                        };
+                        drawn.push((run, font, subset, text_layer.actual_text(run, font)));
+                    }
+                    let target = tagger.target(Content::Text);
+                    // In an element, a run with its own text gets a sequence of its own
+                    // (`Tagger::mark_as`); all of the item's sequences then lie within its
+                    // text object. Elsewhere the text goes into a nested span.
+                    let split = matches!(target, Some(Marked::Element(_)))
+                        && drawn.iter().any(|d| d.3.is_some());
+                    match target {
+                        Some(_) if split => tagger.end_marked(&mut out),
+                        Some(target) => tagger.mark_as(target, None, &mut out),
+                        None => {}
+                    }
                     out.op("BT");
                     text_layer.begin_text();
                     state.fill(*c, &mut out);
                     let mut pen = *x;
-                    for run in runs {
-                        let font = (&fonts.fonts[run.font], embedded[run.font].as_ref());
-                        let (font, Some(subset)) = font else {
-                            return Err(format!("font {} was not embedded", run.font));
-                        };
+                    for (run, font, subset, actual) in &drawn {
+                        if let Some(target) = target.filter(|_| split) {
+                            tagger.mark_as(target, actual.as_deref(), &mut out);
+                        }
                         if state.font != Some((run.font, run.size)) {
                             state.font = Some((run.font, run.size));
                             out.name(&font_name(run.font)).num(run.size).op("Tf");
                         }
-                        text_layer.run_ops(run, (font, subset), pen, h - y, &mut out);
+                        let nested = actual.as_deref().filter(|_| !split);
+                        if let Some(text) = nested {
+                            text_layer::span(text, &mut out);
+                        }
+                        text_layer.draw(run, (font, subset), pen, h - y, &mut out);
+                        if nested.is_some() {
+                            out.op("EMC");
+                        }
                         pen += run.width;
+                    }
+                    if split {
+                        tagger.end_marked(&mut out);
                     }
                     out.op("ET");
                 }
