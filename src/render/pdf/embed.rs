@@ -2,7 +2,7 @@
 //! Type0 font with Identity-H codes, its `/W` widths from the glyphs' advances and a
 //! `/ToUnicode` map from the text layer (PDF 32000-1 §9.7).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use allsorts::binary::read::ReadScope;
 use allsorts::cff::CFF;
@@ -28,13 +28,13 @@ pub struct Embedded {
 }
 
 impl Embedded {
-    /// Subsets `font` to `glyphs`; a font allsorts cannot subset is embedded whole (for a
-    /// collection, its first face: a PDF font program is one face).
-    pub fn new(font: &BookFont, glyphs: &BTreeSet<u16>) -> Self {
+    /// Subsets `font` to `glyphs` (ascending, each once); a font allsorts cannot subset is
+    /// embedded whole (for a collection, its first face: a PDF font program is one face).
+    pub fn new(font: &BookFont, glyphs: impl IntoIterator<Item = u16>) -> Self {
         // Glyph 0 (.notdef) must come first; allsorts numbers the subset's glyphs in the
         // order given.
         let ids: Vec<u16> = std::iter::once(0)
-            .chain(glyphs.iter().copied().filter(|g| *g != 0))
+            .chain(glyphs.into_iter().filter(|g| *g != 0))
             .collect();
         let (program, subset_ids) = match subset(font.data(), &ids) {
             Ok(program) => (program, true),
@@ -302,6 +302,7 @@ mod tests {
     use super::*;
     use crate::config::brand::Brand;
     use crate::render::pdf::fonts::FontBook;
+    use std::collections::BTreeSet;
 
     fn book() -> FontBook {
         FontBook::from_brand(&Brand::builtin_default()).unwrap()
@@ -329,7 +330,7 @@ mod tests {
         let cids = printpdf::cff_charset_gid_to_cid_map(font.data(), 0).unwrap();
         let used = glyphs(font, "大阪スマイル歯科 予約数 口コミ");
         assert!(used.iter().any(|g| cids[g] != *g), "{used:?}");
-        let embedded = Embedded::new(font, &used);
+        let embedded = Embedded::new(font, used.iter().copied());
         for g in &used {
             assert_eq!(embedded.code(*g), cids[g], "glyph {g}");
         }
@@ -372,14 +373,14 @@ mod tests {
         let book = book();
         let font = &book.fonts[0];
         let used = glyphs(font, "Brightside");
-        let embedded = Embedded::new(font, &used);
+        let embedded = Embedded::new(font, used.iter().copied());
         for (i, g) in used.iter().enumerate() {
             assert_eq!(embedded.code(*g), i as u16 + 1, "glyph {g}");
         }
         assert_eq!(embedded.code(9999), 0);
-        let again = Embedded::new(font, &used);
+        let again = Embedded::new(font, used.iter().copied());
         assert_eq!(again.name, embedded.name);
-        let other = Embedded::new(font, &glyphs(font, "Brightsid"));
+        let other = Embedded::new(font, glyphs(font, "Brightsid"));
         assert_ne!(other.name[..6], embedded.name[..6]);
         assert!(
             embedded.name.ends_with("+NotoSans-Regular"),

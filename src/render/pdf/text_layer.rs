@@ -339,7 +339,7 @@ mod tests {
                 .fonts
                 .iter()
                 .zip(&used)
-                .map(|(f, u)| Embedded::new(f, u))
+                .map(|(f, u)| Embedded::new(f, u.iter().copied()))
                 .collect();
             let mut layer = TextLayer::default();
             let mut out = ContentStream::default();

@@ -2,8 +2,6 @@
 //! their text for extraction, vector shapes, the logo), fonts subset to what the pages draw,
 //! links, outline, the structure tree and fixed metadata, as lopdf objects.
 
-use std::collections::BTreeSet;
-
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::Digest;
 
@@ -46,14 +44,15 @@ pub fn write(
     let mut pdf = lopdf::Document::with_version("1.7");
     // Each font is subset to the glyphs the pages draw with it, before they are written in
     // the subset's codes.
-    let mut glyphs: Vec<Option<BTreeSet<u16>>> = vec![None; fonts.fonts.len()];
+    let mut glyphs: Vec<Option<GlyphSet>> = (0..fonts.fonts.len()).map(|_| None).collect();
     for page in pages {
         for item in &page.items {
             if let Item::Text { runs, .. } = item {
                 for r in runs {
-                    glyphs[r.font]
-                        .get_or_insert_default()
-                        .extend(r.glyphs.iter().map(|g| g.id));
+                    let set = glyphs[r.font].get_or_insert_with(GlyphSet::default);
+                    for g in &r.glyphs {
+                        set.insert(g.id);
+                    }
                 }
             }
         }
@@ -62,7 +61,7 @@ pub fn write(
         .fonts
         .iter()
         .zip(&glyphs)
-        .map(|(font, used)| used.as_ref().map(|g| Embedded::new(font, g)))
+        .map(|(font, used)| used.as_ref().map(|g| Embedded::new(font, g.iter())))
         .collect();
 
     let h = geometry.height;
@@ -405,6 +404,33 @@ impl PageState {
     }
 }
 
+/// Glyph ids drawn with one font: a bit for each of the 65,536 (a B-tree insert per glyph
+/// drawn took 3 % of a Thai report's PDF).
+struct GlyphSet(Box<[u64; 1024]>);
+
+impl Default for GlyphSet {
+    fn default() -> Self {
+        GlyphSet(Box::new([0; 1024]))
+    }
+}
+
+impl GlyphSet {
+    fn insert(&mut self, glyph: u16) {
+        self.0[usize::from(glyph >> 6)] |= 1 << (glyph & 63);
+    }
+
+    /// The ids, ascending.
+    fn iter(&self) -> impl Iterator<Item = u16> + '_ {
+        self.0.iter().enumerate().flat_map(|(word, &bits)| {
+            // Each set bit, lowest first: clearing the lowest one each step.
+            std::iter::successors(Some(bits).filter(|b| *b != 0), |b| {
+                Some(b & (b - 1)).filter(|b| *b != 0)
+            })
+            .map(move |b| (word * 64 + b.trailing_zeros() as usize) as u16)
+        })
+    }
+}
+
 /// Deflates every stream that has no filter yet: page contents and font subsets (the logo
 /// comes compressed from the brand kit). Level 3: measured on a sample report's streams,
 /// 1.9 times as fast as level 6 for 5 % more bytes (level 1: 3.2 times, 26 % more).
@@ -419,6 +445,27 @@ fn compress_streams(pdf: &mut lopdf::Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every id once, ascending, as a B-tree set gives them (ids at both ends of a word and
+    /// of the range included).
+    #[test]
+    fn a_glyph_set_gives_its_ids_in_order() {
+        let mut ids: Vec<u16> = vec![0, 63, 64, 65, 127, 128, 4095, 65534, 65535, 64, 0];
+        let mut x: u32 = 12345;
+        for _ in 0..2000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            ids.push((x >> 16) as u16);
+        }
+        let mut set = GlyphSet::default();
+        for &id in &ids {
+            set.insert(id);
+        }
+        let expected: std::collections::BTreeSet<u16> = ids.into_iter().collect();
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            expected.into_iter().collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn link_addresses_are_seven_bit_ascii() {
