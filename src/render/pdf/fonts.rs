@@ -81,6 +81,9 @@ impl BookFont {
     }
 }
 
+/// Paragraphs up to this many bytes are first measured whole in [`FontBook::wrap`].
+const SHORT: usize = 240;
+
 /// The brand's fonts in fallback order.
 pub struct FontBook {
     pub fonts: Vec<BookFont>,
@@ -383,6 +386,13 @@ impl FontBook {
     ) -> Result<Vec<String>, MissingGlyph> {
         let mut lines: Vec<String> = Vec::new();
         for paragraph in text.split('\n') {
+            // Most labels and cells fit: one cached shaping, no line breaking (Thai and
+            // Japanese breaks are looked up in dictionaries).
+            if paragraph.len() <= SHORT && self.measure(paragraph.trim_end(), size, bold)? <= width
+            {
+                lines.push(paragraph.trim_end().to_string());
+                continue;
+            }
             let mut line = String::new();
             // The line's width as the sum of its pieces shaped alone (each cached): a line
             // is shaped whole only when that sum is near `width`, not once per word.
@@ -657,8 +667,11 @@ mod tests {
         ];
         for text in texts {
             for size in [7.5, 10.0, 13.0] {
-                for width in (30..420).step_by(7) {
-                    let width = width as f32;
+                // Widths across the range, and just at and under the whole text's (where
+                // `wrap` keeps a paragraph that fits whole without breaking it).
+                let whole = b.measure(text, size, false).unwrap();
+                let widths = (30..420).step_by(7).map(|w| w as f32);
+                for width in widths.chain([whole, whole - 0.01]) {
                     assert_eq!(
                         b.wrap(text, size, false, width).unwrap(),
                         reference(text, size, width),
