@@ -234,6 +234,10 @@ impl Tagger {
     /// do for text extraction, but poppler's structure reader ends the element's text at
     /// the nested span's `EMC`.
     pub fn mark_as(&mut self, target: Marked, actual_text: Option<&str>, out: &mut ContentStream) {
+        debug_assert!(
+            matches!(target, Marked::Element(_)) || actual_text.is_none(),
+            "ActualText is given to an element's own sequence only"
+        );
         if actual_text.is_none() && self.open == Some(target) {
             return;
         }
