@@ -316,17 +316,21 @@ mod tests {
             .collect()
     }
 
+    /// The built-in CJK font: an OpenType font with CID-keyed CFF outlines.
+    fn cjk_font(book: &FontBook) -> &BookFont {
+        book.fonts
+            .iter()
+            .find(|f| f.data().starts_with(b"OTTO"))
+            .expect("the built-in CJK font")
+    }
+
     /// In a CID-keyed CFF font (Noto Sans CJK) readers find a glyph by its CID through the
     /// charset, which differs from the glyph id from glyph 365 on: a glyph written by its
     /// glyph id (original or subset) draws another one.
     #[test]
     fn cid_keyed_cff_glyphs_are_written_by_their_cids() {
         let book = book();
-        let font = book
-            .fonts
-            .iter()
-            .find(|f| f.data().starts_with(b"OTTO"))
-            .expect("the built-in CJK font");
+        let font = cjk_font(&book);
         let cids = printpdf::cff_charset_gid_to_cid_map(font.data(), 0).unwrap();
         let used = glyphs(font, "大阪スマイル歯科 予約数 口コミ");
         assert!(used.iter().any(|g| cids[g] != *g), "{used:?}");
@@ -345,11 +349,7 @@ mod tests {
     #[test]
     fn a_cid_keyed_subset_is_the_cff_of_the_opentype_subset() {
         let book = book();
-        let font = book
-            .fonts
-            .iter()
-            .find(|f| f.data().starts_with(b"OTTO"))
-            .expect("the built-in CJK font");
+        let font = cjk_font(&book);
         let used = glyphs(
             font,
             "大阪スマイル歯科 予約数 口コミ 月次マーケティングレポート",
