@@ -35,7 +35,7 @@ impl Logo {
             Some(v) => {
                 let size = v.tree.size();
                 let mut form = super::vector_logo::form(&v.tree);
-                super::deflate(&mut form, flate2::Compression::best());
+                super::deflate(&mut form, super::Effort::Best);
                 Ok(Logo {
                     content: Content::Form(form),
                     aspect: size.width() / size.height(),
@@ -90,7 +90,7 @@ impl Logo {
         };
         image.dict.remove(b"SMask");
         for stream in std::iter::once(&mut image).chain(smask.as_mut()) {
-            super::deflate(stream, flate2::Compression::best());
+            super::deflate(stream, super::Effort::Best);
         }
         Ok(Logo {
             content: Content::Image { image, smask },

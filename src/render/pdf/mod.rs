@@ -161,12 +161,23 @@ fn with_one_page(
     page
 }
 
+/// How hard a stream is deflated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Effort {
+    /// Page contents, structure and font subsets, made for every report: libdeflate's level 1.
+    /// Measured on the Thai sample's streams: 2.1 times as fast as zlib-rs's level 3 (used
+    /// before) for the same bytes ± 1.5 %; zlib-rs's own level 1 writes 33 % more.
+    Fast,
+    /// A brand's logo, deflated once per brand kit: level 9.
+    Best,
+}
+
 /// Deflates a stream that has no filter yet, when that makes it smaller.
-fn deflate(stream: &mut lopdf::Stream, level: flate2::Compression) {
+fn deflate(stream: &mut lopdf::Stream, effort: Effort) {
     if stream.dict.get(b"Filter").is_ok() {
         return;
     }
-    if let Some(compressed) = zlib(&stream.content, level)
+    if let Some(compressed) = zlib(&stream.content, effort)
         && compressed.len() + 19 < stream.content.len()
     {
         stream.dict.set("Filter", "FlateDecode");
@@ -175,10 +186,50 @@ fn deflate(stream: &mut lopdf::Stream, level: flate2::Compression) {
 }
 
 /// `bytes` deflated with a zlib header (`/FlateDecode`).
-fn zlib(bytes: &[u8], level: flate2::Compression) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut encoder =
-        flate2::write::ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3 + 64), level);
-    encoder.write_all(bytes).ok()?;
-    encoder.finish().ok()
+fn zlib(bytes: &[u8], effort: Effort) -> Option<Vec<u8>> {
+    let level = match effort {
+        Effort::Fast => 1,
+        Effort::Best => 9,
+    };
+    let mut compressor =
+        libdeflater::Compressor::new(libdeflater::CompressionLvl::new(level).ok()?);
+    let mut out = vec![0; compressor.zlib_compress_bound(bytes.len())];
+    let written = compressor.zlib_compress(bytes, &mut out).ok()?;
+    out.truncate(written);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both efforts write zlib streams that another inflater (flate2's zlib-rs) reads back
+    /// whole, and compress a page's content-like bytes.
+    #[test]
+    fn deflated_streams_inflate_back_to_their_bytes() {
+        use std::io::Read;
+        let content: Vec<u8> = (0..4000)
+            .flat_map(|i| format!("BT /F1 9 Tf 1 0 0 1 {i}.5 700 Tm (x{i}) Tj ET\n").into_bytes())
+            .collect();
+        for effort in [Effort::Fast, Effort::Best] {
+            let packed = zlib(&content, effort).unwrap();
+            assert!(
+                packed.len() * 5 < content.len(),
+                "{effort:?}: {}",
+                packed.len()
+            );
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(&packed[..])
+                .read_to_end(&mut back)
+                .unwrap();
+            assert!(back == content, "{effort:?}");
+        }
+        let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), content.clone());
+        deflate(&mut stream, Effort::Fast);
+        assert_eq!(
+            stream.dict.get(b"Filter").unwrap().as_name().unwrap(),
+            b"FlateDecode"
+        );
+        assert_eq!(stream.decompressed_content().unwrap(), content);
+    }
 }
