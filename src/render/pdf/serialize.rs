@@ -5,37 +5,68 @@
 
 use std::io::Write;
 
-use lopdf::{Dictionary, Object, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::content::write_num;
 use super::name;
 
-/// Writes `pdf`; its trailer's `Root`, `Info` and `ID` go into the cross-reference stream.
-pub fn serialize(pdf: &lopdf::Document) -> Vec<u8> {
-    serialize_with(pdf, OBJECTS_PER_STREAM)
+/// Objects already in PDF syntax, none a stream: the structure tree's elements, by the hundred
+/// in a report, go into the object streams as they are, with no lopdf object built and walked
+/// for each (that was most of what tagging cost).
+#[derive(Default)]
+pub struct Written {
+    bytes: Vec<u8>,
+    /// Each object's number and where its bytes end.
+    ends: Vec<(u32, usize)>,
+}
+
+impl Written {
+    /// Adds object `id` (its generation is 0), its bytes written by `write`.
+    pub fn add(&mut self, id: ObjectId, write: impl FnOnce(&mut Vec<u8>)) {
+        write(&mut self.bytes);
+        self.ends.push((id.0, self.bytes.len()));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, &[u8])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|&(_, end)| end));
+        self.ends
+            .iter()
+            .zip(starts)
+            .map(|(&(number, end), start)| (number, &self.bytes[start..end]))
+    }
+}
+
+/// Writes `pdf` and the objects `written` beside it (numbered within `pdf.max_id`); the
+/// trailer's `Root`, `Info` and `ID` go into the cross-reference stream.
+pub fn serialize(pdf: &lopdf::Document, written: &Written) -> Vec<u8> {
+    serialize_with(pdf, written, OBJECTS_PER_STREAM)
 }
 
 /// Objects per object stream: an index in one is two bytes in the xref stream (`/W [1 4 2]`);
 /// a report has a few hundred, a tagged one with very long tables several thousand.
 const OBJECTS_PER_STREAM: usize = 10_000;
 
-fn serialize_with(pdf: &lopdf::Document, per_stream: usize) -> Vec<u8> {
+fn serialize_with(pdf: &lopdf::Document, written: &Written, per_stream: usize) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
     let packed_count = pdf
         .objects
         .values()
         .filter(|o| !matches!(o, Object::Stream(_)))
-        .count();
+        .count()
+        + written.ends.len();
     let streams = packed_count.div_ceil(per_stream) as u32;
     let first_stream = pdf.max_id + 1;
     let xref_id = first_stream + streams;
     let size = xref_id + 1; // object 0, the objects, the object streams, the xref stream
     // Per object number: where it is (type 1: offset; type 2: object stream and index).
     let mut xref: Vec<(u8, u32, u16)> = vec![(0, 0, 0xFFFF); size as usize];
-    let mut offsets = Vec::new(); // "number offset" pairs of the open object stream's header
-    let mut packed = Vec::new(); // the open object stream's objects
-    let mut index = 0usize;
-    let mut stream_id = first_stream;
+    let mut packer = Packer {
+        per_stream,
+        stream_id: first_stream,
+        index: 0,
+        offsets: Vec::new(),
+        packed: Vec::new(),
+    };
     for (&(number, _), object) in &pdf.objects {
         match object {
             Object::Stream(stream) => {
@@ -44,24 +75,13 @@ fn serialize_with(pdf: &lopdf::Document, per_stream: usize) -> Vec<u8> {
                 stream_object(&mut out, &stream.dict, &stream.content);
                 out.extend_from_slice(b"\nendobj\n");
             }
-            other => {
-                xref[number as usize] = (2, stream_id, index as u16);
-                index += 1;
-                write!(offsets, "{number} {} ", packed.len()).ok();
-                write_object(&mut packed, other);
-                packed.push(b'\n');
-                if index == per_stream {
-                    object_stream(&mut out, &mut xref, stream_id, index, &mut offsets, &packed);
-                    packed.clear();
-                    index = 0;
-                    stream_id += 1;
-                }
-            }
+            other => packer.pack(&mut out, &mut xref, number, |p| write_object(p, other)),
         }
     }
-    if index > 0 {
-        object_stream(&mut out, &mut xref, stream_id, index, &mut offsets, &packed);
+    for (number, bytes) in written.iter() {
+        packer.pack(&mut out, &mut xref, number, |p| p.extend_from_slice(bytes));
     }
+    packer.flush(&mut out, &mut xref);
 
     let start = out.len();
     xref[xref_id as usize] = (1, start as u32, 0);
@@ -94,27 +114,57 @@ fn serialize_with(pdf: &lopdf::Document, per_stream: usize) -> Vec<u8> {
     out
 }
 
-/// Writes object stream `id` of `count` objects: its header (`offsets`, emptied) and `packed`.
-fn object_stream(
-    out: &mut Vec<u8>,
-    xref: &mut [(u8, u32, u16)],
-    id: u32,
-    count: usize,
-    offsets: &mut Vec<u8>,
-    packed: &[u8],
-) {
-    xref[id as usize] = (1, out.len() as u32, 0);
-    let first = offsets.len();
-    offsets.extend_from_slice(packed);
-    let dict = Dictionary::from_iter([
-        ("Type", name("ObjStm")),
-        ("N", Object::Integer(count as i64)),
-        ("First", Object::Integer(first as i64)),
-    ]);
-    writeln!(out, "{id} 0 obj").ok();
-    deflated_stream(out, dict, offsets);
-    out.extend_from_slice(b"\nendobj\n");
-    offsets.clear();
+/// The open object stream: the objects packed into it so far.
+struct Packer {
+    per_stream: usize,
+    stream_id: u32,
+    /// How many objects it holds.
+    index: usize,
+    /// "number offset" pairs of its header.
+    offsets: Vec<u8>,
+    packed: Vec<u8>,
+}
+
+impl Packer {
+    /// Packs object `number` (written by `write`), writing the stream out when it is full.
+    fn pack(
+        &mut self,
+        out: &mut Vec<u8>,
+        xref: &mut [(u8, u32, u16)],
+        number: u32,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) {
+        xref[number as usize] = (2, self.stream_id, self.index as u16);
+        self.index += 1;
+        write!(self.offsets, "{number} {} ", self.packed.len()).ok();
+        write(&mut self.packed);
+        self.packed.push(b'\n');
+        if self.index == self.per_stream {
+            self.flush(out, xref);
+        }
+    }
+
+    /// Writes the stream, if it holds any object, and opens the next.
+    fn flush(&mut self, out: &mut Vec<u8>, xref: &mut [(u8, u32, u16)]) {
+        if self.index == 0 {
+            return;
+        }
+        xref[self.stream_id as usize] = (1, out.len() as u32, 0);
+        let first = self.offsets.len();
+        self.offsets.extend_from_slice(&self.packed);
+        let dict = Dictionary::from_iter([
+            ("Type", name("ObjStm")),
+            ("N", Object::Integer(self.index as i64)),
+            ("First", Object::Integer(first as i64)),
+        ]);
+        writeln!(out, "{} 0 obj", self.stream_id).ok();
+        deflated_stream(out, dict, &self.offsets);
+        out.extend_from_slice(b"\nendobj\n");
+        self.offsets.clear();
+        self.packed.clear();
+        self.index = 0;
+        self.stream_id += 1;
+    }
 }
 
 /// A stream deflated as the page contents are.
@@ -142,7 +192,7 @@ fn stream_object(out: &mut Vec<u8>, dict: &Dictionary, content: &[u8]) {
 }
 
 /// One direct object.
-fn write_object(out: &mut Vec<u8>, object: &Object) {
+pub fn write_object(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
@@ -187,7 +237,7 @@ fn write_object(out: &mut Vec<u8>, object: &Object) {
 }
 
 /// `/Name`, with `#xx` for bytes that are delimiters, white space or outside `!`..`~`.
-fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+pub fn write_name(out: &mut Vec<u8>, name: &[u8]) {
     out.push(b'/');
     for &b in name {
         if b.is_ascii_graphic() && !b"#()<>[]{}/%".contains(&b) {
@@ -246,16 +296,37 @@ mod tests {
         doc
     }
 
-    /// One object stream, and the objects spread over several (two per stream).
-    fn both_ways(doc: &lopdf::Document) -> [Vec<u8>; 2] {
-        [serialize(doc), serialize_with(doc, 2)]
+    /// Three objects written beside `doc`'s, numbered after them.
+    fn written(doc: &mut lopdf::Document) -> Written {
+        let mut written = Written::default();
+        for n in 0..3 {
+            written.add(doc.new_object_id(), |out| {
+                write!(out, "<</Kind/Written/N {n}/Ref 1 0 R>>").unwrap()
+            });
+        }
+        written
+    }
+
+    /// One object stream, and the objects spread over several (two per stream), with three
+    /// written objects.
+    fn both_ways(doc: &mut lopdf::Document) -> [Vec<u8>; 2] {
+        let written = written(doc);
+        [serialize(doc, &written), serialize_with(doc, &written, 2)]
     }
 
     #[test]
     fn every_object_reads_back_as_written() {
-        let doc = document();
-        for bytes in both_ways(&doc) {
+        let mut doc = document();
+        for bytes in both_ways(&mut doc) {
             read_back(&doc, &bytes);
+            let back = lopdf::Document::load_mem(&bytes).unwrap();
+            for n in 0..3 {
+                let id = (doc.max_id - 2 + n, 0);
+                let dict = back.get_dictionary(id).unwrap();
+                assert_eq!(dict.get(b"Kind").unwrap().as_name().unwrap(), b"Written");
+                assert_eq!(dict.get(b"N").unwrap().as_i64().unwrap(), i64::from(n));
+                assert_eq!(dict.get(b"Ref").unwrap().as_reference().unwrap(), (1, 0));
+            }
         }
     }
 
@@ -288,7 +359,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("serialize-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("doc.pdf");
-        for bytes in both_ways(&document()) {
+        for bytes in both_ways(&mut document()) {
             std::fs::write(&path, bytes).unwrap();
             let out = std::process::Command::new("qpdf")
                 .arg("--check")

@@ -8,9 +8,12 @@
 //! StructTreeRoot, the ParentTree, the document language, `/MarkInfo`, the viewer preference to
 //! show the title, and XMP metadata declaring PDF/UA-1.
 
+use std::io::Write;
+
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::content::{ContentStream, utf16_literal};
+use super::serialize::{Written, write_name, write_object};
 use super::{name, text_string};
 
 /// What a run of page items is in the structure tree.
@@ -295,17 +298,18 @@ impl Tagger {
             .push(Kid::Annotation(page, annotation));
     }
 
-    /// Writes the tree and the document-level entries into the saved document.
-    /// `pages` are the page objects in order.
+    /// Writes the document-level entries and the tree's root into the document, and returns
+    /// the tree's elements and ParentTree, written, for the serializer. `pages` are the page
+    /// objects in order.
     pub fn finish(
         self,
         pdf: &mut lopdf::Document,
         pages: &[ObjectId],
         lang: &str,
         title: &str,
-    ) -> Result<(), String> {
+    ) -> Result<Written, String> {
         if !self.enabled {
-            return Ok(());
+            return Ok(Written::default());
         }
         if pages.len() != self.mcids.len() {
             return Err(format!(
@@ -316,7 +320,7 @@ impl Tagger {
         }
         // Each link annotation gets its key in the ParentTree.
         let mut next_key = pages.len() as i64;
-        let mut nums = Vec::new();
+        let mut links = Vec::new();
         let ids: Vec<ObjectId> = (0..self.elements.len())
             .map(|_| pdf.new_object_id())
             .collect();
@@ -325,8 +329,7 @@ impl Tagger {
                 pdf.get_dictionary_mut(*annotation)
                     .map_err(|e| format!("tagging: page {p}: a link: {e}"))?
                     .set("StructParent", next_key);
-                nums.push(Object::Integer(next_key));
-                nums.push(Object::Reference(ids[*link]));
+                links.push((next_key, *link));
                 next_key += 1;
             }
             let has_annotations = pdf
@@ -341,79 +344,97 @@ impl Tagger {
                 page.set("Tabs", name("S"));
             }
         }
-        let mut page_nums: Vec<Object> = Vec::new();
-        for (p, owners) in self.mcids.iter().enumerate() {
-            page_nums.push(Object::Integer(p as i64));
-            page_nums.push(Object::Array(
-                owners.iter().map(|e| Object::Reference(ids[*e])).collect(),
-            ));
-        }
-        page_nums.extend(nums);
         let root_id = pdf.new_object_id();
+        let parent_tree = pdf.new_object_id();
+        let mut written = Written::default();
+        let reference = |out: &mut Vec<u8>, (number, generation): ObjectId| {
+            write!(out, "{number} {generation} R").ok();
+        };
         for (i, element) in self.elements.iter().enumerate() {
-            let mut d = Dictionary::new();
-            d.set("Type", name("StructElem"));
-            d.set("S", name(element.kind));
-            d.set(
-                "P",
-                Object::Reference(if i == 0 { root_id } else { ids[element.parent] }),
-            );
-            // The element's page is that of its first marked content: its MCIDs on that page
-            // are plain integers, only those on other pages need a reference dictionary.
-            let page = element.kids.iter().find_map(|kid| match kid {
-                Kid::Content(p, _) => Some(*p),
-                _ => None,
+            written.add(ids[i], |out| {
+                out.extend_from_slice(b"<</Type/StructElem/S");
+                write_name(out, element.kind.as_bytes());
+                out.extend_from_slice(b"/P ");
+                reference(out, if i == 0 { root_id } else { ids[element.parent] });
+                // The element's page is that of its first marked content: its MCIDs on that
+                // page are plain integers, only those on other pages need a reference dictionary.
+                let page = element.kids.iter().find_map(|kid| match kid {
+                    Kid::Content(p, _) => Some(*p),
+                    _ => None,
+                });
+                if let Some(p) = page {
+                    out.extend_from_slice(b"/Pg ");
+                    reference(out, pages[p]);
+                }
+                out.extend_from_slice(if element.kids.len() == 1 {
+                    b"/K "
+                } else {
+                    b"/K ["
+                });
+                for (k, kid) in element.kids.iter().enumerate() {
+                    if k > 0 {
+                        out.push(b' ');
+                    }
+                    match kid {
+                        Kid::Element(e) => reference(out, ids[*e]),
+                        Kid::Content(p, mcid) if Some(*p) == page => {
+                            write!(out, "{mcid}").ok();
+                        }
+                        Kid::Content(p, mcid) => {
+                            out.extend_from_slice(b"<</Type/MCR/Pg ");
+                            reference(out, pages[*p]);
+                            write!(out, "/MCID {mcid}>>").ok();
+                        }
+                        Kid::Annotation(p, annotation) => {
+                            out.extend_from_slice(b"<</Type/OBJR/Pg ");
+                            reference(out, pages[*p]);
+                            out.extend_from_slice(b"/Obj ");
+                            reference(out, *annotation);
+                            out.extend_from_slice(b">>");
+                        }
+                    }
+                }
+                if element.kids.len() != 1 {
+                    out.push(b']');
+                }
+                match &element.role {
+                    Some(Role::Figure { alt }) => {
+                        out.extend_from_slice(b"/Alt ");
+                        write_object(out, &text_string(alt));
+                    }
+                    Some(Role::Header(scope)) => out.extend_from_slice(match scope {
+                        Scope::Column => b"/A <</O/Table/Scope/Column>>",
+                        Scope::Row => b"/A <</O/Table/Scope/Row>>",
+                    }),
+                    _ => {}
+                }
+                if i == 0 {
+                    out.extend_from_slice(b"/Lang ");
+                    write_object(out, &text_string(lang));
+                }
+                out.extend_from_slice(b">>");
             });
-            if let Some(p) = page {
-                d.set("Pg", Object::Reference(pages[p]));
-            }
-            let mut kids: Vec<Object> = element
-                .kids
-                .iter()
-                .map(|kid| match kid {
-                    Kid::Element(e) => Object::Reference(ids[*e]),
-                    Kid::Content(p, mcid) if Some(*p) == page => Object::Integer(*mcid),
-                    Kid::Content(p, mcid) => Object::Dictionary(Dictionary::from_iter([
-                        ("Type", name("MCR")),
-                        ("Pg", Object::Reference(pages[*p])),
-                        ("MCID", Object::Integer(*mcid)),
-                    ])),
-                    Kid::Annotation(p, annotation) => Object::Dictionary(Dictionary::from_iter([
-                        ("Type", name("OBJR")),
-                        ("Pg", Object::Reference(pages[*p])),
-                        ("Obj", Object::Reference(*annotation)),
-                    ])),
-                })
-                .collect();
-            if kids.len() == 1 {
-                d.set("K", kids.remove(0));
-            } else {
-                d.set("K", kids);
-            }
-            match &element.role {
-                Some(Role::Figure { alt }) => d.set("Alt", text_string(alt)),
-                Some(Role::Header(scope)) => d.set(
-                    "A",
-                    Dictionary::from_iter([
-                        ("O", name("Table")),
-                        (
-                            "Scope",
-                            Object::Name(match scope {
-                                Scope::Column => b"Column".to_vec(),
-                                Scope::Row => b"Row".to_vec(),
-                            }),
-                        ),
-                    ]),
-                ),
-                _ => {}
-            }
-            if i == 0 {
-                d.set("Lang", text_string(lang));
-            }
-            pdf.objects.insert(ids[i], Object::Dictionary(d));
         }
-        let parent_tree =
-            pdf.add_object(Dictionary::from_iter([("Nums", Object::Array(page_nums))]));
+        // The ParentTree: per page, the element of each MCID; then each link's element.
+        written.add(parent_tree, |out| {
+            out.extend_from_slice(b"<</Nums [");
+            for (p, owners) in self.mcids.iter().enumerate() {
+                write!(out, "{p} [").ok();
+                for (k, owner) in owners.iter().enumerate() {
+                    if k > 0 {
+                        out.push(b' ');
+                    }
+                    reference(out, ids[*owner]);
+                }
+                out.extend_from_slice(b"] ");
+            }
+            for (key, link) in &links {
+                write!(out, "{key} ").ok();
+                reference(out, ids[*link]);
+                out.push(b' ');
+            }
+            out.extend_from_slice(b"]>>");
+        });
         pdf.objects.insert(
             root_id,
             Object::Dictionary(Dictionary::from_iter([
@@ -441,7 +462,7 @@ impl Tagger {
             Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
         );
         catalog.set("Metadata", Object::Reference(metadata));
-        Ok(())
+        Ok(written)
     }
 }
 
@@ -500,7 +521,9 @@ mod tests {
         tagger.link(content);
         tagger.close();
         tagger.end_marked(&mut out);
-        tagger.finish(&mut pdf, &[page], "en", "Links").unwrap();
+        let tree = tagger.finish(&mut pdf, &[page], "en", "Links").unwrap();
+        let pdf =
+            lopdf::Document::load_mem(&super::super::serialize::serialize(&pdf, &tree)).unwrap();
 
         let dict = |id| pdf.get_dictionary(id).unwrap();
         assert!(dict(decoration).get(b"StructParent").is_err());

@@ -277,9 +277,9 @@ pub fn write(
     let id = sha2::Sha256::digest(format!("{}\n{}\n{}", meta.title, meta.date, meta.lang));
     let id = Object::String(id[..16].to_vec(), StringFormat::Hexadecimal);
     pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    tagger.finish(&mut pdf, &page_ids, &meta.lang, &meta.title)?;
+    let tree = tagger.finish(&mut pdf, &page_ids, &meta.lang, &meta.title)?;
     compress_streams(&mut pdf);
-    Ok(serialize(&pdf))
+    Ok(serialize(&pdf, &tree))
 }
 
 /// A link annotation to `uri` over `rect` (left, bottom, right, top), without a border, its
