@@ -27,21 +27,51 @@ pub(super) enum Db {
     Postgres(Box<postgres::Client>),
 }
 
+/// When a transaction's commit reaches the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Durability {
+    /// Before the commit returns (SQLite `synchronous = FULL`, PostgreSQL's default): what
+    /// the e-mail protocol, approvals and tokens need.
+    Durable,
+    /// With the next durable commit or checkpoint (SQLite `synchronous = NORMAL` in WAL mode,
+    /// PostgreSQL `synchronous_commit = off`): a power cut may lose it, and the commits after
+    /// it, but never it without them, so a durable record is never ahead of its history. For
+    /// the render bookkeeping of a batch, which a lost record only makes redo.
+    Ordered,
+}
+
 impl Db {
     /// Runs `f` in one transaction, committed when it returns `Ok`.
-    pub(super) fn transaction<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+    pub(super) fn transaction<T>(
+        &mut self,
+        durability: Durability,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T>,
+    ) -> Result<T> {
+        let ordered = durability == Durability::Ordered;
         match self {
             Db::Sqlite(conn) => {
-                // IMMEDIATE: the write lock is taken at once, so a read-then-write never
-                // fails half-way on a busy database.
-                let mut tx =
-                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-                let value = f(&mut tx)?;
-                tx.commit()?;
-                Ok(value)
+                if ordered {
+                    conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+                }
+                let result = (|| {
+                    // IMMEDIATE: the write lock is taken at once, so a read-then-write never
+                    // fails half-way on a busy database.
+                    let mut tx =
+                        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                    let value = f(&mut tx)?;
+                    tx.commit()?;
+                    Ok(value)
+                })();
+                if ordered {
+                    conn.execute_batch("PRAGMA synchronous = FULL")?;
+                }
+                result
             }
             Db::Postgres(client) => {
                 let mut tx = client.transaction()?;
+                if ordered {
+                    tx.batch_execute("SET LOCAL synchronous_commit = off")?;
+                }
                 let value = f(&mut tx)?;
                 tx.commit()?;
                 Ok(value)

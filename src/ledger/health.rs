@@ -36,7 +36,7 @@ impl Ledger {
     /// Records the sources' health (each replaces the source's earlier record).
     pub fn record_source_health(&self, found: &[SourceHealth], now: DateTime<Utc>) -> Result<()> {
         let at = timestamp(now);
-        self.tx(|tx| {
+        self.tx_ordered(|tx| {
             for h in found {
                 tx.exec(
                     "INSERT INTO source_health (client, source, platform, health, detail, fix, period, checked_at)

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::report::model::DataStatus;
 use crate::sources::live::quota::{BudgetKey, Hold};
 pub use claims::{Claim, Holder, Worker};
-use db::{Db, Row, Tx};
+use db::{Db, Durability, Row, Tx};
 pub use health::SourceHealth;
 pub use site::SiteFile;
 
@@ -389,9 +389,14 @@ impl Ledger {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Runs `f` in one transaction.
+    /// Runs `f` in one durable transaction.
     fn tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        self.lock().transaction(f)
+        self.lock().transaction(Durability::Durable, f)
+    }
+
+    /// Runs `f` in one transaction of render bookkeeping ([`Durability::Ordered`]).
+    fn tx_ordered<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        self.lock().transaction(Durability::Ordered, f)
     }
 
     pub fn get(&self, client: &str, period: &str) -> Result<Option<Entry>> {
@@ -624,7 +629,7 @@ impl Ledger {
             now,
             ApprovalState::Approved.as_str(),
             None,
-            false,
+            Change::Other,
             |tx, at| {
                 changed = tx.exec(
                     "UPDATE reports SET approval = ?4, updated_at = ?3
@@ -675,7 +680,9 @@ impl Ledger {
         message_id: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.write(client, period, now, DeliveryState::Sending.as_str(), Some(&recipients.join(", ")), |tx, at| {
+        let detail = recipients.join(", ");
+        let sending = DeliveryState::Sending.as_str();
+        self.record(client, period, now, sending, Some(&detail), Change::Send, |tx, at| {
             for r in recipients {
                 tx.exec(
                     "INSERT INTO deliveries (client, period, recipient, message_id, state, attempts, updated_at)
@@ -716,7 +723,7 @@ impl Ledger {
             now,
             state.as_str(),
             Some(&detail),
-            false,
+            Change::Other,
             |tx, at| {
                 for r in recipients {
                     tx.exec(
@@ -737,7 +744,8 @@ impl Ledger {
         )
     }
 
-    /// A worker's change to a report, fenced by its claim.
+    /// A worker's change to a report's rendering, fenced by its claim: ordered, not durable
+    /// (a lost record makes the next batch render the report again).
     fn write(
         &self,
         client: &str,
@@ -747,11 +755,11 @@ impl Ledger {
         detail: Option<&str>,
         change: impl FnOnce(&mut dyn Tx, &str) -> Result<u64>,
     ) -> Result<()> {
-        self.record(client, period, now, event, detail, true, change)
+        self.record(client, period, now, event, detail, Change::Render, change)
     }
 
-    /// One transaction: the change and its event. `fenced`: a worker of a shared ledger
-    /// changes a report only while it holds the report's claim (its row is locked until the
+    /// One transaction: the change and its event. A worker of a shared ledger makes a fenced
+    /// change to a report only while it holds the report's claim (its row is locked until the
     /// change commits, so no other worker takes it over in between).
     #[allow(clippy::too_many_arguments)]
     fn record(
@@ -761,12 +769,16 @@ impl Ledger {
         now: DateTime<Utc>,
         event: &str,
         detail: Option<&str>,
-        fenced: bool,
+        kind: Change,
         change: impl FnOnce(&mut dyn Tx, &str) -> Result<u64>,
     ) -> Result<()> {
         let at = timestamp(now);
-        self.tx(|tx| {
-            if fenced && let Some(worker) = &self.worker {
+        let durability = match kind {
+            Change::Render => Durability::Ordered,
+            Change::Send | Change::Other => Durability::Durable,
+        };
+        self.lock().transaction(durability, |tx| {
+            if kind != Change::Other && let Some(worker) = &self.worker {
                 claims::fence(tx, worker, client, period, &at)?;
             }
             change(tx, &at)?;
@@ -777,6 +789,18 @@ impl Ledger {
             Ok(())
         })
     }
+}
+
+/// What a recorded change is, for its fence and its durability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// A worker's render bookkeeping: fenced by its claim, ordered (a lost record makes the
+    /// next batch render the report again).
+    Render,
+    /// A worker's record that it sends the report: fenced, durable before the message goes.
+    Send,
+    /// An approval, a message's answer, a site token: durable, not fenced.
+    Other,
 }
 
 /// Times are stored as RFC 3339 text in UTC with milliseconds: they sort as text.
@@ -877,6 +901,37 @@ mod tests {
         state: DataStatus::Complete,
         detail: None,
     };
+
+    /// Render bookkeeping commits with `synchronous = NORMAL` (no fsync in WAL mode), every
+    /// other transaction with FULL, and the connection is back at FULL after an ordered one,
+    /// also after one that failed.
+    #[test]
+    fn only_render_bookkeeping_is_committed_without_a_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = Ledger::open(&dir.path().join("ledger.sqlite")).unwrap();
+        let level = |durability| {
+            l.lock()
+                .transaction(durability, |tx| tx.query("PRAGMA synchronous", &[]))
+                .unwrap()[0][0]
+                .clone()
+                .unwrap()
+        };
+        assert_eq!(level(Durability::Ordered), "1");
+        assert_eq!(level(Durability::Durable), "2");
+        let failed: Result<()> = l.lock().transaction(Durability::Ordered, |tx| {
+            tx.exec("INSERT INTO no_such_table VALUES (1)", &[])?;
+            Ok(())
+        });
+        assert!(failed.is_err());
+        assert_eq!(level(Durability::Durable), "2");
+        let now: DateTime<Utc> = "2026-11-03T06:00:00Z".parse().unwrap();
+        l.start("acme", "2026-10", RunKind::Monthly, now).unwrap();
+        assert_eq!(level(Durability::Durable), "2");
+        assert_eq!(
+            l.get("acme", "2026-10").unwrap().unwrap().state.as_str(),
+            "rendering"
+        );
+    }
 
     #[test]
     fn a_ledger_of_the_previous_release_opens_and_migrates() {

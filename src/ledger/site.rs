@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Columns, Ledger, Result, timestamp};
+use super::{Change, Columns, Ledger, Result, timestamp};
 
 /// A file the ledger records as written to a site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +57,7 @@ impl Ledger {
             now,
             "site token rotated",
             None,
-            false,
+            Change::Other,
             |tx, at| {
                 tx.exec(
                     "INSERT INTO site_tokens (client, token, created_at) VALUES (?1, ?2, ?3)
