@@ -148,6 +148,29 @@ impl Store {
         }
     }
 
+    /// Writes several whole files as [`Store::put`] does, at once: their syncs to disk (or
+    /// uploads) wait together rather than one after another. The first error, once all have
+    /// finished.
+    pub fn put_all(&self, files: &[(&str, &[u8])]) -> Result<(), StoreError> {
+        let Some(((location, bytes), rest)) = files.split_first() else {
+            return Ok(());
+        };
+        std::thread::scope(|scope| {
+            let others: Vec<_> = rest
+                .iter()
+                .map(|&(location, bytes)| scope.spawn(move || self.put(location, bytes)))
+                .collect();
+            let mut result = self.put(location, bytes);
+            for other in others {
+                let done = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                result = result.and(done);
+            }
+            result
+        })
+    }
+
     /// The file at `location`, `None` when there is none (or it is not in this store).
     pub fn get(&self, location: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let failed = |message: String| StoreError::Read {
@@ -373,6 +396,37 @@ fn one_line(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every file is written, whichever thread writes it; a file that cannot be written is
+    /// the error, after the others are in place.
+    #[test]
+    fn put_all_writes_every_file_and_names_the_one_that_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::Local(dir.path().to_path_buf());
+        let at = |name: &str| store.report_location("acme", "2026-10", name).unwrap();
+        let (json, html, pdf) = (at("report.json"), at("report.html"), at("report.pdf"));
+        let files = [
+            (json.as_str(), &b"{}"[..]),
+            (html.as_str(), b"<html>"),
+            (pdf.as_str(), b"%PDF"),
+        ];
+        store.put_all(&files).unwrap();
+        for (location, bytes) in files {
+            assert_eq!(std::fs::read(location).unwrap(), bytes, "{location}");
+        }
+        // A folder where the second file should go.
+        let blocked = at("report.csv");
+        std::fs::create_dir_all(&blocked).unwrap();
+        let files = [
+            (json.as_str(), &b"[1]"[..]),
+            (blocked.as_str(), b"a,b"),
+            (pdf.as_str(), b"%PDF-2"),
+        ];
+        let error = store.put_all(&files).unwrap_err().to_string();
+        assert!(error.contains("report.csv"), "{error}");
+        assert_eq!(std::fs::read(&json).unwrap(), b"[1]");
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"%PDF-2");
+    }
 
     #[test]
     fn s3_urls_name_a_bucket_and_a_plain_prefix() {

@@ -550,17 +550,21 @@ fn render_job(
         .clean(&job.client, key)
         .map_err(|e| format!("cannot clean the report's folder: {e}"))?;
     let mut outputs = Vec::new();
-    for (format, bytes) in rendered {
-        let path = store
-            .report_location(&job.client, key, format.file_name())
-            .map_err(|e| e.to_string())?;
-        store.put(&path, &bytes).map_err(|e| e.to_string())?;
+    for (format, bytes) in &rendered {
         outputs.push(OutputFile {
-            path,
-            sha256: hex(&Sha256::digest(&bytes)),
+            path: store
+                .report_location(&job.client, key, format.file_name())
+                .map_err(|e| e.to_string())?,
+            sha256: hex(&Sha256::digest(bytes)),
             bytes: bytes.len() as u64,
         });
     }
+    let files: Vec<(&str, &[u8])> = outputs
+        .iter()
+        .zip(&rendered)
+        .map(|(output, (_, bytes))| (output.path.as_str(), bytes.as_slice()))
+        .collect();
+    store.put_all(&files).map_err(|e| e.to_string())?;
     let approval = job.approval == Approval::Required || held;
     ledger
         .rendered(
