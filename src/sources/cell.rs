@@ -8,6 +8,11 @@ use chrono::format::{Item, Parsed, StrftimeItems};
 /// so `1,23` is rejected rather than read as 123.
 pub fn parse_number(text: &str, decimal: char) -> Option<f64> {
     let t = text.trim();
+    // Whole numbers (most cells: counts), whatever the decimal separator: exact in an f64 up
+    // to 15 digits, without the float parser.
+    if (1..=15).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(t.bytes().fold(0, |n: u64, b| n * 10 + u64::from(b - b'0')) as f64);
+    }
     let finite = |v: &f64| v.is_finite();
     if decimal == '.'
         && t.bytes()
@@ -202,6 +207,12 @@ mod tests {
     fn numbers_as_exports_write_them() {
         let cases = [
             ("1234", '.', Some(1234.0)),
+            ("0", ',', Some(0.0)),
+            (" 000123\t", ',', Some(123.0)),
+            ("999999999999999", '.', Some(999_999_999_999_999.0)),
+            ("1234567890123456", '.', Some(1_234_567_890_123_456.0)),
+            ("1234567890123456", ',', Some(1_234_567_890_123_456.0)),
+            ("18446744073709551616", '.', Some(18_446_744_073_709_551_616.0)),
             (" 1,234.50 ", '.', Some(1234.5)),
             ("1,234,567", '.', Some(1234567.0)),
             ("-12.5", '.', Some(-12.5)),

@@ -112,7 +112,7 @@ pub fn read(
         .iter()
         .map(|f| columns.get(*f).copied())
         .collect();
-    mapper.expect_rows(bytes.iter().filter(|&&b| b == b'\n').count());
+    mapper.expect_rows(memchr::memchr_iter(b'\n', bytes).count());
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {

@@ -113,6 +113,8 @@ pub struct RowMapper<'a> {
     seen: FastMap<(NaiveDate, u32), Given>,
     /// The current row's (slot, value, field) triples.
     row: Vec<(usize, f64, usize)>,
+    /// The date last added to the source's dates.
+    last_date: Option<NaiveDate>,
     /// Only rows dated within these ranges are mapped (all, when empty): a report needs its
     /// period and comparison, not the file's other 20 months.
     keep: Vec<(NaiveDate, NaiveDate)>,
@@ -139,6 +141,7 @@ impl<'a> RowMapper<'a> {
             dims_buf: vec![String::new(); config.dimensions.len()],
             seen: FastMap::default(),
             row: Vec::new(),
+            last_date: None,
             keep: Vec::new(),
             history: None,
         };
@@ -214,8 +217,10 @@ impl<'a> RowMapper<'a> {
         match self.map(record) {
             Ok(Some((date, dims, kept))) => {
                 // History feeds the trends' series, not the period's dates or its counts.
-                if kept == Kept::Report && !self.row.is_empty() {
+                // Rows come day by day: a day already inserted is not looked up again.
+                if kept == Kept::Report && !self.row.is_empty() && self.last_date != Some(date) {
                     self.data.dates.insert(date);
+                    self.last_date = Some(date);
                 }
                 for &(slot, value, _) in &self.row {
                     self.slots[slot].points.push(Point {
