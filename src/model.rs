@@ -324,8 +324,28 @@ pub struct PlatformValue {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DayValue {
+    #[serde(serialize_with = "iso_date")]
     pub date: NaiveDate,
     pub value: Option<f64>,
+}
+
+/// A date as chrono writes it (`2026-10-01`), without `Display`'s formatting machinery for
+/// the years 0 to 9999: a report's daily series write thousands of dates.
+fn iso_date<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    use chrono::Datelike;
+    let Ok(year) = u32::try_from(date.year()) else {
+        return s.collect_str(date);
+    };
+    if year > 9999 {
+        return s.collect_str(date);
+    }
+    let mut text = *b"0000-00-00";
+    for (at, value, digits) in [(0, year, 4), (5, date.month(), 2), (8, date.day(), 2)] {
+        for i in 0..digits {
+            text[at + i] = b'0' + (value / 10u32.pow((digits - 1 - i) as u32) % 10) as u8;
+        }
+    }
+    s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
 }
 
 /// A metric day by day; `previous[i]` is the comparison's day of the same weekday as
@@ -633,4 +653,37 @@ pub struct YearOnYear {
     pub change_scale: ChangeScale,
     pub missing_days: u32,
     pub previous_missing_days: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A day's date in the JSON is what chrono writes, in and outside the fast path's years.
+    #[test]
+    fn day_values_write_their_dates_as_chrono_does() {
+        for (y, m, d) in [
+            (2026, 10, 1),
+            (2026, 12, 31),
+            (1999, 1, 9),
+            (0, 1, 1),
+            (7, 2, 28),
+            (987, 11, 30),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (-2026, 3, 4),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let day = DayValue {
+                date,
+                value: Some(1.5),
+            };
+            assert_eq!(
+                serde_json::to_string(&day).unwrap(),
+                format!(r#"{{"date":"{date}","value":1.5}}"#),
+                "{y}-{m}-{d}"
+            );
+        }
+    }
 }
