@@ -40,7 +40,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("output");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Unique within the process too: two threads writing one path never share a temp file.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{write}.tmp", std::process::id()));
     // The folder is made when it is missing, not tried for every file (a batch writes three
     // per report into folders that mostly exist).
     let mut f = match std::fs::File::create(&tmp) {
@@ -61,7 +64,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Removes temporary files that a killed writer left in `dir` (`.name.<pid>.tmp`). Only for
+/// Removes temporary files that a killed writer left in `dir` (`.name.<pid>.<n>.tmp`). Only for
 /// folders no other process writes to (the batch lock guarantees it for batches).
 pub fn remove_stale_temps(dir: &Path) -> std::io::Result<usize> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -127,6 +130,27 @@ mod tests {
         let blocked = dir.path().join("sub/deeper/report.json/inner.json");
         assert!(write_atomic(&blocked, b"three").is_err());
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
+    }
+
+    /// Threads of one process writing one path at once each succeed, through temp files of
+    /// their own; the file ends whole, one writer's bytes.
+    #[test]
+    fn concurrent_writes_of_one_path_do_not_share_a_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.pdf");
+        let bytes: Vec<Vec<u8>> = (0..4u8).map(|t| vec![t; 64 * 1024]).collect();
+        std::thread::scope(|scope| {
+            for b in &bytes {
+                let p = &p;
+                scope.spawn(move || {
+                    for _ in 0..25 {
+                        write_atomic(p, b).unwrap();
+                    }
+                });
+            }
+        });
+        assert!(bytes.contains(&std::fs::read(&p).unwrap()));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -156,11 +156,25 @@ impl Store {
             return Ok(());
         };
         std::thread::scope(|scope| {
+            // A file no thread could be started for is written here, after the first.
+            let mut here = Vec::new();
             let others: Vec<_> = rest
                 .iter()
-                .map(|&(location, bytes)| scope.spawn(move || self.put(location, bytes)))
+                .filter_map(|&(location, bytes)| {
+                    let thread = std::thread::Builder::new();
+                    match thread.spawn_scoped(scope, move || self.put(location, bytes)) {
+                        Ok(other) => Some(other),
+                        Err(_) => {
+                            here.push((location, bytes));
+                            None
+                        }
+                    }
+                })
                 .collect();
             let mut result = self.put(location, bytes);
+            for (location, bytes) in here {
+                result = result.and(self.put(location, bytes));
+            }
             for other in others {
                 let done = other
                     .join()

@@ -23,7 +23,12 @@ pub(super) trait Tx {
 }
 
 pub(super) enum Db {
-    Sqlite(rusqlite::Connection),
+    /// The connection, and whether its journal is a write-ahead log (where a commit without
+    /// a sync can be lost but never corrupts the file, nor jumps ahead of earlier commits).
+    Sqlite {
+        conn: rusqlite::Connection,
+        wal: bool,
+    },
     Postgres(Box<postgres::Client>),
 }
 
@@ -31,12 +36,13 @@ pub(super) enum Db {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Durability {
     /// Before the commit returns (SQLite `synchronous = FULL`, PostgreSQL's default): what
-    /// the e-mail protocol, approvals and tokens need.
+    /// the e-mail protocol, decisions not to send, approvals and tokens need.
     Durable,
     /// With the next durable commit or checkpoint (SQLite `synchronous = NORMAL` in WAL mode,
     /// PostgreSQL `synchronous_commit = off`): a power cut may lose it, and the commits after
     /// it, but never it without them, so a durable record is never ahead of its history. For
-    /// the render bookkeeping of a batch, which a lost record only makes redo.
+    /// the render bookkeeping of a batch, which a lost record only makes redo. Durable where
+    /// SQLite could not use a write-ahead log.
     Ordered,
 }
 
@@ -49,23 +55,21 @@ impl Db {
     ) -> Result<T> {
         let ordered = durability == Durability::Ordered;
         match self {
-            Db::Sqlite(conn) => {
-                if ordered {
-                    conn.execute_batch("PRAGMA synchronous = NORMAL")?;
-                }
-                let result = (|| {
-                    // IMMEDIATE: the write lock is taken at once, so a read-then-write never
-                    // fails half-way on a busy database.
-                    let mut tx =
-                        conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-                    let value = f(&mut tx)?;
-                    tx.commit()?;
-                    Ok(value)
-                })();
-                if ordered {
-                    conn.execute_batch("PRAGMA synchronous = FULL")?;
-                }
-                result
+            Db::Sqlite { conn, wal } => {
+                // Set for each transaction (outside it, as SQLite requires): no level is left
+                // behind by a transaction that failed or panicked.
+                conn.execute_batch(if ordered && *wal {
+                    "PRAGMA synchronous = NORMAL"
+                } else {
+                    "PRAGMA synchronous = FULL"
+                })?;
+                // IMMEDIATE: the write lock is taken at once, so a read-then-write never
+                // fails half-way on a busy database.
+                let mut tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let value = f(&mut tx)?;
+                tx.commit()?;
+                Ok(value)
             }
             Db::Postgres(client) => {
                 let mut tx = client.transaction()?;

@@ -311,15 +311,15 @@ impl Ledger {
                 source,
             })?;
         }
-        let open = || -> rusqlite::Result<rusqlite::Connection> {
+        let open = || -> rusqlite::Result<(rusqlite::Connection, bool)> {
             let conn = rusqlite::Connection::open(path)?;
             conn.busy_timeout(std::time::Duration::from_secs(10))?;
-            conn.execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-            )?;
-            Ok(conn)
+            conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+            // The mode it got: a file system without shared memory keeps a rollback journal.
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            Ok((conn, mode.eq_ignore_ascii_case("wal")))
         };
-        let mut conn = open().map_err(|source| LedgerError::Open {
+        let (mut conn, wal) = open().map_err(|source| LedgerError::Open {
             path: path.to_path_buf(),
             source,
         })?;
@@ -333,7 +333,7 @@ impl Ledger {
             tx.commit()?;
         }
         Ok(Ledger {
-            db: Mutex::new(Db::Sqlite(conn)),
+            db: Mutex::new(Db::Sqlite { conn, wal }),
             worker: None,
         })
     }
@@ -532,7 +532,13 @@ impl Ledger {
             .into_iter()
             .flatten();
         let detail = detail.collect::<Vec<_>>().join("\n");
-        self.write(client, period, now, state.as_str(), Some(&detail), |tx, at| {
+        // A skipped report is not due again: losing that would send it after all.
+        let kind = if state == ReportState::Skipped {
+            Change::Decision
+        } else {
+            Change::Render
+        };
+        self.record(client, period, now, state.as_str(), Some(&detail), kind, |tx, at| {
             tx.exec(
                 "INSERT INTO reports (client, period, run, state, data, data_detail, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -682,7 +688,7 @@ impl Ledger {
     ) -> Result<()> {
         let detail = recipients.join(", ");
         let sending = DeliveryState::Sending.as_str();
-        self.record(client, period, now, sending, Some(&detail), Change::Send, |tx, at| {
+        self.record(client, period, now, sending, Some(&detail), Change::Decision, |tx, at| {
             for r in recipients {
                 tx.exec(
                     "INSERT INTO deliveries (client, period, recipient, message_id, state, attempts, updated_at)
@@ -775,7 +781,7 @@ impl Ledger {
         let at = timestamp(now);
         let durability = match kind {
             Change::Render => Durability::Ordered,
-            Change::Send | Change::Other => Durability::Durable,
+            Change::Decision | Change::Other => Durability::Durable,
         };
         self.lock().transaction(durability, |tx| {
             if kind != Change::Other && let Some(worker) = &self.worker {
@@ -797,8 +803,9 @@ enum Change {
     /// A worker's render bookkeeping: fenced by its claim, ordered (a lost record makes the
     /// next batch render the report again).
     Render,
-    /// A worker's record that it sends the report: fenced, durable before the message goes.
-    Send,
+    /// A worker's decision that later batches act on without redoing the report: that it
+    /// sends it (durable before the message goes), that it skips it. Fenced, durable.
+    Decision,
     /// An approval, a message's answer, a site token: durable, not fenced.
     Other,
 }
@@ -903,34 +910,44 @@ mod tests {
     };
 
     /// Render bookkeeping commits with `synchronous = NORMAL` (no fsync in WAL mode), every
-    /// other transaction with FULL, and the connection is back at FULL after an ordered one,
-    /// also after one that failed.
+    /// other transaction with FULL, whatever the transaction before it did (failed, panicked);
+    /// without a write-ahead log every commit is FULL.
     #[test]
     fn only_render_bookkeeping_is_committed_without_a_sync() {
         let dir = tempfile::tempdir().unwrap();
         let l = Ledger::open(&dir.path().join("ledger.sqlite")).unwrap();
-        let level = |durability| {
-            l.lock()
-                .transaction(durability, |tx| tx.query("PRAGMA synchronous", &[]))
+        let level = |db: &mut Db, durability| {
+            db.transaction(durability, |tx| tx.query("PRAGMA synchronous", &[]))
                 .unwrap()[0][0]
                 .clone()
                 .unwrap()
         };
-        assert_eq!(level(Durability::Ordered), "1");
-        assert_eq!(level(Durability::Durable), "2");
+        assert_eq!(level(&mut l.lock(), Durability::Ordered), "1");
+        assert_eq!(level(&mut l.lock(), Durability::Durable), "2");
         let failed: Result<()> = l.lock().transaction(Durability::Ordered, |tx| {
             tx.exec("INSERT INTO no_such_table VALUES (1)", &[])?;
             Ok(())
         });
         assert!(failed.is_err());
-        assert_eq!(level(Durability::Durable), "2");
+        assert_eq!(level(&mut l.lock(), Durability::Durable), "2");
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            l.lock()
+                .transaction(Durability::Ordered, |_| -> Result<()> { panic!("inside") })
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(level(&mut l.lock(), Durability::Durable), "2");
         let now: DateTime<Utc> = "2026-11-03T06:00:00Z".parse().unwrap();
         l.start("acme", "2026-10", RunKind::Monthly, now).unwrap();
-        assert_eq!(level(Durability::Durable), "2");
         assert_eq!(
             l.get("acme", "2026-10").unwrap().unwrap().state.as_str(),
             "rendering"
         );
+
+        let mut journal = Db::Sqlite {
+            conn: Connection::open_in_memory().unwrap(),
+            wal: false,
+        };
+        assert_eq!(level(&mut journal, Durability::Ordered), "2");
     }
 
     #[test]

@@ -202,6 +202,30 @@ fn unchanged_reports_are_not_rendered_again_unless_forced_or_changed() {
     );
 }
 
+/// A format named twice in the schedule is one file, written once (two writes of one path at
+/// once would race for it).
+#[test]
+fn a_format_named_twice_is_written_once() {
+    let ws = workspace(1, false);
+    let dir = ws.path();
+    let yaml = std::fs::read_to_string(dir.join("execreport.yaml")).unwrap();
+    std::fs::write(
+        dir.join("execreport.yaml"),
+        yaml.replace("formats: [json, html]", "formats: [json, html, json, html]"),
+    )
+    .unwrap();
+    let summary = batch(dir, &["--period", "2026-10", "--clients", "london"], 0);
+    assert_eq!(done(&summary), [t("london", "2026-10", "rendered")]);
+    let outputs: Vec<&str> = summary["reports"][0]["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(outputs.len(), 2, "{outputs:?}");
+    assert!(outputs[0].ends_with("report.json") && outputs[1].ends_with("report.html"));
+}
+
 #[test]
 fn a_failing_client_leaves_the_others_done() {
     let ws = workspace(1, true);
