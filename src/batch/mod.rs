@@ -160,16 +160,9 @@ pub fn job_for(
         client: client.config.id.to_string(),
         period,
         run,
-        // Each format once (`formats: [pdf, pdf]` is one PDF, not two writes of one file).
-        formats: match schedule.and_then(|s| s.formats.as_ref()) {
-            Some(formats) => formats.iter().fold(Vec::new(), |mut once, &f| {
-                if !once.contains(&f) {
-                    once.push(f);
-                }
-                once
-            }),
-            None => Format::ALL.to_vec(),
-        },
+        formats: schedule
+            .and_then(|s| s.formats.clone())
+            .unwrap_or_else(|| Format::ALL.to_vec()),
         approval: schedule.map(|s| s.approval).unwrap_or_default(),
         due_at,
         wait_for_data: schedule.map(|s| s.wait_for_data.0).unwrap_or_default(),

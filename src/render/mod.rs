@@ -251,9 +251,12 @@ pub fn render_formats(
 ) -> Result<Vec<(Format, Vec<u8>)>, RenderError> {
     let locale = locale_for(report, &kit.brand);
     let view = view_with(report, &kit.brand, ws, &locale);
+    // Each format once: `[pdf, pdf]` is one PDF (two would be two writes of one file).
     formats
         .iter()
-        .map(|&format| {
+        .enumerate()
+        .filter(|&(i, format)| !formats[..i].contains(format))
+        .map(|(_, &format)| {
             let bytes =
                 match format {
                     Format::Json => serde_json::to_vec_pretty(report)?,

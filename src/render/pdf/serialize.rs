@@ -230,10 +230,13 @@ pub fn write_object(out: &mut Vec<u8>, object: &Object) {
         }
         // Streams are indirect objects of their own; a reference is all that is written here.
         Object::Stream(_) => out.extend_from_slice(b"null"),
-        Object::Reference((number, generation)) => {
-            write!(out, "{number} {generation} R").ok();
-        }
+        Object::Reference(id) => write_reference(out, *id),
     }
+}
+
+/// `12 0 R`.
+pub fn write_reference(out: &mut Vec<u8>, (number, generation): ObjectId) {
+    write!(out, "{number} {generation} R").ok();
 }
 
 /// `/Name`, with `#xx` for bytes that are delimiters, white space or outside `!`..`~`.

@@ -13,7 +13,7 @@ use std::io::Write;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::content::{ContentStream, utf16_literal};
-use super::serialize::{Written, write_name, write_object};
+use super::serialize::{Written, write_name, write_object, write_reference};
 use super::{name, text_string};
 
 /// What a run of page items is in the structure tree.
@@ -347,15 +347,12 @@ impl Tagger {
         let root_id = pdf.new_object_id();
         let parent_tree = pdf.new_object_id();
         let mut written = Written::default();
-        let reference = |out: &mut Vec<u8>, (number, generation): ObjectId| {
-            write!(out, "{number} {generation} R").ok();
-        };
         for (i, element) in self.elements.iter().enumerate() {
             written.add(ids[i], |out| {
                 out.extend_from_slice(b"<</Type/StructElem/S");
                 write_name(out, element.kind.as_bytes());
                 out.extend_from_slice(b"/P ");
-                reference(out, if i == 0 { root_id } else { ids[element.parent] });
+                write_reference(out, if i == 0 { root_id } else { ids[element.parent] });
                 // The element's page is that of its first marked content: its MCIDs on that
                 // page are plain integers, only those on other pages need a reference dictionary.
                 let page = element.kids.iter().find_map(|kid| match kid {
@@ -364,7 +361,7 @@ impl Tagger {
                 });
                 if let Some(p) = page {
                     out.extend_from_slice(b"/Pg ");
-                    reference(out, pages[p]);
+                    write_reference(out, pages[p]);
                 }
                 out.extend_from_slice(if element.kids.len() == 1 {
                     b"/K "
@@ -376,20 +373,20 @@ impl Tagger {
                         out.push(b' ');
                     }
                     match kid {
-                        Kid::Element(e) => reference(out, ids[*e]),
+                        Kid::Element(e) => write_reference(out, ids[*e]),
                         Kid::Content(p, mcid) if Some(*p) == page => {
                             write!(out, "{mcid}").ok();
                         }
                         Kid::Content(p, mcid) => {
                             out.extend_from_slice(b"<</Type/MCR/Pg ");
-                            reference(out, pages[*p]);
+                            write_reference(out, pages[*p]);
                             write!(out, "/MCID {mcid}>>").ok();
                         }
                         Kid::Annotation(p, annotation) => {
                             out.extend_from_slice(b"<</Type/OBJR/Pg ");
-                            reference(out, pages[*p]);
+                            write_reference(out, pages[*p]);
                             out.extend_from_slice(b"/Obj ");
-                            reference(out, *annotation);
+                            write_reference(out, *annotation);
                             out.extend_from_slice(b">>");
                         }
                     }
@@ -424,13 +421,13 @@ impl Tagger {
                     if k > 0 {
                         out.push(b' ');
                     }
-                    reference(out, ids[*owner]);
+                    write_reference(out, ids[*owner]);
                 }
                 out.extend_from_slice(b"] ");
             }
             for (key, link) in &links {
                 write!(out, "{key} ").ok();
-                reference(out, ids[*link]);
+                write_reference(out, ids[*link]);
                 out.push(b' ');
             }
             out.extend_from_slice(b"]>>");
