@@ -266,11 +266,13 @@ fn chromium_reloads_the_page_after_an_edit() {
         .unwrap();
     // The DevTools endpoint lists the open page and its title, which carries the build number.
     let port_file = profile.path().join("DevToolsActivePort");
+    // Chromium creates the file before it writes the port: wait for a whole first line.
     let t = Instant::now();
-    while !port_file.exists() && t.elapsed() < Duration::from_secs(30) {
+    let mut port = String::new();
+    while !port.contains('\n') && t.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(100));
+        port = std::fs::read_to_string(&port_file).unwrap_or_default();
     }
-    let port = std::fs::read_to_string(&port_file).unwrap();
     let list = format!(
         "http://127.0.0.1:{}/json/list",
         port.lines().next().unwrap()
