@@ -7,6 +7,7 @@
 
 pub use crate::ledger;
 mod canonical;
+mod handoff;
 pub mod schedule;
 
 use std::collections::VecDeque;
@@ -15,6 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use handoff::Handoff;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -220,50 +222,78 @@ pub fn run(
         let threads: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
-                    loop {
-                        let job = match next_job(&queue) {
-                            Next::Job(job) => job,
-                            Next::Later => {
-                                std::thread::sleep(Duration::from_millis(100));
-                                continue;
-                            }
-                            Next::None => break,
-                        };
-                        let result =
-                            match ledger.claim(&job.client, &job.period.key, started, Utc::now()) {
-                                Ok(Claim::Held { .. }) => {
-                                    let again = Instant::now() + retry;
-                                    queue.lock().expect("queue").push_back((job, Some(again)));
-                                    continue;
-                                }
-                                Ok(Claim::Done { by }) => {
-                                    let mut result = unfinished(&job);
-                                    result.status = JobStatus::Elsewhere;
-                                    result.done_by = Some(by);
-                                    result
-                                }
-                                Ok(Claim::Taken { from }) => {
-                                    let mut result =
-                                        run_job(session, ledger, &brands, &job, options);
-                                    result.taken_over_from = from;
-                                    if let Err(e) =
-                                        ledger.release(&job.client, &job.period.key, Utc::now())
-                                    {
-                                        // The claim runs out by itself; another worker then finds
-                                        // the report done.
-                                        eprintln!("execreport: {e}");
-                                    }
-                                    result
-                                }
-                                Err(e) => {
-                                    let mut result = unfinished(&job);
-                                    result.error = Some(e.to_string());
-                                    result
-                                }
-                            };
+                    // Each worker's finisher writes, records and sends one report while the
+                    // worker computes the next: the outputs' fsyncs no longer idle a core.
+                    let finish = |stage: Stage, from: Option<String>| {
+                        let mut result = stage.finish(session, ledger, options);
+                        result.taken_over_from = from;
+                        if let Err(e) = ledger.release(&result.client, &result.period, Utc::now()) {
+                            // The claim runs out by itself; another worker then finds the
+                            // report done.
+                            eprintln!("execreport: {e}");
+                        }
                         report(&result);
                         results.lock().expect("results").push(result);
-                    }
+                    };
+                    let handoff = Handoff::default();
+                    std::thread::scope(|inner| {
+                        let finisher = std::thread::Builder::new().spawn_scoped(inner, || {
+                            let _closes = handoff.closes();
+                            while let Some((stage, from)) = handoff.take() {
+                                finish(stage, from);
+                            }
+                        });
+                        if let Err(e) = &finisher {
+                            eprintln!(
+                                "execreport: no finisher thread ({e}): reports are written in turn"
+                            );
+                            handoff.close();
+                        }
+                        loop {
+                            let job = match next_job(&queue) {
+                                Next::Job(job) => job,
+                                Next::Later => {
+                                    std::thread::sleep(Duration::from_millis(100));
+                                    continue;
+                                }
+                                Next::None => break,
+                            };
+                            let now = Utc::now();
+                            let result =
+                                match ledger.claim(&job.client, &job.period.key, started, now) {
+                                    Ok(Claim::Held { .. }) => {
+                                        let again = Instant::now() + retry;
+                                        queue.lock().expect("queue").push_back((job, Some(again)));
+                                        continue;
+                                    }
+                                    Ok(Claim::Done { by }) => {
+                                        let mut result = unfinished(&job);
+                                        result.status = JobStatus::Elsewhere;
+                                        result.done_by = Some(by);
+                                        result
+                                    }
+                                    Ok(Claim::Taken { from }) => {
+                                        let stage = run_job(session, ledger, &brands, job, options);
+                                        if let Err((stage, from)) = handoff.give((stage, from)) {
+                                            finish(stage, from);
+                                        }
+                                        continue;
+                                    }
+                                    Err(e) => {
+                                        let mut result = unfinished(&job);
+                                        result.error = Some(e.to_string());
+                                        result
+                                    }
+                                };
+                            report(&result);
+                            results.lock().expect("results").push(result);
+                        }
+                        handoff.close();
+                        if let Ok(finisher) = finisher {
+                            // A panic is caught per job; one here is a bug in the finisher.
+                            let _ = finisher.join();
+                        }
+                    });
                 })
             })
             .collect();
@@ -329,45 +359,97 @@ fn renew_leases(
     }
 }
 
-/// Runs one job. A panic in it (a bug: no input should cause one) fails that report only,
-/// with the panic's message in the ledger, and the batch goes on with the others.
-fn run_job(
-    session: &Session,
+/// Computes one job: its model and, when it is to be written, its files. A panic in it (a
+/// bug: no input should cause one) fails that report only, with the panic's message in the
+/// ledger, and the batch goes on with the others.
+fn run_job<'a>(
+    session: &'a Session,
     ledger: &Ledger,
     brands: &Brands,
-    job: &Job,
+    job: Job,
     options: &Options,
-) -> JobResult {
-    let t = Instant::now();
-    let mut result = unfinished(job);
+) -> Stage<'a> {
+    let started = Instant::now();
+    let mut result = unfinished(&job);
     let render = std::panic::AssertUnwindSafe(|| {
-        render_job(session, ledger, brands, job, options, &mut result)
+        render_job(session, ledger, brands, &job, options, &mut result)
     });
     let outcome = std::panic::catch_unwind(render).unwrap_or_else(|panic| {
         // The result may be half-filled; a kit is only kept once fully loaded.
-        result = unfinished(job);
-        Err(format!(
-            "internal error (please report it): {}",
-            crate::panic_message(panic.as_ref())
-        ))
+        result = unfinished(&job);
+        Err(internal_error(panic.as_ref()))
     });
-    if !result.sources.is_empty()
-        && let Err(e) = ledger.record_source_health(&result.sources, Utc::now())
-    {
-        eprintln!("execreport: cannot record the sources' health: {e}");
+    Stage {
+        job,
+        result,
+        started,
+        outcome,
     }
-    match outcome {
-        Ok(status) => result.status = status,
-        Err(e) => {
-            let e = session.redact(&e);
-            // The failure is recorded; a ledger error here leaves the report `rendering`,
-            // which the next batch redoes.
-            let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
-            result.error = Some(e);
+}
+
+fn internal_error(panic: &(dyn std::any::Any + Send)) -> String {
+    format!(
+        "internal error (please report it): {}",
+        crate::panic_message(panic)
+    )
+}
+
+/// A job computed: finished, or its files rendered and still to be written.
+struct Stage<'a> {
+    job: Job,
+    result: JobResult,
+    started: Instant,
+    outcome: Result<Step<'a>, String>,
+}
+
+enum Step<'a> {
+    Done(JobStatus),
+    Write(Box<Unwritten<'a>>),
+}
+
+impl Stage<'_> {
+    /// Writes the files (if any), records how the job ended and sends its message.
+    fn finish(self, session: &Session, ledger: &Ledger, options: &Options) -> JobResult {
+        let Stage {
+            job,
+            mut result,
+            started,
+            outcome,
+        } = self;
+        let outcome = match outcome {
+            Ok(Step::Done(status)) => Ok(status),
+            Ok(Step::Write(unwritten)) => {
+                let write = std::panic::AssertUnwindSafe(|| {
+                    unwritten.write(session, ledger, &job, options, &mut result)
+                });
+                std::panic::catch_unwind(write).unwrap_or_else(|panic| {
+                    // The sources' health stands; what was written is not known.
+                    let sources = std::mem::take(&mut result.sources);
+                    result = unfinished(&job);
+                    result.sources = sources;
+                    Err(internal_error(panic.as_ref()))
+                })
+            }
+            Err(e) => Err(e),
+        };
+        if !result.sources.is_empty()
+            && let Err(e) = ledger.record_source_health(&result.sources, Utc::now())
+        {
+            eprintln!("execreport: cannot record the sources' health: {e}");
         }
+        match outcome {
+            Ok(status) => result.status = status,
+            Err(e) => {
+                let e = session.redact(&e);
+                // The failure is recorded; a ledger error here leaves the report `rendering`,
+                // which the next batch redoes.
+                let _ = ledger.failed(&job.client, &job.period.key, job.run, &e, Utc::now());
+                result.error = Some(e);
+            }
+        }
+        result.ms = started.elapsed().as_millis() as u64;
+        result
     }
-    result.ms = t.elapsed().as_millis() as u64;
-    result
 }
 
 /// A job's result before it has run: failed, with nothing written.
@@ -391,14 +473,14 @@ fn unfinished(job: &Job) -> JobResult {
     }
 }
 
-fn render_job(
-    session: &Session,
+fn render_job<'a>(
+    session: &'a Session,
     ledger: &Ledger,
     brands: &Brands,
     job: &Job,
     options: &Options,
     result: &mut JobResult,
-) -> Result<JobStatus, String> {
+) -> Result<Step<'a>, String> {
     let ws = &session.workspace;
     let client = ws
         .client(&job.client)
@@ -440,7 +522,7 @@ fn render_job(
             hold, source_id, ..
         }) => {
             result.sources = vec![checked(&source_id, Health::Quota, hold.to_string())];
-            return postpone(ledger, job, &hold, result);
+            return postpone(ledger, job, &hold, result).map(Step::Done);
         }
         Err(report::ReportError::Source {
             source_id, error, ..
@@ -524,7 +606,7 @@ fn render_job(
         ledger
             .not_rendered(&job.client, key, job.run, state, data, Utc::now())
             .map_err(|e| e.to_string())?;
-        return Ok(status);
+        return Ok(Step::Done(status));
     }
     let held = quality.status == DataStatus::Incomplete && job.on_incomplete == OnIncomplete::Hold;
     let input_hash = input_hash(&kit, &model, &job.formats)?;
@@ -538,52 +620,94 @@ fn render_job(
         result.outputs = done.outputs.clone();
         result.awaiting_approval = done.approval == ApprovalState::Awaiting;
         send(session, ledger, &client, &model, &kit, options, result);
-        return Ok(JobStatus::Unchanged);
+        return Ok(Step::Done(JobStatus::Unchanged));
     }
     ledger
         .start(&job.client, key, job.run, Utc::now())
         .map_err(|e| e.to_string())?;
     let rendered =
         render_formats(&model, &kit, ws, &job.formats).map_err(|e| crate::error_chain(&e))?;
-    let store = &options.store;
-    store
-        .clean(&job.client, key)
-        .map_err(|e| format!("cannot clean the report's folder: {e}"))?;
-    let mut outputs = Vec::new();
-    for (format, bytes) in &rendered {
-        outputs.push(OutputFile {
-            path: store
-                .report_location(&job.client, key, format.file_name())
-                .map_err(|e| e.to_string())?,
-            sha256: hex(&Sha256::digest(bytes)),
-            bytes: bytes.len() as u64,
-        });
+    let status = quality.status;
+    Ok(Step::Write(Box::new(Unwritten {
+        client,
+        model,
+        kit,
+        rendered,
+        input_hash,
+        approval: job.approval == Approval::Required || held,
+        data: status,
+        detail,
+    })))
+}
+
+/// A report rendered but not yet written: its files, and what recording and sending it need.
+struct Unwritten<'a> {
+    client: Client<'a>,
+    model: crate::report::model::Report,
+    kit: std::sync::Arc<crate::render::BrandKit>,
+    rendered: Vec<(Format, Vec<u8>)>,
+    input_hash: String,
+    /// Whether it waits for approval (asked for, or held for its data).
+    approval: bool,
+    data: DataStatus,
+    detail: String,
+}
+
+impl Unwritten<'_> {
+    /// Writes the files atomically, marks the report `rendered` and sends it (with `--send`).
+    fn write(
+        self,
+        session: &Session,
+        ledger: &Ledger,
+        job: &Job,
+        options: &Options,
+        result: &mut JobResult,
+    ) -> Result<JobStatus, String> {
+        let key = &job.period.key;
+        let store = &options.store;
+        store
+            .clean(&job.client, key)
+            .map_err(|e| format!("cannot clean the report's folder: {e}"))?;
+        let mut outputs = Vec::new();
+        for (format, bytes) in &self.rendered {
+            outputs.push(OutputFile {
+                path: store
+                    .report_location(&job.client, key, format.file_name())
+                    .map_err(|e| e.to_string())?,
+                sha256: hex(&Sha256::digest(bytes)),
+                bytes: bytes.len() as u64,
+            });
+        }
+        let files: Vec<(&str, &[u8])> = outputs
+            .iter()
+            .zip(&self.rendered)
+            .map(|(output, (_, bytes))| (output.path.as_str(), bytes.as_slice()))
+            .collect();
+        store.put_all(&files).map_err(|e| e.to_string())?;
+        let data = DataRecord {
+            state: self.data,
+            detail: (!self.detail.is_empty()).then_some(self.detail.as_str()),
+        };
+        ledger
+            .rendered(
+                &job.client,
+                key,
+                &self.input_hash,
+                &outputs,
+                self.approval,
+                data,
+                Utc::now(),
+            )
+            .map_err(|e| e.to_string())?;
+        result.awaiting_approval = ledger
+            .get(&job.client, key)
+            .map_err(|e| e.to_string())?
+            .is_some_and(|e| e.approval == ApprovalState::Awaiting);
+        result.outputs = outputs;
+        let (client, model, kit) = (&self.client, &self.model, &self.kit);
+        send(session, ledger, client, model, kit, options, result);
+        Ok(JobStatus::Rendered)
     }
-    let files: Vec<(&str, &[u8])> = outputs
-        .iter()
-        .zip(&rendered)
-        .map(|(output, (_, bytes))| (output.path.as_str(), bytes.as_slice()))
-        .collect();
-    store.put_all(&files).map_err(|e| e.to_string())?;
-    let approval = job.approval == Approval::Required || held;
-    ledger
-        .rendered(
-            &job.client,
-            key,
-            &input_hash,
-            &outputs,
-            approval,
-            data,
-            Utc::now(),
-        )
-        .map_err(|e| e.to_string())?;
-    result.awaiting_approval = ledger
-        .get(&job.client, key)
-        .map_err(|e| e.to_string())?
-        .is_some_and(|e| e.approval == ApprovalState::Awaiting);
-    result.outputs = outputs;
-    send(session, ledger, &client, &model, &kit, options, result);
-    Ok(JobStatus::Rendered)
 }
 
 /// Whether a client's source (`location/source` for a group's) is a live one.
