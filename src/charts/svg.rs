@@ -57,6 +57,22 @@ struct Num(f64);
 impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let r = self.0;
+        // A number of hundredths (see `fmt`), printed from them as `{r}` prints it: a chart
+        // writes thousands, and the float printer's shortest-digits search is slow.
+        if r.abs() < 1e12 {
+            let hundredths = (r * 100.0).round() as i64;
+            let (whole, frac) = (hundredths / 100, (hundredths % 100).unsigned_abs());
+            let sign = if hundredths < 0 && whole == 0 {
+                "-"
+            } else {
+                ""
+            };
+            return match frac {
+                0 => write!(f, "{whole}"),
+                _ if frac % 10 == 0 => write!(f, "{sign}{whole}.{}", frac / 10),
+                _ => write!(f, "{sign}{whole}.{frac:02}"),
+            };
+        }
         if r == r.trunc() {
             write!(f, "{}", r as i64)
         } else {
@@ -176,6 +192,37 @@ fn draw(s: &mut String, shape: &Shape) {
                 if *bold { r#" font-weight="700""# } else { "" },
                 escape(text)
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_print_as_the_float_printer_prints_them() {
+        let float_printer = |r: f64| {
+            if r == r.trunc() {
+                format!("{}", r as i64)
+            } else {
+                format!("{r}")
+            }
+        };
+        let mut values: Vec<f64> = (-250_000..250_000).map(|k| k as f64 * 0.0137).collect();
+        values.extend((-2_000..2_000).map(|k| k as f64 / 1000.0));
+        values.extend([
+            0.005,
+            -0.005,
+            -0.0049,
+            0.995,
+            -0.995,
+            1e11 + 0.07,
+            -99_999_999_999.99,
+        ]);
+        for v in values {
+            let n = fmt(v);
+            assert_eq!(n.to_string(), float_printer(n.0), "{v}");
         }
     }
 }

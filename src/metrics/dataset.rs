@@ -21,15 +21,17 @@ pub struct Total {
 /// The dimension by which a group's data splits into its locations ([`Dataset::absorb`]).
 pub const LOCATION: &str = "location";
 
-/// A point's dimension values, in the order of [`MetricSeries::dimensions`]: one shared list
-/// for all the points of a combination (a file gives the same few thousand times).
+/// A combination of dimension values, in the order of [`MetricSeries::dimensions`]: one list
+/// for all the points that have it (a file gives the same few thousand times), shared by the
+/// series of one source.
 pub type Dims = std::sync::Arc<[String]>;
 
 /// One value of one metric on one local day, for one combination of dimension values.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     pub date: NaiveDate,
-    pub dims: Dims,
+    /// The combination: its place in the series' [`MetricSeries::dim_sets`].
+    pub dims: u32,
     pub value: f64,
 }
 
@@ -42,6 +44,8 @@ pub struct MetricSeries {
     /// The platform account (ad account, property, Page) when the source names one.
     pub account: Option<String>,
     pub dimensions: Vec<String>,
+    /// The combinations of dimension values the points name ([`Point::dims`]), each once.
+    pub dim_sets: Vec<Dims>,
     pub points: Vec<Point>,
     /// In a group's data, the location it comes from ([`Dataset::absorb`]): two locations'
     /// series never count the same numbers twice, whatever their platforms.
@@ -49,6 +53,39 @@ pub struct MetricSeries {
 }
 
 impl MetricSeries {
+    /// A point's dimension values (none for a point of a series without dimensions).
+    pub fn dims(&self, p: &Point) -> &[String] {
+        self.dim_sets.get(p.dims as usize).map_or(&[], |d| d)
+    }
+
+    /// Adds another series' points (of the same source and dimensions).
+    pub fn append(&mut self, other: MetricSeries) {
+        let mut index: HashMap<&Dims, u32> = HashMap::new();
+        for (i, d) in self.dim_sets.iter().enumerate() {
+            index.entry(d).or_insert(i as u32);
+        }
+        let mut added = Vec::new();
+        let places: Vec<u32> = other
+            .dim_sets
+            .iter()
+            .map(|d| match index.get(d) {
+                Some(&i) => i,
+                None => {
+                    added.push(d.clone());
+                    (self.dim_sets.len() + added.len() - 1) as u32
+                }
+            })
+            .collect();
+        self.dim_sets.extend(added);
+        let empty = places.is_empty();
+        self.points.extend(other.points.into_iter().map(|mut p| {
+            if !empty {
+                p.dims = places.get(p.dims as usize).copied().unwrap_or(p.dims);
+            }
+            p
+        }));
+    }
+
     fn in_range(&self, start: NaiveDate, end: NaiveDate) -> &[Point] {
         let from = self.points.partition_point(|p| p.date < start);
         let to = self.points.partition_point(|p| p.date <= end);
@@ -87,24 +124,67 @@ impl MetricSeries {
     }
 
     /// The points within `start..=end` that `slice` selects.
-    fn select(&self, start: NaiveDate, end: NaiveDate, slice: Slice) -> Vec<&Point> {
+    fn select<'s>(&'s self, start: NaiveDate, end: NaiveDate, slice: Slice<'s>) -> Selected<'s> {
         let range = self.in_range(start, end);
-        let keep = |value: &str| match slice {
-            Slice::All => true,
-            Slice::Is(_, v) => value == v,
-            Slice::Among(_, values) => values.iter().any(|v| v == value),
+        let by = match slice {
+            Slice::All => By::All,
+            Slice::Is(name, _) | Slice::Among(name, _) => match self.dimension_index(name) {
+                Some(i) => By::Dimension(i),
+                None if name == PLATFORM
+                    && self.platform_id().is_some_and(|id| slice.keeps(id)) =>
+                {
+                    By::All
+                }
+                None => By::Nothing,
+            },
         };
-        let name = match slice {
-            Slice::All => return range.iter().collect(),
-            Slice::Is(name, _) | Slice::Among(name, _) => name,
-        };
-        match self.dimension_index(name) {
-            Some(i) => range.iter().filter(|p| keep(&p.dims[i])).collect(),
-            None if name == PLATFORM && self.platform_id().is_some_and(keep) => {
-                range.iter().collect()
-            }
-            None => Vec::new(),
+        Selected {
+            points: range.iter(),
+            by,
+            slice,
+            series: self,
         }
+    }
+}
+
+/// How [`MetricSeries::select`] filters a range's points.
+#[derive(Clone, Copy)]
+enum By {
+    All,
+    Nothing,
+    /// By the value of the dimension at this index.
+    Dimension(usize),
+}
+
+/// The points a slice selects within a range, in date order (no list is built: a report asks
+/// for thousands of these).
+#[derive(Clone)]
+struct Selected<'s> {
+    points: std::slice::Iter<'s, Point>,
+    by: By,
+    slice: Slice<'s>,
+    series: &'s MetricSeries,
+}
+
+impl<'s> Iterator for Selected<'s> {
+    type Item = &'s Point;
+
+    fn next(&mut self) -> Option<&'s Point> {
+        match self.by {
+            By::All => self.points.next(),
+            By::Nothing => None,
+            By::Dimension(i) => {
+                let (slice, series) = (self.slice, self.series);
+                self.points
+                    .find(|p| series.dims(p).get(i).is_some_and(|v| slice.keeps(v)))
+            }
+        }
+    }
+}
+
+impl Selected<'_> {
+    fn is_empty(&self) -> bool {
+        self.clone().next().is_none()
     }
 }
 
@@ -117,6 +197,17 @@ pub enum Slice<'a> {
     Is(&'a str, &'a str),
     /// Rows whose dimension `name` has one of these values (the "other" bucket).
     Among(&'a str, &'a [String]),
+}
+
+impl Slice<'_> {
+    /// Whether a row with this value of the slice's dimension is in the slice.
+    fn keeps(self, value: &str) -> bool {
+        match self {
+            Slice::All => true,
+            Slice::Is(_, v) => value == v,
+            Slice::Among(_, values) => values.iter().any(|v| v == value),
+        }
+    }
 }
 
 /// A client's data: every metric it has, from every source and platform that gives it.
@@ -145,9 +236,19 @@ impl Dataset {
                 f64::MAX
             ));
         }
-        series
-            .points
-            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.dims.cmp(&b.dims)));
+        // By day, then by the dimension values (each combination's rank among them).
+        let mut order: Vec<u32> = (0..series.dim_sets.len() as u32).collect();
+        order.sort_by(|&a, &b| series.dim_sets[a as usize].cmp(&series.dim_sets[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let rank_of = |p: &Point| rank.get(p.dims as usize).copied().unwrap_or(0);
+        series.points.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then_with(|| rank_of(a).cmp(&rank_of(b)))
+        });
         for other in self.metrics.get(&metric).into_iter().flatten() {
             if other.location != series.location {
                 continue;
@@ -260,13 +361,12 @@ impl Dataset {
                 s.source = format!("{location}/{}", s.source);
                 s.location = Some(location.to_string());
                 s.dimensions.push(LOCATION.to_string());
-                for p in &mut s.points {
-                    p.dims = p
-                        .dims
-                        .iter()
-                        .cloned()
-                        .chain([location.to_string()])
-                        .collect();
+                // A series without dimensions has one combination, the empty one.
+                if s.dim_sets.is_empty() {
+                    s.dim_sets.push(Dims::default());
+                }
+                for dims in &mut s.dim_sets {
+                    *dims = dims.iter().cloned().chain([location.to_string()]).collect();
                 }
                 self.insert(metric.clone(), s)?;
             }
@@ -400,7 +500,7 @@ impl Dataset {
         for series in self.metrics.get(metric).into_iter().flatten() {
             let range = series.in_range(period.start, period.end);
             match series.dimension_index(dimension) {
-                Some(i) => out.extend(range.iter().map(|p| p.dims[i].clone())),
+                Some(i) => out.extend(range.iter().filter_map(|p| series.dims(p).get(i).cloned())),
                 None if dimension == PLATFORM && !range.is_empty() => {
                     out.extend(series.platform_id().map(String::from));
                 }
@@ -459,9 +559,8 @@ impl Dataset {
             // The period values of the metrics it names, never a mean of daily results.
             return formula.eval(&mut |id| self.value(catalog, id, start, end, slice));
         }
-        let parts: Vec<(&MetricSeries, Vec<&Point>)> = self
-            .metrics
-            .get(metric)?
+        let series = self.metrics.get(metric)?;
+        let mut parts: Vec<(&MetricSeries, Selected)> = series
             .iter()
             .map(|s| (s, s.select(start, end, slice)))
             .filter(|(_, points)| !points.is_empty())
@@ -469,7 +568,15 @@ impl Dataset {
         if parts.is_empty() {
             return None;
         }
-        let sum = || Some(parts.iter().flat_map(|(_, ps)| ps).map(|p| p.value).sum());
+        let sum = || {
+            Some(
+                parts
+                    .iter()
+                    .flat_map(|(_, ps)| ps.clone())
+                    .map(|p| p.value)
+                    .sum(),
+            )
+        };
         match &def.aggregation {
             Aggregation::Sum => sum(),
             Aggregation::SumOfDailyUniques => {
@@ -494,9 +601,9 @@ impl Dataset {
                 // summed (each platform's followers at the end, added up).
                 let mut total = 0.0;
                 for (_, points) in &parts {
-                    let mut last: HashMap<&[String], &Point> = HashMap::new();
-                    for p in points {
-                        last.insert(&p.dims[..], p); // points are sorted by date
+                    let mut last: HashMap<u32, &Point> = HashMap::new();
+                    for p in points.clone() {
+                        last.insert(p.dims, p); // points are sorted by date
                     }
                     total += last.values().map(|p| p.value).sum::<f64>();
                 }
@@ -505,7 +612,7 @@ impl Dataset {
             Aggregation::WeightedMean { weight } => {
                 let weights = self.metrics.get(weight)?;
                 let (mut num, mut den) = (0.0, 0.0);
-                for (series, points) in &parts {
+                for (series, points) in parts.drain(..) {
                     // The weight from the same source, else from the same platform.
                     let Some(w) =
                         weights
@@ -532,24 +639,21 @@ impl Dataset {
 
     /// Local dates in `period` on which the metric (all its parts) has data from every
     /// platform that gives it (within a platform, from any of its sources): a day one
-    /// platform misses is missing from the total.
+    /// platform misses is missing from the total. Sorted, each once.
     pub fn covered_dates(
         &self,
         catalog: &Catalog,
         metric: &str,
         period: &Period,
         slice: Slice,
-    ) -> BTreeSet<NaiveDate> {
+    ) -> Vec<NaiveDate> {
         match catalog.get(metric).map(|m| &m.aggregation) {
             Some(Aggregation::Ratio {
                 numerator,
                 denominator,
             }) => {
                 let d = self.covered_dates(catalog, denominator, period, slice);
-                self.covered_dates(catalog, numerator, period, slice)
-                    .intersection(&d)
-                    .copied()
-                    .collect()
+                intersection(self.covered_dates(catalog, numerator, period, slice), &d)
             }
             Some(Aggregation::Formula(f)) => {
                 let mut parts = f
@@ -557,15 +661,15 @@ impl Dataset {
                     .into_iter()
                     .map(|m| self.covered_dates(catalog, m, period, slice));
                 let first = parts.next().unwrap_or_default();
-                parts.fold(first, |acc, d| acc.intersection(&d).copied().collect())
+                parts.fold(first, |acc, d| intersection(acc, &d))
             }
             // A day without reviews has no rating, and is not missing: coverage is the weight's.
             Some(Aggregation::WeightedMean { weight }) => {
                 self.covered_dates(catalog, weight, period, slice)
             }
             _ => {
-                // Per location (in a group) and platform.
-                let mut by_platform: BTreeMap<(Option<&str>, &str), BTreeSet<NaiveDate>> =
+                // Per location (in a group) and platform: its days, sorted, once each.
+                let mut by_platform: BTreeMap<(Option<&str>, &str), Vec<NaiveDate>> =
                     BTreeMap::new();
                 for series in self.metrics.get(metric).into_iter().flatten() {
                     if !series.answers(slice) {
@@ -575,26 +679,35 @@ impl Dataset {
                         series.location.as_deref(),
                         series.platform_id().unwrap_or(&series.source),
                     );
-                    let dates = series.select(period.start, period.end, slice);
-                    if dates.is_empty() && !series.whole(slice) {
+                    let points = series.select(period.start, period.end, slice);
+                    if points.is_empty() && !series.whole(slice) {
                         continue; // a platform that is not asked about
                     }
-                    by_platform
-                        .entry(key)
-                        .or_default()
-                        .extend(dates.iter().map(|p| p.date));
+                    let days = by_platform.entry(key).or_default();
+                    let sorted = days.is_empty();
+                    days.extend(points.map(|p| p.date));
+                    if !sorted {
+                        days.sort_unstable(); // a platform's second source
+                    }
+                    days.dedup();
                 }
                 let mut sets = by_platform.into_values();
                 let first = sets.next().unwrap_or_default();
-                sets.fold(first, |acc, s| acc.intersection(&s).copied().collect())
+                sets.fold(first, |acc, s| intersection(acc, &s))
             }
         }
     }
 }
 
+/// The days of sorted `a` that sorted `b` has too.
+fn intersection(mut a: Vec<NaiveDate>, b: &[NaiveDate]) -> Vec<NaiveDate> {
+    a.retain(|d| b.binary_search(d).is_ok());
+    a
+}
+
 /// (Σ value·weight, Σ weight), pairing each point with the weight of the same day and
 /// dimensions. Points without a matching weight cannot be weighted and are left out.
-fn weighted_sums(series: &MetricSeries, weights: &MetricSeries, points: &[&Point]) -> (f64, f64) {
+fn weighted_sums(series: &MetricSeries, weights: &MetricSeries, points: Selected) -> (f64, f64) {
     // Weights are matched on the dimensions both series share.
     let shared: Vec<(usize, usize)> = series
         .dimensions
@@ -602,17 +715,23 @@ fn weighted_sums(series: &MetricSeries, weights: &MetricSeries, points: &[&Point
         .enumerate()
         .filter_map(|(i, d)| weights.dimension_index(d).map(|j| (i, j)))
         .collect();
-    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+    let (Some(first), Some(last)) = (points.clone().next(), points.clone().last()) else {
         return (0.0, 0.0);
     };
     let mut weight_of: HashMap<(NaiveDate, Vec<&str>), f64> = HashMap::new();
     for w in weights.in_range(first.date, last.date) {
-        let dims = shared.iter().map(|&(_, j)| w.dims[j].as_str()).collect();
+        let dims = shared
+            .iter()
+            .map(|&(_, j)| weights.dims(w).get(j).map_or("", String::as_str))
+            .collect();
         *weight_of.entry((w.date, dims)).or_default() += w.value;
     }
     let (mut num, mut den) = (0.0, 0.0);
     for p in points {
-        let dims = shared.iter().map(|&(i, _)| p.dims[i].as_str()).collect();
+        let dims = shared
+            .iter()
+            .map(|&(i, _)| series.dims(p).get(i).map_or("", String::as_str))
+            .collect();
         if let Some(&w) = weight_of.get(&(p.date, dims)) {
             num += p.value * w;
             den += w;
@@ -624,34 +743,49 @@ fn weighted_sums(series: &MetricSeries, weights: &MetricSeries, points: &[&Point
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 10, day).unwrap()
     }
 
     fn series(points: &[(u32, &str, f64)]) -> MetricSeries {
+        let mut dim_sets: Vec<Dims> = Vec::new();
+        let mut place = |dim: &str| {
+            let dims: Dims = if dim.is_empty() {
+                Dims::default()
+            } else {
+                [dim.to_string()].into()
+            };
+            match dim_sets.iter().position(|d| *d == dims) {
+                Some(i) => i as u32,
+                None => {
+                    dim_sets.push(dims);
+                    dim_sets.len() as u32 - 1
+                }
+            }
+        };
+        let dimensions = if points.iter().any(|p| !p.1.is_empty()) {
+            vec!["channel".into()]
+        } else {
+            vec![]
+        };
+        let points: Vec<Point> = points
+            .iter()
+            .map(|&(day, dim, value)| Point {
+                date: d(day),
+                dims: place(dim),
+                value,
+            })
+            .collect();
         MetricSeries {
             source: "test".into(),
             platform: None,
             account: None,
             location: None,
-            dimensions: if points.iter().any(|p| !p.1.is_empty()) {
-                vec!["channel".into()]
-            } else {
-                vec![]
-            },
-            points: points
-                .iter()
-                .map(|&(day, dim, value)| Point {
-                    date: d(day),
-                    dims: if dim.is_empty() {
-                        Dims::default()
-                    } else {
-                        [dim.to_string()].into()
-                    },
-                    value,
-                })
-                .collect(),
+            dimensions,
+            dim_sets,
+            points,
         }
     }
 
@@ -661,6 +795,30 @@ mod tests {
             ds.insert(id.to_string(), s.clone()).unwrap();
         }
         ds
+    }
+
+    #[test]
+    fn appended_points_keep_their_dimension_values() {
+        // The other snapshot numbers its combinations differently, and has a new one.
+        let mut first = series(&[(1, "Organic", 10.0), (1, "Paid", 20.0)]);
+        let second = series(&[(2, "Email", 1.0), (2, "Paid", 2.0), (3, "Organic", 3.0)]);
+        first.append(second);
+        let got: Vec<(u32, &str, f64)> = first
+            .points
+            .iter()
+            .map(|p| (p.date.day(), first.dims(p)[0].as_str(), p.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Organic", 10.0),
+                (1, "Paid", 20.0),
+                (2, "Email", 1.0),
+                (2, "Paid", 2.0),
+                (3, "Organic", 3.0)
+            ]
+        );
+        assert_eq!(first.dim_sets.len(), 3);
     }
 
     #[test]

@@ -89,7 +89,7 @@ impl SourceData {
     fn merge(&mut self, other: SourceData) {
         for (metric, series) in other.metrics {
             match self.metrics.get_mut(&metric) {
-                Some(s) => s.points.extend(series.points),
+                Some(s) => s.append(series),
                 None => {
                     self.metrics.insert(metric, series);
                 }

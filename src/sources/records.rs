@@ -223,11 +223,7 @@ impl<'a> RowMapper<'a> {
                     self.last_date = Some(date);
                 }
                 for &(slot, value, _) in &self.row {
-                    self.slots[slot].points.push(Point {
-                        date,
-                        dims: dims.clone(),
-                        value,
-                    });
+                    self.slots[slot].points.push(Point { date, dims, value });
                 }
                 Ok(())
             }
@@ -256,6 +252,11 @@ impl<'a> RowMapper<'a> {
     }
 
     pub fn finish(mut self) -> SourceData {
+        // The combinations in the order the points number them, shared by every metric.
+        let mut dim_sets = vec![Dims::default(); self.dim_sets.len()];
+        for (dims, &n) in &self.dim_sets {
+            dim_sets[n as usize] = dims.clone();
+        }
         let dimensions: Vec<String> = self
             .config
             .dimensions
@@ -273,6 +274,7 @@ impl<'a> RowMapper<'a> {
                     platform: self.config.platform(),
                     account: self.config.account(),
                     dimensions: dimensions.clone(),
+                    dim_sets: dim_sets.clone(),
                     points: slot.points,
                     location: None,
                 },
@@ -284,7 +286,7 @@ impl<'a> RowMapper<'a> {
     /// Maps the row into `self.row`: its date, dimension values and which range keeps it, or
     /// `None` for a row outside every range.
     #[allow(clippy::type_complexity)]
-    fn map(&mut self, r: &impl Record) -> Result<Option<(NaiveDate, Dims, Kept)>, (BadRow, Kept)> {
+    fn map(&mut self, r: &impl Record) -> Result<Option<(NaiveDate, u32, Kept)>, (BadRow, Kept)> {
         // A row whose date cannot be read belongs to the report: it may be any day.
         let date = self.row_date(r).map_err(|bad| (bad, Kept::Report))?;
         // A file's freshness is its last dated row, whichever range a report keeps.
@@ -329,7 +331,7 @@ impl<'a> RowMapper<'a> {
         })
     }
 
-    fn map_dated(&mut self, r: &impl Record, date: NaiveDate, kept: Kept) -> Result<Dims, BadRow> {
+    fn map_dated(&mut self, r: &impl Record, date: NaiveDate, kept: Kept) -> Result<u32, BadRow> {
         let c = self.config;
         // History rows give only what the trends read: other columns are not even parsed.
         let history = kept == Kept::History;
@@ -353,7 +355,7 @@ impl<'a> RowMapper<'a> {
             Layout::Long => {
                 let slot = self.long_metric(r)?;
                 if history && !self.slots[slot].in_history {
-                    return Ok(Dims::default());
+                    return Ok(0);
                 }
                 let field = self.field(self.fields.len() - 1);
                 if let Some(value) = number(r, field, separator)? {
@@ -362,7 +364,7 @@ impl<'a> RowMapper<'a> {
             }
         }
         if self.row.is_empty() {
-            return Ok(Dims::default());
+            return Ok(0);
         }
         let (dims, dim_set) = self.dims(r);
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
@@ -428,7 +430,7 @@ impl<'a> RowMapper<'a> {
                 vacant.insert(given);
             }
         }
-        Ok(dims)
+        Ok(dim_set)
     }
 
     /// The row's dimension values, shared with earlier rows that had the same, and their

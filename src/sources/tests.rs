@@ -19,10 +19,11 @@ fn load(yaml: &str, data: &str) -> Result<SourceData, SourceError> {
 }
 
 fn values(d: &SourceData, metric: &str) -> Vec<(String, Vec<String>, f64)> {
-    d.metrics[metric]
+    let series = &d.metrics[metric];
+    series
         .points
         .iter()
-        .map(|p| (p.date.to_string(), p.dims.to_vec(), p.value))
+        .map(|p| (p.date.to_string(), series.dims(p).to_vec(), p.value))
         .collect()
 }
 
