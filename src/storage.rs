@@ -148,41 +148,15 @@ impl Store {
         }
     }
 
-    /// Writes several whole files as [`Store::put`] does, at once: their syncs to disk (or
-    /// uploads) wait together rather than one after another. The first error, once all have
-    /// finished.
+    /// Writes several whole files as [`Store::put`] does, one after another (a batch writes a
+    /// report's files on its finisher thread, while the next report is computed). Every file
+    /// is tried; the first error.
     pub fn put_all(&self, files: &[(&str, &[u8])]) -> Result<(), StoreError> {
-        let Some(((location, bytes), rest)) = files.split_first() else {
-            return Ok(());
-        };
-        std::thread::scope(|scope| {
-            // A file no thread could be started for is written here, after the first.
-            let mut here = Vec::new();
-            let others: Vec<_> = rest
-                .iter()
-                .filter_map(|&(location, bytes)| {
-                    let thread = std::thread::Builder::new();
-                    match thread.spawn_scoped(scope, move || self.put(location, bytes)) {
-                        Ok(other) => Some(other),
-                        Err(_) => {
-                            here.push((location, bytes));
-                            None
-                        }
-                    }
-                })
-                .collect();
-            let mut result = self.put(location, bytes);
-            for (location, bytes) in here {
-                result = result.and(self.put(location, bytes));
-            }
-            for other in others {
-                let done = other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                result = result.and(done);
-            }
-            result
-        })
+        let mut result = Ok(());
+        for (location, bytes) in files {
+            result = result.and(self.put(location, bytes));
+        }
+        result
     }
 
     /// The file at `location`, `None` when there is none (or it is not in this store).

@@ -630,7 +630,8 @@ fn render_job<'a>(
     let status = quality.status;
     Ok(Step::Write(Box::new(Unwritten {
         client,
-        model,
+        // Kept only for the message: a batch that does not send holds one report less.
+        model: options.send.is_some().then_some(model),
         kit,
         rendered,
         input_hash,
@@ -643,7 +644,8 @@ fn render_job<'a>(
 /// A report rendered but not yet written: its files, and what recording and sending it need.
 struct Unwritten<'a> {
     client: Client<'a>,
-    model: crate::report::model::Report,
+    /// With `--send`: what the message is made from.
+    model: Option<crate::report::model::Report>,
     kit: std::sync::Arc<crate::render::BrandKit>,
     rendered: Vec<(Format, Vec<u8>)>,
     input_hash: String,
@@ -704,8 +706,17 @@ impl Unwritten<'_> {
             .map_err(|e| e.to_string())?
             .is_some_and(|e| e.approval == ApprovalState::Awaiting);
         result.outputs = outputs;
-        let (client, model, kit) = (&self.client, &self.model, &self.kit);
-        send(session, ledger, client, model, kit, options, result);
+        if let Some(model) = &self.model {
+            send(
+                session,
+                ledger,
+                &self.client,
+                model,
+                &self.kit,
+                options,
+                result,
+            );
+        }
         Ok(JobStatus::Rendered)
     }
 }
