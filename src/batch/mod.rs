@@ -237,6 +237,8 @@ pub fn run(
                     };
                     let handoff = Handoff::default();
                     std::thread::scope(|inner| {
+                        // However the worker's loop ends (a panic too), its finisher stops.
+                        let _closes = handoff.closes();
                         let finisher = std::thread::Builder::new().spawn_scoped(inner, || {
                             let _closes = handoff.closes();
                             while let Some((stage, from)) = handoff.take() {
@@ -382,7 +384,7 @@ fn run_job<'a>(
     Stage {
         job,
         result,
-        started,
+        computed: started.elapsed(),
         outcome,
     }
 }
@@ -398,7 +400,8 @@ fn internal_error(panic: &(dyn std::any::Any + Send)) -> String {
 struct Stage<'a> {
     job: Job,
     result: JobResult,
-    started: Instant,
+    /// How long computing it took (the finisher adds its own time, not the wait for it).
+    computed: Duration,
     outcome: Result<Step<'a>, String>,
 }
 
@@ -410,10 +413,11 @@ enum Step<'a> {
 impl Stage<'_> {
     /// Writes the files (if any), records how the job ended and sends its message.
     fn finish(self, session: &Session, ledger: &Ledger, options: &Options) -> JobResult {
+        let started = Instant::now();
         let Stage {
             job,
             mut result,
-            started,
+            computed,
             outcome,
         } = self;
         let outcome = match outcome {
@@ -447,7 +451,7 @@ impl Stage<'_> {
                 result.error = Some(e);
             }
         }
-        result.ms = started.elapsed().as_millis() as u64;
+        result.ms = (computed + started.elapsed()).as_millis() as u64;
         result
     }
 }

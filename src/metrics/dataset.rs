@@ -60,30 +60,31 @@ impl MetricSeries {
 
     /// Adds another series' points (of the same source and dimensions).
     pub fn append(&mut self, other: MetricSeries) {
-        let mut index: HashMap<&Dims, u32> = HashMap::new();
+        let mut index: HashMap<Dims, u32> = HashMap::new();
         for (i, d) in self.dim_sets.iter().enumerate() {
-            index.entry(d).or_insert(i as u32);
+            index.entry(d.clone()).or_insert(i as u32);
         }
-        let mut added = Vec::new();
+        // Each of the other's combinations, then the empty one (for a point without a
+        // combination of its own, which has no values): its place here, added when new.
+        let mut place = |d: &Dims, sets: &mut Vec<Dims>| {
+            *index.entry(d.clone()).or_insert_with(|| {
+                sets.push(d.clone());
+                sets.len() as u32 - 1
+            })
+        };
         let places: Vec<u32> = other
             .dim_sets
             .iter()
-            .map(|d| match index.get(d) {
-                Some(&i) => i,
-                None => {
-                    added.push(d.clone());
-                    (self.dim_sets.len() + added.len() - 1) as u32
-                }
-            })
+            .map(|d| place(d, &mut self.dim_sets))
             .collect();
-        self.dim_sets.extend(added);
-        let empty = places.is_empty();
-        self.points.extend(other.points.into_iter().map(|mut p| {
-            if !empty {
-                p.dims = places.get(p.dims as usize).copied().unwrap_or(p.dims);
-            }
-            p
-        }));
+        let mut none = None;
+        for mut p in other.points {
+            p.dims = match places.get(p.dims as usize) {
+                Some(&i) => i,
+                None => *none.get_or_insert_with(|| place(&Dims::default(), &mut self.dim_sets)),
+            };
+            self.points.push(p);
+        }
     }
 
     fn in_range(&self, start: NaiveDate, end: NaiveDate) -> &[Point] {
@@ -601,7 +602,8 @@ impl Dataset {
                 // summed (each platform's followers at the end, added up).
                 let mut total = 0.0;
                 for (_, points) in &parts {
-                    let mut last: HashMap<u32, &Point> = HashMap::new();
+                    // In the combinations' order: the same sum, to the last bit, every run.
+                    let mut last: BTreeMap<u32, &Point> = BTreeMap::new();
                     for p in points.clone() {
                         last.insert(p.dims, p); // points are sorted by date
                     }
@@ -819,6 +821,20 @@ mod tests {
             ]
         );
         assert_eq!(first.dim_sets.len(), 3);
+        // Points without a combination of their own (twice): one empty combination, no values.
+        for _ in 0..2 {
+            first.append(MetricSeries {
+                points: vec![Point {
+                    date: d(4),
+                    dims: 0,
+                    value: 4.0,
+                }],
+                ..MetricSeries::default()
+            });
+        }
+        assert_eq!(first.dim_sets.len(), 4);
+        assert!(first.points[5..].iter().all(|p| first.dims(p).is_empty()));
+        assert_eq!(first.points[5].dims, first.points[6].dims);
     }
 
     #[test]
