@@ -213,6 +213,17 @@ pub fn run(
     let retry = lease.map_or(Duration::ZERO, |l| (l / 4).min(Duration::from_secs(1)));
     // One set of brand kits for all workers: each brand's fonts and templates load once.
     let brands = Brands::default();
+    let shared = Shared {
+        session,
+        ledger,
+        options,
+        brands: &brands,
+        queue: &queue,
+        results: &results,
+        report,
+        started,
+        retry,
+    };
     std::thread::scope(|scope| {
         if let Some(lease) = lease {
             let finished = &finished;
@@ -220,84 +231,7 @@ pub fn run(
             scope.spawn(move || renew_leases(ledger, budgets, lease, finished));
         }
         let threads: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    // Each worker's finisher writes, records and sends one report while the
-                    // worker computes the next: the outputs' fsyncs no longer idle a core.
-                    let finish = |stage: Stage, from: Option<String>| {
-                        let mut result = stage.finish(session, ledger, options);
-                        result.taken_over_from = from;
-                        if let Err(e) = ledger.release(&result.client, &result.period, Utc::now()) {
-                            // The claim runs out by itself; another worker then finds the
-                            // report done.
-                            eprintln!("execreport: {e}");
-                        }
-                        report(&result);
-                        results.lock().expect("results").push(result);
-                    };
-                    let handoff = Handoff::default();
-                    std::thread::scope(|inner| {
-                        // However the worker's loop ends (a panic too), its finisher stops.
-                        let _closes = handoff.closes();
-                        let finisher = std::thread::Builder::new().spawn_scoped(inner, || {
-                            let _closes = handoff.closes();
-                            while let Some((stage, from)) = handoff.take() {
-                                finish(stage, from);
-                            }
-                        });
-                        if let Err(e) = &finisher {
-                            eprintln!(
-                                "execreport: no finisher thread ({e}): reports are written in turn"
-                            );
-                            handoff.close();
-                        }
-                        loop {
-                            let job = match next_job(&queue) {
-                                Next::Job(job) => job,
-                                Next::Later => {
-                                    std::thread::sleep(Duration::from_millis(100));
-                                    continue;
-                                }
-                                Next::None => break,
-                            };
-                            let now = Utc::now();
-                            let result =
-                                match ledger.claim(&job.client, &job.period.key, started, now) {
-                                    Ok(Claim::Held { .. }) => {
-                                        let again = Instant::now() + retry;
-                                        queue.lock().expect("queue").push_back((job, Some(again)));
-                                        continue;
-                                    }
-                                    Ok(Claim::Done { by }) => {
-                                        let mut result = unfinished(&job);
-                                        result.status = JobStatus::Elsewhere;
-                                        result.done_by = Some(by);
-                                        result
-                                    }
-                                    Ok(Claim::Taken { from }) => {
-                                        let stage = run_job(session, ledger, &brands, job, options);
-                                        if let Err((stage, from)) = handoff.give((stage, from)) {
-                                            finish(stage, from);
-                                        }
-                                        continue;
-                                    }
-                                    Err(e) => {
-                                        let mut result = unfinished(&job);
-                                        result.error = Some(e.to_string());
-                                        result
-                                    }
-                                };
-                            report(&result);
-                            results.lock().expect("results").push(result);
-                        }
-                        handoff.close();
-                        if let Ok(finisher) = finisher {
-                            // A panic is caught per job; one here is a bug in the finisher.
-                            let _ = finisher.join();
-                        }
-                    });
-                })
-            })
+            .map(|_| scope.spawn(|| work(&shared)))
             .collect();
         for t in threads {
             // A panic is caught per job (`run_job`); one here is a bug in the loop itself.
@@ -308,6 +242,104 @@ pub fn run(
     let mut results = results.into_inner().expect("results");
     results.sort_by(|a, b| (&a.client, &a.period).cmp(&(&b.client, &b.period)));
     results
+}
+
+/// What a batch's workers share.
+struct Shared<'a> {
+    session: &'a Session,
+    ledger: &'a Ledger,
+    options: &'a Options<'a>,
+    brands: &'a Brands,
+    queue: &'a Mutex<VecDeque<(Job, Option<Instant>)>>,
+    results: &'a Mutex<Vec<JobResult>>,
+    report: &'a (dyn Fn(&JobResult) + Sync),
+    /// When this batch started (its claims say so).
+    started: DateTime<Utc>,
+    /// A report held elsewhere is asked for again this often.
+    retry: Duration,
+}
+
+/// One worker: claims and computes reports while its finisher writes, records and sends the
+/// one before (so the outputs' fsyncs do not idle a core).
+fn work(s: &Shared) {
+    let handoff = Handoff::default();
+    std::thread::scope(|inner| {
+        // However the worker's loop ends (a panic too), its finisher stops.
+        let _closes = handoff.closes();
+        let finisher = std::thread::Builder::new().spawn_scoped(inner, || {
+            let _closes = handoff.closes();
+            while let Some((stage, from)) = handoff.take() {
+                s.finish(stage, from);
+            }
+        });
+        if let Err(e) = &finisher {
+            eprintln!("execreport: no finisher thread ({e}): reports are written in turn");
+            handoff.close();
+        }
+        loop {
+            let job = match next_job(s.queue) {
+                Next::Job(job) => job,
+                Next::Later => {
+                    std::thread::sleep(Duration::from_millis(100));
+                    continue;
+                }
+                Next::None => break,
+            };
+            let now = Utc::now();
+            let result = match s.ledger.claim(&job.client, &job.period.key, s.started, now) {
+                Ok(Claim::Held { .. }) => {
+                    let again = Instant::now() + s.retry;
+                    s.queue.lock().expect("queue").push_back((job, Some(again)));
+                    continue;
+                }
+                Ok(Claim::Done { by }) => {
+                    let mut result = unfinished(&job);
+                    result.status = JobStatus::Elsewhere;
+                    result.done_by = Some(by);
+                    result
+                }
+                Ok(Claim::Taken { from }) => {
+                    let stage = run_job(s.session, s.ledger, s.brands, job, s.options);
+                    if let Err((stage, from)) = handoff.give((stage, from)) {
+                        s.finish(stage, from);
+                    }
+                    continue;
+                }
+                Err(e) => {
+                    let mut result = unfinished(&job);
+                    result.error = Some(e.to_string());
+                    result
+                }
+            };
+            s.done(result);
+        }
+        handoff.close();
+        if let Ok(finisher) = finisher {
+            // A panic is caught per job; one here is a bug in the finisher.
+            let _ = finisher.join();
+        }
+    });
+}
+
+impl Shared<'_> {
+    /// Finishes a computed report (see [`Stage::finish`]) and releases its claim.
+    fn finish(&self, stage: Stage, taken_from: Option<String>) {
+        let mut result = stage.finish(self.session, self.ledger, self.options);
+        result.taken_over_from = taken_from;
+        if let Err(e) = self
+            .ledger
+            .release(&result.client, &result.period, Utc::now())
+        {
+            // The claim runs out by itself; another worker then finds the report done.
+            eprintln!("execreport: {e}");
+        }
+        self.done(result);
+    }
+
+    fn done(&self, result: JobResult) {
+        (self.report)(&result);
+        self.results.lock().expect("results").push(result);
+    }
 }
 
 enum Next {

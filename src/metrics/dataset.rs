@@ -561,7 +561,7 @@ impl Dataset {
             return formula.eval(&mut |id| self.value(catalog, id, start, end, slice));
         }
         let series = self.metrics.get(metric)?;
-        let mut parts: Vec<(&MetricSeries, Selected)> = series
+        let parts: Vec<(&MetricSeries, Selected)> = series
             .iter()
             .map(|s| (s, s.select(start, end, slice)))
             .filter(|(_, points)| !points.is_empty())
@@ -614,7 +614,7 @@ impl Dataset {
             Aggregation::WeightedMean { weight } => {
                 let weights = self.metrics.get(weight)?;
                 let (mut num, mut den) = (0.0, 0.0);
-                for (series, points) in parts.drain(..) {
+                for (series, points) in &parts {
                     // The weight from the same source, else from the same platform.
                     let Some(w) =
                         weights
@@ -629,7 +629,7 @@ impl Dataset {
                     else {
                         continue;
                     };
-                    let (n, d) = weighted_sums(series, w, points);
+                    let (n, d) = weighted_sums(series, w, points.clone());
                     num += n;
                     den += d;
                 }
