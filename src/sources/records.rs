@@ -366,7 +366,7 @@ impl<'a> RowMapper<'a> {
         if self.row.is_empty() {
             return Ok(0);
         }
-        let (dims, dim_set) = self.dims(r);
+        let dim_set = self.dims(r);
         // Rows seen for this day and dimensions, by metric, to refuse double counting.
         let given = self.seen.get(&(date, dim_set));
         for &(slot, _, _) in &self.row {
@@ -380,10 +380,9 @@ impl<'a> RowMapper<'a> {
                 return Err(r.place(None).because(format!(
                     "duplicate row: {metric} for {date}{} is already given at {}; \
                      the file would be counted twice",
-                    if dims.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", dims.join(", "))
+                    match self.dim_sets.iter().find(|&(_, &n)| n == dim_set) {
+                        Some((dims, _)) if !dims.is_empty() => format!(" ({})", dims.join(", ")),
+                        _ => String::new(),
                     },
                     first.describe()
                 )));
@@ -433,11 +432,11 @@ impl<'a> RowMapper<'a> {
         Ok(dim_set)
     }
 
-    /// The row's dimension values, shared with earlier rows that had the same, and their
-    /// number among the combinations seen.
-    fn dims(&mut self, r: &impl Record) -> (Dims, u32) {
+    /// The number of the row's dimension values among the combinations seen (added on first
+    /// sight).
+    fn dims(&mut self, r: &impl Record) -> u32 {
         if self.dims_buf.is_empty() {
-            return (Dims::default(), 0);
+            return 0;
         }
         for (i, buf) in self.dims_buf.iter_mut().enumerate() {
             buf.clear();
@@ -454,13 +453,12 @@ impl<'a> RowMapper<'a> {
                 _ => buf.push_str("(not set)"),
             }
         }
-        if let Some((dims, &n)) = self.dim_sets.get_key_value(&self.dims_buf[..]) {
-            return (dims.clone(), n);
+        if let Some(&n) = self.dim_sets.get(&self.dims_buf[..]) {
+            return n;
         }
-        let dims: Dims = self.dims_buf.clone().into();
         let n = self.dim_sets.len() as u32;
-        self.dim_sets.insert(dims.clone(), n);
-        (dims, n)
+        self.dim_sets.insert(self.dims_buf.clone().into(), n);
+        n
     }
 
     fn long_metric(&mut self, r: &impl Record) -> Result<usize, BadRow> {
