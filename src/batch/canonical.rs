@@ -4,8 +4,8 @@
 //! which took a B-tree node and a `String` per field of the report model.
 //!
 //! Scalars and strings are printed by serde_json itself; an object's members are written in
-//! the order given, then moved into key order (the last of a repeated key wins, as a map
-//! keeps it). Numbers are printed as `Value` keeps them: an `f32` widened to `f64`. Map keys
+//! the order given and, when that is not key order, moved into it as the object closes (the
+//! last of a repeated key wins, as a map keeps it). Numbers are printed as `Value` keeps them: an `f32` widened to `f64`. Map keys
 //! may be strings, integers or booleans (the model's maps are keyed by strings); a float or
 //! optional key would not print as serde_json prints it.
 
@@ -19,6 +19,8 @@ pub fn to_vec(value: &impl Serialize, skip: Skip) -> Result<Vec<u8>, Error> {
     let mut canonical = Canonical {
         out: Vec::with_capacity(64 * 1024),
         skip,
+        members: Vec::new(),
+        scratch: Vec::new(),
     };
     value.serialize(&mut canonical)?;
     Ok(canonical.out)
@@ -30,6 +32,11 @@ pub type Skip = &'static [(&'static str, &'static str)];
 struct Canonical {
     out: Vec<u8>,
     skip: Skip,
+    /// The members of the objects being written, innermost last: each member's key and where
+    /// its `"key":value` was written.
+    members: Vec<(Cow<'static, str>, std::ops::Range<usize>)>,
+    /// An unsorted object's members while they are put in order.
+    scratch: Vec<u8>,
 }
 
 impl Canonical {
@@ -38,10 +45,10 @@ impl Canonical {
     }
 
     fn object(&mut self, name: Option<&'static str>) -> Object<'_> {
-        let start = self.out.len();
+        self.out.push(b'{');
         Object {
-            start,
-            members: Vec::new(),
+            body: self.out.len(),
+            first_member: self.members.len(),
             key: None,
             name,
             canonical: self,
@@ -64,11 +71,14 @@ pub struct Seq<'a> {
     variant: bool,
 }
 
-/// An object being written: its members' keys and where each value was written.
+/// An object being written, its members in the order given (most objects of a report model
+/// are already in key order: a small struct, a sorted map) until [`Object::close`].
 pub struct Object<'a> {
     canonical: &'a mut Canonical,
-    start: usize,
-    members: Vec<(Cow<'static, str>, std::ops::Range<usize>)>,
+    /// Where the members start, after the `{`.
+    body: usize,
+    /// This object's first entry in [`Canonical::members`].
+    first_member: usize,
     /// A map's key, until its value comes.
     key: Option<Cow<'static, str>>,
     /// The struct's name, for the fields to skip.
@@ -91,34 +101,45 @@ impl<'a> Object<'a> {
         key: Cow<'static, str>,
         value: &(impl Serialize + ?Sized),
     ) -> Result<(), Error> {
-        let from = self.canonical.out.len();
-        value.serialize(&mut *self.canonical)?;
-        self.members.push((key, from..self.canonical.out.len()));
+        let c = &mut *self.canonical;
+        if c.members.len() > self.first_member {
+            c.out.push(b',');
+        }
+        let from = c.out.len();
+        serde_json::to_writer(&mut c.out, key.as_ref())?;
+        c.out.push(b':');
+        value.serialize(&mut *c)?;
+        let to = c.out.len();
+        c.members.push((key, from..to));
         Ok(())
     }
 
-    /// Rewrites the values written since `start` as `{"key":value,…}` in key order.
-    fn close(mut self) -> Result<&'a mut Canonical, Error> {
-        let written = self.canonical.out.split_off(self.start);
-        // Stable: of a repeated key, the last written stays last and is kept.
-        self.members.sort_by(|a, b| a.0.cmp(&b.0));
-        let out = &mut self.canonical.out;
-        out.push(b'{');
-        let mut first = true;
-        for (i, (key, range)) in self.members.iter().enumerate() {
-            if self.members.get(i + 1).is_some_and(|(next, _)| next == key) {
-                continue;
+    /// Puts the members in key order when they are not, and closes the object.
+    fn close(self) -> Result<&'a mut Canonical, Error> {
+        let c = self.canonical;
+        let members = &mut c.members[self.first_member..];
+        if !members.windows(2).all(|w| w[0].0 < w[1].0) {
+            c.scratch.clear();
+            c.scratch.extend_from_slice(&c.out[self.body..]);
+            c.out.truncate(self.body);
+            // Stable: of a repeated key, the last written stays last and is kept.
+            members.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut first = true;
+            for (i, (key, range)) in members.iter().enumerate() {
+                if members.get(i + 1).is_some_and(|(next, _)| next == key) {
+                    continue;
+                }
+                if !first {
+                    c.out.push(b',');
+                }
+                first = false;
+                c.out
+                    .extend_from_slice(&c.scratch[range.start - self.body..range.end - self.body]);
             }
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            serde_json::to_writer(&mut *out, key.as_ref())?;
-            out.push(b':');
-            out.extend_from_slice(&written[range.start - self.start..range.end - self.start]);
         }
-        out.push(b'}');
-        Ok(self.canonical)
+        c.members.truncate(self.first_member);
+        c.out.push(b'}');
+        Ok(c)
     }
 }
 
