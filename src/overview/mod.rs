@@ -548,8 +548,7 @@ pub fn write(
                 Format::Html => kit
                     .html
                     .render(&view, &kit.brand)
-                    .map_err(|e| failed(crate::error_chain(&e)))?
-                    .into_bytes(),
+                    .map_err(|e| failed(crate::error_chain(&e)))?,
                 Format::Pdf => {
                     crate::render::pdf_of_view(&view, &kit, &locale, overview.period.end, true)
                         .map_err(|e| failed(crate::error_chain(&e)))?

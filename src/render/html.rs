@@ -54,6 +54,9 @@ pub struct TemplateError {
 /// Compiled templates for one brand.
 pub struct HtmlRenderer {
     tera: Tera,
+    /// Each brand font's `@font-face` rule (`None` for a font kept out of the HTML), its
+    /// data URI encoded once per brand kit rather than per report.
+    font_rules: Vec<Option<String>>,
 }
 
 impl HtmlRenderer {
@@ -73,7 +76,10 @@ impl HtmlRenderer {
         }
         tera.add_raw_templates(templates)
             .map_err(|e| error(brand, e))?;
-        Ok(HtmlRenderer { tera })
+        Ok(HtmlRenderer {
+            tera,
+            font_rules: font_rules(brand),
+        })
     }
 
     /// Renders one template with a context of the caller's (the e-mail templates).
@@ -86,11 +92,19 @@ impl HtmlRenderer {
         self.tera.render(name, ctx).map_err(|e| error(brand, e))
     }
 
-    pub fn render(&self, view: &ReportView, brand: &Brand) -> Result<String, TemplateError> {
+    /// The report as an HTML page (UTF-8).
+    pub fn render(&self, view: &ReportView, brand: &Brand) -> Result<Vec<u8>, TemplateError> {
         let mut ctx = Context::new();
         ctx.insert("r", view);
-        ctx.insert("svgs", &chart_svgs(view));
-        ctx.insert("font_css", &font_css(view, brand));
+        let svgs = chart_svgs(view);
+        // The page is mostly the charts and the fonts: room for them and the rest at once.
+        let mut size = 64 * 1024 + svgs.values().map(String::len).sum::<usize>();
+        ctx.insert("svgs", &svgs);
+        drop(svgs);
+        let needed = ctx.get("r").map(non_ascii).unwrap_or_default();
+        let css = font_css(needed, brand, &self.font_rules);
+        size += css.len();
+        ctx.insert("font_css", &css);
         ctx.insert("font_stack", &font_stack(brand));
         ctx.insert("heading_font", &brand.heading_family());
         let data_uri = |l: &crate::config::brand::Logo| {
@@ -109,11 +123,14 @@ impl HtmlRenderer {
             (_, Some(l)) => (Some(data_uri(l)), dark_cover),
             (_, None) => (None, false),
         };
+        size += logo.as_ref().map_or(0, String::len);
         ctx.insert("logo", &logo);
         ctx.insert("logo_on_tile", &on_tile);
+        let mut page = Vec::with_capacity(size);
         self.tera
-            .render("report.html", &ctx)
-            .map_err(|e| error(brand, e))
+            .render_to("report.html", &ctx, &mut page)
+            .map_err(|e| error(brand, e))?;
+        Ok(page)
     }
 }
 
@@ -201,47 +218,87 @@ pub fn visit_charts(s: &SectionView, f: &mut impl FnMut(&Chart)) {
 }
 
 /// `@font-face` rules with the brand's fonts as data URIs: the body and heading fonts, and a
-/// fallback font only when the report has characters the earlier fonts lack.
-fn font_css(view: &ReportView, brand: &Brand) -> String {
-    let text = serde_json::to_string(view).unwrap_or_default();
-    let mut needed: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
-    needed.sort_unstable();
-    needed.dedup();
+/// fallback font only when the report has characters (`needed`, sorted) the earlier fonts lack.
+fn font_css(needed: Vec<char>, brand: &Brand, rules: &[Option<String>]) -> String {
+    let faces: Vec<Option<ttf_parser::Face>> = brand
+        .fonts
+        .iter()
+        .map(|f| ttf_parser::Face::parse(&f.bytes, 0).ok())
+        .collect();
     let mut css = String::new();
     let mut families_used: Vec<&str> = Vec::new();
-    for (i, font) in brand.fonts.iter().enumerate() {
+    for (i, (font, rule)) in brand.fonts.iter().zip(rules).enumerate() {
         let primary = i < 2
             || Some(font.family.as_str())
                 == brand.file.fonts.heading.as_ref().map(|h| h.family.as_str());
-        let face = ttf_parser::Face::parse(&font.bytes, 0).ok();
-        let covers_new = face.as_ref().is_some_and(|f| {
-            let earlier: Vec<ttf_parser::Face> = brand.fonts[..i]
-                .iter()
-                .filter_map(|e| ttf_parser::Face::parse(&e.bytes, 0).ok())
-                .collect();
-            needed.iter().any(|c| {
-                f.glyph_index(*c).is_some() && !earlier.iter().any(|e| e.glyph_index(*c).is_some())
+        let covers_new = faces[i].as_ref().is_some_and(|f| {
+            needed.iter().any(|&c| {
+                f.glyph_index(c).is_some()
+                    && !faces[..i]
+                        .iter()
+                        .flatten()
+                        .any(|e| e.glyph_index(c).is_some())
             })
         });
         let same_family_used = families_used.contains(&font.family.as_str());
-        if !(primary || covers_new || same_family_used) || !font.embed_in_html {
+        let Some(rule) = rule
+            .as_deref()
+            .filter(|_| primary || covers_new || same_family_used)
+        else {
             continue;
-        }
+        };
         families_used.push(&font.family);
+        css.push_str(rule);
+    }
+    css
+}
+
+/// Each brand font's `@font-face` rule with the font as a data URI, or `None` for a font not
+/// embedded in HTML.
+fn font_rules(brand: &Brand) -> Vec<Option<String>> {
+    let rule = |font: &crate::config::brand::FontFile| {
         let (mime, format) = if font.bytes.starts_with(b"OTTO") {
             ("font/otf", "opentype")
         } else {
             ("font/ttf", "truetype")
         };
-        css.push_str(&format!(
+        format!(
             "@font-face{{font-family:\"{}\";font-weight:{};font-style:normal;font-display:swap;src:url(data:{mime};base64,{}) format(\"{}\")}}\n",
             font.family.replace('"', ""),
             if font.bold { 700 } else { 400 },
             STANDARD.encode(&font.bytes),
             format,
-        ));
+        )
+    };
+    brand
+        .fonts
+        .iter()
+        .map(|font| font.embed_in_html.then(|| rule(font)))
+        .collect()
+}
+
+/// The characters beyond ASCII in a template value's strings and keys, sorted, each once.
+fn non_ascii(value: &tera::Value) -> Vec<char> {
+    fn add(s: &str, out: &mut Vec<char>) {
+        out.extend(s.chars().filter(|c| !c.is_ascii()));
     }
-    css
+    fn walk(v: &tera::Value, out: &mut Vec<char>) {
+        if let Some(s) = v.as_str() {
+            add(s, out);
+        } else if let Some(items) = v.as_array() {
+            items.iter().for_each(|i| walk(i, out));
+        } else if let Some(map) = v.as_map() {
+            for (k, v) in map {
+                add(k.as_str().unwrap_or_default(), out);
+                walk(v, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The CSS font-family list: the brand's families, then system fonts per script.

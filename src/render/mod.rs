@@ -260,7 +260,7 @@ pub fn render_formats(
             let bytes =
                 match format {
                     Format::Json => serde_json::to_vec_pretty(report)?,
-                    Format::Html => kit.html.render(&view, &kit.brand)?.into_bytes(),
+                    Format::Html => kit.html.render(&view, &kit.brand)?,
                     Format::Pdf => pdf_of_view(&view, kit, &locale, report.period.end, true)
                         .map_err(|source| RenderError::Pdf {
                             brand: kit.brand.id.to_string(),
