@@ -187,16 +187,33 @@ fn deflate(stream: &mut lopdf::Stream, effort: Effort) {
 
 /// `bytes` deflated with a zlib header (`/FlateDecode`).
 fn zlib(bytes: &[u8], effort: Effort) -> Option<Vec<u8>> {
-    let level = match effort {
-        Effort::Fast => 1,
-        Effort::Best => 9,
-    };
-    let mut compressor =
-        libdeflater::Compressor::new(libdeflater::CompressionLvl::new(level).ok()?);
-    let mut out = vec![0; compressor.zlib_compress_bound(bytes.len())];
-    let written = compressor.zlib_compress(bytes, &mut out).ok()?;
-    out.truncate(written);
-    Some(out)
+    fn compress(compressor: &mut libdeflater::Compressor, bytes: &[u8]) -> Option<Vec<u8>> {
+        let mut out = vec![0; compressor.zlib_compress_bound(bytes.len())];
+        let written = compressor.zlib_compress(bytes, &mut out).ok()?;
+        out.truncate(written);
+        Some(out)
+    }
+    match effort {
+        // Every stream of every report: the compressor's tables are made once per thread.
+        Effort::Fast => {
+            thread_local! {
+                static FAST: std::cell::RefCell<Option<libdeflater::Compressor>> =
+                    const { std::cell::RefCell::new(None) };
+            }
+            let level = libdeflater::CompressionLvl::new(1).ok()?;
+            FAST.with_borrow_mut(|fast| {
+                compress(
+                    fast.get_or_insert_with(|| libdeflater::Compressor::new(level)),
+                    bytes,
+                )
+            })
+        }
+        // A brand's logo, once per brand kit.
+        Effort::Best => compress(
+            &mut libdeflater::Compressor::new(libdeflater::CompressionLvl::new(9).ok()?),
+            bytes,
+        ),
+    }
 }
 
 #[cfg(test)]
