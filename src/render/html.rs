@@ -323,3 +323,39 @@ pub fn font_stack(brand: &Brand) -> String {
     );
     stack.join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in brand embeds Noto Sans (regular and bold) always, Noto Sans Thai (both
+    /// weights) only for a report with Thai, and never the Japanese font (kept out of HTML).
+    #[test]
+    fn a_fallback_font_is_embedded_only_for_characters_the_earlier_fonts_lack() {
+        let brand = Brand::builtin_default();
+        let rules = font_rules(&brand);
+        let families = |css: &str| -> Vec<String> {
+            css.lines()
+                .map(|l| l.split('"').nth(1).unwrap_or_default().to_string())
+                .collect()
+        };
+        let value = |text: &str| {
+            tera::Value::from_serializable(&serde_json::json!({"title": text, "n": [1.5]}))
+        };
+        let latin = font_css(non_ascii(&value("Café")), &brand, &rules);
+        assert_eq!(families(&latin), ["Noto Sans", "Noto Sans"]);
+        let thai = font_css(non_ascii(&value("ยอดขาย")), &brand, &rules);
+        assert_eq!(
+            families(&thai),
+            ["Noto Sans", "Noto Sans", "Noto Sans Thai", "Noto Sans Thai"]
+        );
+        // A key counts as much as a value; Japanese has no font embedded in HTML.
+        let keyed = tera::Value::from_serializable(&serde_json::json!({"ยอด": "日本"}));
+        assert_eq!(non_ascii(&keyed), ['ด', 'ย', 'อ', '日', '本']);
+        assert_eq!(
+            families(&font_css(non_ascii(&keyed), &brand, &rules)).len(),
+            4
+        );
+        assert!(thai.contains("src:url(data:font/ttf;base64,"));
+    }
+}
