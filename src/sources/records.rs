@@ -106,8 +106,10 @@ pub struct RowMapper<'a> {
     slots: Vec<Slot>,
     slot_of: HashMap<String, usize>,
     columns: Vec<Column>,
-    /// Every combination of dimension values seen, shared by the points that have it.
+    /// Every combination of dimension values seen, by its number among them…
     dim_sets: FastMap<Dims, u32>,
+    /// … and in the order the numbers count (shared by every metric's series).
+    dim_list: Vec<Dims>,
     dims_buf: Vec<String>,
     /// (date, dimension values) → the metrics given for them, to refuse double counting.
     seen: FastMap<(NaiveDate, u32), Given>,
@@ -138,6 +140,7 @@ impl<'a> RowMapper<'a> {
             slot_of: HashMap::new(),
             columns: Vec::new(),
             dim_sets: FastMap::default(),
+            dim_list: Vec::new(),
             dims_buf: vec![String::new(); config.dimensions.len()],
             seen: FastMap::default(),
             row: Vec::new(),
@@ -252,11 +255,6 @@ impl<'a> RowMapper<'a> {
     }
 
     pub fn finish(mut self) -> SourceData {
-        // The combinations in the order the points number them, shared by every metric.
-        let mut dim_sets = vec![Dims::default(); self.dim_sets.len()];
-        for (dims, &n) in &self.dim_sets {
-            dim_sets[n as usize] = dims.clone();
-        }
         let dimensions: Vec<String> = self
             .config
             .dimensions
@@ -274,7 +272,7 @@ impl<'a> RowMapper<'a> {
                     platform: self.config.platform(),
                     account: self.config.account(),
                     dimensions: dimensions.clone(),
-                    dim_sets: dim_sets.clone(),
+                    dim_sets: self.dim_list.clone(),
                     points: slot.points,
                     location: None,
                 },
@@ -380,8 +378,8 @@ impl<'a> RowMapper<'a> {
                 return Err(r.place(None).because(format!(
                     "duplicate row: {metric} for {date}{} is already given at {}; \
                      the file would be counted twice",
-                    match self.dim_sets.iter().find(|&(_, &n)| n == dim_set) {
-                        Some((dims, _)) if !dims.is_empty() => format!(" ({})", dims.join(", ")),
+                    match self.dim_list.get(dim_set as usize) {
+                        Some(dims) if !dims.is_empty() => format!(" ({})", dims.join(", ")),
                         _ => String::new(),
                     },
                     first.describe()
@@ -456,8 +454,10 @@ impl<'a> RowMapper<'a> {
         if let Some(&n) = self.dim_sets.get(&self.dims_buf[..]) {
             return n;
         }
-        let n = self.dim_sets.len() as u32;
-        self.dim_sets.insert(self.dims_buf.clone().into(), n);
+        let n = self.dim_list.len() as u32;
+        let dims: Dims = self.dims_buf.clone().into();
+        self.dim_sets.insert(dims.clone(), n);
+        self.dim_list.push(dims);
         n
     }
 
