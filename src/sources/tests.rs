@@ -304,3 +304,34 @@ fn history_rows_feed_the_trends_and_old_bad_rows_are_left_out_quietly() {
     // The period's own dates are the report's: history days are not among them.
     assert!(!got.dates.contains(&d(2025, 10, 4)));
 }
+
+/// A file saved in Latin-1 (a byte that is not UTF-8) names the row and field and asks for
+/// UTF-8; under `skip` that row alone is left out.
+#[test]
+fn a_row_that_is_not_utf8_is_named_and_can_be_skipped() {
+    let file =
+        b"date,Campaign,Cost,Clicks\n2026-10-01,A,1,2\n2026-10-02,Caf\xe9,3,4\n2026-10-03,A,5,6\n";
+    let read = |yaml: &str| {
+        load_bytes(
+            Path::new("data/x.csv"),
+            file,
+            &source(yaml),
+            &Catalog::builtin(),
+        )
+    };
+    let err = read(WIDE).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "data/x.csv:3: field 2 is not valid UTF-8: save the file as UTF-8"
+    );
+    let d = read(&format!("{WIDE}on_bad_row: skip\n")).unwrap();
+    assert_eq!(d.skipped.len(), 1);
+    assert_eq!(d.skipped[0].line, Some(3));
+    assert_eq!(
+        values(&d, "ads.clicks"),
+        vec![
+            ("2026-10-01".into(), vec!["A".into()], 2.0),
+            ("2026-10-03".into(), vec!["A".into()], 6.0)
+        ]
+    );
+}
