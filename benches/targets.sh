@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The performance claims, measured afresh on this machine and checked: exits 1 when one is
-# missed. A release-build benchmark (about 10 minutes on 2 cores, most of it the 10,000-client
-# batch), not part of the tests or CI:
+# missed. A release-build benchmark (about 7 minutes on 2 cores, most of it the 10,000-client
+# batch, after the release builds: with fat LTO those take about 15 minutes from clean and 5 to
+# 10 after an edit), not part of the tests or CI:
 # run it before a release or after a change to rendering, on a quiet machine.
 #
 #   benches/targets.sh [ROUNDS]     (default 10; needs what batch.sh, engines.py and compare-chromium.sh need)
