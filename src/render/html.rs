@@ -57,6 +57,8 @@ pub struct HtmlRenderer {
     /// Each brand font's `@font-face` rule (`None` for a font kept out of the HTML), its
     /// data URI encoded once per brand kit rather than per report.
     font_rules: Vec<Option<String>>,
+    /// What a report page takes from the brand alone (logo, font stack), made once.
+    brand_context: Context,
 }
 
 impl HtmlRenderer {
@@ -79,6 +81,7 @@ impl HtmlRenderer {
         Ok(HtmlRenderer {
             tera,
             font_rules: font_rules(brand),
+            brand_context: brand_context(brand),
         })
     }
 
@@ -94,44 +97,54 @@ impl HtmlRenderer {
 
     /// The report as an HTML page (UTF-8).
     pub fn render(&self, view: &ReportView, brand: &Brand) -> Result<Vec<u8>, TemplateError> {
-        let mut ctx = Context::new();
+        let mut ctx = self.brand_context.clone();
         ctx.insert("r", view);
         let svgs = chart_svgs(view);
-        // The page is mostly the charts and the fonts: room for them and the rest at once.
-        let mut size = 64 * 1024 + svgs.values().map(String::len).sum::<usize>();
+        // The page is mostly the charts, the fonts and the logo: room for them and the rest.
+        let logo = ctx
+            .get("logo")
+            .and_then(tera::Value::as_str)
+            .map_or(0, str::len);
+        let mut size = 64 * 1024 + logo + svgs.values().map(String::len).sum::<usize>();
         ctx.insert("svgs", &svgs);
         drop(svgs);
         let needed = ctx.get("r").map(non_ascii).unwrap_or_default();
         let css = font_css(needed, brand, &self.font_rules);
         size += css.len();
         ctx.insert("font_css", &css);
-        ctx.insert("font_stack", &font_stack(brand));
-        ctx.insert("heading_font", &brand.heading_family());
-        let data_uri = |l: &crate::config::brand::Logo| {
-            format!(
-                "data:{};base64,{}",
-                l.format.mime(),
-                STANDARD.encode(&l.bytes)
-            )
-        };
-        let dark_cover = !matches!(
-            brand.file.cover.style,
-            crate::config::brand::CoverStyle::Minimal
-        );
-        let (logo, on_tile) = match (&brand.logo_on_dark, &brand.logo) {
-            (Some(light), _) if dark_cover => (Some(data_uri(light)), false),
-            (_, Some(l)) => (Some(data_uri(l)), dark_cover),
-            (_, None) => (None, false),
-        };
-        size += logo.as_ref().map_or(0, String::len);
-        ctx.insert("logo", &logo);
-        ctx.insert("logo_on_tile", &on_tile);
         let mut page = Vec::with_capacity(size);
         self.tera
             .render_to("report.html", &ctx, &mut page)
             .map_err(|e| error(brand, e))?;
         Ok(page)
     }
+}
+
+/// The report page's values that depend on the brand only: the font stack, the heading font
+/// and the logo as a data URI (the light one on a dark cover, else the logo on a white tile).
+fn brand_context(brand: &Brand) -> Context {
+    let data_uri = |l: &crate::config::brand::Logo| {
+        format!(
+            "data:{};base64,{}",
+            l.format.mime(),
+            STANDARD.encode(&l.bytes)
+        )
+    };
+    let dark_cover = !matches!(
+        brand.file.cover.style,
+        crate::config::brand::CoverStyle::Minimal
+    );
+    let (logo, on_tile) = match (&brand.logo_on_dark, &brand.logo) {
+        (Some(light), _) if dark_cover => (Some(data_uri(light)), false),
+        (_, Some(l)) => (Some(data_uri(l)), dark_cover),
+        (_, None) => (None, false),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("font_stack", &font_stack(brand));
+    ctx.insert("heading_font", &brand.heading_family());
+    ctx.insert("logo", &logo);
+    ctx.insert("logo_on_tile", &on_tile);
+    ctx
 }
 
 fn error(brand: &Brand, e: tera::Error) -> TemplateError {
