@@ -26,6 +26,56 @@ pub const LOCATION: &str = "location";
 /// series of one source.
 pub type Dims = std::sync::Arc<[String]>;
 
+/// Combinations of dimension values, each numbered once, in the order first seen: what
+/// [`Point::dims`] counts, and [`MetricSeries::dim_sets`] lists.
+#[derive(Debug, Default)]
+pub struct Combinations {
+    number: crate::FastMap<Dims, u32>,
+    list: Vec<Dims>,
+}
+
+impl Combinations {
+    /// Numbers a series' list as it stands (a combination listed twice keeps its first number).
+    fn of(list: Vec<Dims>) -> Self {
+        let mut number = crate::FastMap::default();
+        for (i, d) in list.iter().enumerate() {
+            number.entry(d.clone()).or_insert(i as u32);
+        }
+        Combinations { number, list }
+    }
+
+    /// The number of `values`, added when new.
+    pub fn number(&mut self, values: &[String]) -> u32 {
+        self.number_or_add(values, || values.into())
+    }
+
+    /// The number of `dims`, added (shared, not copied) when new.
+    fn number_shared(&mut self, dims: &Dims) -> u32 {
+        self.number_or_add(dims, || dims.clone())
+    }
+
+    fn number_or_add(&mut self, values: &[String], dims: impl FnOnce() -> Dims) -> u32 {
+        if let Some(&n) = self.number.get(values) {
+            return n;
+        }
+        let n = self.list.len() as u32;
+        let dims = dims();
+        self.number.insert(dims.clone(), n);
+        self.list.push(dims);
+        n
+    }
+
+    /// The combination numbered `n`.
+    pub fn get(&self, n: u32) -> Option<&Dims> {
+        self.list.get(n as usize)
+    }
+
+    /// Every combination, by number.
+    pub fn list(&self) -> &[Dims] {
+        &self.list
+    }
+}
+
 /// One value of one metric on one local day, for one combination of dimension values.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
@@ -60,31 +110,23 @@ impl MetricSeries {
 
     /// Adds another series' points (of the same source and dimensions).
     pub fn append(&mut self, other: MetricSeries) {
-        let mut index: HashMap<Dims, u32> = HashMap::new();
-        for (i, d) in self.dim_sets.iter().enumerate() {
-            index.entry(d.clone()).or_insert(i as u32);
-        }
         // Each of the other's combinations, then the empty one (for a point without a
-        // combination of its own, which has no values): its place here, added when new.
-        let mut place = |d: &Dims, sets: &mut Vec<Dims>| {
-            *index.entry(d.clone()).or_insert_with(|| {
-                sets.push(d.clone());
-                sets.len() as u32 - 1
-            })
-        };
+        // combination of its own, which has no values): its number here, added when new.
+        let mut combinations = Combinations::of(std::mem::take(&mut self.dim_sets));
         let places: Vec<u32> = other
             .dim_sets
             .iter()
-            .map(|d| place(d, &mut self.dim_sets))
+            .map(|d| combinations.number_shared(d))
             .collect();
         let mut none = None;
         for mut p in other.points {
             p.dims = match places.get(p.dims as usize) {
                 Some(&i) => i,
-                None => *none.get_or_insert_with(|| place(&Dims::default(), &mut self.dim_sets)),
+                None => *none.get_or_insert_with(|| combinations.number(&[])),
             };
             self.points.push(p);
         }
+        self.dim_sets = combinations.list;
     }
 
     fn in_range(&self, start: NaiveDate, end: NaiveDate) -> &[Point] {
@@ -752,20 +794,10 @@ mod tests {
     }
 
     fn series(points: &[(u32, &str, f64)]) -> MetricSeries {
-        let mut dim_sets: Vec<Dims> = Vec::new();
-        let mut place = |dim: &str| {
-            let dims: Dims = if dim.is_empty() {
-                Dims::default()
-            } else {
-                [dim.to_string()].into()
-            };
-            match dim_sets.iter().position(|d| *d == dims) {
-                Some(i) => i as u32,
-                None => {
-                    dim_sets.push(dims);
-                    dim_sets.len() as u32 - 1
-                }
-            }
+        let mut combinations = Combinations::default();
+        let mut place = |dim: &str| match dim {
+            "" => combinations.number(&[]),
+            _ => combinations.number(&[dim.to_string()]),
         };
         let dimensions = if points.iter().any(|p| !p.1.is_empty()) {
             vec!["channel".into()]
@@ -786,7 +818,7 @@ mod tests {
             account: None,
             location: None,
             dimensions,
-            dim_sets,
+            dim_sets: combinations.list,
             points,
         }
     }

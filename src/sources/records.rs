@@ -17,7 +17,7 @@ use crate::FastMap;
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
 use crate::config::values::date_example;
 use crate::metrics::catalog::Catalog;
-use crate::metrics::dataset::{Dims, MetricSeries, Point};
+use crate::metrics::dataset::{Combinations, MetricSeries, Point};
 
 /// A field's content as the file has it.
 pub enum Cell<'a> {
@@ -106,10 +106,8 @@ pub struct RowMapper<'a> {
     slots: Vec<Slot>,
     slot_of: HashMap<String, usize>,
     columns: Vec<Column>,
-    /// Every combination of dimension values seen, by its number among them…
-    dim_sets: FastMap<Dims, u32>,
-    /// … and in the order the numbers count (shared by every metric's series).
-    dim_list: Vec<Dims>,
+    /// Every combination of dimension values seen (shared by every metric's series).
+    combinations: Combinations,
     dims_buf: Vec<String>,
     /// (date, dimension values) → the metrics given for them, to refuse double counting.
     seen: FastMap<(NaiveDate, u32), Given>,
@@ -139,8 +137,7 @@ impl<'a> RowMapper<'a> {
             slots: Vec::new(),
             slot_of: HashMap::new(),
             columns: Vec::new(),
-            dim_sets: FastMap::default(),
-            dim_list: Vec::new(),
+            combinations: Combinations::default(),
             dims_buf: vec![String::new(); config.dimensions.len()],
             seen: FastMap::default(),
             row: Vec::new(),
@@ -272,7 +269,7 @@ impl<'a> RowMapper<'a> {
                     platform: self.config.platform(),
                     account: self.config.account(),
                     dimensions: dimensions.clone(),
-                    dim_sets: self.dim_list.clone(),
+                    dim_sets: self.combinations.list().to_vec(),
                     points: slot.points,
                     location: None,
                 },
@@ -378,7 +375,7 @@ impl<'a> RowMapper<'a> {
                 return Err(r.place(None).because(format!(
                     "duplicate row: {metric} for {date}{} is already given at {}; \
                      the file would be counted twice",
-                    match self.dim_list.get(dim_set as usize) {
+                    match self.combinations.get(dim_set) {
                         Some(dims) if !dims.is_empty() => format!(" ({})", dims.join(", ")),
                         _ => String::new(),
                     },
@@ -451,14 +448,7 @@ impl<'a> RowMapper<'a> {
                 _ => buf.push_str("(not set)"),
             }
         }
-        if let Some(&n) = self.dim_sets.get(&self.dims_buf[..]) {
-            return n;
-        }
-        let n = self.dim_list.len() as u32;
-        let dims: Dims = self.dims_buf.clone().into();
-        self.dim_sets.insert(dims.clone(), n);
-        self.dim_list.push(dims);
-        n
+        self.combinations.number(&self.dims_buf)
     }
 
     fn long_metric(&mut self, r: &impl Record) -> Result<usize, BadRow> {
