@@ -14,7 +14,9 @@ use object_store::path::Path as ObjectPath;
 use object_store::{ClientOptions, ObjectStoreExt, RetryConfig};
 
 use crate::config::schema::{Addressing, StorageConfig};
-use crate::files::{SharedFiles, remove_stale_temps, report_dir, write_atomic};
+use crate::files::{
+    Persist, SharedFiles, remove_stale_temps, report_dir, sync_file, write_atomic, write_atomic_as,
+};
 use crate::sources::live::secrets::{Redactor, SecretError, resolve};
 
 const SCHEME: &str = "s3://";
@@ -148,15 +150,36 @@ impl Store {
         }
     }
 
-    /// Writes several whole files as [`Store::put`] does, one after another (a batch writes a
-    /// report's files on its finisher thread, while the next report is computed). Every file
-    /// is tried; the first error.
+    /// Writes a report's files, one after another (a batch writes them on its finisher thread,
+    /// while the next report is computed). Every file is tried; the first error. On disk they
+    /// reach the disk later ([`Persist::Later`]): the ledger keeps their digests, and every reader
+    /// checks them; [`Store::sync`] makes them durable before they are sent.
     pub fn put_all(&self, files: &[(&str, &[u8])]) -> Result<(), StoreError> {
         let mut result = Ok(());
         for (location, bytes) in files {
-            result = result.and(self.put(location, bytes));
+            result = result.and(match self {
+                Store::Local(_) => write_atomic_as(Path::new(location), bytes, Persist::Later)
+                    .map_err(|e| StoreError::Write {
+                        location: location.to_string(),
+                        message: e.to_string(),
+                    }),
+                Store::S3(_) => self.put(location, bytes),
+            });
         }
         result
+    }
+
+    /// Makes files written by [`Store::put_all`] durable (a bucket's are when written).
+    pub fn sync(&self, locations: &[&str]) -> Result<(), StoreError> {
+        if let Store::Local(_) = self {
+            for location in locations {
+                sync_file(Path::new(location)).map_err(|e| StoreError::Write {
+                    location: location.to_string(),
+                    message: e.to_string(),
+                })?;
+            }
+        }
+        Ok(())
     }
 
     /// The file at `location`, `None` when there is none (or it is not in this store).
@@ -384,6 +407,30 @@ fn one_line(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The files written to reach the disk later are synced on demand; one that is not there
+    /// is an error naming it (the message is not sent).
+    #[test]
+    fn sync_makes_written_files_durable_and_names_one_that_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::Local(dir.path().to_path_buf());
+        let pdf = store
+            .report_location("acme", "2026-10", "report.pdf")
+            .unwrap();
+        store.put_all(&[(pdf.as_str(), &b"%PDF"[..])]).unwrap();
+        store.sync(&[pdf.as_str()]).unwrap();
+        let gone = store
+            .report_location("acme", "2026-10", "report.html")
+            .unwrap();
+        let error = store
+            .sync(&[pdf.as_str(), gone.as_str()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("report.html") && !error.contains("report.pdf"),
+            "{error}"
+        );
+    }
 
     /// Every file is written, whichever thread writes it; a file that cannot be written is
     /// the error, after the others are in place.

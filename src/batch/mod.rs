@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::schema::{Approval, Attach, OnIncomplete, ScheduleConfig};
 use crate::config::{Client, Workspace};
-use crate::deliver::send::{Delivery, Rendered, SendOptions, deliver};
+use crate::deliver::send::{Delivery, DeliveryStatus, Rendered, SendOptions, deliver};
 use crate::deliver::smtp::Mailer;
 use crate::period::{CompareKind, Period};
 use crate::render::{Brands, Format, render_formats};
@@ -851,6 +851,16 @@ fn send(
     let Some(send) = &options.send else {
         return;
     };
+    // The files were written to reach the disk later; what is sent is on it before the
+    // message is recorded as going, so a power cut cannot lose the copy of what was sent.
+    let files: Vec<&str> = result.outputs.iter().map(|o| o.path.as_str()).collect();
+    if let Err(e) = options.store.sync(&files) {
+        result.delivery = Some(Delivery::new(
+            DeliveryStatus::Failed,
+            session.redact(&e.to_string()),
+        ));
+        return;
+    }
     let view = crate::render::view_of(model, &kit.brand, &session.workspace);
     // Never a message linking to a page that is not there: a report held for approval is
     // neither published nor sent, and the others are published first.
@@ -888,7 +898,7 @@ fn send(
 pub fn intact(store: &Store, o: &OutputFile) -> bool {
     store
         .get(&o.path)
-        .is_ok_and(|b| b.is_some_and(|b| hex(&Sha256::digest(&b)) == o.sha256))
+        .is_ok_and(|b| b.is_some_and(|b| o.holds(&b)))
 }
 
 /// Everything a report's files are made from: the report model (data, commentary, period,

@@ -70,7 +70,7 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    fn new(status: DeliveryStatus, detail: impl Into<String>) -> Self {
+    pub(crate) fn new(status: DeliveryStatus, detail: impl Into<String>) -> Self {
         Delivery {
             status,
             message_id: None,

@@ -169,6 +169,15 @@ pub struct OutputFile {
     pub bytes: u64,
 }
 
+impl OutputFile {
+    /// Whether `bytes` are what was written: every reader checks, since the files are not
+    /// synced one by one and a power cut may damage one (see `files::Persist::Later`).
+    pub fn holds(&self, bytes: &[u8]) -> bool {
+        use sha2::Digest;
+        crate::files::hex(&sha2::Sha256::digest(bytes)) == self.sha256
+    }
+}
+
 /// A report's row in the ledger.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {

@@ -304,9 +304,11 @@ fn client_overview(
             .iter()
             .find(|o| o.path.ends_with(crate::format::Format::Json.file_name()))
     }) {
-        // A model this release cannot read is left out, as one rendered without JSON.
+        // A model this release cannot read, or damaged since (its digest differs), is left
+        // out, as one rendered without JSON.
         Some(o) => store
             .get(&o.path)?
+            .filter(|bytes| o.holds(bytes))
             .and_then(|bytes| serde_json::from_slice::<ModelParts>(&bytes).ok()),
         None => None,
     };

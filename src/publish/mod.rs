@@ -190,7 +190,7 @@ fn publish_files(
             .get(&o.path)
             .map_err(|e| e.to_string())?
             .ok_or_else(|| format!("{} is missing", o.path))?;
-        if hex(&Sha256::digest(&bytes)) != o.sha256 {
+        if !o.holds(&bytes) {
             return Err(format!(
                 "{} differs from what the ledger recorded (render it again: batch --force)",
                 o.path

@@ -188,10 +188,19 @@ fn deflate(stream: &mut lopdf::Stream, effort: Effort) {
 /// `bytes` deflated with a zlib header (`/FlateDecode`).
 fn zlib(bytes: &[u8], effort: Effort) -> Option<Vec<u8>> {
     fn compress(compressor: &mut libdeflater::Compressor, bytes: &[u8]) -> Option<Vec<u8>> {
-        let mut out = vec![0; compressor.zlib_compress_bound(bytes.len())];
-        let written = compressor.zlib_compress(bytes, &mut out).ok()?;
-        out.truncate(written);
-        Some(out)
+        // Compressed into one buffer per thread, kept for the next stream, and copied out at
+        // its size: a new zeroed buffer of the worst-case size for every stream cost more.
+        thread_local! {
+            static OUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        OUT.with_borrow_mut(|out| {
+            let bound = compressor.zlib_compress_bound(bytes.len());
+            if out.len() < bound {
+                out.resize(bound, 0);
+            }
+            let written = compressor.zlib_compress(bytes, &mut out[..bound]).ok()?;
+            Some(out[..written].to_vec())
+        })
     }
     match effort {
         // Every stream of every report: the compressor's tables are made once per thread.
