@@ -8,42 +8,81 @@ use super::geometry::{Anchor, ChartStyle, Shape, approx_width, arc_point, layout
 /// Escapes text for SVG/XML and HTML content and attributes.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, s);
     out
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// An SVG being written: literal markup, coordinates and escaped text appended in turn (a
+/// report's charts write thousands of each; `write!` through the formatter cost most of it).
+struct Svg(String);
+
+impl Svg {
+    fn put(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+
+    /// A coordinate, rounded as [`fmt`] rounds it and printed as [`Num`] prints it.
+    fn num(&mut self, v: f64) -> &mut Self {
+        push_num(&mut self.0, fmt(v));
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        escape_into(&mut self.0, text);
+        self
+    }
 }
 
 /// Renders `chart` at `width` user units wide; the SVG scales to its container.
 pub fn render(chart: &Chart, width: f64, style: &ChartStyle) -> String {
     let height = natural_height(chart, width, style);
     let shapes = layout(chart, width, height, style, &approx_width);
-    let mut s = String::new();
-    let id = escape(&chart.id);
-    let _ = write!(
-        s,
-        r#"<svg class="chart chart-{kind}" viewBox="0 0 {w} {h}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{title}</title><desc id="{id}-d">{desc}</desc>"#,
-        kind = serde_json::to_value(chart.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
-        w = fmt(width),
-        h = fmt(height),
-        title = escape(&chart.title),
-        desc = escape(&chart.description),
-    );
+    let kind = serde_json::to_value(chart.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let mut s = Svg(String::with_capacity(1024 + 64 * shapes.len()));
+    s.put(r#"<svg class="chart chart-"#)
+        .put(&kind)
+        .put(r#"" viewBox="0 0 "#)
+        .num(width)
+        .put(" ")
+        .num(height)
+        .put(r#"" width="100%" role="img" aria-labelledby=""#)
+        .text(&chart.id)
+        .put("-t ")
+        .text(&chart.id)
+        .put(r#"-d" xmlns="http://www.w3.org/2000/svg"><title id=""#)
+        .text(&chart.id)
+        .put(r#"-t">"#)
+        .text(&chart.title)
+        .put(r#"</title><desc id=""#)
+        .text(&chart.id)
+        .put(r#"-d">"#)
+        .text(&chart.description)
+        .put("</desc>");
     for shape in &shapes {
         draw(&mut s, shape);
     }
-    s.push_str("</svg>");
-    s
+    s.put("</svg>");
+    s.0
 }
 
 /// A coordinate rounded to hundredths, as `12` or `12.5` (written in place: a report's charts
@@ -81,7 +120,29 @@ impl std::fmt::Display for Num {
     }
 }
 
-fn draw(s: &mut String, shape: &Shape) {
+/// `n` as its `Display` prints it, with the digits written straight into `out`.
+fn push_num(out: &mut String, n: Num) {
+    let r = n.0;
+    if r.abs() >= 1e12 {
+        let _ = write!(out, "{n}");
+        return;
+    }
+    let hundredths = (r * 100.0).round() as i64;
+    let (whole, frac) = (hundredths / 100, (hundredths % 100).unsigned_abs());
+    if hundredths < 0 && whole == 0 {
+        out.push('-');
+    }
+    out.push_str(itoa::Buffer::new().format(whole));
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+}
+
+fn draw(s: &mut Svg, shape: &Shape) {
     match shape {
         Shape::Polyline {
             points,
@@ -89,22 +150,24 @@ fn draw(s: &mut String, shape: &Shape) {
             width,
             dashed,
         } => {
-            s.push_str(r#"<polyline points=""#);
+            s.put(r#"<polyline points=""#);
             for (i, (x, y)) in points.iter().enumerate() {
-                let gap = if i == 0 { "" } else { " " };
-                let _ = write!(s, "{gap}{},{}", fmt(*x), fmt(*y));
+                if i > 0 {
+                    s.put(" ");
+                }
+                s.num(*x).put(",").num(*y);
             }
-            let _ = write!(
-                s,
-                r#"" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{}/>"#,
-                escape(color),
-                fmt(*width),
-                if *dashed {
+            s.put(r#"" fill="none" stroke=""#)
+                .text(color)
+                .put(r#"" stroke-width=""#)
+                .num(*width)
+                .put(r#"" stroke-linejoin="round" stroke-linecap="round""#)
+                .put(if *dashed {
                     r#" stroke-dasharray="5 4""#
                 } else {
                     ""
-                }
-            );
+                })
+                .put("/>");
         }
         Shape::Rect {
             x,
@@ -114,16 +177,19 @@ fn draw(s: &mut String, shape: &Shape) {
             color,
             radius,
         } => {
-            let _ = write!(
-                s,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}"/>"#,
-                fmt(*x),
-                fmt(*y),
-                fmt(*w),
-                fmt(*h),
-                fmt(*radius),
-                escape(color)
-            );
+            s.put(r#"<rect x=""#)
+                .num(*x)
+                .put(r#"" y=""#)
+                .num(*y)
+                .put(r#"" width=""#)
+                .num(*w)
+                .put(r#"" height=""#)
+                .num(*h)
+                .put(r#"" rx=""#)
+                .num(*radius)
+                .put(r#"" fill=""#)
+                .text(color)
+                .put(r#""/>"#);
         }
         Shape::Arc {
             cx,
@@ -142,9 +208,9 @@ fn draw(s: &mut String, shape: &Shape) {
                 *end
             };
             let large = if end - start > std::f64::consts::PI {
-                1
+                "1"
             } else {
-                0
+                "0"
             };
             let (a, b, c, d) = (
                 p(*outer, *start),
@@ -152,21 +218,23 @@ fn draw(s: &mut String, shape: &Shape) {
                 p(*inner, end),
                 p(*inner, *start),
             );
-            let _ = write!(
-                s,
-                r#"<path d="M{} {} A{o} {o} 0 {large} 1 {} {} L{} {} A{i} {i} 0 {large} 0 {} {} Z" fill="{}"/>"#,
-                fmt(a.0),
-                fmt(a.1),
-                fmt(b.0),
-                fmt(b.1),
-                fmt(c.0),
-                fmt(c.1),
-                fmt(d.0),
-                fmt(d.1),
-                escape(color),
-                o = fmt(*outer),
-                i = fmt(*inner),
-            );
+            s.put(r#"<path d="M"#).num(a.0).put(" ").num(a.1);
+            s.put(" A").num(*outer).put(" ").num(*outer);
+            s.put(" 0 ")
+                .put(large)
+                .put(" 1 ")
+                .num(b.0)
+                .put(" ")
+                .num(b.1);
+            s.put(" L").num(c.0).put(" ").num(c.1);
+            s.put(" A").num(*inner).put(" ").num(*inner);
+            s.put(" 0 ")
+                .put(large)
+                .put(" 0 ")
+                .num(d.0)
+                .put(" ")
+                .num(d.1);
+            s.put(r#" Z" fill=""#).text(color).put(r#""/>"#);
         }
         Shape::Text {
             x,
@@ -182,16 +250,21 @@ fn draw(s: &mut String, shape: &Shape) {
                 Anchor::Middle => "middle",
                 Anchor::End => "end",
             };
-            let _ = write!(
-                s,
-                r#"<text x="{}" y="{}" font-size="{}" text-anchor="{anchor}" fill="{}"{}>{}</text>"#,
-                fmt(*x),
-                fmt(*y),
-                fmt(*size),
-                escape(color),
-                if *bold { r#" font-weight="700""# } else { "" },
-                escape(text)
-            );
+            s.put(r#"<text x=""#)
+                .num(*x)
+                .put(r#"" y=""#)
+                .num(*y)
+                .put(r#"" font-size=""#)
+                .num(*size)
+                .put(r#"" text-anchor=""#)
+                .put(anchor)
+                .put(r#"" fill=""#)
+                .text(color)
+                .put("\"")
+                .put(if *bold { r#" font-weight="700""# } else { "" })
+                .put(">")
+                .text(text)
+                .put("</text>");
         }
     }
 }
@@ -222,7 +295,11 @@ mod tests {
         ]);
         for v in values {
             let n = fmt(v);
-            assert_eq!(n.to_string(), float_printer(n.0), "{v}");
+            let printed = float_printer(n.0);
+            assert_eq!(n.to_string(), printed, "{v}");
+            let mut written = String::new();
+            push_num(&mut written, fmt(v));
+            assert_eq!(written, printed, "{v}");
         }
     }
 }

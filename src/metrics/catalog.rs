@@ -3,8 +3,6 @@
 //! The aggregation rule is what keeps the numbers right: ratios are recomputed from summed
 //! components, averages are weighted, stock metrics take the period's last value.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::formula::Formula;
@@ -164,7 +162,8 @@ impl MetricDef {
 #[derive(Debug, Clone)]
 pub struct Catalog {
     metrics: Vec<MetricDef>,
-    index: BTreeMap<String, usize>,
+    /// Each metric's place, by id (looked up by the thousand per report: hashed).
+    index: crate::FastMap<String, usize>,
 }
 
 /// The channels in the order a report shows them.

@@ -80,6 +80,8 @@ pub fn parse_number(text: &str, decimal: char) -> Option<f64> {
 /// with a time part (`%Y-%m-%dT%H:%M:%S`) keep the date.
 pub struct DateReader<'f> {
     format: Option<Format<'f>>,
+    /// The last text read and its date: a file's rows come day by day, several a day.
+    last: std::cell::RefCell<(String, Option<NaiveDate>)>,
 }
 
 struct Format<'f> {
@@ -105,11 +107,26 @@ impl<'f> DateReader<'f> {
                 items: StrftimeItems::new(f).parse().ok(),
                 fixed: fixed_parts(f),
             }),
+            last: std::cell::RefCell::new((String::new(), None)),
         }
     }
 
     pub fn read(&self, text: &str) -> Option<NaiveDate> {
         let t = text.trim();
+        let mut last = self.last.borrow_mut();
+        if last.1.is_some() && last.0 == t {
+            return last.1;
+        }
+        let date = self.read_trimmed(t);
+        if date.is_some() {
+            last.0.clear();
+            last.0.push_str(t);
+            last.1 = date;
+        }
+        date
+    }
+
+    fn read_trimmed(&self, t: &str) -> Option<NaiveDate> {
         let Some(format) = &self.format else {
             return iso_date(t.as_bytes()).or_else(|| {
                 NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().or_else(|| {
