@@ -221,11 +221,29 @@ fn read_file(
 ) -> Result<SourceData, SourceError> {
     let file = root.join(config.path.as_deref().unwrap_or(Path::new("")));
     crate::config::containment::inside(root, &file, "path").map_err(SourceError::Outside)?;
-    let bytes = std::fs::read(&file).map_err(|source| SourceError::Read {
-        file: file.clone(),
-        source,
-    })?;
-    read_bytes(&file, &bytes, config, catalog, keep, history)
+    // Read into this thread's buffer, kept for the next file: a report reads a dozen files of
+    // hundreds of KB, and a fresh buffer for each was pages faulted in again and again.
+    thread_local! {
+        static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut bytes = BUFFER.take();
+    bytes.clear();
+    let read = std::fs::File::open(&file).and_then(|mut f| {
+        use std::io::Read;
+        f.read_to_end(&mut bytes)
+    });
+    let result = match read {
+        Ok(_) => read_bytes(&file, &bytes, config, catalog, keep, history),
+        Err(source) => Err(SourceError::Read {
+            file: file.clone(),
+            source,
+        }),
+    };
+    // Not a very large one: its memory would stay with the thread.
+    if bytes.capacity() <= 16 << 20 {
+        BUFFER.set(bytes);
+    }
+    result
 }
 
 /// Reads a source from bytes already in memory (`file` names it in messages).
