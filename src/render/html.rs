@@ -238,21 +238,24 @@ fn font_css(needed: Vec<char>, brand: &Brand, rules: &[Option<String>]) -> Strin
         .iter()
         .map(|f| ttf_parser::Face::parse(&f.bytes, 0).ok())
         .collect();
+    // The first font with a glyph for each character: a font covers a new one when it is
+    // that first font for some character.
+    let mut first_for = vec![false; faces.len()];
+    for &c in &needed {
+        let first = faces
+            .iter()
+            .position(|f| f.as_ref().is_some_and(|f| f.glyph_index(c).is_some()));
+        if let Some(i) = first {
+            first_for[i] = true;
+        }
+    }
     let mut css = String::new();
     let mut families_used: Vec<&str> = Vec::new();
     for (i, (font, rule)) in brand.fonts.iter().zip(rules).enumerate() {
         let primary = i < 2
             || Some(font.family.as_str())
                 == brand.file.fonts.heading.as_ref().map(|h| h.family.as_str());
-        let covers_new = faces[i].as_ref().is_some_and(|f| {
-            needed.iter().any(|&c| {
-                f.glyph_index(c).is_some()
-                    && !faces[..i]
-                        .iter()
-                        .flatten()
-                        .any(|e| e.glyph_index(c).is_some())
-            })
-        });
+        let covers_new = first_for[i];
         let same_family_used = families_used.contains(&font.family.as_str());
         let Some(rule) = rule
             .as_deref()
