@@ -46,7 +46,7 @@ pub enum Persist {
     /// When the system writes it back. A process killed midway still leaves the old file or
     /// the new, but a power cut may leave the path empty or damaged: for files whose digest is
     /// recorded and checked before every use (a report's outputs), which a damaged file only
-    /// makes the next batch write again. Three `fsync`s per report took 13 % of a batch's time.
+    /// makes the next batch write again. Three `fsync`s per report took 8 % of a batch's time.
     Later,
 }
 

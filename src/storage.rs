@@ -151,9 +151,9 @@ impl Store {
     }
 
     /// Writes a report's files, one after another (a batch writes them on its finisher thread,
-    /// while the next report is computed). Every file is tried; the first error. On disk they
-    /// reach the disk later ([`Persist::Later`]): the ledger keeps their digests, and every reader
-    /// checks them; [`Store::sync`] makes them durable before they are sent.
+    /// while the next report is computed). Every file is tried; the first error. A folder's
+    /// files reach the disk later ([`Persist::Later`]): the ledger keeps their digests, every
+    /// reader checks them, and [`Store::sync`] makes them durable before they are sent.
     pub fn put_all(&self, files: &[(&str, &[u8])]) -> Result<(), StoreError> {
         let mut result = Ok(());
         for (location, bytes) in files {
