@@ -230,11 +230,10 @@ fn basis(
 /// Daily values of each KPI for the period and the comparison, aligned by day index.
 pub fn series(ctx: &Context, kpis: &[Kpi]) -> Vec<Series> {
     let daily = |metric: &str, p: &Period| -> Vec<DayValue> {
+        let values = ctx.data.daily(ctx.catalog, metric, p.start, p.end);
         p.dates()
-            .map(|date| DayValue {
-                date,
-                value: ctx.data.value(ctx.catalog, metric, date, date, Slice::All),
-            })
+            .zip(values)
+            .map(|(date, value)| DayValue { date, value })
             .collect()
     };
     kpis.iter()
@@ -250,6 +249,9 @@ pub fn series(ctx: &Context, kpis: &[Kpi]) -> Vec<Series> {
                     .map(|c| {
                         // Under each day, the comparison's day of the same weekday.
                         let aligned = WeekdayAlignment::new(ctx.period, c);
+                        let values = ctx
+                            .data
+                            .daily(ctx.catalog, &k.id, aligned.start, aligned.end);
                         ctx.period
                             .dates()
                             .map(|date| {
@@ -257,7 +259,8 @@ pub fn series(ctx: &Context, kpis: &[Kpi]) -> Vec<Series> {
                                 DayValue {
                                     date: day.unwrap_or(date - Duration::days(aligned.shift_days)),
                                     value: day.and_then(|d| {
-                                        ctx.data.value(ctx.catalog, &k.id, d, d, Slice::All)
+                                        let i = (d - aligned.start).num_days();
+                                        *values.get(usize::try_from(i).ok()?)?
                                     }),
                                 }
                             })
