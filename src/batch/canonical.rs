@@ -5,9 +5,9 @@
 //!
 //! Scalars and strings are printed by serde_json itself; an object's members are written in
 //! the order given and, when that is not key order, moved into it as the object closes (the
-//! last of a repeated key wins, as a map keeps it). Numbers are printed as `Value` keeps them: an `f32` widened to `f64`. Map keys
-//! may be strings, integers or booleans (the model's maps are keyed by strings); a float or
-//! optional key would not print as serde_json prints it.
+//! last of a repeated key wins, as a map keeps it). Numbers are printed as `Value` keeps them:
+//! an `f32` widened to `f64`. Map keys may be strings, integers or booleans (the model's maps
+//! are keyed by strings); a float or optional key would not print as serde_json prints it.
 
 use std::borrow::Cow;
 

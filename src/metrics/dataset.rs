@@ -254,6 +254,11 @@ impl Slice<'_> {
     }
 }
 
+/// A ratio from its summed parts; none over a zero denominator.
+fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    (denominator != 0.0).then(|| numerator / denominator)
+}
+
 /// A client's data: every metric it has, from every source and platform that gives it.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -603,7 +608,7 @@ impl Dataset {
             // Blended across platforms: the summed parts, never a mean of the platforms' ratios.
             let n = self.value(catalog, numerator, start, end, slice)?;
             let d = self.value(catalog, denominator, start, end, slice)?;
-            return (d != 0.0).then(|| n / d);
+            return ratio(n, d);
         }
         if let Aggregation::Formula(formula) = &def.aggregation {
             // The period values of the metrics it names, never a mean of daily results.
@@ -641,7 +646,6 @@ impl Dataset {
             )
         };
         match &def.aggregation {
-            Aggregation::Sum => sum(),
             Aggregation::SumOfDailyUniques => {
                 // Uniques over several days: the platform's own count when it gave one. Two
                 // platforms' counts cannot be added (one person may be on both).
@@ -697,7 +701,9 @@ impl Dataset {
                 }
                 (den > 0.0).then(|| num / den)
             }
-            Aggregation::Ratio { .. } | Aggregation::Formula(_) => unreachable!("handled above"),
+            Aggregation::Sum | Aggregation::Ratio { .. } | Aggregation::Formula(_) => {
+                unreachable!("handled above")
+            }
         }
     }
 
@@ -745,7 +751,7 @@ impl Dataset {
                 n.into_iter()
                     .zip(d)
                     .map(|(n, d)| match (n, d) {
-                        (Some(n), Some(d)) => (d != 0.0).then(|| n / d),
+                        (Some(n), Some(d)) => ratio(n, d),
                         _ => None,
                     })
                     .collect()
