@@ -3,6 +3,7 @@
 //! `/ToUnicode` map from the text layer (PDF 32000-1 §9.7).
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::cff::CFF;
@@ -19,24 +20,94 @@ use super::name;
 use crate::FastMap;
 
 /// A font's program as embedded and the code each drawn glyph is written with.
-pub struct Embedded {
+pub struct Embedded(Arc<Subset>);
+
+/// A font subset to one set of glyphs, ready to embed.
+pub struct Subset {
     program: Program,
+    /// The program as a `/FontFile2` or `/FontFile3` stream, deflated.
+    file: Stream,
     /// Original glyph id → the two-byte code under Identity-H.
     codes: FastMap<u16, u16>,
     /// `XXXXXX+PostScriptName`.
     name: String,
 }
 
+/// The subsets of a brand's fonts made lately, by font and glyphs: reports in one language
+/// and brand draw mostly the same glyphs, and subsetting and deflating a font again for each
+/// was 2 % of a batch. The same glyphs give the same bytes either way.
+#[derive(Default)]
+pub struct Subsets {
+    kept: Mutex<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
+    /// (font's place in the book, glyphs) → its subset.
+    subsets: FastMap<(usize, Vec<u16>), Arc<Subset>>,
+    /// The programs' bytes, raw and deflated.
+    bytes: usize,
+}
+
+impl Subsets {
+    /// Bytes of font programs kept for a brand at most: all are dropped when a new subset
+    /// would go past this.
+    const KEPT_BYTES: usize = 4 << 20;
+
+    /// `font` (the book's `index`th) subset to `glyphs`, made once while kept.
+    pub fn embed(
+        &self,
+        index: usize,
+        font: &BookFont,
+        glyphs: impl IntoIterator<Item = u16>,
+    ) -> Embedded {
+        let key = (index, glyph_ids(glyphs));
+        let lock = || self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(subset) = lock().subsets.get(&key) {
+            return Embedded(Arc::clone(subset));
+        }
+        let subset = Arc::new(Subset::new(font, &key.1));
+        let size = subset.program.bytes().len() + subset.file.content.len();
+        let mut kept = lock();
+        if kept.bytes + size > Self::KEPT_BYTES {
+            *kept = Kept::default();
+        }
+        kept.bytes += size;
+        kept.subsets.insert(key, Arc::clone(&subset));
+        Embedded(subset)
+    }
+}
+
+/// Glyph 0 (.notdef) and then `glyphs`: allsorts numbers the subset's glyphs in the order
+/// given, and .notdef must come first.
+fn glyph_ids(glyphs: impl IntoIterator<Item = u16>) -> Vec<u16> {
+    std::iter::once(0)
+        .chain(glyphs.into_iter().filter(|g| *g != 0))
+        .collect()
+}
+
 impl Embedded {
     /// Subsets `font` to `glyphs` (ascending, each once); a font allsorts cannot subset is
     /// embedded whole (for a collection, its first face: a PDF font program is one face).
+    /// Reports take theirs from [`Subsets::embed`].
+    #[cfg(test)]
     pub fn new(font: &BookFont, glyphs: impl IntoIterator<Item = u16>) -> Self {
-        // Glyph 0 (.notdef) must come first; allsorts numbers the subset's glyphs in the
-        // order given.
-        let ids: Vec<u16> = std::iter::once(0)
-            .chain(glyphs.into_iter().filter(|g| *g != 0))
-            .collect();
-        let (program, subset_ids) = match subset(font.data(), &ids) {
+        Embedded(Arc::new(Subset::new(font, &glyph_ids(glyphs))))
+    }
+}
+
+impl std::ops::Deref for Embedded {
+    type Target = Subset;
+
+    fn deref(&self) -> &Subset {
+        &self.0
+    }
+}
+
+impl Subset {
+    /// `font` subset to `ids` (.notdef first).
+    fn new(font: &BookFont, ids: &[u16]) -> Self {
+        let (program, subset_ids) = match subset(font.data(), ids) {
             Ok(program) => (program, true),
             Err(_) => {
                 let face = printpdf::extract_collection_face(font.data(), 0)
@@ -60,17 +131,31 @@ impl Embedded {
             })
             .collect();
         let name = if subset_ids {
-            format!("{}+{}", tag(font, &ids), postscript_name(font))
+            format!("{}+{}", tag(font, ids), postscript_name(font))
         } else {
             postscript_name(font)
         };
-        Embedded {
+        let dict = match &program {
+            Program::CidCff(_) => {
+                Dictionary::from_iter([("Subtype", super::name("CIDFontType0C"))])
+            }
+            Program::OpenType(_) => Dictionary::from_iter([("Subtype", super::name("OpenType"))]),
+            Program::TrueType(ttf) => {
+                Dictionary::from_iter([("Length1", Object::Integer(ttf.len() as i64))])
+            }
+        };
+        let mut file = Stream::new(dict, program.bytes().to_vec());
+        super::deflate(&mut file, super::Effort::Fast);
+        Subset {
             program,
+            file,
             codes,
             name,
         }
     }
+}
 
+impl Embedded {
     /// The code `glyph` is written with (0, .notdef, for one not subset).
     pub fn code(&self, glyph: u16) -> u16 {
         self.codes.get(&glyph).copied().unwrap_or(0)
@@ -114,22 +199,12 @@ impl Embedded {
         let to_unicode = printpdf::ToUnicodeCMap { mappings }.to_cmap_string(&self.name);
         let to_unicode = pdf.add_object(Stream::new(Dictionary::new(), to_unicode.into_bytes()));
 
-        let (subtype, file_key, program) = match self.program {
-            Program::CidCff(cff) => {
-                let dict = Dictionary::from_iter([("Subtype", name("CIDFontType0C"))]);
-                ("CIDFontType0", "FontFile3", Stream::new(dict, cff))
-            }
-            Program::OpenType(otf) => {
-                let dict = Dictionary::from_iter([("Subtype", name("OpenType"))]);
-                ("CIDFontType0", "FontFile3", Stream::new(dict, otf))
-            }
-            Program::TrueType(ttf) => {
-                let length = ttf.len() as i64;
-                let dict = Dictionary::from_iter([("Length1", Object::Integer(length))]);
-                ("CIDFontType2", "FontFile2", Stream::new(dict, ttf))
-            }
+        // The program is written as made: `/FontFile3` for CFF outlines, else `/FontFile2`.
+        let (subtype, file_key) = match self.program {
+            Program::CidCff(_) | Program::OpenType(_) => ("CIDFontType0", "FontFile3"),
+            Program::TrueType(_) => ("CIDFontType2", "FontFile2"),
         };
-        let program = pdf.add_object(program);
+        let program = pdf.add_object(self.file.clone());
 
         let scale = 1000.0 / f32::from(face.units_per_em().max(1));
         let units = |v: i16| Object::Integer((f32::from(v) * scale).round() as i64);
@@ -364,6 +439,54 @@ mod tests {
             allsorts::subset::subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
                 .unwrap();
         assert_eq!(printpdf::extract_cid_keyed_cff(&otf, 0).unwrap(), bare);
+    }
+
+    /// A subset made again for the same font and glyphs is the one kept: the same program
+    /// bytes, deflated once; other glyphs or another font make another, and a brand keeps
+    /// at most `KEPT_BYTES` of them.
+    #[test]
+    fn subsets_are_kept_by_font_and_glyphs() {
+        let book = book();
+        let subsets = Subsets::default();
+        let font = &book.fonts[0];
+        let used = glyphs(font, "Brightside");
+        let first = subsets.embed(0, font, used.iter().copied());
+        let again = subsets.embed(0, font, used.iter().copied());
+        assert!(Arc::ptr_eq(&first.0, &again.0));
+        let mut inflated = Vec::new();
+        use std::io::Read;
+        flate2::read::ZlibDecoder::new(&first.file.content[..])
+            .read_to_end(&mut inflated)
+            .unwrap();
+        assert_eq!(inflated, first.program.bytes());
+        let uncached = Embedded::new(font, used.iter().copied());
+        assert_eq!(
+            (&uncached.file.content, &uncached.name),
+            (&first.file.content, &first.name)
+        );
+        let other = subsets.embed(0, font, glyphs(font, "Brightsid"));
+        assert!(!Arc::ptr_eq(&first.0, &other.0));
+        let bold = subsets.embed(1, &book.fonts[1], used.iter().copied());
+        assert!(!Arc::ptr_eq(&first.0, &bold.0));
+        // Large subsets (the CJK font's) until the bytes kept overflow once.
+        let cjk = cjk_font(&book);
+        let index = book
+            .fonts
+            .iter()
+            .position(|f| std::ptr::eq(f, cjk))
+            .unwrap();
+        for n in 1..200u16 {
+            subsets.embed(index, cjk, (1..=n * 20).step_by(3));
+            let kept = subsets.kept.lock().unwrap();
+            assert!(kept.bytes <= Subsets::KEPT_BYTES, "{}", kept.bytes);
+            if !kept
+                .subsets
+                .contains_key(&(0, glyph_ids(used.iter().copied())))
+            {
+                return;
+            }
+        }
+        panic!("the first subset was never dropped");
     }
 
     /// In a TrueType subset a glyph's code is its place in the subset, .notdef first; the

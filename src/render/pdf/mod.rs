@@ -39,6 +39,8 @@ pub enum PdfError {
 /// Everything needed to draw reports of one brand, prepared once (fonts parsed, logo decoded).
 pub struct PdfKit {
     pub fonts: FontBook,
+    /// The fonts' subsets made lately.
+    subsets: embed::Subsets,
     /// The logos, encoded once.
     logos: Logos,
 }
@@ -65,7 +67,11 @@ impl PdfKit {
             light: decode(brand.pdf_logo())?,
             on_dark: decode(brand.pdf_logo_on_dark())?,
         };
-        Ok(PdfKit { fonts, logos })
+        Ok(PdfKit {
+            fonts,
+            subsets: Default::default(),
+            logos,
+        })
     }
 
     /// Lays the view out into pages (exposed for pagination tests). A weekly digest tries its
@@ -107,7 +113,15 @@ impl PdfKit {
         page_label: &dyn Fn(usize, usize) -> String,
     ) -> Result<Vec<u8>, PdfError> {
         let (pages, geometry) = self.pages(view, page_label)?;
-        write::write(&pages, &geometry, &self.fonts, &self.logos, &meta).map_err(PdfError::Other)
+        write::write(
+            &pages,
+            &geometry,
+            &self.fonts,
+            &self.subsets,
+            &self.logos,
+            &meta,
+        )
+        .map_err(PdfError::Other)
     }
 }
 

@@ -7,7 +7,7 @@ use sha2::Digest;
 
 use super::Logos;
 use super::content::ContentStream;
-use super::embed::Embedded;
+use super::embed::{Embedded, Subsets};
 use super::fonts::FontBook;
 use super::layout::{Item, Page, PageGeometry};
 use super::logo;
@@ -38,6 +38,7 @@ pub fn write(
     pages: &[Page],
     geometry: &PageGeometry,
     fonts: &FontBook,
+    subsets: &Subsets,
     logos: &Logos,
     meta: &Metadata,
 ) -> Result<Vec<u8>, String> {
@@ -61,7 +62,8 @@ pub fn write(
         .fonts
         .iter()
         .zip(&glyphs)
-        .map(|(font, used)| used.as_ref().map(|g| Embedded::new(font, g.iter())))
+        .enumerate()
+        .map(|(i, (font, used))| used.as_ref().map(|g| subsets.embed(i, font, g.iter())))
         .collect();
 
     let h = geometry.height;
