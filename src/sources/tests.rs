@@ -305,6 +305,42 @@ fn history_rows_feed_the_trends_and_old_bad_rows_are_left_out_quietly() {
     assert!(!got.dates.contains(&d(2025, 10, 4)));
 }
 
+/// A character cut in two by a comma is two bad fields, though the fields' bytes one after
+/// another would be UTF-8 (`Caf\xC3` then `\xA9`: "é"); and a file read after one with
+/// another delimiter, on the same thread, is split by its own.
+#[test]
+fn fields_are_utf8_each_and_split_by_their_files_delimiter() {
+    let split = b"date,Campaign,Cost,Clicks\n2026-10-01,Caf\xC3,\xA9,2\n";
+    let err = load_bytes(
+        Path::new("data/x.csv"),
+        split,
+        &source(WIDE),
+        &Catalog::builtin(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "data/x.csv:2: field 2 is not valid UTF-8: save the file as UTF-8"
+    );
+    let semicolons = format!("{WIDE}delimiter: \";\"\n");
+    for _ in 0..2 {
+        let d = load(
+            &semicolons,
+            "date;Campaign;Cost;Clicks\n2026-10-01;\"A;B\nC\";1.5;2\n",
+        )
+        .unwrap();
+        assert_eq!(
+            values(&d, "ads.clicks"),
+            vec![("2026-10-01".into(), vec!["A;B\nC".into()], 2.0)]
+        );
+        let d = load(WIDE, "date,Campaign,Cost,Clicks\n2026-10-01,A;B,1,2\n").unwrap();
+        assert_eq!(
+            values(&d, "ads.clicks"),
+            vec![("2026-10-01".into(), vec!["A;B".into()], 2.0)]
+        );
+    }
+}
+
 /// A file saved in Latin-1 (a byte that is not UTF-8) names the row and field and asks for
 /// UTF-8; under `skip` that row alone is left out.
 #[test]
