@@ -21,7 +21,10 @@ fn render(args: &[&str]) -> (tempfile::TempDir, Value) {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let written: Vec<_> = walk(out.path());
     assert_eq!(written.len(), 1, "{written:?}");
-    let model = serde_json::from_slice(&std::fs::read(&written[0]).unwrap()).unwrap();
+    let bytes = std::fs::read(&written[0]).unwrap();
+    // One line, without indentation: the model is for programs (`jq .` indents it).
+    assert!(!bytes.contains(&b'\n'), "report.json is indented");
+    let model = serde_json::from_slice(&bytes).unwrap();
     (out, model)
 }
 
