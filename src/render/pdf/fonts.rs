@@ -212,13 +212,13 @@ impl FontBook {
         f: impl Fn(&[ShapedRun]) -> T,
     ) -> Result<T, MissingGlyph> {
         let style = ((size * 100.0).round() as u32, bold, rtl);
-        if let Some(runs) = self
+        let kept = self
             .cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(text, style)
-        {
-            return Ok(f(runs));
+            .get_with(text, style, |runs| f(runs));
+        if let Some(out) = kept {
+            return Ok(out);
         }
         let runs = self.shape_bidi(text, size, bold, rtl)?;
         let out = f(&runs);

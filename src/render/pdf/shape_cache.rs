@@ -30,11 +30,17 @@ impl<V> Default for ShapeCache<V> {
 }
 
 impl<V> ShapeCache<V> {
-    /// The shape of `text` in `style`, if kept.
-    pub fn get(&mut self, text: &str, style: Style) -> Option<&V> {
-        self.promote(text);
-        let shapes = self.newer.get(text)?;
-        shapes.iter().find(|(s, _)| *s == style).map(|(_, v)| v)
+    /// `f` of the shape of `text` in `style`, if kept: one lookup when the newer generation
+    /// has the text (the shape is given to `f`, not returned: a returned one would keep the
+    /// first lookup's borrow over the second, and each hit looked the text up twice).
+    pub fn get_with<T>(&mut self, text: &str, style: Style, f: impl FnOnce(&V) -> T) -> Option<T> {
+        if let Some(shapes) = self.newer.get(text) {
+            return in_style(shapes, style).map(f);
+        }
+        if !self.promote(text) {
+            return None;
+        }
+        in_style(self.newer.get(text)?, style).map(f)
     }
 
     /// Keeps `shape`, replacing one there was in `style` (two threads may shape a text at once).
@@ -75,6 +81,11 @@ impl<V> ShapeCache<V> {
     }
 }
 
+/// The shape among a text's shapes that is in `style`.
+fn in_style<V>(shapes: &Shapes<V>, style: Style) -> Option<&V> {
+    shapes.iter().find(|(s, _)| *s == style).map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,19 +100,33 @@ mod tests {
         cache.insert("Sessions", (1000, false, false), run("a"));
         cache.insert("Sessions", (1000, true, false), run("b"));
         assert_eq!(
-            cache.get("Sessions", (1000, true, false)).unwrap(),
+            cache
+                .get_with("Sessions", (1000, true, false), String::clone)
+                .unwrap(),
             "shaped b"
         );
         assert_eq!(
-            cache.get("Sessions", (1000, false, false)).unwrap(),
+            cache
+                .get_with("Sessions", (1000, false, false), String::clone)
+                .unwrap(),
             "shaped a"
         );
-        assert!(cache.get("Sessions", (1200, false, false)).is_none());
-        assert!(cache.get("Users", (1000, false, false)).is_none());
+        assert!(
+            cache
+                .get_with("Sessions", (1200, false, false), |_| ())
+                .is_none()
+        );
+        assert!(
+            cache
+                .get_with("Users", (1000, false, false), |_| ())
+                .is_none()
+        );
         // Shaped again (by another thread): replaced, not kept twice.
         cache.insert("Sessions", (1000, true, false), run("c"));
         assert_eq!(
-            cache.get("Sessions", (1000, true, false)).unwrap(),
+            cache
+                .get_with("Sessions", (1000, true, false), String::clone)
+                .unwrap(),
             "shaped c"
         );
         assert_eq!(cache.newer["Sessions"].len(), 2);
@@ -114,15 +139,22 @@ mod tests {
         cache.insert("Sessions", style, run("Sessions"));
         // A batch's reports: each shapes the common label and texts of its own.
         for report in 0..20 {
-            assert!(cache.get("Sessions", style).is_some(), "report {report}");
+            assert!(
+                cache.get_with("Sessions", style, |_| ()).is_some(),
+                "report {report}"
+            );
             for i in 0..1000 {
                 let own = format!("Client {report} figure {i}");
                 cache.insert(&own, style, run(&own));
             }
         }
         assert!(cache.len() <= 2 * GENERATION, "{} texts kept", cache.len());
-        assert!(cache.get("Sessions", style).is_some());
-        assert!(cache.get("Client 19 figure 999", style).is_some());
-        assert!(cache.get("Client 0 figure 0", style).is_none());
+        assert!(cache.get_with("Sessions", style, |_| ()).is_some());
+        assert!(
+            cache
+                .get_with("Client 19 figure 999", style, |_| ())
+                .is_some()
+        );
+        assert!(cache.get_with("Client 0 figure 0", style, |_| ()).is_none());
     }
 }
