@@ -51,8 +51,7 @@ impl<'a> Fields<'a> {
     }
 
     fn get(&self, i: usize) -> Option<&'a str> {
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
-        self.text.get(start..*self.ends.get(i)?)
+        self.text.get(span(self.ends, i)?)
     }
 
     fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
@@ -158,13 +157,20 @@ impl<'b> Records<'b> {
                 line,
                 field: (0..count)
                     .find(|&i| {
-                        let start = if i == 0 { 0 } else { ends[i - 1] };
-                        std::str::from_utf8(&out[start..ends[i]]).is_err()
+                        span(ends, i)
+                            .and_then(|span| out.get(span))
+                            .is_some_and(|bytes| std::str::from_utf8(bytes).is_err())
                     })
                     .unwrap_or(0),
             },
         }
     }
+}
+
+/// Where field `i` of a record lies among its fields' bytes, given where each ends.
+fn span(ends: &[usize], i: usize) -> Option<std::ops::Range<usize>> {
+    let start = if i == 0 { 0 } else { *ends.get(i - 1)? };
+    Some(start..*ends.get(i)?)
 }
 
 /// A record's fields, unless one of them is not UTF-8.
