@@ -24,9 +24,11 @@ pub struct Embedded(Arc<Subset>);
 
 /// A font subset to one set of glyphs, ready to embed.
 pub struct Subset {
-    program: Program,
-    /// The program as a `/FontFile2` or `/FontFile3` stream, deflated.
+    /// The program as a `/FontFile2` or `/FontFile3` stream, deflated (the raw bytes are not
+    /// kept: a font allsorts cannot subset is embedded whole, megabytes).
     file: Stream,
+    /// The descendant font's subtype and the descriptor's key for `file`.
+    kind: (&'static str, &'static str),
     /// Original glyph id → the two-byte code under Identity-H.
     codes: FastMap<u16, u16>,
     /// `XXXXXX+PostScriptName`.
@@ -45,7 +47,7 @@ pub struct Subsets {
 struct Kept {
     /// (font's place in the book, glyphs) → its subset.
     subsets: FastMap<(usize, Vec<u16>), Arc<Subset>>,
-    /// The programs' bytes, raw and deflated.
+    /// The programs' bytes, deflated.
     bytes: usize,
 }
 
@@ -67,7 +69,7 @@ impl Subsets {
             return Embedded(Arc::clone(subset));
         }
         let subset = Arc::new(Subset::new(font, &key.1));
-        let size = subset.program.bytes().len() + subset.file.content.len();
+        let size = subset.file.content.len();
         let mut kept = lock();
         if kept.bytes + size > Self::KEPT_BYTES {
             *kept = Kept::default();
@@ -144,11 +146,16 @@ impl Subset {
                 Dictionary::from_iter([("Length1", Object::Integer(ttf.len() as i64))])
             }
         };
-        let mut file = Stream::new(dict, program.bytes().to_vec());
+        // The program is written as made: `/FontFile3` for CFF outlines, else `/FontFile2`.
+        let kind = match program {
+            Program::CidCff(_) | Program::OpenType(_) => ("CIDFontType0", "FontFile3"),
+            Program::TrueType(_) => ("CIDFontType2", "FontFile2"),
+        };
+        let mut file = Stream::new(dict, program.into_bytes());
         super::deflate(&mut file, super::Effort::Fast);
         Subset {
-            program,
             file,
+            kind,
             codes,
             name,
         }
@@ -199,11 +206,7 @@ impl Embedded {
         let to_unicode = printpdf::ToUnicodeCMap { mappings }.to_cmap_string(&self.name);
         let to_unicode = pdf.add_object(Stream::new(Dictionary::new(), to_unicode.into_bytes()));
 
-        // The program is written as made: `/FontFile3` for CFF outlines, else `/FontFile2`.
-        let (subtype, file_key) = match self.program {
-            Program::CidCff(_) | Program::OpenType(_) => ("CIDFontType0", "FontFile3"),
-            Program::TrueType(_) => ("CIDFontType2", "FontFile2"),
-        };
+        let (subtype, file_key) = self.kind;
         let program = pdf.add_object(self.file.clone());
 
         let scale = 1000.0 / f32::from(face.units_per_em().max(1));
@@ -306,6 +309,12 @@ impl Program {
             Program::CidCff(b) | Program::OpenType(b) | Program::TrueType(b) => b,
         }
     }
+
+    fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Program::CidCff(b) | Program::OpenType(b) | Program::TrueType(b) => b,
+        }
+    }
 }
 
 /// The face's subset to `ids`. A CID-keyed CFF font (the CJK fonts) is subset to its CFF table
@@ -383,6 +392,16 @@ mod tests {
         FontBook::from_brand(&Brand::builtin_default()).unwrap()
     }
 
+    /// A deflated stream's bytes.
+    fn inflate(stream: &Stream) -> Vec<u8> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        flate2::read::ZlibDecoder::new(&stream.content[..])
+            .read_to_end(&mut bytes)
+            .unwrap();
+        bytes
+    }
+
     /// Glyph ids of `text` in `font`.
     fn glyphs(font: &BookFont, text: &str) -> BTreeSet<u16> {
         text.chars()
@@ -413,10 +432,12 @@ mod tests {
         for g in &used {
             assert_eq!(embedded.code(*g), cids[g], "glyph {g}");
         }
-        let Program::CidCff(cff) = &embedded.program else {
-            panic!("not a bare CID-keyed CFF");
-        };
-        assert!(cff.len() < font.data().len() / 100);
+        assert_eq!(
+            embedded.file.dict.get(b"Subtype").unwrap(),
+            &super::super::name("CIDFontType0C"),
+            "not a bare CID-keyed CFF"
+        );
+        assert!(inflate(&embedded.file).len() < font.data().len() / 100);
     }
 
     /// The bare CFF subset is the CFF table of allsorts' OpenType subset of the same glyphs:
@@ -453,12 +474,8 @@ mod tests {
         let first = subsets.embed(0, font, used.iter().copied());
         let again = subsets.embed(0, font, used.iter().copied());
         assert!(Arc::ptr_eq(&first.0, &again.0));
-        let mut inflated = Vec::new();
-        use std::io::Read;
-        flate2::read::ZlibDecoder::new(&first.file.content[..])
-            .read_to_end(&mut inflated)
-            .unwrap();
-        assert_eq!(inflated, first.program.bytes());
+        let program = subset(font.data(), &glyph_ids(used.iter().copied())).unwrap();
+        assert_eq!(inflate(&first.file), program.bytes());
         let uncached = Embedded::new(font, used.iter().copied());
         assert_eq!(
             (&uncached.file.content, &uncached.name),
