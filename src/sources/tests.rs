@@ -371,3 +371,17 @@ fn a_row_that_is_not_utf8_is_named_and_can_be_skipped() {
         ]
     );
 }
+
+/// A Windows export (`\r\n` line ends) names the line of a bad value, past comments and blank
+/// lines, as an editor numbers it.
+#[test]
+fn bad_values_in_windows_files_name_their_own_line() {
+    for quote in ["", "\""] {
+        let file = format!(
+            "# export\r\ndate,Campaign,Cost,Clicks\r\n2026-10-01,{quote}A{quote},1,2\r\n\r\n\
+             2026-10-02,A,12x,3\r\n"
+        );
+        let err = load(WIDE, &file).unwrap_err().to_string();
+        assert!(err.starts_with("data/x.csv:5:"), "{err}");
+    }
+}
