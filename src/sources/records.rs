@@ -11,7 +11,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::cell::{DateReader, parse_number};
+use super::cell::{DateReader, parse_number, trim};
 use super::{BadRow, History, SourceData, SourceError};
 use crate::FastMap;
 use crate::config::schema::{Layout, OnBadRow, SourceConfig};
@@ -440,7 +440,7 @@ impl<'a> RowMapper<'a> {
                 name: self.fields[1 + i],
             };
             match r.cell(field) {
-                Cell::Text(t) if !t.trim().is_empty() => buf.push_str(t.trim()),
+                Cell::Text(t) if !trim(t).is_empty() => buf.push_str(trim(t)),
                 Cell::Number(n) => {
                     use std::fmt::Write;
                     let _ = write!(buf, "{n}");
@@ -455,7 +455,7 @@ impl<'a> RowMapper<'a> {
         let c = self.config;
         let column = self.field(self.fields.len() - 2);
         let name = match r.cell(column) {
-            Cell::Text(t) => t.trim(),
+            Cell::Text(t) => trim(t),
             other => {
                 return Err(r
                     .place(Some(&c.metric_column))
@@ -502,7 +502,7 @@ fn number(r: &impl Record, field: Field<'_>, separator: char) -> Result<Option<f
         Cell::Number(n) => Err(r
             .place(Some(field.name))
             .because(format!("expected a finite number, found {n}"))),
-        Cell::Text(t) if t.trim().is_empty() => Ok(None),
+        Cell::Text(t) if trim(t).is_empty() => Ok(None),
         Cell::Text(t) => parse_number(t, separator).map(Some).ok_or_else(|| {
             let example = if separator == ',' {
                 "1.234,5"
