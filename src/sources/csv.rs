@@ -228,12 +228,7 @@ impl<'b> Records<'b> {
                 }
             } else {
                 let start = i;
-                while let Some(&b) = input.get(i) {
-                    if b == delimiter || b == b'\n' || b == b'\r' {
-                        break;
-                    }
-                    i += 1;
-                }
+                i = field_end(input, i, delimiter);
                 self.spans.push((start, i));
             }
             match input.get(i) {
@@ -281,6 +276,35 @@ impl<'b> Records<'b> {
         }
         Some(len)
     }
+}
+
+/// Where the unquoted field at `i` ends: the next delimiter or line end, or the input's end.
+/// Eight bytes at a time, as bit masks (fields are short; most end within a word).
+fn field_end(input: &[u8], mut i: usize, delimiter: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (d, n, r) = (
+        ONES * u64::from(delimiter),
+        ONES * u64::from(b'\n'),
+        ONES * 0x0d,
+    );
+    // The high bit of each byte of `x` that is zero, and of no other (no carries between bytes).
+    let zero = |x: u64| !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    while let Some(word) = input.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*word);
+        let stops = zero(w ^ d) | zero(w ^ n) | zero(w ^ r);
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while let Some(&b) = input.get(i) {
+        if b == delimiter || b == b'\n' || b == b'\r' {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// A csv_core parser for the delimiter: this thread's earlier one when there is one (a clone
