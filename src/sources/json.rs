@@ -268,7 +268,12 @@ pub fn read(
     mapper: &mut RowMapper,
 ) -> Result<(), SourceError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let root: Node = serde_json::from_slice(bytes).map_err(|e| {
+    // A file checked as UTF-8 once is parsed as text: its strings are not checked one by one.
+    let root: Result<Node, _> = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    };
+    let root = root.map_err(|e| {
         mapper.fail(whole_file(
             Some(e.line() as u64),
             Some(e.column() as u64),

@@ -9,10 +9,10 @@ fn source(yaml: &str) -> SourceConfig {
     serde_saphyr::from_str(yaml).expect("valid source config")
 }
 
-fn load(yaml: &str, data: &str) -> Result<SourceData, SourceError> {
+fn load(yaml: &str, data: impl AsRef<[u8]>) -> Result<SourceData, SourceError> {
     load_bytes(
         Path::new("data/x.csv"),
-        data.as_bytes(),
+        data.as_ref(),
         &source(yaml),
         &Catalog::builtin(),
     )
@@ -106,7 +106,7 @@ fn duplicates_in_long_rows_name_the_row_that_gave_the_metric() {
         values(&d, "ads.clicks"),
         vec![("2026-10-01".into(), vec!["A".into()], 4.0)]
     );
-    let err = load(WIDE, &format!("{partial}2026-10-01,A,,5\n")).unwrap_err();
+    let err = load(WIDE, format!("{partial}2026-10-01,A,,5\n")).unwrap_err();
     assert!(
         err.to_string().contains(
             "data/x.csv:4: duplicate row: ads.clicks for 2026-10-01 (A) is already given at line 3"
@@ -211,6 +211,14 @@ fn json_records_under_a_pointer() {
         err.to_string().starts_with("data/x.csv:1:16: invalid JSON"),
         "{err}"
     );
+    // A file that is not UTF-8 (Latin-1 "é" in a string) is refused with its place.
+    let latin1 = b"{\"data\": {\"rows\": [\n{\"date\": \"2026-10-01\", \"page\": \"caf\xE9\"}]}}";
+    let err = load(cfg, latin1).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("data/x.csv:2:36: invalid JSON: invalid unicode"),
+        "{err}"
+    );
     let err = load(cfg, r#"{"data": {"rows": {}}}"#).unwrap_err();
     assert!(
         err.to_string()
@@ -311,13 +319,7 @@ fn history_rows_feed_the_trends_and_old_bad_rows_are_left_out_quietly() {
 #[test]
 fn fields_are_utf8_each_and_split_by_their_files_delimiter() {
     let split = b"date,Campaign,Cost,Clicks\n2026-10-01,Caf\xC3,\xA9,2\n";
-    let err = load_bytes(
-        Path::new("data/x.csv"),
-        split,
-        &source(WIDE),
-        &Catalog::builtin(),
-    )
-    .unwrap_err();
+    let err = load(WIDE, split).unwrap_err();
     assert_eq!(
         err.to_string(),
         "data/x.csv:2: field 2 is not valid UTF-8: save the file as UTF-8"
@@ -347,14 +349,7 @@ fn fields_are_utf8_each_and_split_by_their_files_delimiter() {
 fn a_row_that_is_not_utf8_is_named_and_can_be_skipped() {
     let file =
         b"date,Campaign,Cost,Clicks\n2026-10-01,A,1,2\n2026-10-02,Caf\xe9,3,4\n2026-10-03,A,5,6\n";
-    let read = |yaml: &str| {
-        load_bytes(
-            Path::new("data/x.csv"),
-            file,
-            &source(yaml),
-            &Catalog::builtin(),
-        )
-    };
+    let read = |yaml: &str| load(yaml, file);
     let err = read(WIDE).unwrap_err();
     assert_eq!(
         err.to_string(),
