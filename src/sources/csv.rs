@@ -286,7 +286,7 @@ fn field_end(input: &[u8], mut i: usize, delimiter: u8) -> usize {
     let (d, n, r) = (
         ONES * u64::from(delimiter),
         ONES * u64::from(b'\n'),
-        ONES * 0x0d,
+        ONES * u64::from(b'\r'),
     );
     // The high bit of each byte of `x` that is zero, and of no other (no carries between bytes).
     let zero = |x: u64| !(((x & !HIGH) + !HIGH) | x) & HIGH;
